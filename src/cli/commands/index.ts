@@ -1,0 +1,19 @@
+// Every CLI command, in the order `pec-doctor --help` lists them.
+import type { Command } from '../command';
+import { checkCommand } from './check';
+import { probeCommand } from './probe';
+import { inventoryCommand } from './inventory';
+import { accountsCommand } from './accounts';
+import { evaluateCommand } from './evaluate';
+import { fixRegCommand } from './fix-reg';
+import { uiCommand } from './ui';
+
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  probeCommand,
+  inventoryCommand,
+  accountsCommand,
+  evaluateCommand,
+  fixRegCommand,
+  uiCommand,
+];

@@ -1,0 +1,38 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Command } from '../command';
+import { UsageError, writeJson } from '../command';
+import { startWebBridge } from '../../web/server';
+import { openInBrowser } from '../../web/open-browser';
+import { appRoot } from '../../version';
+
+export const uiCommand: Command = {
+  name: 'ui',
+  summary: "apre l'interfaccia nel browser (senza Electron) / open the UI in the browser",
+  options: {
+    port: { type: 'string', arg: '<n>', description: 'porta locale (predefinita: casuale) / local port' },
+    'no-open': { type: 'boolean', description: 'non aprire il browser / do not open the browser' },
+  },
+  async run(ctx) {
+    const staticDir = path.join(appRoot(), 'dist', 'renderer');
+    if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+      ctx.stderr.write(`Interfaccia non compilata (${staticDir}): esegui prima "npm run build".\n`);
+      return 1;
+    }
+    const port = ctx.values.port === undefined ? 0 : Number(ctx.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port non valida: ${String(ctx.values.port)}`);
+    const bridge = await startWebBridge({ staticDir, port });
+    if (ctx.json) writeJson(ctx, { url: bridge.url, port: bridge.port });
+    else ctx.stdout.write(`PEC Doctor è aperto su ${bridge.url}\n(Ctrl-C per chiudere / to quit)\n`);
+    if (!ctx.values['no-open']) {
+      const opened = await openInBrowser(bridge.url);
+      if (!opened) ctx.stderr.write("Non riesco ad aprire il browser: copia l'indirizzo qui sopra.\n");
+    }
+    await new Promise<void>((resolve) => {
+      if (ctx.signal.aborted) resolve();
+      ctx.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await bridge.close();
+    return 0;
+  },
+};

@@ -1,0 +1,65 @@
+// The core side of the API contract: the same object serves the Electron IPC handlers and the
+// web bridge. Diagnosis runs are tracked here so they can be cancelled and so that their
+// progress reaches the host through one `emit` callback.
+import * as crypto from 'crypto';
+import * as os from 'os';
+import type { AddressLookup, AppInfo, CoreApi, DiagnosisEvent, DiagnosisRequest } from './api';
+import { APP_NAME, APP_VERSION } from './version';
+import { collectInventory } from './inventory/index';
+import { discoverAccounts } from './accounts/index';
+import { lookupAddress } from './accounts/lookup';
+import { evaluateReportJson, runDiagnosis } from './diagnosis/run';
+import { renderReportFile } from './report/render';
+import { text } from './util/text';
+
+export interface CoreOptions {
+  host: AppInfo['host'];
+  emit: (event: DiagnosisEvent) => void;
+}
+
+export function createCore(options: CoreOptions): CoreApi {
+  const runs = new Map<string, AbortController>();
+
+  return {
+    async getAppInfo() {
+      return { name: APP_NAME, version: APP_VERSION, host: options.host, platform: `${process.platform} ${os.release()}` };
+    },
+    getInventory: () => collectInventory(),
+    findAccounts: () => discoverAccounts(),
+    lookupAddress: (email: string): Promise<AddressLookup> => lookupAddress(email),
+    async startDiagnosis(request: DiagnosisRequest) {
+      const runId = crypto.randomBytes(8).toString('hex');
+      const controller = new AbortController();
+      runs.set(runId, controller);
+      // Not awaited: the caller gets the run id at once and follows the events.
+      runDiagnosis(request, {
+        signal: controller.signal,
+        onProgress: (item, fraction) => options.emit({ runId, kind: 'progress', item, fraction }),
+      })
+        .then((report) => options.emit({ runId, kind: 'done', report }))
+        .catch((err: unknown) =>
+          options.emit({
+            runId,
+            kind: 'failed',
+            message: text(
+              `La diagnosi si è interrotta: ${errorMessage(err)}`,
+              `The diagnosis stopped: ${errorMessage(err)}`,
+            ),
+          }),
+        )
+        .finally(() => runs.delete(runId));
+      return { runId };
+    },
+    async cancelDiagnosis(runId: string) {
+      runs.get(runId)?.abort();
+    },
+    evaluateReport: (json: string) => evaluateReportJson(json),
+    async renderReport(report, format, redact) {
+      return renderReportFile(report, format, redact);
+    },
+  };
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

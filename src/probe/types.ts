@@ -1,0 +1,99 @@
+// Result shapes of the TLS probe engine (issue #3). The JSON form is documented in
+// docs/probe.schema.json; technicians script against it, so change it only additively.
+
+export type MailProtocol = 'imap' | 'pop3' | 'smtp';
+/** `tls` = implicit TLS (993/995/465), `starttls` = upgrade on the plain port (143/110/587). */
+export type Security = 'tls' | 'starttls';
+export type TlsVersionName = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+export const TLS_VERSION_NAMES: readonly TlsVersionName[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+export interface Endpoint {
+  host: string;
+  port: number;
+  protocol: MailProtocol;
+  security: Security;
+}
+
+/** `ok`, or the class of the first failure that decides what the user sees. */
+export type ProbeVerdict =
+  | 'ok'
+  | 'dns-failed'
+  | 'connect-refused'
+  | 'connect-timeout'
+  | 'connect-reset'
+  | 'throttled'
+  | 'starttls-not-offered'
+  | 'starttls-refused'
+  | 'no-common-version'
+  | 'no-common-cipher'
+  | 'no-tls12'
+  | `handshake-alert(${string})`
+  | 'handshake-timeout'
+  | 'not-tls'
+  | 'cert-expired'
+  | 'cert-not-yet-valid'
+  | 'cert-hostname-mismatch'
+  | 'cert-untrusted'
+  | `tls-intercepted(${string})`
+  | 'banner-unexpected'
+  | 'deadline-exceeded'
+  | 'cancelled';
+
+export type StepName = 'dns' | 'connect' | 'starttls' | 'versions' | 'ciphers' | 'certificate' | 'banner' | 'simulation';
+
+export interface StepResult {
+  step: StepName;
+  status: 'ok' | 'failed' | 'skipped';
+  verdict?: ProbeVerdict;
+  detail?: string;
+  ms: number;
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  san: string[];
+  validFrom: string;
+  validTo: string;
+  keyType: string;
+  keyBits: number | null;
+  signatureAlgorithm: string | null;
+  fingerprintSha256: string;
+  trusted: boolean;
+  trustError: string | null;
+  hostnameMatches: boolean;
+  /** Antivirus product recognised from the issuer, when the chain is re-signed locally. */
+  interceptedBy: string | null;
+  chain: { subject: string; issuer: string; validTo: string }[];
+}
+
+export interface Simulation {
+  client: string;
+  name: string;
+  ok: boolean;
+  reason: string;
+  version?: TlsVersionName;
+  cipher?: string;
+}
+
+export interface EndpointResult extends Endpoint {
+  url: string;
+  verdict: ProbeVerdict;
+  addresses: string[];
+  steps: StepResult[];
+  tls: {
+    versions: Record<TlsVersionName, boolean | null>;
+    ciphers: Partial<Record<TlsVersionName, string[]>>;
+  };
+  certificate: CertificateInfo | null;
+  banner: string | null;
+  simulations: Simulation[];
+  timings: Record<string, number>;
+}
+
+export interface ProbeOptions {
+  /** Overall deadline for one endpoint, in milliseconds. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onStep?: (endpoint: Endpoint, step: StepResult) => void;
+}
