@@ -1,0 +1,87 @@
+// Electron main process: one window showing the bundled renderer, the contract wired to IPC,
+// and the locks Electron's security checklist asks for. Everything else lives in src/.
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import * as path from 'path';
+import { DIAGNOSIS_EVENT_CHANNEL } from '../src/api';
+import { createCore } from '../src/core';
+import { registerApiHandlers } from './ipc';
+import { createHostApi } from './host';
+import { italianMenu } from './menu';
+import { CONTENT_SECURITY_POLICY, isAppUrl, rendererIndexUrl, webPreferences } from './security';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    console.error(err);
+    app.quit();
+  });
+}
+
+function start(): void {
+  Menu.setApplicationMenu(italianMenu());
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  // A check that crashes becomes a finding inside the core; the window reports a failed run
+  // as an event instead of dying.
+  const core = createCore({
+    host: 'electron',
+    emit: (event) => mainWindow?.webContents.send(DIAGNOSIS_EVENT_CHANNEL, event),
+  });
+  const api = { ...core, ...createHostApi(core, () => mainWindow) };
+  registerApiHandlers(ipcMain, api, (event) => {
+    const url = event.senderFrame?.url ?? '';
+    return mainWindow !== null && event.sender === mainWindow.webContents && isAppUrl(url, rendererDir);
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'PEC Doctor',
+    show: false,
+    webPreferences: webPreferences(path.join(__dirname, 'preload.js')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(rendererIndexUrl(rendererDir));
+}
+
+// Every web contents (the window, and any the renderer might try to create): no navigation
+// away from the bundled page, no new windows, no webviews. Links go through openExternal.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, rendererDir)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, rendererDir)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,151 @@
+// The Electron shell without Electron (its binary cannot be downloaded here): the IPC wiring
+// derived from the contract, the preload's exposed surface, the window's security settings,
+// the installer configs against electron-builder's own schema, and Electronegativity.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import * as yaml from 'js-yaml';
+import { API_METHODS, DIAGNOSIS_EVENT_CHANNEL, channelOf, type DiagnosisEvent, type PecDoctorApi } from '../../../src/api';
+import { createCore } from '../../../src/core';
+import { registerApiHandlers } from '../../../main/ipc';
+import { createPreloadApi } from '../../../main/preload-api';
+import { isAppUrl, rendererIndexUrl, webPreferences } from '../../../main/security';
+import { runElectronegativity, unexplained, type Exception } from '../../../scripts/electronegativity';
+import { APP_VERSION } from '../../../src/version';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+/** ipcMain and ipcRenderer stand-ins joined like Electron joins them (invoke → handle). */
+function fakeIpc() {
+  const handlers = new Map<string, Handler>();
+  const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+  const trustedEvent = { sender: 'our-window' };
+  return {
+    handlers,
+    main: {
+      handle(channel: string, fn: Handler) {
+        assert.ok(!handlers.has(channel), `channel ${channel} registered twice`);
+        handlers.set(channel, fn);
+      },
+    },
+    renderer: {
+      invoke: async (channel: string, ...args: unknown[]) => {
+        const h = handlers.get(channel);
+        if (!h) throw new Error(`No handler registered for '${channel}'`);
+        return h(trustedEvent, ...args);
+      },
+      on(channel: string, fn: (...a: unknown[]) => void) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)!.add(fn);
+        return this;
+      },
+      removeListener(channel: string, fn: (...a: unknown[]) => void) {
+        listeners.get(channel)?.delete(fn);
+        return this;
+      },
+    },
+    send(channel: string, payload: unknown) {
+      for (const fn of listeners.get(channel) ?? []) fn({ sender: 'ipc' }, payload);
+    },
+    trustedEvent,
+  };
+}
+
+test('IPC: one handler per contract method, every call reaches the core with its arguments', async () => {
+  const ipc = fakeIpc();
+  const calls: [string, unknown[]][] = [];
+  const spy = Object.fromEntries(
+    API_METHODS.map((m) => [m, async (...args: unknown[]) => (calls.push([m, args]), `result of ${m}`)]),
+  ) as unknown as PecDoctorApi;
+  registerApiHandlers(ipc.main as never, spy, (e) => e === ipc.trustedEvent);
+  assert.deepEqual([...ipc.handlers.keys()].sort(), API_METHODS.map(channelOf).sort());
+
+  const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  assert.deepEqual(Object.keys(exposed).sort(), [...API_METHODS, 'onDiagnosisEvent'].sort(), 'the preload exposes exactly the contract');
+  assert.ok(Object.isFrozen(exposed));
+  for (const m of API_METHODS) {
+    assert.equal(await exposed[m]('arg-1', { n: 2 }), `result of ${m}`);
+  }
+  assert.deepEqual(calls.map((c) => c[0]), [...API_METHODS]);
+  for (const [, args] of calls) assert.deepEqual(args, ['arg-1', { n: 2 }]);
+});
+
+test('IPC: the real core answers through the wiring, and an untrusted sender is refused', async () => {
+  const ipc = fakeIpc();
+  const core = createCore({ host: 'electron', emit: () => undefined });
+  const host = { saveReport: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
+  registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => e === ipc.trustedEvent);
+  const exposed = createPreloadApi(ipc.renderer as never);
+  const info = await exposed.getAppInfo();
+  assert.equal(info.version, APP_VERSION);
+  assert.equal(info.host, 'electron');
+  const handler = ipc.handlers.get(channelOf('getAppInfo'))!;
+  assert.throws(() => handler({ sender: 'some other page' }), /untrusted sender/);
+});
+
+test('preload: diagnosis events reach the listener without the IPC event object, and unsubscribe works', () => {
+  const ipc = fakeIpc();
+  const exposed = createPreloadApi(ipc.renderer as never);
+  const got: unknown[] = [];
+  const off = exposed.onDiagnosisEvent((e) => got.push(e));
+  const event: DiagnosisEvent = { runId: 'r1', kind: 'failed', message: { it: 'x', en: 'x' } };
+  ipc.send(DIAGNOSIS_EVENT_CHANNEL, event);
+  off();
+  ipc.send(DIAGNOSIS_EVENT_CHANNEL, event);
+  assert.deepEqual(got, [event]);
+});
+
+test('window: context isolation, sandbox, no Node, no webview, no middle-click windows', () => {
+  const prefs = webPreferences('/app/preload.js');
+  assert.equal(prefs.contextIsolation, true);
+  assert.equal(prefs.sandbox, true);
+  assert.equal(prefs.nodeIntegration, false);
+  assert.equal(prefs.nodeIntegrationInSubFrames, false);
+  assert.equal(prefs.webviewTag, false);
+  assert.equal(prefs.webSecurity, true);
+  assert.equal(prefs.allowRunningInsecureContent, false);
+  assert.equal(prefs.disableBlinkFeatures, 'Auxclick');
+});
+
+test('window: only the bundled renderer counts as the app', () => {
+  const dir = path.join(root, 'dist', 'renderer');
+  assert.ok(isAppUrl(rendererIndexUrl(dir), dir));
+  assert.ok(!isAppUrl('https://support.microsoft.com/', dir));
+  assert.ok(!isAppUrl('file:///etc/passwd', dir));
+  assert.ok(!isAppUrl(`${rendererIndexUrl(dir)}/../../../../etc/passwd`.replace('/index.html/', '/'), dir));
+  assert.ok(!isAppUrl('not a url', dir));
+});
+
+test('the preload bundle requires nothing but electron (a sandboxed preload cannot)', () => {
+  const bundle = path.join(root, 'dist', 'main', 'preload.js');
+  assert.ok(fs.existsSync(bundle), 'dist/main/preload.js missing: npm run build');
+  const requires = [...fs.readFileSync(bundle, 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(requires)], ['electron']);
+});
+
+test('electron-builder configs validate against electron-builder\'s own JSON schema', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validate = ajv.compile(schema);
+  for (const file of ['electron-builder.yml', 'electron-builder.legacy.yml']) {
+    const config = yaml.load(fs.readFileSync(path.join(root, file), 'utf8'));
+    assert.ok(validate(config), `${file}: ${ajv.errorsText(validate.errors)}`);
+  }
+  // The validator does reject a broken config (a misspelt key).
+  assert.equal(validate({ appId: 'x', nsiss: { oneClick: true } }), false);
+  const legacy = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.legacy.yml'), 'utf8')) as Record<string, unknown>;
+  assert.match(String(legacy.electronVersion), /^22\.3\.\d+$/);
+});
+
+test('Electronegativity finds nothing that is not a justified exception', () => {
+  const { exceptions } = JSON.parse(fs.readFileSync(path.join(root, 'electronegativity.json'), 'utf8')) as { exceptions: Exception[] };
+  for (const e of exceptions) assert.ok(e.reason.length > 40, `exception ${e.check} needs a reason`);
+  const findings = runElectronegativity();
+  const { open, stale } = unexplained(findings, exceptions);
+  assert.deepEqual(open, [], 'unjustified Electronegativity findings');
+  assert.deepEqual(stale, [], 'exceptions that match nothing any more');
+});
