@@ -63,6 +63,11 @@ function createWindow(): void {
     webPreferences: webPreferences(path.join(__dirname, 'preload.js')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // A crashed page is reloaded rather than left as a dead window.
+  mainWindow.webContents.on('render-process-gone', (_e, details) => {
+    console.error('renderer gone:', details.reason);
+    if (details.reason !== 'clean-exit') mainWindow?.reload();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -81,6 +86,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
+
+// A bug in a check must not take the app down: the run reports it, the window stays.
+process.on('uncaughtException', (err) => console.error('uncaught:', err));
+process.on('unhandledRejection', (err) => console.error('unhandled rejection:', err));
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
