@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nodePlugin from 'eslint-plugin-n';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -31,8 +32,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['react', 'react-dom'] }] },
   },
   {
+    files: ['scripts/**/*', 'test/**/*', 'bin/**/*'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', module: 'writable', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -46,7 +47,7 @@ test('the renderer imports from src/ only the API contract', () => {
 });
 
 test('the import scanner sees a forbidden import when there is one', () => {
-  const tmp = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'layers-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
   const f = path.join(tmp, 'x.ts');
   fs.writeFileSync(f, "import { app } from 'electron';\nconst r = require('react');\n");
   assert.deepEqual(importsOf(f), ['electron', 'react']);

@@ -61,7 +61,7 @@ test('IPC: one handler per contract method, every call reaches the core with its
   const spy = Object.fromEntries(
     API_METHODS.map((m) => [m, async (...args: unknown[]) => (calls.push([m, args]), `result of ${m}`)]),
   ) as unknown as PecDoctorApi;
-  registerApiHandlers(ipc.main as never, spy, (e) => e === ipc.trustedEvent);
+  registerApiHandlers(ipc.main as never, spy, (e) => (e as unknown) === ipc.trustedEvent);
   assert.deepEqual([...ipc.handlers.keys()].sort(), API_METHODS.map(channelOf).sort());
 
   const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
@@ -78,7 +78,7 @@ test('IPC: the real core answers through the wiring, and an untrusted sender is 
   const ipc = fakeIpc();
   const core = createCore({ host: 'electron', emit: () => undefined });
   const host = { saveReport: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
-  registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => e === ipc.trustedEvent);
+  registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => (e as unknown) === ipc.trustedEvent);
   const exposed = createPreloadApi(ipc.renderer as never);
   const info = await exposed.getAppInfo();
   assert.equal(info.version, APP_VERSION);
