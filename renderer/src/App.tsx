@@ -1,19 +1,111 @@
-import { useEffect, useState } from 'react';
-import type { AccountsResult, AppInfo, BridgeApi } from '../../src/api';
+// The whole interface: a header with the language switch, then one screen at a time
+// (start → running → results), and the footer with the version from the core.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountsResult, AppInfo, BridgeApi, DiagnosisRequest, Report } from '../../src/api';
+import { I18nContext, initialLang, makeI18n, rememberLang } from './i18n';
+import type { Lang } from './types';
+import { ResultsScreen } from './ResultsScreen';
+import type { ReportOrigin } from './ResultsScreen';
+import { RunningScreen } from './RunningScreen';
+import { EMPTY_FORM, StartScreen } from './StartScreen';
+import type { StartForm } from './StartScreen';
+import { useDiagnosis } from './useDiagnosis';
+import { Icon } from './Icons';
+
+type Screen = { kind: 'start' } | { kind: 'run' } | { kind: 'file'; report: Report; fileName: string };
 
 export function App({ api }: { api: BridgeApi }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((l: Lang) => {
+    setLangState(l);
+    rememberLang(l);
+  }, []);
+  const i18n = useMemo(() => makeI18n(lang, setLang), [lang, setLang]);
+  const { m } = i18n;
+
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [accounts, setAccounts] = useState<AccountsResult | null>(null);
+  const [accounts, setAccounts] = useState<AccountsResult | null | 'error'>(null);
+  const [form, setForm] = useState<StartForm>(EMPTY_FORM);
+  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string; detail?: string } | null>(null);
+  const lastRequest = useRef<DiagnosisRequest | null>(null);
+  const diagnosis = useDiagnosis(api);
+
   useEffect(() => {
-    void api.getAppInfo().then(setInfo);
-    void api.findAccounts().then(setAccounts);
+    document.documentElement.lang = lang;
+    document.title = `${m.appTitle} — ${m.appSubtitle}`;
+  }, [lang, m]);
+
+  useEffect(() => {
+    api.getAppInfo().then(setInfo, () => undefined);
+    api.findAccounts().then(
+      (r) => setAccounts(r && Array.isArray(r.accounts) ? r : 'error'),
+      () => setAccounts('error'),
+    );
   }, [api]);
+
+  const start = (request: DiagnosisRequest) => {
+    lastRequest.current = request;
+    setNotice(null);
+    setScreen({ kind: 'run' });
+    void diagnosis.start(request);
+  };
+  const backToStart = (note: typeof notice = null) => {
+    diagnosis.reset();
+    setNotice(note);
+    setScreen({ kind: 'start' });
+  };
+  const opened = (report: Report, fileName: string) => {
+    diagnosis.reset();
+    setScreen({ kind: 'file', report, fileName });
+  };
+
+  const { state } = diagnosis;
+  let body;
+  if (screen.kind === 'file') {
+    const origin: ReportOrigin = { kind: 'file', fileName: screen.fileName };
+    body = <ResultsScreen api={api} report={screen.report} origin={origin} host={info?.host ?? null} onNew={() => backToStart()} onReportOpened={opened} />;
+  } else if (screen.kind === 'run' && state.phase === 'done' && state.report) {
+    body = <ResultsScreen api={api} report={state.report} origin={{ kind: 'live' }} host={info?.host ?? null} onNew={() => backToStart()} onReportOpened={opened} />;
+  } else if (screen.kind === 'run') {
+    body = (
+      <RunningScreen
+        state={state}
+        onCancel={() => {
+          diagnosis.cancel();
+          backToStart({ kind: 'info', text: m.cancelledNote });
+        }}
+        onRetry={() => lastRequest.current && start(lastRequest.current)}
+        onBack={() => backToStart()}
+      />
+    );
+  } else {
+    body = <StartScreen api={api} accounts={accounts} form={form} setForm={setForm} onStart={start} notice={notice} onReportOpened={opened} />;
+  }
+
   return (
-    <main>
-      <h1>PEC Doctor</h1>
-      <p>Controlla perché la tua PEC non si collega e ti spiega come risolvere.</p>
-      <p data-testid="version">{info ? `Versione ${info.version}` : 'Caricamento…'}</p>
-      <p data-testid="accounts">{accounts ? `Account PEC trovati: ${accounts.accounts.length}` : 'Ricerca degli account…'}</p>
-    </main>
+    <I18nContext.Provider value={i18n}>
+      <a className="skip-link" href="#main">
+        {m.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <Icon name="shield" className="brand-icon" />
+          <span className="brand-name">{m.appTitle}</span>
+          <span className="brand-sub">{m.appSubtitle}</span>
+        </div>
+        <button type="button" className="button button-quiet lang-switch" lang={lang === 'it' ? 'en' : 'it'} onClick={() => setLang(lang === 'it' ? 'en' : 'it')}>
+          {m.switchLanguage}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {body}
+      </main>
+      <footer className="app-footer">
+        <p>{m.footerPrivacy}</p>
+        <p data-testid="version">{info ? m.version(info.version) : m.loading}</p>
+      </footer>
+    </I18nContext.Provider>
   );
 }
+

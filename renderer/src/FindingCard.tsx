@@ -1,0 +1,58 @@
+// One finding as a card: what it means, why it matters, how to fix it, official links.
+import { useId } from 'react';
+import type { BridgeApi } from '../../src/api';
+import { severityLabel, useI18n } from './i18n';
+import type { Messages } from './i18n';
+import { SeverityIcon } from './Icons';
+import { OfficialLink } from './OfficialLink';
+import type { Finding, Severity } from './types';
+
+export function whyItMatters(m: Messages, s: Severity): string {
+  return { error: m.whyError, warning: m.whyWarning, info: m.whyInfo, ok: m.whyOk }[s] ?? '';
+}
+
+export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding }) {
+  const { m, tx } = useI18n();
+  const id = useId();
+  const steps = finding.fix?.steps ?? [];
+  const links = finding.fix?.links ?? [];
+  return (
+    <article className={`finding finding-${finding.severity}`} aria-labelledby={`${id}-t`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
+      <header className="finding-head">
+        <span className={`badge badge-${finding.severity}`}>
+          <SeverityIcon severity={finding.severity} />
+          {severityLabel(m, finding.severity)}
+        </span>
+        <h3 id={`${id}-t`} className="finding-title">
+          {tx(finding.title)}
+        </h3>
+      </header>
+      <h4>{m.findingMeaning}</h4>
+      <p>{tx(finding.detail)}</p>
+      <h4>{m.findingWhy}</h4>
+      <p>{whyItMatters(m, finding.severity)}</p>
+      {(steps.length > 0 || links.length > 0) && (
+        <>
+          <h4>{m.findingFix}</h4>
+          {steps.length > 0 && (
+            <ol className="steps">
+              {steps.map((s, i) => (
+                <li key={i}>{tx(s)}</li>
+              ))}
+            </ol>
+          )}
+          {links.length > 0 && (
+            <p className="links">
+              {links.map((l) => (
+                <OfficialLink key={l.url} api={api} url={l.url}>
+                  {tx(l.label) || l.url}
+                </OfficialLink>
+              ))}
+            </p>
+          )}
+        </>
+      )}
+      <p className="finding-code">{m.findingCode(finding.id)}</p>
+    </article>
+  );
+}

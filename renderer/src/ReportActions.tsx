@@ -1,0 +1,90 @@
+// Screen 5: "Salva rapporto" (PDF by default in the desktop app, HTML and JSON too), with the
+// option to hide addresses and user names. The web bridge hands the file back: it is then
+// offered as a download.
+import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../src/api';
+import { useI18n } from './i18n';
+import { Icon } from './Icons';
+import { errorText } from './useDiagnosis';
+
+export function downloadFile(file: ReportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType || 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.className = 'offscreen';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; text: string } | { status: 'error'; detail: string };
+
+export function ReportActions({ api, report, host, children }: { api: BridgeApi; report: Report; host: AppInfo['host'] | null; children?: ReactNode }) {
+  const { m } = useI18n();
+  const id = useId();
+  const desktop = host === 'electron';
+  const formats: ReportFormat[] = desktop ? ['pdf', 'html', 'json'] : ['html', 'json'];
+  const [chosen, setChosen] = useState<ReportFormat | null>(null);
+  const format = chosen && formats.includes(chosen) ? chosen : formats[0];
+  const [redact, setRedact] = useState(false);
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const label: Record<ReportFormat, string> = { pdf: m.formatPdf, html: m.formatHtml, json: m.formatJson };
+
+  const save = async () => {
+    setState({ status: 'saving' });
+    try {
+      const result = await api.saveReport(report, format, redact);
+      if (result.status === 'saved') setState({ status: 'saved', text: m.savedTo(result.path) });
+      else if (result.status === 'download') {
+        downloadFile(result.file);
+        setState({ status: 'saved', text: m.downloaded(result.file.fileName) });
+      } else setState({ status: 'idle' });
+    } catch (err) {
+      setState({ status: 'error', detail: errorText(err) });
+    }
+  };
+
+  return (
+    <section className="panel report-actions" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{m.reportHeading}</h2>
+      <p>{m.reportIntro}</p>
+      {children}
+      <fieldset className="formats">
+        <legend>{m.formatLegend}</legend>
+        {formats.map((f) => (
+          <div className="check" key={f}>
+            <input type="radio" id={`${id}-${f}`} name={`${id}-format`} value={f} checked={format === f} onChange={() => setChosen(f)} />
+            <label htmlFor={`${id}-${f}`}>{label[f]}</label>
+          </div>
+        ))}
+        {!desktop && <p className="hint">{m.formatPdfWeb}</p>}
+      </fieldset>
+      <div className="check">
+        <input type="checkbox" id={`${id}-redact`} checked={redact} onChange={(e) => setRedact(e.target.checked)} />
+        <label htmlFor={`${id}-redact`}>{m.redactLabel}</label>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={() => void save()} disabled={state.status === 'saving'}>
+          <Icon name="save" />
+          {state.status === 'saving' ? m.saving : m.saveButton}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {state.status === 'saved' && (
+          <p className="notice notice-ok" data-testid="save-result">
+            <Icon name="ok" /> {state.text}
+          </p>
+        )}
+        {state.status === 'error' && (
+          <p className="notice notice-error" role="alert">
+            <Icon name="error" /> {m.saveFailed}
+            <span className="notice-detail">{m.errorDetail(state.detail)}</span>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
