@@ -1,5 +1,595 @@
-// Findings catalogue (issue #6). Placeholder until the catalogue lands.
-import type { FixLink } from './types';
+// The findings catalogue: every finding the rules can raise, with its stable id, default
+// severity, plain-Italian title and explanation (English as second language), fix steps and
+// links. Documented one by one in docs/findings.md (a test keeps the two in step).
+// Titles, details and steps may hold {placeholders} that the rule fills in (see fill()).
+// Links point only at official pages (Microsoft, Mozilla, the PEC providers); every one of them
+// is in FIX_LINKS, from which src/links.ts derives the external-link allow-list.
+import type { FixLink, Severity } from './types';
+import type { Text } from '../util/text';
+import { text } from '../util/text';
+
+const link = (url: string, it: string, en: string): FixLink => ({ url, label: text(it, en) });
+
+/** Every link a finding may show. Sources: requirements.md and windows-and-clients.md. */
+export const LINKS = {
+  // The article the providers quote (requirements.md, Windows 7 note).
+  kb3140245: link(
+    'https://support.microsoft.com/it-it/help/3140245/update-to-enable-tls-1-1-and-tls-1-2-as-default-secure-protocols-in-wi',
+    'Microsoft: aggiornamento KB3140245 e Easy Fix (pagina ufficiale)',
+    'Microsoft: update KB3140245 and Easy Fix (official page)',
+  ),
+  // Microsoft's direct download of the Easy Fix, quoted in its OneDrive support article.
+  easyFix: link(
+    'https://download.microsoft.com/download/0/6/5/0658B1A7-6D2E-474F-BC2C-D69E5B9E9A68/MicrosoftEasyFix51044.msi',
+    'Microsoft: Easy Fix MicrosoftEasyFix51044.msi (download diretto)',
+    'Microsoft: Easy Fix MicrosoftEasyFix51044.msi (direct download)',
+  ),
+  // MicrosoftDocs windowsserverdocs, security/tls/tls-registry-settings.md.
+  tlsRegistry: link(
+    'https://learn.microsoft.com/windows-server/security/tls/tls-registry-settings',
+    'Microsoft: impostazioni di registro TLS (per il tecnico)',
+    'Microsoft: TLS registry settings (for the technician)',
+  ),
+  // MicrosoftDocs dotnet/docs, framework/network-programming/tls.md.
+  dotnetTls: link(
+    'https://learn.microsoft.com/dotnet/framework/network-programming/tls',
+    'Microsoft: TLS in .NET Framework (per il tecnico)',
+    'Microsoft: TLS in .NET Framework (for the technician)',
+  ),
+  dotnetDownload: link(
+    'https://dotnet.microsoft.com/download/dotnet-framework',
+    'Microsoft: scarica .NET Framework',
+    'Microsoft: download .NET Framework',
+  ),
+  thunderbird: link('https://www.thunderbird.net/it/', 'Mozilla Thunderbird: scarica la versione aggiornata', 'Mozilla Thunderbird: download the current version'),
+  firefox: link('https://www.mozilla.org/it/firefox/new/', 'Mozilla Firefox: scarica la versione aggiornata', 'Mozilla Firefox: download the current version'),
+  // The providers' 2019 notices (requirements.md sources).
+  actalisNotice: link(
+    'https://www.actalis.com/it/news/sicurezza-it/pec-protocolli-di-sicurezza-e-compatibilita',
+    'Actalis: requisiti di compatibilità della PEC (2019)',
+    'Actalis: PEC compatibility requirements (2019)',
+  ),
+  arubaNotice: link(
+    'https://aruba.it/magazine/pec/la-pec-adotta-il-nuovo-protocollo-di-sicurezza-tls-1-2.aspx',
+    'Aruba: la PEC adotta TLS 1.2 (2019)',
+    'Aruba: PEC moves to TLS 1.2 (2019)',
+  ),
+} as const;
+
+export type LinkKey = keyof typeof LINKS;
 
 /** Every link a finding may show: the external-link allow-list is derived from it. */
-export const FIX_LINKS: readonly FixLink[] = [];
+export const FIX_LINKS: readonly FixLink[] = Object.values(LINKS);
+
+export type Area = 'system' | 'clients' | 'accounts' | 'servers' | 'run';
+
+export interface CatalogueEntry {
+  id: string;
+  area: Area;
+  /** Default severity; a rule may lower or raise it for one instance (the detail then says why). */
+  severity: Severity;
+  title: Text;
+  detail: Text;
+  steps: Text[];
+  links: LinkKey[];
+}
+
+const t = text;
+
+/** Step shown whenever the mail program cannot connect: the provider's webmail as a stop-gap. */
+export const WEBMAIL_STEP_KNOWN = t(
+  'Nel frattempo puoi leggere e inviare la PEC dalla webmail del tuo gestore ({webmail}) con un browser aggiornato.',
+  'Meanwhile you can read and send PEC from your provider’s webmail ({webmail}) with an up-to-date browser.',
+);
+export const WEBMAIL_STEP_UNKNOWN = t(
+  'Nel frattempo puoi leggere e inviare la PEC dalla webmail del tuo gestore (il sito dove entri con utente e password della PEC) con un browser aggiornato.',
+  'Meanwhile you can read and send PEC from your provider’s webmail (the web site where you log in with your PEC user name and password) with an up-to-date browser.',
+);
+
+const WIN7_STEPS: Text[] = [
+  t(
+    'Installa l’aggiornamento di Windows KB3140245 (pagina Microsoft qui sotto, scegli la versione per Windows 7 a 32 o 64 bit).',
+    'Install the Windows update KB3140245 (Microsoft page below; pick the Windows 7 32- or 64-bit package).',
+  ),
+  t(
+    'Scarica ed esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della stessa pagina).',
+    'Download and run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the same page).',
+  ),
+  t(
+    'Nel Registro di sistema crea la chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client con il valore DWORD DisabledByDefault = 0 (il tecnico può usare il file preparato con «pec-doctor fix-reg»).',
+    'In the registry create the key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client with the DWORD value DisabledByDefault = 0 (the technician can use the file made by "pec-doctor fix-reg").',
+  ),
+  t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
+  t(
+    'Se in seguito aggiungi una lingua a Windows (language pack), reinstalla l’aggiornamento KB3140245.',
+    'If you later add a language pack to Windows, reinstall update KB3140245.',
+  ),
+];
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // ----- system --------------------------------------------------------------------------
+  {
+    id: 'os-windows-xp',
+    area: 'system',
+    severity: 'error',
+    title: t('Windows XP non può più collegarsi alla PEC con un programma di posta', 'Windows XP can no longer connect a mail program to PEC'),
+    detail: t(
+      'Windows XP non conosce TLS 1.2, l’unica protezione che i gestori PEC accettano dal 2019: Outlook e gli altri programmi che usano Windows per la crittografia non possono collegarsi. La webmail funziona solo con Chrome 49 o Firefox 49 su XP Service Pack 3.',
+      'Windows XP does not know TLS 1.2, the only protection PEC providers accept since 2019: Outlook and other programs that rely on Windows for encryption cannot connect. Webmail works only with Chrome 49 or Firefox 49 on XP Service Pack 3.',
+    ),
+    steps: [
+      t('Usa per la PEC un computer con Windows 10 o 11 (o un Mac o un tablet aggiornati).', 'Use a computer with Windows 10 or 11 (or an up-to-date Mac or tablet) for PEC.'),
+      t('Nel frattempo usa la webmail del gestore con Firefox o Chrome in versione 49 o successiva.', 'Meanwhile use the provider’s webmail with Firefox or Chrome 49 or later.'),
+    ],
+    links: ['firefox'],
+  },
+  {
+    id: 'os-end-of-life',
+    area: 'system',
+    severity: 'warning',
+    title: t('{os} non riceve più aggiornamenti di sicurezza da Microsoft', '{os} no longer gets security updates from Microsoft'),
+    detail: t(
+      'Microsoft ha terminato il supporto di {os}: non arrivano più correzioni di sicurezza e i programmi nuovi smettono via via di funzionare. Per la PEC si può ancora rimediare (vedi le altre voci), ma è bene programmare il passaggio a un sistema aggiornato.',
+      'Microsoft has ended support for {os}: no more security fixes, and new software gradually stops working. PEC can still be fixed (see the other items), but plan a move to a supported system.',
+    ),
+    steps: [t('Pianifica con il tecnico il passaggio a un sistema operativo supportato.', 'Plan the move to a supported operating system with your technician.')],
+    links: [],
+  },
+  {
+    id: 'win7-tls12-client-disabled',
+    area: 'system',
+    severity: 'error',
+    title: t('Il tuo {client} su {os} non può usare TLS 1.2', 'Your {client} on {os} cannot use TLS 1.2'),
+    detail: t(
+      'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi (di solito con il messaggio «Il server non supporta il tipo di crittografia di connessione specificato»). Il problema è di questo computer, non della casella PEC. I gestori consigliano di far eseguire i passi seguenti a un tecnico.',
+      'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off, and {client} uses Windows’ settings: that is why it cannot connect (usually "The server does not support the specified connection encryption type"). The problem is this computer, not the PEC mailbox. Providers advise having a technician carry out the steps below.',
+    ),
+    steps: WIN7_STEPS,
+    links: ['kb3140245', 'easyFix', 'tlsRegistry'],
+  },
+  {
+    id: 'win7-kb3140245-missing',
+    area: 'system',
+    severity: 'warning',
+    title: t('Manca l’aggiornamento Windows KB3140245', 'Windows update KB3140245 is missing'),
+    detail: t(
+      'È il primo dei tre passi che i gestori PEC indicano per usare TLS 1.2 su {os}: permette a Windows di usare TLS 1.1 e 1.2 come protezione predefinita.',
+      'It is the first of the three steps PEC providers publish to use TLS 1.2 on {os}: it lets Windows use TLS 1.1 and 1.2 as default protocols.',
+    ),
+    steps: [WIN7_STEPS[0], WIN7_STEPS[1], WIN7_STEPS[3]],
+    links: ['kb3140245', 'easyFix'],
+  },
+  {
+    id: 'win7-winhttp-defaults-missing',
+    area: 'system',
+    severity: 'warning',
+    title: t('Windows non usa TLS 1.2 come protezione predefinita (WinHTTP)', 'Windows does not use TLS 1.2 by default (WinHTTP)'),
+    detail: t(
+      'Il valore DefaultSecureProtocols di WinHTTP non include TLS 1.2: è quello che l’Easy Fix di Microsoft imposta (0xA00). Serve ai programmi che usano WinHTTP (ad esempio software gestionali e di firma); Outlook dipende soprattutto dalla chiave SCHANNEL di TLS 1.2.',
+      'WinHTTP’s DefaultSecureProtocols does not include TLS 1.2: Microsoft’s Easy Fix sets it (0xA00). It matters for programs that use WinHTTP (practice-management and signing software, for example); Outlook depends mainly on the SCHANNEL TLS 1.2 key.',
+    ),
+    steps: [WIN7_STEPS[1], t('In alternativa il tecnico può importare il file creato con «pec-doctor fix-reg» e riavviare.', 'Alternatively the technician can import the file made by "pec-doctor fix-reg" and restart.')],
+    links: ['kb3140245', 'easyFix'],
+  },
+  {
+    id: 'win7-ciphers-incompatible',
+    area: 'servers',
+    severity: 'error',
+    title: t('Windows non ha un cifrario in comune con il server {host}', 'Windows shares no cipher suite with server {host}'),
+    detail: t(
+      'Anche con TLS 1.2 attivo, {os} conosce solo alcuni cifrari e il server {url} non ne accetta nessuno: Outlook e gli altri programmi che usano Windows non possono collegarsi. Non si risolve da questo computer.',
+      'Even with TLS 1.2 enabled, {os} knows only some cipher suites and server {url} accepts none of them: Outlook and other programs that use Windows cannot connect. This cannot be fixed on this computer.',
+    ),
+    steps: [
+      t(
+        'Usa Mozilla Thunderbird aggiornato: ha una crittografia propria che non dipende da Windows.',
+        'Use an up-to-date Mozilla Thunderbird: it has its own encryption, independent of Windows.',
+      ),
+      t('Oppure usa la PEC da un computer con Windows 10 o 11.', 'Or use PEC from a computer with Windows 10 or 11.'),
+      t('Segnala il problema al gestore PEC indicando il server {url}.', 'Report the problem to the PEC provider, naming server {url}.'),
+    ],
+    links: ['thunderbird'],
+  },
+  {
+    id: 'clock-wrong',
+    area: 'system',
+    severity: 'error',
+    title: t('La data o l’ora del computer sono sbagliate', 'The computer’s date or time is wrong'),
+    detail: t(
+      'Con l’orologio sbagliato i certificati dei server sembrano scaduti o non ancora validi e la connessione protetta viene rifiutata. {clock}',
+      'With a wrong clock, server certificates look expired or not yet valid and the secure connection is refused. {clock}',
+    ),
+    steps: [
+      t(
+        'Correggi data, ora e fuso orario (in Windows: Impostazioni data/ora, «Imposta automaticamente l’ora»).',
+        'Fix date, time and time zone (on Windows: Date and time settings, "Set time automatically").',
+      ),
+      t('Se l’ora torna sbagliata dopo lo spegnimento, fai cambiare la batteria tampone del computer.', 'If the time is wrong again after a shutdown, have the computer’s CMOS battery replaced.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'antivirus-tls-interception',
+    area: 'system',
+    severity: 'warning',
+    title: t('L’antivirus ({product}) si mette in mezzo alla connessione della posta', 'The antivirus ({product}) sits inside the mail connection'),
+    detail: t(
+      'Il certificato ricevuto da {url} non è quello del gestore ma uno creato dall’antivirus per controllare la posta. Se il programma di posta non si fida di quel certificato, o se l’antivirus usa una protezione vecchia, la PEC non si collega.',
+      'The certificate received from {url} is not the provider’s but one made by the antivirus to scan mail. If the mail program does not trust it, or if the antivirus uses outdated protection, PEC does not connect.',
+    ),
+    steps: [
+      t('Nelle impostazioni dell’antivirus disattiva la scansione della posta cifrata (SSL/TLS) o aggiungi un’eccezione per il server PEC.', 'In the antivirus settings turn off encrypted (SSL/TLS) mail scanning or add an exception for the PEC server.'),
+      t('Aggiorna l’antivirus all’ultima versione.', 'Update the antivirus to its latest version.'),
+    ],
+    links: [],
+  },
+  // ----- runtimes ------------------------------------------------------------------------
+  {
+    id: 'dotnet-too-old',
+    area: 'clients',
+    severity: 'warning',
+    title: t('.NET Framework {version} è troppo vecchio per la PEC', '.NET Framework {version} is too old for PEC'),
+    detail: t(
+      'I gestori PEC indicano .NET Framework 4.6 come minimo per i programmi gestionali che inviano PEC da soli: con versioni precedenti TLS 1.2 non è attivo per default.',
+      'PEC providers name .NET Framework 4.6 as the minimum for business software that sends PEC itself: older versions do not enable TLS 1.2 by default.',
+    ),
+    steps: [
+      t('Installa .NET Framework 4.8 (o almeno 4.6) da Microsoft.', 'Install .NET Framework 4.8 (or at least 4.6) from Microsoft.'),
+      t('Il tecnico può anche attivare SchUseStrongCrypto (file di «pec-doctor fix-reg»).', 'The technician can also set SchUseStrongCrypto (file from "pec-doctor fix-reg").'),
+    ],
+    links: ['dotnetDownload', 'dotnetTls'],
+  },
+  {
+    id: 'java-too-old',
+    area: 'clients',
+    severity: 'warning',
+    title: t('Java {version} è troppo vecchio per la PEC', 'Java {version} is too old for PEC'),
+    detail: t(
+      'I gestori PEC indicano Java 8 aggiornamento 132 come minimo per i programmi che inviano PEC da soli (ad esempio software per il processo telematico).',
+      'PEC providers name Java 8 update 132 as the minimum for programs that send PEC themselves.',
+    ),
+    steps: [t('Aggiorna Java (almeno 8u132) o chiedi al fornitore del programma una versione aggiornata.', 'Update Java (at least 8u132) or ask the software vendor for an updated version.')],
+    links: [],
+  },
+  {
+    id: 'openssl-too-old',
+    area: 'clients',
+    severity: 'warning',
+    title: t('OpenSSL {version} è troppo vecchio per la PEC', 'OpenSSL {version} is too old for PEC'),
+    detail: t(
+      'I gestori PEC indicano OpenSSL 1.0.1h come minimo per i programmi che inviano PEC da soli.',
+      'PEC providers name OpenSSL 1.0.1h as the minimum for programs that send PEC themselves.',
+    ),
+    steps: [t('Aggiorna OpenSSL o il programma che lo contiene.', 'Update OpenSSL or the program that bundles it.')],
+    links: [],
+  },
+  // ----- mail clients and browsers --------------------------------------------------------
+  {
+    id: 'outlook-too-old',
+    area: 'clients',
+    severity: 'error',
+    title: t('Outlook {version} è troppo vecchio per la PEC', 'Outlook {version} is too old for PEC'),
+    detail: t('I gestori PEC indicano Outlook 2003 come versione minima.', 'PEC providers name Outlook 2003 as the minimum version.'),
+    steps: [t('Installa una versione di Outlook recente, oppure Mozilla Thunderbird (gratuito).', 'Install a recent Outlook, or Mozilla Thunderbird (free).')],
+    links: ['thunderbird'],
+  },
+  {
+    id: 'outlook-mac-2011-unsupported-os',
+    area: 'clients',
+    severity: 'error',
+    title: t('Outlook 2011 per Mac non funziona con la PEC su macOS {osVersion}', 'Outlook 2011 for Mac does not work with PEC on macOS {osVersion}'),
+    detail: t(
+      'I gestori PEC indicano che Outlook 2011 per Mac funziona solo su OS X 10.11, 10.12 e 10.13.',
+      'PEC providers state that Outlook 2011 for Mac works only on OS X 10.11, 10.12 and 10.13.',
+    ),
+    steps: [
+      t('Usa Apple Mail (incluso in macOS) oppure Mozilla Thunderbird per la PEC.', 'Use Apple Mail (built into macOS) or Mozilla Thunderbird for PEC.'),
+      t('In alternativa passa a una versione recente di Outlook per Mac.', 'Alternatively move to a recent Outlook for Mac.'),
+    ],
+    links: ['thunderbird'],
+  },
+  {
+    id: 'thunderbird-too-old',
+    area: 'clients',
+    severity: 'error',
+    title: t('Thunderbird {version} è troppo vecchio per la PEC', 'Thunderbird {version} is too old for PEC'),
+    detail: t('I gestori PEC indicano Thunderbird 45.6 come versione minima.', 'PEC providers name Thunderbird 45.6 as the minimum version.'),
+    steps: [
+      t('Aggiorna Thunderbird (menu Aiuto › Informazioni su Thunderbird) o scarica l’ultima versione dal sito ufficiale.', 'Update Thunderbird (Help › About Thunderbird) or download the latest version from the official site.'),
+    ],
+    links: ['thunderbird'],
+  },
+  {
+    id: 'thunderbird-tls-max-lowered',
+    area: 'accounts',
+    severity: 'error',
+    title: t('In Thunderbird TLS 1.2 è stato disattivato', 'TLS 1.2 has been turned off in Thunderbird'),
+    detail: t(
+      'Nel profilo «{profile}» l’impostazione security.tls.version.max vale {max}: così Thunderbird non usa TLS 1.2, che i gestori PEC richiedono.',
+      'In profile "{profile}" security.tls.version.max is {max}: Thunderbird then does not use TLS 1.2, which PEC providers require.',
+    ),
+    steps: [
+      t(
+        'In Thunderbird apri Impostazioni › Generale › Editor di configurazione, cerca security.tls.version.max e ripristina il valore predefinito (pulsante di ripristino).',
+        'In Thunderbird open Settings › General › Config Editor, search security.tls.version.max and reset it to its default (reset button).',
+      ),
+      t('Riavvia Thunderbird.', 'Restart Thunderbird.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'apple-mail-os-too-old',
+    area: 'clients',
+    severity: 'error',
+    title: t('Apple Mail su macOS {osVersion} non può collegarsi alla PEC', 'Apple Mail on macOS {osVersion} cannot connect to PEC'),
+    detail: t('I gestori PEC indicano che Apple Mail funziona con la PEC da macOS 10.12 (Sierra) in poi.', 'PEC providers state that Apple Mail works with PEC from macOS 10.12 (Sierra) on.'),
+    steps: [
+      t('Aggiorna macOS almeno alla versione 10.12, se il Mac lo consente.', 'Update macOS to 10.12 or later, if the Mac allows it.'),
+      t('Altrimenti usa Mozilla Thunderbird aggiornato o la webmail del gestore.', 'Otherwise use an up-to-date Mozilla Thunderbird or the provider’s webmail.'),
+    ],
+    links: ['thunderbird'],
+  },
+  {
+    id: 'browser-too-old-for-webmail',
+    area: 'clients',
+    severity: 'warning',
+    title: t('{browser} {version} è troppo vecchio per la webmail PEC', '{browser} {version} is too old for PEC webmail'),
+    detail: t(
+      'Per la webmail i gestori PEC indicano su {osName}: {requirement}. {others}',
+      'For webmail PEC providers require on {osName}: {requirement}. {others}',
+    ),
+    steps: [t('Aggiorna il browser o usa un browser aggiornato (ad esempio Mozilla Firefox).', 'Update the browser or use an up-to-date one (Mozilla Firefox for example).')],
+    links: ['firefox'],
+  },
+  // ----- accounts -----------------------------------------------------------------------
+  {
+    id: 'no-pec-account-found',
+    area: 'accounts',
+    severity: 'info',
+    title: t('Non abbiamo trovato account PEC su questo computer', 'No PEC account found on this computer'),
+    detail: t(
+      'Abbiamo cercato negli account di Outlook, Thunderbird e Windows Live Mail senza trovare una casella PEC. Se usi la PEC da un altro programma o solo dalla webmail, indica il tuo indirizzo PEC per controllare i server del gestore.',
+      'We looked at Outlook, Thunderbird and Windows Live Mail accounts and found no PEC mailbox. If you use PEC from another program or only through webmail, enter your PEC address to check the provider’s servers.',
+    ),
+    steps: [t('Scrivi il tuo indirizzo PEC e ripeti il controllo.', 'Enter your PEC address and run the check again.')],
+    links: [],
+  },
+  {
+    id: 'account-plaintext',
+    area: 'accounts',
+    severity: 'error',
+    title: t('L’account {account} si collega senza protezione', 'Account {account} connects without encryption'),
+    detail: t(
+      'Il server {server} è impostato senza SSL/TLS. I gestori PEC rifiutano le connessioni non protette.',
+      'Server {server} is set up without SSL/TLS. PEC providers refuse unencrypted connections.',
+    ),
+    steps: [
+      t('Nelle impostazioni dell’account scegli «SSL/TLS» come protezione della connessione e la porta indicata dal gestore (993 per IMAP, 465 per SMTP).', 'In the account settings choose "SSL/TLS" as connection security and the provider’s port (993 for IMAP, 465 for SMTP).'),
+    ],
+    links: [],
+  },
+  {
+    id: 'account-security-mismatch',
+    area: 'accounts',
+    severity: 'error',
+    title: t('L’account {account} usa un tipo di protezione sbagliato', 'Account {account} uses the wrong connection security'),
+    detail: t(
+      'Per {server} la protezione impostata non corrisponde alla porta (ad esempio STARTTLS sulla porta 993 o 465, che vogliono SSL/TLS).',
+      'For {server} the connection security does not match the port (STARTTLS on port 993 or 465, which expect SSL/TLS, for example).',
+    ),
+    steps: [t('Imposta «SSL/TLS» con la porta 993 (IMAP), 995 (POP3) o 465 (SMTP), come indica il gestore.', 'Set "SSL/TLS" with port 993 (IMAP), 995 (POP3) or 465 (SMTP), as the provider says.')],
+    links: [],
+  },
+  {
+    id: 'account-wrong-host',
+    area: 'accounts',
+    severity: 'error',
+    title: t('L’account {account} usa un server che il gestore non indica', 'Account {account} uses a server the provider does not list'),
+    detail: t('Il server {server} non è tra quelli pubblicati dal gestore PEC {provider}.', 'Server {server} is not among those published by PEC provider {provider}.'),
+    steps: [t('Correggi il nome del server con quello indicato dal gestore: {expected}.', 'Correct the server name to the one the provider publishes: {expected}.')],
+    links: [],
+  },
+  {
+    id: 'account-wrong-port',
+    area: 'accounts',
+    severity: 'warning',
+    title: t('L’account {account} usa una porta diversa da quella del gestore', 'Account {account} uses a port different from the provider’s'),
+    detail: t('Il server {server} è impostato su una porta che il gestore {provider} non indica.', 'Server {server} is set to a port provider {provider} does not list.'),
+    steps: [t('Imposta la porta indicata dal gestore: {expected}.', 'Set the port the provider publishes: {expected}.')],
+    links: [],
+  },
+  {
+    id: 'account-other',
+    area: 'accounts',
+    severity: 'info',
+    title: t('Nota sull’account {account}', 'Note on account {account}'),
+    detail: t('La lettura dell’account ha segnalato «{code}».', 'Reading the account reported "{code}".'),
+    steps: [],
+    links: [],
+  },
+  // ----- servers ------------------------------------------------------------------------
+  {
+    id: 'server-dns-failed',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il server {host} non viene trovato', 'Server {host} cannot be found'),
+    detail: t(
+      'Il nome {host} non corrisponde a nessun indirizzo: può essere scritto male nelle impostazioni o la connessione a Internet può non funzionare.',
+      'The name {host} resolves to no address: it may be misspelt in the settings, or the Internet connection may be down.',
+    ),
+    steps: [
+      t('Controlla che il computer sia collegato a Internet.', 'Check that the computer is connected to the Internet.'),
+      t('Controlla il nome del server nelle impostazioni dell’account rispetto a quello indicato dal gestore.', 'Check the server name in the account settings against the provider’s.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'server-unreachable',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il server {host} non risponde sulla porta {port}', 'Server {host} does not answer on port {port}'),
+    detail: t(
+      'La connessione a {url} non è riuscita ({reason}). Spesso è un firewall, l’antivirus o la rete dell’ufficio che blocca la porta.',
+      'Connecting to {url} failed ({reason}). Often a firewall, the antivirus or the office network blocks the port.',
+    ),
+    steps: [
+      t('Riprova tra qualche minuto.', 'Try again in a few minutes.'),
+      t('Chiedi al tecnico di verificare che firewall e antivirus lascino passare la porta {port}.', 'Ask the technician to check that firewall and antivirus allow port {port}.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'server-starttls-missing',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il server {host} non offre la protezione STARTTLS', 'Server {host} does not offer STARTTLS'),
+    detail: t(
+      'Su {url} il server non accetta di passare a una connessione protetta. Con la PEC si usano di solito le porte con SSL/TLS diretto (993, 995, 465).',
+      'On {url} the server does not agree to upgrade to a secure connection. PEC normally uses the direct SSL/TLS ports (993, 995, 465).',
+    ),
+    steps: [t('Nelle impostazioni dell’account usa «SSL/TLS» e la porta indicata dal gestore.', 'In the account settings use "SSL/TLS" and the provider’s port.')],
+    links: [],
+  },
+  {
+    id: 'server-no-tls12',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il server {host} non accetta TLS 1.2', 'Server {host} does not accept TLS 1.2'),
+    detail: t(
+      'Il server {url} accetta solo protocolli vecchi ({versions}). Un vero server PEC dal 2019 accetta solo TLS 1.2 o più recente: probabilmente non è il server giusto.',
+      'Server {url} accepts only old protocols ({versions}). A real PEC server accepts only TLS 1.2 or later since 2019: it is probably not the right server.',
+    ),
+    steps: [
+      t('Controlla il nome del server nelle impostazioni rispetto a quello indicato dal gestore PEC.', 'Check the server name in the settings against the one your PEC provider publishes.'),
+      t('Se il server è quello giusto, segnala il problema al gestore.', 'If it is the right server, report the problem to the provider.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'server-legacy-tls-accepted',
+    area: 'servers',
+    severity: 'info',
+    title: t('Il server {host} accetta ancora protocolli vecchi', 'Server {host} still accepts old protocols'),
+    detail: t(
+      'Oltre a TLS 1.2, {url} accetta anche {versions}. Non impedisce il collegamento, ma i gestori PEC li hanno disattivati dal 2019: verifica che sia il server giusto.',
+      'Besides TLS 1.2, {url} also accepts {versions}. This does not prevent connecting, but PEC providers turned them off in 2019: check it is the right server.',
+    ),
+    steps: [],
+    links: [],
+  },
+  {
+    id: 'server-handshake-failed',
+    area: 'servers',
+    severity: 'error',
+    title: t('La connessione protetta con {host} non riesce', 'The secure connection with {host} fails'),
+    detail: t('Il collegamento protetto con {url} si interrompe ({reason}).', 'The secure connection with {url} breaks off ({reason}).'),
+    steps: [
+      t('Riprova tra qualche minuto; se continua, consegna il rapporto al tecnico.', 'Try again in a few minutes; if it persists, hand the report to the technician.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'cert-expired',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il certificato del server {host} non è valido in questa data', 'The certificate of server {host} is not valid at this date'),
+    detail: t(
+      'Il certificato di {url} vale dal {validFrom} al {validTo}. {clockHint}',
+      'The certificate of {url} is valid from {validFrom} to {validTo}. {clockHint}',
+    ),
+    steps: [
+      t('Controlla che data e ora del computer siano giuste.', 'Check that the computer’s date and time are right.'),
+      t('Se lo sono, segnala il problema al gestore PEC.', 'If they are, report the problem to the PEC provider.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'cert-hostname-mismatch',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il certificato del server non corrisponde al nome {host}', 'The server certificate does not match the name {host}'),
+    detail: t(
+      'Il certificato ricevuto da {url} è intestato a {names}. Il programma di posta mostrerà un avviso o rifiuterà la connessione: di solito il nome del server nelle impostazioni è sbagliato.',
+      'The certificate received from {url} is issued to {names}. The mail program will warn or refuse to connect: usually the server name in the settings is wrong.',
+    ),
+    steps: [t('Correggi il nome del server con quello indicato dal gestore PEC.', 'Correct the server name to the one your PEC provider publishes.')],
+    links: [],
+  },
+  {
+    id: 'cert-untrusted',
+    area: 'servers',
+    severity: 'error',
+    title: t('Il certificato del server {host} non è riconosciuto come affidabile', 'The certificate of server {host} is not trusted'),
+    detail: t(
+      'Il certificato di {url} (emesso da {issuer}) non risulta firmato da un’autorità riconosciuta ({reason}). Possono essere certificati radice vecchi su questo computer, un programma che intercetta la connessione o un server sbagliato.',
+      'The certificate of {url} (issued by {issuer}) is not signed by a recognised authority ({reason}). Causes: outdated root certificates on this computer, a program intercepting the connection, or the wrong server.',
+    ),
+    steps: [
+      t('Installa gli aggiornamenti di sistema (includono i certificati radice).', 'Install the system updates (they include root certificates).'),
+      t('Controlla il nome del server con quello indicato dal gestore PEC.', 'Check the server name against your PEC provider’s.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'client-handshake-would-fail',
+    area: 'servers',
+    severity: 'error',
+    title: t('{client} di questo computer non riuscirebbe a collegarsi a {host}', 'This computer’s {client} would fail to connect to {host}'),
+    detail: t(
+      'Abbiamo simulato la connessione di {client} verso {url}: non riesce ({reason}).',
+      'We simulated {client} connecting to {url}: it fails ({reason}).',
+    ),
+    steps: [
+      t('Aggiorna il programma o il sistema indicato; nel frattempo usa la webmail del gestore.', 'Update the program or system named; meanwhile use the provider’s webmail.'),
+    ],
+    links: [],
+  },
+  {
+    id: 'server-ok',
+    area: 'servers',
+    severity: 'ok',
+    title: t('Il server {host} funziona con TLS 1.2', 'Server {host} works with TLS 1.2'),
+    detail: t('{url}: connessione protetta riuscita ({versions}), certificato valido.', '{url}: secure connection succeeded ({versions}), valid certificate.'),
+    steps: [],
+    links: [],
+  },
+  // ----- the run itself -------------------------------------------------------------------
+  {
+    id: 'check-failed',
+    area: 'run',
+    severity: 'info',
+    title: t('Un controllo non è stato completato: {check}', 'A check could not be completed: {check}'),
+    detail: t('Il controllo «{check}» si è interrotto con un errore: {message}. Gli altri controlli sono validi.', 'Check "{check}" stopped with an error: {message}. The other checks are valid.'),
+    steps: [t('Consegna il rapporto al tecnico.', 'Hand the report to the technician.')],
+    links: [],
+  },
+];
+
+export const CATALOGUE_BY_ID: ReadonlyMap<string, CatalogueEntry> = new Map(CATALOGUE.map((e) => [e.id, e]));
+
+/** Ids the issue requires (issue #6), all present in the catalogue. */
+export const REQUIRED_IDS = [
+  'os-windows-xp', 'os-end-of-life', 'win7-tls12-client-disabled', 'win7-kb3140245-missing', 'win7-winhttp-defaults-missing',
+  'win7-ciphers-incompatible', 'clock-wrong', 'antivirus-tls-interception', 'dotnet-too-old', 'java-too-old', 'openssl-too-old',
+  'outlook-too-old', 'outlook-mac-2011-unsupported-os', 'thunderbird-too-old', 'thunderbird-tls-max-lowered', 'apple-mail-os-too-old',
+  'browser-too-old-for-webmail', 'no-pec-account-found', 'account-plaintext', 'account-security-mismatch', 'account-wrong-host',
+  'account-wrong-port', 'server-dns-failed', 'server-unreachable', 'server-starttls-missing', 'server-no-tls12',
+  'server-legacy-tls-accepted', 'cert-expired', 'cert-hostname-mismatch', 'cert-untrusted', 'client-handshake-would-fail',
+] as const;
+
+export type Params = Record<string, string | number | Text | null | undefined>;
+
+/** Replaces {name} with params.name in the given language (unknown placeholders stay visible, so tests catch them). */
+export function fill(template: string, params: Params, lang: keyof Text = 'it'): string {
+  return template
+    .replace(/\{([a-zA-Z]+)\}/g, (all, name: string) => {
+      const v = params[name];
+      if (v === undefined || v === null) return all;
+      return typeof v === 'object' ? v[lang] : String(v);
+    })
+    .replace(/\s+$/, '');
+}
+
+export function fillText(tx: Text, params: Params): Text {
+  return { it: fill(tx.it, params, 'it'), en: fill(tx.en, params, 'en') };
+}

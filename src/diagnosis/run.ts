@@ -1,16 +1,380 @@
-// Orchestrates a whole diagnosis (issue #6). Placeholder until the rules land.
-import type { DiagnosisRequest, ProgressItem } from '../api';
-import type { Report } from './types';
+// Orchestrates a whole diagnosis: collects the evidence (inventory, accounts, typed addresses,
+// probes of every endpoint), reports progress line by line, and turns the evidence into findings
+// and a verdict with the pure rules. A failed check never kills the run: it becomes a
+// `check-failed` finding. Cancellation (signal) stops the run with an AbortError.
+import type { AddressLookup, DiagnosisRequest, ProgressItem, ProgressState } from '../api';
+import type { Inventory } from '../inventory/types';
+import type { AccountsResult, ServerSetting } from '../accounts/types';
+import type { Endpoint, EndpointResult, ProbeOptions, StepName, StepResult } from '../probe/types';
+import type { CheckFailure, Finding, Report, ReportContext, RuleInput, Severity, Verdict } from './types';
+import { REPORT_SCHEMA_VERSION } from './types';
+import { collectInventory } from '../inventory/index';
+import { discoverAccounts } from '../accounts/index';
+import { lookupAddress } from '../accounts/lookup';
+import { probeEndpoint } from '../probe/index';
+import { endpointUrl, parseEndpointUrl } from '../probe/url';
+import { APP_NAME, APP_VERSION } from '../version';
+import { evaluateRules } from './rules/index';
+import { decideVerdict, sortFindings } from './verdict';
+import { CATALOGUE_BY_ID } from './catalogue';
+import type { Text } from '../util/text';
+import { text } from '../util/text';
+
+export interface RunDeps {
+  collectInventory: (options: { signal?: AbortSignal }) => Promise<Inventory>;
+  discoverAccounts: () => Promise<AccountsResult>;
+  lookupAddress: (email: string) => Promise<AddressLookup>;
+  probeEndpoint: (endpoint: Endpoint, options: ProbeOptions) => Promise<EndpointResult>;
+  now: () => Date;
+}
 
 export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (item: ProgressItem, fraction: number) => void;
+  /** Replaces collectors (tests); the real ones otherwise. */
+  deps?: Partial<RunDeps>;
+  /** Endpoints probed at the same time. */
+  concurrency?: number;
 }
 
-export async function runDiagnosis(_request: DiagnosisRequest, _options: RunOptions = {}): Promise<Report> {
-  throw new Error('diagnosis not built yet');
+const DEFAULT_DEPS: RunDeps = {
+  collectInventory: (o) => collectInventory(o),
+  discoverAccounts: () => discoverAccounts(),
+  lookupAddress: (e) => lookupAddress(e),
+  probeEndpoint: (e, o) => probeEndpoint(e, o),
+  now: () => new Date(),
+};
+
+export class DiagnosisCancelled extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('diagnosi annullata / diagnosis cancelled');
+  }
 }
 
-export async function evaluateReportJson(_json: string): Promise<Report> {
-  throw new Error('diagnosis not built yet');
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure part: evidence → findings and verdict.
+
+export function assess(input: RuleInput): { findings: Finding[]; verdict: Verdict } {
+  const findings = sortFindings(evaluateRules(input));
+  return { findings, verdict: decideVerdict(findings, input.endpoints.length) };
+}
+
+export function buildReport(input: RuleInput): Report {
+  const { findings, verdict } = assess(input);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    app: { name: APP_NAME, version: APP_VERSION },
+    createdAt: input.now,
+    redacted: false,
+    inventory: input.inventory,
+    accounts: input.accounts,
+    endpoints: input.endpoints,
+    findings,
+    verdict,
+    context: input.context,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints to probe.
+
+export function endpointKey(e: Endpoint): string {
+  return `${e.protocol}:${e.security}:${e.host.toLowerCase()}:${e.port}`;
+}
+
+/** The endpoint a configured server stands for; a plain-text setting is probed with STARTTLS on its port. */
+export function endpointOfSetting(s: ServerSetting): Endpoint {
+  return { host: s.host.toLowerCase(), port: s.port, protocol: s.protocol, security: s.security === 'tls' ? 'tls' : 'starttls' };
+}
+
+export function dedupEndpoints(list: readonly Endpoint[]): Endpoint[] {
+  const seen = new Map<string, Endpoint>();
+  for (const e of list) if (!seen.has(endpointKey(e))) seen.set(endpointKey(e), { host: e.host.toLowerCase(), port: e.port, protocol: e.protocol, security: e.security });
+  return [...seen.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress lines.
+
+const SERVER_LINES: { key: string; steps: StepName[]; label: Text }[] = [
+  { key: 'dns', steps: ['dns'], label: text('Ricerca del server (DNS)', 'Finding the server (DNS)') },
+  { key: 'connect', steps: ['connect', 'starttls', 'banner'], label: text('Connessione', 'Connection') },
+  { key: 'tls12', steps: ['versions', 'ciphers'], label: text('Protezione TLS 1.2', 'TLS 1.2 protection') },
+  { key: 'certificate', steps: ['certificate'], label: text('Certificato del server', 'Server certificate') },
+  { key: 'simulation', steps: ['simulation'], label: text('Simulazione dei programmi di posta', 'Mail program simulation') },
+];
+
+const AREA_OF_ITEM: Record<string, string> = { 'system:os': 'system', 'clients:programs': 'clients', 'accounts:discovery': 'accounts' };
+
+function worstState(findings: readonly Finding[]): ProgressState {
+  const sev: Severity[] = findings.map((f) => f.severity);
+  return sev.includes('error') ? 'error' : sev.includes('warning') ? 'warning' : 'ok';
+}
+
+class Progress {
+  private items = new Map<string, ProgressItem>();
+  private fraction = 0;
+  constructor(private readonly emit?: (item: ProgressItem, fraction: number) => void) {}
+
+  set(item: ProgressItem): void {
+    this.items.set(item.id, item);
+    const all = [...this.items.values()];
+    const done = all.filter((i) => i.state !== 'pending' && i.state !== 'running').length;
+    // Lines keep appearing (servers are known only after discovery): never go backwards, keep 1 for the end.
+    this.fraction = Math.max(this.fraction, Math.min(0.99, done / Math.max(all.length + 1, 1)));
+    this.emit?.(item, this.fraction);
+  }
+
+  update(id: string, patch: Partial<ProgressItem>): void {
+    const cur = this.items.get(id);
+    if (cur) this.set({ ...cur, ...patch });
+  }
+
+  get(id: string): ProgressItem | undefined {
+    return this.items.get(id);
+  }
+
+  finish(id: string): void {
+    const cur = this.items.get(id);
+    if (cur) {
+      this.fraction = 1;
+      this.emit?.(cur, 1);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The orchestrator.
+
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function runDiagnosis(request: DiagnosisRequest, options: RunOptions = {}): Promise<Report> {
+  const deps: RunDeps = { ...DEFAULT_DEPS, ...options.deps };
+  const signal = options.signal;
+  const progress = new Progress(options.onProgress);
+  const failures: CheckFailure[] = [];
+  const checkAbort = () => {
+    if (signal?.aborted) throw new DiagnosisCancelled();
+  };
+  checkAbort();
+
+  const emails = (request.emails ?? []).map((e) => e.trim()).filter(Boolean);
+  const servers = (request.servers ?? []).map((s) => s.trim()).filter(Boolean);
+  const skipDiscovery = request.skipDiscovery === true;
+
+  // Typed servers are checked first so bad input is reported before any slow work.
+  const typed: Endpoint[] = [];
+  for (const s of servers) {
+    try {
+      typed.push(parseEndpointUrl(s));
+    } catch (err) {
+      failures.push({ check: `server ${s}`, message: errorText(err) });
+    }
+  }
+
+  progress.set({ id: 'system:os', group: 'system', label: text('Sistema operativo e impostazioni TLS', 'Operating system and TLS settings'), state: 'running' });
+  progress.set({ id: 'clients:programs', group: 'clients', label: text('Programmi di posta, browser e componenti', 'Mail programs, browsers and components'), state: 'running' });
+  progress.set({
+    id: 'accounts:discovery',
+    group: 'accounts',
+    label: text('Account di posta configurati', 'Configured mail accounts'),
+    state: skipDiscovery ? 'skipped' : 'running',
+  });
+  for (const email of emails) {
+    progress.set({ id: `accounts:lookup:${email}`, group: 'accounts', label: text(`Gestore di ${email}`, `Provider of ${email}`), state: 'running' });
+  }
+
+  const inventoryP = deps.collectInventory({ signal }).then(
+    (inv) => {
+      progress.update('system:os', { state: 'ok' });
+      progress.update('clients:programs', { state: 'ok' });
+      return inv;
+    },
+    (err: unknown) => {
+      failures.push({ check: 'inventory', message: errorText(err) });
+      const detail = text(`Non riuscito: ${errorText(err)}`, `Failed: ${errorText(err)}`);
+      progress.update('system:os', { state: 'warning', detail });
+      progress.update('clients:programs', { state: 'warning', detail });
+      return null;
+    },
+  );
+  const accountsP: Promise<AccountsResult | null> = skipDiscovery
+    ? Promise.resolve(null)
+    : deps.discoverAccounts().then(
+        (r) => {
+          progress.update('accounts:discovery', {
+            state: 'ok',
+            detail: text(`${r.accounts.length} account trovati`, `${r.accounts.length} accounts found`),
+          });
+          return r;
+        },
+        (err: unknown) => {
+          failures.push({ check: 'accounts', message: errorText(err) });
+          progress.update('accounts:discovery', { state: 'warning', detail: text(`Non riuscito: ${errorText(err)}`, `Failed: ${errorText(err)}`) });
+          return null;
+        },
+      );
+  const lookupsP = Promise.all(
+    emails.map((email) =>
+      deps.lookupAddress(email).then(
+        (l) => {
+          progress.update(`accounts:lookup:${email}`, {
+            state: l.provider ? 'ok' : 'warning',
+            detail: l.provider ? text(l.provider.name, l.provider.name) : l.message,
+          });
+          return l;
+        },
+        (err: unknown) => {
+          failures.push({ check: `lookup ${email}`, message: errorText(err) });
+          progress.update(`accounts:lookup:${email}`, { state: 'warning', detail: text(errorText(err), errorText(err)) });
+          return { email, provider: null, endpoints: [], message: null } as AddressLookup;
+        },
+      ),
+    ),
+  );
+  const [inventory, accounts, lookups] = await Promise.all([inventoryP, accountsP, lookupsP]);
+  checkAbort();
+
+  const fromAccounts: Endpoint[] = [];
+  for (const a of accounts?.accounts ?? []) {
+    for (const s of [a.incoming, a.outgoing]) if (s && s.host) fromAccounts.push(endpointOfSetting(s));
+  }
+  const endpoints = dedupEndpoints([...typed, ...lookups.flatMap((l) => l.endpoints), ...fromAccounts]);
+
+  for (const e of endpoints) {
+    const url = endpointUrl(e);
+    for (const line of SERVER_LINES) progress.set({ id: `${url}#${line.key}`, group: url, label: line.label, state: 'pending' });
+  }
+
+  const results = await mapBounded(endpoints, options.concurrency ?? 4, async (e): Promise<EndpointResult | null> => {
+    const url = endpointUrl(e);
+    if (signal?.aborted) return null;
+    progress.update(`${url}#dns`, { state: 'running' });
+    const onStep = (_ep: Endpoint, step: StepResult) => {
+      const line = SERVER_LINES.find((l) => l.steps.includes(step.step));
+      if (!line) return;
+      const id = `${url}#${line.key}`;
+      const prev = progress.get(id)?.state;
+      // A line with several steps stays failed once one step failed.
+      const state: ProgressState = step.status === 'ok' ? (prev === 'error' ? 'error' : 'ok') : step.status === 'skipped' ? (prev === 'ok' || prev === 'error' ? prev : 'skipped') : 'error';
+      progress.update(id, { state, step, detail: step.detail ? text(step.detail, step.detail) : null });
+      const next = SERVER_LINES[SERVER_LINES.indexOf(line) + 1];
+      if (next && progress.get(`${url}#${next.key}`)?.state === 'pending') progress.update(`${url}#${next.key}`, { state: 'running' });
+    };
+    try {
+      const r = await deps.probeEndpoint(e, { timeoutMs: request.timeoutSeconds ? request.timeoutSeconds * 1000 : undefined, signal, onStep });
+      for (const line of SERVER_LINES) {
+        const st = progress.get(`${url}#${line.key}`)?.state;
+        if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
+      }
+      return r;
+    } catch (err) {
+      failures.push({ check: `probe ${url}`, message: errorText(err) });
+      for (const line of SERVER_LINES) {
+        const st = progress.get(`${url}#${line.key}`)?.state;
+        if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
+      }
+      return null;
+    }
+  });
+  checkAbort();
+
+  const context: ReportContext = { emails, servers, skipDiscovery, lookups, failures };
+  const report = buildReport({
+    inventory,
+    accounts,
+    endpoints: results.filter((r): r is EndpointResult => r !== null),
+    context,
+    now: deps.now().toISOString(),
+  });
+
+  // Final state of the machine lines: the worst finding of their area.
+  for (const [id, area] of Object.entries(AREA_OF_ITEM)) {
+    const item = progress.get(id);
+    if (!item || item.state === 'skipped') continue;
+    const mine = report.findings.filter((f) => CATALOGUE_BY_ID.get(f.id)?.area === area);
+    progress.update(id, { state: item.state === 'warning' ? 'warning' : worstState(mine) });
+  }
+  progress.finish('system:os');
+  return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Re-evaluating a saved report.
+
+export class ReportFormatError extends Error {}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks the shape of a saved report enough for the rules to read it safely. */
+export function parseReportJson(json: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    throw new ReportFormatError(`il file non è un JSON valido (${errorText(err)}) / not valid JSON`);
+  }
+  if (!isObject(data)) throw new ReportFormatError('il file non contiene un rapporto di PEC Doctor / not a PEC Doctor report');
+  if (typeof data.schemaVersion !== 'number') throw new ReportFormatError('manca schemaVersion: non è un rapporto di PEC Doctor / missing schemaVersion');
+  if (data.schemaVersion > REPORT_SCHEMA_VERSION) {
+    throw new ReportFormatError(`il rapporto usa lo schema ${data.schemaVersion}, questa versione conosce fino al ${REPORT_SCHEMA_VERSION}: aggiorna PEC Doctor / report schema is newer than this version`);
+  }
+  if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) throw new ReportFormatError('createdAt mancante o non valido / invalid createdAt');
+  if (!Array.isArray(data.endpoints)) throw new ReportFormatError('endpoints deve essere una lista / endpoints must be an array');
+  for (const e of data.endpoints) {
+    if (!isObject(e) || typeof e.url !== 'string' || typeof e.verdict !== 'string' || !isObject(e.tls) || !Array.isArray(e.simulations)) {
+      throw new ReportFormatError('un elemento di endpoints non ha la forma attesa (url, verdict, tls, simulations) / malformed endpoint');
+    }
+  }
+  if (data.inventory !== null && !(isObject(data.inventory) && isObject(data.inventory.os) && Array.isArray(data.inventory.clients))) {
+    throw new ReportFormatError('inventory non ha la forma attesa / malformed inventory');
+  }
+  if (data.accounts !== null && !(isObject(data.accounts) && Array.isArray(data.accounts.accounts))) {
+    throw new ReportFormatError('accounts non ha la forma attesa / malformed accounts');
+  }
+  return data as unknown as Report;
+}
+
+export function contextOf(report: Report): ReportContext {
+  const c = report.context;
+  return {
+    emails: c?.emails ?? [],
+    servers: c?.servers ?? [],
+    skipDiscovery: c?.skipDiscovery ?? report.accounts === null,
+    lookups: c?.lookups ?? [],
+    failures: c?.failures ?? [],
+  };
+}
+
+/** Re-runs this version's rules on the evidence of a saved report. */
+export function reevaluate(saved: Report): Report {
+  const report = buildReport({
+    inventory: saved.inventory,
+    accounts: saved.accounts,
+    endpoints: saved.endpoints,
+    context: contextOf(saved),
+    now: saved.createdAt,
+  });
+  report.redacted = saved.redacted === true;
+  return report;
+}
+
+export async function evaluateReportJson(json: string): Promise<Report> {
+  return reevaluate(parseReportJson(json));
 }

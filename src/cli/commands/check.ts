@@ -1,4 +1,28 @@
-import type { Command } from '../command';
+// `pec-doctor check`: the whole diagnosis (inventory, accounts, probes, rules), progress on
+// stderr, the verdict and the findings with their fixes on stdout (or the JSON report).
+// Exit 0 when the verdict is ok, 1 on warning or error, 2 on bad usage.
+import * as fs from 'fs';
+import type { Command, CommandContext } from '../command';
+import { UsageError, parseSeconds } from '../command';
+import type { ProgressItem } from '../../api';
+import { runDiagnosis } from '../../diagnosis/run';
+import { renderReportFile } from '../../report/render';
+import { renderConsole } from '../../report/console';
+import { parseEndpointUrl } from '../../probe/url';
+
+const MARK: Record<string, string> = { ok: '✓', warning: '!', error: '✗', skipped: '-' };
+
+function progressPrinter(ctx: CommandContext): (item: ProgressItem) => void {
+  const printed = new Map<string, string>();
+  return (item) => {
+    const mark = MARK[item.state];
+    if (!mark || printed.get(item.id) === item.state) return;
+    printed.set(item.id, item.state);
+    const where = item.group === 'system' || item.group === 'clients' || item.group === 'accounts' ? '' : `${item.group} — `;
+    const detail = item.detail ? ` (${item.detail.it})` : '';
+    ctx.stderr.write(`  ${mark} ${where}${item.label.it}${detail}\n`);
+  };
+}
 
 export const checkCommand: Command = {
   name: 'check',
@@ -8,8 +32,42 @@ export const checkCommand: Command = {
     server: { type: 'string', multiple: true, arg: '<url>', description: 'server da verificare / server to check' },
     html: { type: 'string', arg: '<file>', description: 'salva il rapporto HTML / save the HTML report' },
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
+    redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente nel rapporto / redact addresses and user names' },
+    'no-discovery': { type: 'boolean', description: 'non cercare gli account configurati / skip account discovery' },
   },
-  async run() {
-    throw new Error('not built yet');
+  async run(ctx) {
+    const emails = (ctx.values.email as string[] | undefined) ?? [];
+    const servers = (ctx.values.server as string[] | undefined) ?? [];
+    for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new UsageError(`"${e}" non è un indirizzo e-mail / not an e-mail address`);
+    for (const s of servers) {
+      try {
+        parseEndpointUrl(s);
+      } catch (err) {
+        throw new UsageError(err instanceof Error ? err.message : String(err));
+      }
+    }
+    const timeoutSeconds = parseSeconds(ctx.values.timeout, 'timeout');
+    const html = ctx.values.html;
+    if (html !== undefined && (typeof html !== 'string' || html === '')) throw new UsageError('--html vuole il nome di un file / needs a file name');
+    const redact = ctx.values.redact === true;
+
+    ctx.stderr.write('PEC Doctor: controllo in corso…\n');
+    const print = progressPrinter(ctx);
+    const report = await runDiagnosis(
+      { emails, servers, skipDiscovery: ctx.values['no-discovery'] === true, timeoutSeconds },
+      { signal: ctx.signal, onProgress: (item) => print(item) },
+    );
+    if (typeof html === 'string') {
+      fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, 'utf8');
+      ctx.stderr.write(`Rapporto HTML salvato in ${html}\n`);
+    }
+    if (ctx.json) {
+      ctx.stdout.write(renderReportFile(report, 'json', redact).content);
+    } else {
+      ctx.stdout.write('\n' + renderConsole(redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report) + '\n');
+      if (typeof html !== 'string') ctx.stdout.write('Per il tecnico: pec-doctor check --html rapporto.html (oppure --json)\n');
+    }
+    return report.verdict.status === 'ok' ? 0 : 1;
   },
 };
+

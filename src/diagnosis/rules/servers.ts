@@ -1,0 +1,173 @@
+// Rules on the probed servers: DNS, connection, STARTTLS, TLS versions, certificate, and the
+// handshake simulation of the clients this machine actually uses.
+import type { Finding, RuleInput } from '../types';
+import type { EndpointResult, TlsVersionName } from '../../probe/types';
+import { WINDOWS_NAMES, macosVersion, windowsRelease } from '../requirements';
+import { atLeast, majorOf } from '../versions';
+import { win7CommonCiphers } from '../windows-ciphers';
+import { makeFinding, schannelMailClients, userWebmails } from './make';
+import { clockRules } from './system';
+import { text } from '../../util/text';
+import type { Text } from '../../util/text';
+
+const VERSION_LABEL: Record<TlsVersionName, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
+
+function acceptedVersions(e: EndpointResult): TlsVersionName[] {
+  return (Object.keys(VERSION_LABEL) as TlsVersionName[]).filter((v) => e.tls.versions[v] === true);
+}
+
+export function speaksModernTls(e: EndpointResult): boolean {
+  return e.tls.versions['TLSv1.2'] === true || e.tls.versions['TLSv1.3'] === true;
+}
+
+function stepDetail(e: EndpointResult, ...steps: string[]): string {
+  const s = e.steps.find((x) => steps.includes(x.step) && x.status === 'failed');
+  return s?.detail ?? e.verdict;
+}
+
+const UNREACHABLE: Record<string, Text> = {
+  'connect-refused': text('connessione rifiutata', 'connection refused'),
+  'connect-timeout': text('nessuna risposta entro il tempo massimo', 'no answer in time'),
+  'connect-reset': text('connessione interrotta dal server o dalla rete', 'connection reset'),
+  throttled: text('il server limita i tentativi: troppe connessioni', 'the server is throttling connections'),
+  'deadline-exceeded': text('tempo massimo scaduto', 'deadline exceeded'),
+};
+
+/** A simulated client that stands for a program of this machine. */
+interface RelevantClient {
+  simulation: string;
+  label: Text;
+  severity: 'error' | 'warning';
+}
+
+/** Which of the probe's simulated clients stand for programs on this machine (probe/types Simulation.client). */
+export function relevantClients(input: RuleInput): RelevantClient[] {
+  const inv = input.inventory;
+  if (!inv) return [];
+  const out: RelevantClient[] = [];
+  const rel = windowsRelease(inv.os);
+  const schannel = schannelMailClients(input);
+  if (rel && schannel.length) {
+    const who = `${schannel.join(' / ')} (${WINDOWS_NAMES[rel]})`;
+    const label = text(who, who);
+    if (rel === '7') {
+      // TLS 1.2 off is its own finding (win7-tls12-client-disabled); judge the fixed state.
+      if (inv.windows?.schannel['TLS 1.2']?.effective === 'enabled') out.push({ simulation: 'windows7-tls12', label, severity: 'error' });
+    } else if (rel === '8.0' || rel === '8.1') out.push({ simulation: 'windows81', label, severity: 'error' });
+    else if (rel === '10' || rel === '11') out.push({ simulation: 'windows10', label, severity: 'error' });
+  }
+  for (const c of inv.clients) {
+    if (c.id === 'thunderbird' && atLeast(c.version, '45.6') === true) {
+      const major = majorOf(c.version);
+      const sim = major !== null && major < 60 ? 'thunderbird-45.6' : 'thunderbird-current';
+      out.push({ simulation: sim, label: text(`Thunderbird ${c.version}`, `Thunderbird ${c.version}`), severity: 'error' });
+    }
+    if (c.id === 'applemail' && atLeast(macosVersion(inv.os), '10.12') === true) {
+      out.push({ simulation: 'applemail-10.12', label: text('Apple Mail', 'Apple Mail'), severity: 'error' });
+    }
+  }
+  // Integration runtimes at the providers' minimum line: the simulation of that minimum applies.
+  for (const r of inv.runtimes) {
+    if (r.id === 'java' && majorOf(r.version, 'java') === 8 && atLeast(r.version, '8u132', 'java')) {
+      out.push({ simulation: 'java-8u132', label: text(`Java ${r.version}`, `Java ${r.version}`), severity: 'warning' });
+    }
+    if (r.id === 'openssl' && /^1\.0\./.test(r.version ?? '') && atLeast(r.version, '1.0.1h', 'openssl')) {
+      out.push({ simulation: 'openssl-1.0.1h', label: text(`OpenSSL ${r.version}`, `OpenSSL ${r.version}`), severity: 'warning' });
+    }
+    if (r.id === 'dotnet' && /^4\.[67]/.test(r.version ?? '')) {
+      out.push({ simulation: 'dotnet-4.6', label: text(`.NET Framework ${r.version}`, `.NET Framework ${r.version}`), severity: 'warning' });
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((c) => (seen.has(c.simulation + c.label.it) ? false : (seen.add(c.simulation + c.label.it), true)));
+}
+
+function certificateFindings(input: RuleInput, e: EndpointResult, host: string): Finding[] {
+  const out: Finding[] = [];
+  const cert = e.certificate;
+  const base = { url: e.url, host };
+  const intercepted = !!cert?.interceptedBy || e.verdict.startsWith('tls-intercepted(');
+  const now = input.now;
+  const expired = e.verdict === 'cert-expired' || e.verdict === 'cert-not-yet-valid' || (cert !== null && (cert.validTo < now || cert.validFrom > now));
+  if (expired) {
+    const clockWrong = clockRules(input).length > 0;
+    const clockHint = clockWrong
+      ? text('Su questo computer data e ora sono sbagliate: probabilmente è questa la causa.', 'This computer’s date and time are wrong: that is probably the cause.')
+      : text('', '');
+    out.push(
+      makeFinding('cert-expired', { ...base, validFrom: cert?.validFrom.slice(0, 10) ?? '?', validTo: cert?.validTo.slice(0, 10) ?? '?', clockHint }, [{ url: e.url, verdict: e.verdict, certificate: cert, now }], {
+        subject: e.url,
+      }),
+    );
+  }
+  if (e.verdict === 'cert-hostname-mismatch' || (cert !== null && cert.hostnameMatches === false)) {
+    const names = cert ? (cert.san.length ? cert.san.join(', ') : cert.subject) : '?';
+    out.push(makeFinding('cert-hostname-mismatch', { ...base, names }, [{ url: e.url, verdict: e.verdict, certificate: cert }], { subject: e.url }));
+  }
+  if (!intercepted && (e.verdict === 'cert-untrusted' || (cert !== null && cert.trusted === false))) {
+    out.push(
+      makeFinding('cert-untrusted', { ...base, issuer: cert?.issuer ?? '?', reason: cert?.trustError ?? stepDetail(e, 'certificate') }, [{ url: e.url, verdict: e.verdict, certificate: cert }], {
+        subject: e.url,
+      }),
+    );
+  }
+  return out;
+}
+
+export function serverRules(input: RuleInput): Finding[] {
+  const out: Finding[] = [];
+  const webmail = userWebmails(input);
+  const clients = relevantClients(input);
+  const rel = windowsRelease(input.inventory?.os);
+  for (const e of input.endpoints) {
+    const host = e.host;
+    const base = { url: e.url, host, port: e.port };
+    const ev = [{ url: e.url, verdict: e.verdict, addresses: e.addresses, steps: e.steps }];
+    const mine: Finding[] = [];
+    const v = e.verdict;
+    if (v === 'cancelled') continue;
+    if (v === 'dns-failed') mine.push(makeFinding('server-dns-failed', base, ev, { subject: e.url }));
+    else if (UNREACHABLE[v]) mine.push(makeFinding('server-unreachable', { ...base, reason: UNREACHABLE[v] }, ev, { subject: e.url }));
+    else if (v === 'starttls-not-offered' || v === 'starttls-refused') mine.push(makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url }));
+    else if (v === 'no-tls12' || (v === 'no-common-version' && !speaksModernTls(e) && acceptedVersions(e).length > 0)) {
+      const versions = acceptedVersions(e).map((x) => VERSION_LABEL[x]).join(', ') || '?';
+      mine.push(makeFinding('server-no-tls12', { ...base, versions }, [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }], { subject: e.url }));
+    } else if (/^(handshake-|no-common-|not-tls|banner-unexpected)/.test(v)) {
+      mine.push(makeFinding('server-handshake-failed', { ...base, reason: stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls') }, ev, { subject: e.url }));
+    }
+    if (speaksModernTls(e) || v.startsWith('cert-')) mine.push(...certificateFindings(input, e, host));
+    if (speaksModernTls(e)) {
+      const legacy = acceptedVersions(e).filter((x) => x === 'TLSv1' || x === 'TLSv1.1');
+      if (legacy.length) {
+        mine.push(makeFinding('server-legacy-tls-accepted', { ...base, versions: legacy.map((x) => VERSION_LABEL[x]).join(', ') }, [{ url: e.url, versions: e.tls.versions }], { subject: e.url }));
+      }
+      for (const c of clients) {
+        const sim = e.simulations.find((s) => s.client === c.simulation);
+        const simEvidence = { url: e.url, simulation: sim ?? null, ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null };
+        if (c.simulation === 'windows7-tls12') {
+          const common = win7CommonCiphers(e.tls.ciphers['TLSv1.2']);
+          const fails = sim ? !sim.ok : common !== null && common.length === 0 && e.tls.versions['TLSv1.2'] === true;
+          if (fails && rel) {
+            mine.push(makeFinding('win7-ciphers-incompatible', { ...base, os: WINDOWS_NAMES[rel] }, [simEvidence], { webmail, subject: e.url }));
+          }
+          continue;
+        }
+        if (sim && !sim.ok) {
+          mine.push(
+            makeFinding('client-handshake-would-fail', { ...base, client: c.label, reason: sim.reason }, [simEvidence], {
+              severity: c.severity,
+              webmail,
+              subject: `${e.url}#${c.simulation}`,
+            }),
+          );
+        }
+      }
+    }
+    if (v === 'ok' && !mine.some((f) => f.severity === 'error' || f.severity === 'warning')) {
+      const versions = acceptedVersions(e).filter((x) => x === 'TLSv1.2' || x === 'TLSv1.3').map((x) => VERSION_LABEL[x]).join(', ');
+      mine.push(makeFinding('server-ok', { ...base, versions }, [{ url: e.url, versions: e.tls.versions, certificate: e.certificate?.subject ?? null }], { subject: e.url }));
+    }
+    out.push(...mine);
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+// Rules on the operating system: Windows release and support, SChannel TLS 1.2, KB3140245,
+// WinHTTP defaults, the clock, and antivirus products that intercept the mail connection.
+import type { Finding, RuleInput } from '../types';
+import { WINDOWS_NAMES, windowsRelease } from '../requirements';
+import type { WindowsRelease } from '../requirements';
+import { makeFinding, schannelMailClients, userWebmails } from './make';
+import { text } from '../../util/text';
+
+/** End of extended support (Microsoft Lifecycle pages for each release). */
+export const WINDOWS_END_OF_SUPPORT: Partial<Record<WindowsRelease, string>> = {
+  vista: '2017-04-11',
+  '7': '2020-01-14',
+  '8.0': '2016-01-12',
+  '8.1': '2023-01-10',
+  '10': '2025-10-14',
+};
+
+/** WinHTTP DefaultSecureProtocols bit for TLS 1.2 (KB3140245). */
+export const WINHTTP_TLS12 = 0x800;
+
+export function osRules(input: RuleInput): Finding[] {
+  const os = input.inventory?.os;
+  const rel = windowsRelease(os);
+  if (!rel) return [];
+  const osName = WINDOWS_NAMES[rel];
+  const ev = [{ os }];
+  if (rel === 'xp') return [makeFinding('os-windows-xp', { os: osName }, ev, { subject: 'os' })];
+  const eos = WINDOWS_END_OF_SUPPORT[rel];
+  if (eos && input.now.slice(0, 10) >= eos) {
+    // Windows 10 still works for PEC; the older ones also need the fixes of the other findings.
+    return [makeFinding('os-end-of-life', { os: osName }, [{ os, endOfSupport: eos }], { severity: rel === '10' ? 'info' : 'warning', subject: 'os' })];
+  }
+  return [];
+}
+
+export function windowsTlsRules(input: RuleInput): Finding[] {
+  const inv = input.inventory;
+  const rel = windowsRelease(inv?.os);
+  const win = inv?.windows;
+  if (!inv || !win || (rel !== '7' && rel !== '8.0')) return [];
+  const out: Finding[] = [];
+  const osName = WINDOWS_NAMES[rel];
+  const webmail = userWebmails(input);
+  const tls12 = win.schannel['TLS 1.2'];
+  if (rel === '7' && tls12 && tls12.effective === 'disabled') {
+    const clients = schannelMailClients(input);
+    const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
+    out.push(
+      makeFinding(
+        'win7-tls12-client-disabled',
+        { client, os: osName },
+        [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, evidence: win.evidence }],
+        // Without a mail program that uses SChannel, only other software suffers.
+        { severity: clients.length ? 'error' : 'warning', webmail, subject: 'schannel' },
+      ),
+    );
+  }
+  if (win.kb3140245 === false) {
+    out.push(makeFinding('win7-kb3140245-missing', { os: osName }, [{ kb3140245: false }], { subject: 'kb3140245' }));
+  }
+  const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
+  const views = is64 ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32] : [win.winhttp.defaultSecureProtocols64];
+  if (views.some((v) => v === null || (v & WINHTTP_TLS12) === 0)) {
+    out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch }], { subject: 'winhttp' }));
+  }
+  return out;
+}
+
+/** Offsets beyond these make certificates fail (error) or are suspicious (warning). */
+export const CLOCK_ERROR_SECONDS = 24 * 3600;
+export const CLOCK_WARNING_SECONDS = 5 * 60;
+
+export function clockRules(input: RuleInput): Finding[] {
+  const clock = input.inventory?.clock;
+  if (!clock) return [];
+  const before = clock.now.slice(0, 10) < clock.buildDate;
+  const offset = clock.offsetSeconds;
+  const abs = offset === null ? 0 : Math.abs(offset);
+  if (!before && abs <= CLOCK_WARNING_SECONDS) return [];
+  const hint = before
+    ? text(`Il computer indica il ${clock.now.slice(0, 10)}, una data precedente a quella di questo programma (${clock.buildDate}).`, `The computer says ${clock.now.slice(0, 10)}, earlier than this program’s build date (${clock.buildDate}).`)
+    : text(`L’orologio è sfasato di circa ${Math.round(abs / 60)} minuti.`, `The clock is off by about ${Math.round(abs / 60)} minutes.`);
+  const severity = before || abs > CLOCK_ERROR_SECONDS ? 'error' : 'warning';
+  return [makeFinding('clock-wrong', { clock: hint }, [{ clock }], { severity, subject: 'clock' })];
+}
+
+export function antivirusRules(input: RuleInput): Finding[] {
+  const byProduct = new Map<string, typeof input.endpoints>();
+  for (const e of input.endpoints) {
+    const m = /^tls-intercepted\((.*)\)$/.exec(e.verdict);
+    const product = e.certificate?.interceptedBy ?? (m ? m[1] : null);
+    if (!product) continue;
+    byProduct.set(product, [...(byProduct.get(product) ?? []), e]);
+  }
+  return [...byProduct].map(([product, eps]) =>
+    makeFinding(
+      'antivirus-tls-interception',
+      { product, url: eps.map((e) => e.url).join(', ') },
+      eps.map((e) => ({ url: e.url, verdict: e.verdict, issuer: e.certificate?.issuer, trusted: e.certificate?.trusted, antivirus: input.inventory?.antivirus })),
+      // The interception breaks the connection when the re-signed chain is not trusted.
+      { severity: eps.some((e) => e.certificate && !e.certificate.trusted) ? 'error' : 'warning', subject: product },
+    ),
+  );
+}
