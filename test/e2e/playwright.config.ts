@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  globalSetup: './global-setup.ts',
   outputDir: '../../test-results/e2e',
   timeout: 60_000,
   workers: 1,

@@ -1,0 +1,141 @@
+// Screen 1 with the real core: the intro, the accounts found (none in an empty home; one from a
+// real Thunderbird profile), the address field with provider recognition, keyboard use, axe.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test, expect } from './fixtures';
+import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
+import { APP_VERSION } from '../../src/version';
+
+test('the start screen explains the tool, shows the version from the core and that no account was found', async ({ page, bridge }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(bridge.url);
+  await expect(page).toHaveTitle(/PEC Doctor/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
+  await expect(page.getByText('PEC Doctor controlla questo computer e i server del tuo gestore PEC')).toBeVisible();
+  // The version comes from the core (getAppInfo over the bridge), not from the bundle.
+  await expect(page.getByTestId('version')).toHaveText(`Versione ${APP_VERSION}`);
+  await expect(page.getByTestId('no-accounts')).toContainText('Non ho trovato account PEC');
+  await expect(page.getByRole('button', { name: 'Avvia la diagnosi' })).toBeVisible();
+  await screenshots(page, '1-start');
+  await expectNoAxeViolations(page, 'start');
+
+  await page.getByText('Impostazioni avanzate (per il tecnico)').click();
+  await expect(page.getByLabel('Server', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Porta')).toBeVisible();
+  await expect(page.getByLabel('Protocollo')).toHaveValue('imap');
+  await expect(page.getByLabel('Sicurezza')).toHaveValue('tls');
+  await screenshots(page, '1-start-advanced');
+  await expectNoAxeViolations(page, 'start, advanced open');
+  expect(errors).toEqual([]);
+});
+
+test('typing an address: an unknown provider is said plainly, a known one is recognised', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  const field = page.getByLabel('Indirizzo PEC');
+  await field.fill('studio@dominio-sconosciuto.example');
+  await expect(page.getByTestId('lookup')).toHaveText(/Gestore PEC non riconosciuto/);
+  await field.fill('studio.rossi');
+  await expect(page.getByTestId('lookup')).toHaveText('');
+  // Aruba's PEC domain, from the provider catalogue (src/accounts/providers.ts).
+  await field.fill('studio.rossi@pec.it');
+  await expect(page.getByTestId('lookup')).toHaveText(/Gestore riconosciuto: .*Aruba/i);
+  await screenshots(page, '1-start-provider-recognised');
+});
+
+test('starting with nothing to check asks for the address and puts the cursor there', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  await expect(page.getByTestId('no-accounts')).toBeVisible();
+  await page.getByRole('button', { name: 'Avvia la diagnosi' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Scrivi il tuo indirizzo PEC/);
+  await expect(page.getByLabel('Indirizzo PEC')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
+});
+
+test('keyboard only: skip link, language switch, address, advanced settings, start — in that order, focus visible', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  await expect(page.getByTestId('no-accounts')).toBeVisible();
+  const order: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        return `${el.tagName.toLowerCase()}:${(label ?? el.textContent ?? '').trim()}`;
+      }),
+    );
+  }
+  expect(order).toEqual([
+    'a:Vai al contenuto',
+    'button:English',
+    'input:Indirizzo PEC',
+    'summary:Impostazioni avanzate (per il tecnico)',
+    'button:Avvia la diagnosi',
+    'input:Apri un rapporto salvato…',
+  ]);
+  // The focused control is visibly outlined (not only by colour of the text).
+  await page.keyboard.press('Shift+Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+});
+
+test('language switch: the whole interface turns English and back, and the choice is remembered', async ({ page, bridge }) => {
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Let’s check your PEC' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start the check' })).toBeVisible();
+  await expect(page.getByTestId('no-accounts')).toContainText('No PEC account');
+  await expect(page.getByTestId('version')).toHaveText(`Version ${APP_VERSION}`);
+  await screenshots(page, '1-start-english');
+  await expectNoAxeViolations(page, 'start (English)');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Let’s check your PEC' })).toBeVisible();
+  await page.getByRole('button', { name: 'Italiano' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+});
+
+test('a Thunderbird PEC account configured on this computer is listed with its address and servers', async ({ page, bridge, home }) => {
+  const profile = path.join(home, '.thunderbird', 'abcd1234.default-release');
+  mkdirSync(profile, { recursive: true });
+  writeFileSync(
+    path.join(home, '.thunderbird', 'profiles.ini'),
+    ['[Profile0]', 'Name=default-release', 'IsRelative=1', 'Path=abcd1234.default-release', 'Default=1', '', '[General]', 'StartWithLastProfile=1', 'Version=2', ''].join('\n'),
+  );
+  writeFileSync(
+    path.join(profile, 'prefs.js'),
+    [
+      'user_pref("mail.accountmanager.accounts", "account1");',
+      'user_pref("mail.account.account1.identities", "id1");',
+      'user_pref("mail.account.account1.server", "server1");',
+      'user_pref("mail.identity.id1.useremail", "avv.bianchi@pec.it");',
+      'user_pref("mail.identity.id1.fullName", "Avv. Bianchi");',
+      'user_pref("mail.identity.id1.smtpServer", "smtp1");',
+      'user_pref("mail.server.server1.hostname", "imaps.pec.aruba.it");',
+      'user_pref("mail.server.server1.port", 993);',
+      'user_pref("mail.server.server1.socketType", 3);',
+      'user_pref("mail.server.server1.type", "imap");',
+      'user_pref("mail.server.server1.userName", "avv.bianchi@pec.it");',
+      'user_pref("mail.smtpservers", "smtp1");',
+      'user_pref("mail.smtpserver.smtp1.hostname", "smtps.pec.aruba.it");',
+      'user_pref("mail.smtpserver.smtp1.port", 465);',
+      'user_pref("mail.smtpserver.smtp1.try_ssl", 3);',
+      '',
+    ].join('\n'),
+  );
+  await page.goto(bridge.url);
+  const table = page.getByRole('table');
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(2);
+  const row = table.getByRole('row').nth(1);
+  await expect(row).toContainText('Thunderbird');
+  await expect(row).toContainText('avv.bianchi@pec.it');
+  await expect(row).toContainText('imaps.pec.aruba.it:993');
+  await expect(row).toContainText('smtps.pec.aruba.it:465');
+  // With an account found, the address field becomes optional.
+  await expect(page.getByLabel('Un altro indirizzo PEC da controllare (facoltativo)')).toBeVisible();
+  await screenshots(page, '1-start-account-found');
+  await expectNoAxeViolations(page, 'start with an account');
+});
