@@ -1,0 +1,289 @@
+// Every finding id of the catalogue: realistic evidence that raises it, and close evidence that
+// must not. The rules run all together (evaluateRules), as in a real diagnosis.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { evaluateRules } from '../../../src/diagnosis/rules/index';
+import { CATALOGUE, REQUIRED_IDS } from '../../../src/diagnosis/catalogue';
+import type { RuleInput, Severity } from '../../../src/diagnosis/types';
+import {
+  NOW, OS, account, accounts, browser, client, context, endpoint, input, inventory, runtime, sims, win10Tls, win7Tls, win7TlsFixed,
+} from './evidence';
+
+interface Case {
+  id: string;
+  why: string;
+  yes: RuleInput;
+  no: RuleInput;
+  severity?: Severity;
+}
+
+const win7Outlook = (extra: Parameters<typeof inventory>[1] = {}) =>
+  inventory(OS.win7, { clients: [client('outlook', '14.0.7015.1000', { marketingName: '2010' })], windows: win7Tls(), ...extra });
+const win7OutlookFixed = () => win7Outlook({ windows: win7TlsFixed() });
+
+const CASES: Case[] = [
+  { id: 'os-windows-xp', why: 'Windows XP SP3', yes: input({ inventory: inventory(OS.xp) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
+  { id: 'os-end-of-life', why: 'Windows 7 after 2020-01-14', yes: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }), no: input({ inventory: inventory(OS.win11) }), severity: 'warning' },
+  { id: 'os-end-of-life', why: 'Windows 10 after 2025-10-14 is only a note', yes: input({ inventory: inventory(OS.win10) }), no: input({ inventory: inventory(OS.win10), now: '2025-06-01T00:00:00.000Z' }), severity: 'info' },
+  {
+    id: 'win7-tls12-client-disabled',
+    why: 'Outlook 2010 on Windows 7 with the TLS 1.2 client key absent',
+    yes: input({ inventory: win7Outlook() }),
+    no: input({ inventory: win7OutlookFixed() }),
+    severity: 'error',
+  },
+  {
+    id: 'win7-tls12-client-disabled',
+    why: 'without an SChannel mail program only a warning',
+    yes: input({ inventory: inventory(OS.win7, { windows: win7Tls(), clients: [client('thunderbird', '115.8.0')] }), accounts: accounts([account({ client: 'thunderbird', profile: 'x.default' })]) }),
+    no: input({ inventory: inventory(OS.win10, { windows: win7Tls() }) }),
+    severity: 'warning',
+  },
+  { id: 'win7-kb3140245-missing', why: 'kb3140245 false on Windows 7', yes: input({ inventory: win7Outlook() }), no: input({ inventory: win7OutlookFixed() }) },
+  {
+    id: 'win7-winhttp-defaults-missing',
+    why: 'WoW64 view without 0x800 on 64-bit Windows 7',
+    yes: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), winhttp: { defaultSecureProtocols64: 0xa00, defaultSecureProtocols32: 0xa0 } } }) }),
+    no: input({ inventory: win7OutlookFixed() }),
+  },
+  {
+    id: 'win7-ciphers-incompatible',
+    why: 'Windows 7 with TLS 1.2 on, server offering only ECDHE-RSA-GCM (simulation fails)',
+    yes: input({
+      inventory: win7OutlookFixed(),
+      endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true }, ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384'] } }, simulations: sims({ 'windows7-tls12': 'handshake_failure: no shared cipher' }) })],
+    }),
+    no: input({ inventory: win7OutlookFixed(), endpoints: [endpoint()] }),
+  },
+  {
+    id: 'win7-ciphers-incompatible',
+    why: 'computed from the cipher list when the probe has no Windows 7 simulation',
+    yes: input({ inventory: win7OutlookFixed(), endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-CHACHA20-POLY1305'] } }, simulations: [] })] }),
+    no: input({ inventory: win7OutlookFixed(), endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'] } }, simulations: [] })] }),
+  },
+  {
+    id: 'clock-wrong',
+    why: 'clock before the build date',
+    yes: input({ inventory: inventory(OS.win10, { clock: { now: '2019-01-01T10:00:00.000Z', buildDate: '2026-11-23', offsetSeconds: null } }) }),
+    no: input({ inventory: inventory(OS.win10, { clock: { now: NOW, buildDate: '2026-11-23', offsetSeconds: 40 } }) }),
+    severity: 'error',
+  },
+  {
+    id: 'clock-wrong',
+    why: 'clock 20 minutes off: warning',
+    yes: input({ inventory: inventory(OS.win10, { clock: { now: NOW, buildDate: '2026-11-23', offsetSeconds: -1200 } }) }),
+    no: input({ inventory: inventory(OS.win10, { clock: { now: NOW, buildDate: '2026-11-23', offsetSeconds: 299 } }) }),
+    severity: 'warning',
+  },
+  {
+    id: 'antivirus-tls-interception',
+    why: 'chain re-signed by ESET',
+    yes: input({ endpoints: [endpoint({ certificate: { ...endpoint().certificate!, issuer: 'CN=ESET SSL Filter CA, O=ESET, spol. s r. o., C=SK', interceptedBy: 'ESET' } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'antivirus-tls-interception',
+    why: 'untrusted interception is an error (verdict form)',
+    yes: input({ endpoints: [endpoint({ verdict: 'tls-intercepted(Kaspersky)', certificate: { ...endpoint().certificate!, trusted: false, trustError: 'self signed certificate in certificate chain' } })] }),
+    no: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, trusted: false } })] }),
+    severity: 'error',
+  },
+  { id: 'dotnet-too-old', why: '.NET 4.5.2 release key', yes: input({ inventory: inventory(OS.win7, { windows: { ...win7TlsFixed(), dotnet: { release: 379893, version: '4.5.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null } } }) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
+  { id: 'dotnet-too-old', why: '.NET runtime 4.5.1 in the runtime list', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.5.1')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.6')] }) }) },
+  { id: 'java-too-old', why: 'Java 1.8.0_131', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_131')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_132')] }) }) },
+  { id: 'openssl-too-old', why: 'OpenSSL 1.0.1g', yes: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '1.0.1g')] }) }), no: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '3.0.13')] }) }) },
+  { id: 'outlook-too-old', why: 'Outlook XP (10.0)', yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '10.0.6626')] }) }), no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '11.0.5510')] }) }) },
+  {
+    id: 'outlook-mac-2011-unsupported-os',
+    why: 'Outlook 2011 on macOS 10.14',
+    yes: input({ inventory: inventory(OS.mac1014, { clients: [client('outlook-mac', '14.7.7')] }) }),
+    no: input({ inventory: inventory(OS.mac1011, { clients: [client('outlook-mac', '14.7.7')] }) }),
+  },
+  {
+    id: 'outlook-mac-2011-unsupported-os',
+    why: 'Outlook 2016 for Mac is not bound to 10.11-10.13',
+    yes: input({ inventory: inventory(OS.mac108, { clients: [client('outlook-mac', '14.4.9')] }) }),
+    no: input({ inventory: inventory(OS.mac14, { clients: [client('outlook-mac', '16.89')] }) }),
+  },
+  { id: 'thunderbird-too-old', why: 'Thunderbird 45.5.1', yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.5.1')] }) }), no: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.6.0')] }) }) },
+  {
+    id: 'thunderbird-tls-max-lowered',
+    why: 'security.tls.version.max = 1',
+    yes: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', tlsVersionPrefs: { min: 1, max: 1 } })]) }),
+    no: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', tlsVersionPrefs: { min: 1, max: 4 } })]) }),
+  },
+  {
+    id: 'thunderbird-tls-max-lowered',
+    why: 'raised by the account reader',
+    yes: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', findings: ['thunderbird-tls-max-lowered'] })]) }),
+    no: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', tlsVersionPrefs: null })]) }),
+  },
+  { id: 'apple-mail-os-too-old', why: 'Apple Mail on OS X 10.11', yes: input({ inventory: inventory(OS.mac1011, { clients: [client('applemail', '9.3')] }) }), no: input({ inventory: inventory(OS.mac1012, { clients: [client('applemail', '10.3')] }) }) },
+  {
+    id: 'browser-too-old-for-webmail',
+    why: 'Windows 7 with only IE 10: warning',
+    yes: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed(), browsers: [browser('ie', '10.0.9200.16521')] }) }),
+    no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed(), browsers: [browser('ie', '11.0.9600.19180')] }) }),
+    severity: 'warning',
+  },
+  {
+    id: 'browser-too-old-for-webmail',
+    why: 'an old Firefox next to a good Chrome: only a note',
+    yes: input({ inventory: inventory(OS.debian, { browsers: [browser('firefox', '24.8.0'), browser('chrome', '120.0.6099.109')] }) }),
+    no: input({ inventory: inventory(OS.debian, { browsers: [browser('firefox', '115.5.0'), browser('chrome', '120.0.6099.109')] }) }),
+    severity: 'info',
+  },
+  {
+    id: 'no-pec-account-found',
+    why: 'discovery ran and found only a Gmail account',
+    yes: input({ accounts: accounts([account({ email: 'mario.rossi@gmail.com', provider: null, incoming: { host: 'imap.gmail.com', port: 993, protocol: 'imap', security: 'tls' }, outgoing: null })]) }),
+    no: input({ accounts: null, context: context({ skipDiscovery: true }) }),
+  },
+  {
+    id: 'no-pec-account-found',
+    why: 'a PEC host without provider id still counts as PEC',
+    yes: input({ accounts: accounts([]) }),
+    no: input({ accounts: accounts([account({ provider: null, incoming: { host: 'mbox.cert.legalmail.it', port: 993, protocol: 'imap', security: 'tls' } })]) }),
+  },
+  {
+    id: 'account-plaintext',
+    why: 'IMAP on 143 without encryption',
+    yes: input({ accounts: accounts([account({ incoming: { host: 'imaps.pec.aruba.it', port: 143, protocol: 'imap', security: 'plain' } })]) }),
+    no: input({ accounts: accounts([account()]) }),
+  },
+  { id: 'account-security-mismatch', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-security-mismatch'] })]) }), no: input({ accounts: accounts([account()]) }) },
+  { id: 'account-wrong-host', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-host'] })]) }), no: input({ accounts: accounts([account()]) }) },
+  { id: 'account-wrong-port', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-port'] })]) }), no: input({ accounts: accounts([account()]) }) },
+  { id: 'account-other', why: 'an account code this version does not know', yes: input({ accounts: accounts([account({ findings: ['account-future-code'] })]) }), no: input({ accounts: accounts([account()]) }) },
+  {
+    id: 'server-dns-failed',
+    why: 'NXDOMAIN',
+    yes: input({ endpoints: [endpoint({ verdict: 'dns-failed', addresses: [], certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-unreachable',
+    why: 'connection refused',
+    yes: input({ endpoints: [endpoint({ verdict: 'connect-refused', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-starttls-missing',
+    why: 'no STARTTLS in CAPABILITY',
+    yes: input({ endpoints: [endpoint({ security: 'starttls', port: 143, url: 'imap://imaps.pec.aruba.it:143', verdict: 'starttls-not-offered', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-no-tls12',
+    why: 'TLS 1.0 only',
+    yes: input({ endpoints: [endpoint({ verdict: 'no-tls12', tls: { versions: { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false }, ciphers: { TLSv1: ['AES256-SHA'] } }, simulations: sims({ 'windows10': 'protocol_version' }) })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-legacy-tls-accepted',
+    why: 'TLS 1.0 still accepted beside 1.2',
+    yes: input({ endpoints: [endpoint({ tls: { versions: { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['AES256-GCM-SHA384'] } } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-handshake-failed',
+    why: 'handshake alert',
+    yes: input({ endpoints: [endpoint({ verdict: 'handshake-alert(handshake_failure)', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'cert-expired',
+    why: 'validTo in the past',
+    yes: input({ endpoints: [endpoint({ verdict: 'cert-expired', certificate: { ...endpoint().certificate!, validFrom: '2024-01-01T00:00:00.000Z', validTo: '2025-01-01T00:00:00.000Z' } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'cert-hostname-mismatch',
+    why: 'certificate for another name',
+    yes: input({ endpoints: [endpoint({ verdict: 'cert-hostname-mismatch', certificate: { ...endpoint().certificate!, subject: 'CN=mail.example.net', san: ['mail.example.net'], hostnameMatches: false } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'cert-untrusted',
+    why: 'self-signed',
+    yes: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, issuer: 'CN=imaps.pec.aruba.it', trusted: false, trustError: 'self-signed certificate' } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'client-handshake-would-fail',
+    why: 'Thunderbird 52 (45.6 line) fails against a TLS 1.3-only server',
+    yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '52.9.1')] }), endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })] }),
+    no: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '128.5.0')] }), endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })] }),
+    severity: 'error',
+  },
+  {
+    id: 'client-handshake-would-fail',
+    why: 'Outlook on Windows 10 (SChannel) fails',
+    yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls() }), endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })] }),
+    no: input({ inventory: inventory(OS.win10, { clients: [], windows: win10Tls() }), accounts: accounts([account({ client: 'thunderbird' })]), endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })] }),
+  },
+  {
+    id: 'client-handshake-would-fail',
+    why: 'Java 8u201 integration fails: warning',
+    yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_201')] }), endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })] }),
+    no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '17.0.3')] }), endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })] }),
+    severity: 'warning',
+  },
+  { id: 'server-ok', why: 'healthy endpoint', yes: input({ endpoints: [endpoint()] }), no: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, trusted: false } })] }) },
+  { id: 'check-failed', why: 'a crashed probe recorded in the context', yes: input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'boom' }] }) }), no: input() },
+];
+
+for (const c of CASES) {
+  test(`${c.id}: ${c.why}`, () => {
+    const yes = evaluateRules(c.yes).filter((f) => f.id === c.id);
+    assert.ok(yes.length > 0, `expected ${c.id} from the triggering evidence`);
+    if (c.severity) assert.equal(yes[0].severity, c.severity);
+    const no = evaluateRules(c.no).filter((f) => f.id === c.id);
+    assert.deepEqual(no.map((f) => f.title.it), [], `${c.id} must not appear`);
+    for (const f of yes) {
+      for (const s of [f.title.it, f.title.en, f.detail.it, f.detail.en, ...f.fix.steps.flatMap((x) => [x.it, x.en])]) {
+        assert.doesNotMatch(s, /\{[a-zA-Z]+\}/, `unfilled placeholder in ${c.id}: ${s}`);
+      }
+      assert.ok(f.evidence.length > 0, `${c.id} rests on evidence`);
+    }
+    // No rule crashed on this evidence.
+    assert.deepEqual(evaluateRules(c.yes).filter((f) => f.id === 'check-failed' && f.subject?.startsWith('rule:')), []);
+  });
+}
+
+test('every catalogue id (and every required id) is reachable from the cases above', () => {
+  const covered = new Set(CASES.map((c) => c.id));
+  assert.deepEqual(CATALOGUE.map((e) => e.id).filter((id) => !covered.has(id)), []);
+  assert.deepEqual(REQUIRED_IDS.filter((id) => !covered.has(id)), []);
+});
+
+test('the Windows 7 + Outlook fix: the providers’ three steps, the language-pack note and the user’s webmail', () => {
+  const f = evaluateRules(
+    input({ inventory: win7Outlook(), context: context({ lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+  ).find((x) => x.id === 'win7-tls12-client-disabled');
+  assert.ok(f);
+  assert.equal(f.title.it, 'Il tuo Outlook su Windows 7 non può usare TLS 1.2');
+  const steps = f.fix.steps.map((s) => s.it).join('\n');
+  assert.match(steps, /KB3140245/);
+  assert.match(steps, /MicrosoftEasyFix51044\.msi/);
+  assert.match(steps, /TLS 1\.2\\Client .*DisabledByDefault = 0/);
+  assert.match(steps, /language pack/);
+  assert.match(f.fix.steps[f.fix.steps.length - 1].it, /webmail del tuo gestore \(https:\/\/webmail\.pec\.it\)/);
+  assert.ok(f.fix.links.some((l) => l.url === 'https://webmail.pec.it'));
+  assert.ok(f.fix.links.some((l) => l.url.endsWith('MicrosoftEasyFix51044.msi')));
+  // Unknown provider: the generic stop-gap.
+  const g = evaluateRules(input({ inventory: win7Outlook(), accounts: accounts([account({ provider: null })]) })).find((x) => x.id === 'win7-tls12-client-disabled');
+  assert.match(g!.fix.steps[g!.fix.steps.length - 1].it, /webmail del tuo gestore \(il sito/);
+});
+
+test('a rule that throws becomes check-failed, the others still run', () => {
+  const broken = input({ endpoints: [{ ...endpoint(), tls: undefined as never }] });
+  const out = evaluateRules(broken);
+  assert.ok(out.some((f) => f.id === 'check-failed' && f.subject === 'rule:servers'));
+  assert.ok(out.some((f) => f.id === 'os-end-of-life'));
+});
+
+test('a healthy Windows 11 machine with a healthy server raises only ok findings', () => {
+  const out = evaluateRules(input({ inventory: inventory(OS.win11, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls(), browsers: [browser('edge', '131.0')] }), endpoints: [endpoint()] }));
+  assert.deepEqual(out.map((f) => `${f.id}:${f.severity}`), ['server-ok:ok']);
+});
