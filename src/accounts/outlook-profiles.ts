@@ -1,0 +1,169 @@
+// Outlook POP/IMAP accounts in the MAPI profiles of the registry (windows-and-clients.md §6):
+//  - Outlook 2013/2016+: HKCU\Software\Microsoft\Office\<15.0|16.0>\Outlook\Profiles\<profile>\
+//    9375CFF0413111d3B88A00104B2A6676\<8 hex digits>, default profile in
+//    HKCU\Software\Microsoft\Office\<ver>\Outlook value DefaultProfile;
+//  - Outlook 2003/2007/2010: HKCU\Software\Microsoft\Windows NT\CurrentVersion\Windows Messaging
+//    Subsystem\Profiles\<profile>\9375CFF0...\<nnnnnnnn>, default in DefaultProfile of ...\Profiles.
+// String values are REG_BINARY UTF-16LE with a trailing NUL; ports and flags may be DWORD or
+// binary: both accepted, raw values kept as evidence. "* Password" values are never kept.
+// The meaning of "* Secure Connection" (0 none, 1 SSL, 2 TLS, 3 auto) is NOT confirmed by a
+// source [NC]: mapped as 1 = implicit TLS, 2 and 3 = STARTTLS, raw value kept. "* Use SSL" non-zero
+// = SSL (third-party parsers). The registry is injected: Windows reads reg.exe, tests a recording.
+import type { Account, ConnectionSecurity, ServerSetting } from './types';
+import type { MailProtocol } from '../probe/types';
+import type { Evidence } from '../util/evidence';
+
+// Structural copy of the interface of src/platform/registry.ts (issue #4), so this reader does
+// not depend on the module's load order; the real Registry satisfies it.
+export interface RegValueLike {
+  name: string;
+  type: string;
+  raw: string;
+  value: string | string[] | number | Uint8Array;
+}
+export interface RegKeyLike {
+  path: string;
+  values: RegValueLike[];
+}
+export interface RegistryLike {
+  readKey(path: string, view?: 64 | 32): Promise<{ key: RegKeyLike; subkeys: string[] } | null>;
+  readTree(path: string, view?: 64 | 32): Promise<RegKeyLike[]>;
+}
+
+export const ACCOUNTS_GUID = '9375CFF0413111d3B88A00104B2A6676';
+
+export interface ProfileRoot {
+  /** Outlook version family, for the label. */
+  version: string;
+  profiles: string;
+  /** Key holding the DefaultProfile value. */
+  defaultKey: string;
+}
+
+export const OUTLOOK_PROFILE_ROOTS: readonly ProfileRoot[] = [
+  { version: '16.0', profiles: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles', defaultKey: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook' },
+  { version: '15.0', profiles: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles', defaultKey: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook' },
+  {
+    version: '2003-2010',
+    profiles: 'HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles',
+    defaultKey: 'HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles',
+  },
+];
+
+const isSecret = (name: string): boolean => /password/i.test(name);
+
+/** UTF-16LE bytes to text, without the trailing NUL(s). */
+export function utf16(bytes: Uint8Array): string {
+  const even = bytes.byteLength - (bytes.byteLength % 2);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, even).toString('utf16le').replace(/\0+$/, '').replace(/\0/g, '');
+}
+
+/** A string value: REG_SZ as is, REG_BINARY as UTF-16LE. */
+export function regString(v: RegValueLike | undefined): string | null {
+  if (!v) return null;
+  let s: string | null = null;
+  if (typeof v.value === 'string') s = v.value;
+  else if (v.value instanceof Uint8Array) s = utf16(v.value);
+  else if (Array.isArray(v.value)) s = v.value[0] ?? null;
+  s = s?.trim() ?? null;
+  return s ? s : null;
+}
+
+/** A number: REG_DWORD/QWORD, REG_BINARY little-endian (up to 4 bytes), or a decimal string. */
+export function regNum(v: RegValueLike | undefined): number | null {
+  if (!v) return null;
+  if (typeof v.value === 'number') return v.value;
+  if (v.value instanceof Uint8Array) {
+    const b = v.value;
+    if (b.byteLength === 0 || b.byteLength > 8) return null;
+    let n = 0;
+    for (let i = Math.min(b.byteLength, 4) - 1; i >= 0; i--) n = n * 256 + b[i];
+    return n;
+  }
+  if (typeof v.value === 'string' && /^\s*\d+\s*$/.test(v.value)) return Number(v.value);
+  return null;
+}
+
+const DEFAULT_PORT: Record<MailProtocol, { plain: number; tls: number }> = {
+  imap: { plain: 143, tls: 993 },
+  pop3: { plain: 110, tls: 995 },
+  smtp: { plain: 25, tls: 465 },
+};
+
+function securityOf(secureConnection: number | null, useSsl: number | null): ConnectionSecurity {
+  if (secureConnection !== null) return secureConnection === 1 ? 'tls' : secureConnection === 2 || secureConnection === 3 ? 'starttls' : 'plain';
+  return useSsl !== null && useSsl !== 0 ? 'tls' : 'plain';
+}
+
+function server(get: (n: string) => RegValueLike | undefined, prefix: 'IMAP' | 'POP3' | 'SMTP'): ServerSetting | null {
+  const host = regString(get(`${prefix} Server`));
+  if (!host) return null;
+  const protocol = prefix.toLowerCase() as MailProtocol;
+  const security = securityOf(regNum(get(`${prefix} Secure Connection`)), regNum(get(`${prefix} Use SSL`)));
+  const port = regNum(get(`${prefix} Port`)) || DEFAULT_PORT[protocol][security === 'tls' ? 'tls' : 'plain'];
+  const userName = regString(get(`${prefix} User`)) ?? regString(get(`${prefix} User Name`));
+  return { host: host.toLowerCase(), port, protocol, security, userName };
+}
+
+export function accountFromKey(key: RegKeyLike, profile: string, isDefault: boolean, version: string): Account | null {
+  const values = key.values.filter((v) => !isSecret(v.name));
+  const byName = new Map(values.map((v) => [v.name.toLowerCase(), v]));
+  const get = (n: string): RegValueLike | undefined => byName.get(n.toLowerCase());
+  const incoming = server(get, 'IMAP') ?? server(get, 'POP3');
+  const outgoing = server(get, 'SMTP');
+  if (!incoming && !outgoing) return null; // Exchange, PST and other services
+  const email = regString(get('Email')) ?? regString(get('SMTP Email Address'));
+  const subkey = key.path.split('\\').pop() ?? '';
+  return {
+    client: 'outlook',
+    profile,
+    isDefaultProfile: isDefault,
+    key: `outlook:${version}:${profile}:${subkey}`,
+    name: regString(get('Account Name')),
+    email: email ? email.toLowerCase() : null,
+    provider: null,
+    providerMatch: null,
+    incoming,
+    outgoing,
+    identities: [{ email: email ? email.toLowerCase() : null, name: regString(get('Display Name')), outgoing }],
+    findings: [],
+    findingDetails: [],
+    evidence: [{ source: key.path, raw: values.map((v) => `${v.name}    ${v.type}    ${v.raw}`).join('\n') }],
+  };
+}
+
+export interface OutlookSearch {
+  accounts: Account[];
+  errors: Evidence[];
+}
+
+const ACCOUNT_KEY = new RegExp(`\\\\Profiles\\\\([^\\\\]+)\\\\${ACCOUNTS_GUID}\\\\([0-9a-f]{8})$`, 'i');
+
+/** Reads every POP/IMAP account of every MAPI profile. Never throws. */
+export async function findOutlookAccounts(registry: RegistryLike): Promise<OutlookSearch> {
+  const out: OutlookSearch = { accounts: [], errors: [] };
+  for (const root of OUTLOOK_PROFILE_ROOTS) {
+    let keys: RegKeyLike[];
+    try {
+      keys = await registry.readTree(root.profiles);
+    } catch (err) {
+      out.errors.push({ source: root.profiles, error: `unreadable: ${err instanceof Error ? err.message : String(err)}` });
+      continue;
+    }
+    if (keys.length === 0) continue;
+    let defaultProfile: string | null = null;
+    try {
+      const k = await registry.readKey(root.defaultKey);
+      defaultProfile = regString(k?.key.values.find((v) => v.name.toLowerCase() === 'defaultprofile'));
+    } catch {
+      defaultProfile = null;
+    }
+    for (const key of keys) {
+      const m = ACCOUNT_KEY.exec(key.path);
+      if (!m) continue;
+      const account = accountFromKey(key, m[1], defaultProfile !== null && m[1].toLowerCase() === defaultProfile.toLowerCase(), root.version);
+      if (account) out.accounts.push(account);
+    }
+  }
+  return out;
+}
