@@ -79,6 +79,8 @@ export function parseProfilesIni(profilesIni: string, installsIni: string | null
     const isDefault = installDefaults.size > 0 ? installDefaults.has(dir) : values.get('Default') === '1';
     profiles.push({ name: values.get('Name') || p.basename(dir), dir, isDefault, root });
   }
+  // With a single profile and no default named, Thunderbird starts that one.
+  if (profiles.length === 1 && installDefaults.size === 0) profiles[0].isDefault = true;
   return profiles;
 }
 
