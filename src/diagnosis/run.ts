@@ -4,12 +4,12 @@
 // `check-failed` finding. Cancellation (signal) stops the run with an AbortError.
 import type { AddressLookup, DiagnosisRequest, ProgressItem, ProgressState } from '../api';
 import type { Inventory } from '../inventory/types';
-import type { AccountsResult, ServerSetting } from '../accounts/types';
+import type { AccountsResult } from '../accounts/types';
 import type { Endpoint, EndpointResult, ProbeOptions, StepName, StepResult } from '../probe/types';
 import type { CheckFailure, Finding, Report, ReportContext, RuleInput, Severity, Verdict } from './types';
 import { REPORT_SCHEMA_VERSION } from './types';
 import { collectInventory } from '../inventory/index';
-import { discoverAccounts } from '../accounts/index';
+import { accountEndpoints, discoverAccounts } from '../accounts/index';
 import { lookupAddress } from '../accounts/lookup';
 import { probeEndpoint } from '../probe/index';
 import { endpointUrl, parseEndpointUrl } from '../probe/url';
@@ -85,11 +85,6 @@ export function buildReport(input: RuleInput): Report {
 
 export function endpointKey(e: Endpoint): string {
   return `${e.protocol}:${e.security}:${e.host.toLowerCase()}:${e.port}`;
-}
-
-/** The endpoint a configured server stands for; a plain-text setting is probed with STARTTLS on its port. */
-export function endpointOfSetting(s: ServerSetting): Endpoint {
-  return { host: s.host.toLowerCase(), port: s.port, protocol: s.protocol, security: s.security === 'tls' ? 'tls' : 'starttls' };
 }
 
 export function dedupEndpoints(list: readonly Endpoint[]): Endpoint[] {
@@ -251,10 +246,8 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   const [inventory, accounts, lookups] = await Promise.all([inventoryP, accountsP, lookupsP]);
   checkAbort();
 
-  const fromAccounts: Endpoint[] = [];
-  for (const a of accounts?.accounts ?? []) {
-    for (const s of [a.incoming, a.outgoing]) if (s && s.host) fromAccounts.push(endpointOfSetting(s));
-  }
+  // Plain-text servers are left out by accountEndpoints (account-plaintext reports them).
+  const fromAccounts: Endpoint[] = accounts ? accountEndpoints(accounts).map((x) => x.endpoint) : [];
   const endpoints = dedupEndpoints([...typed, ...lookups.flatMap((l) => l.endpoints), ...fromAccounts]);
 
   for (const e of endpoints) {

@@ -36,6 +36,10 @@ export function sensitiveNames(report: Report): string[] {
   for (const a of report.accounts?.accounts ?? []) {
     for (const s of [a.incoming, a.outgoing]) if (s?.userName && !s.userName.includes('@')) names.add(s.userName);
     if (a.name && !a.name.includes('@')) names.add(a.name);
+    for (const id of a.identities ?? []) {
+      if (id.name && !id.name.includes('@')) names.add(id.name);
+      if (id.outgoing?.userName && !id.outgoing.userName.includes('@')) names.add(id.outgoing.userName);
+    }
   }
   const all: string[] = [];
   collectStrings(report, all);

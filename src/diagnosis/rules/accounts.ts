@@ -34,14 +34,22 @@ export function accountRules(input: RuleInput): Finding[] {
   for (const a of accounts) {
     const ids = new Set(a.findings.filter((id) => !HANDLED_ELSEWHERE.has(id)));
     if (a.incoming?.security === 'plain' || a.outgoing?.security === 'plain') ids.add('account-plaintext');
+    const provider = PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider)?.name ?? a.provider ?? '?';
+    const evidence = { client: a.client, profile: a.profile, email: a.email, provider: a.provider, incoming: a.incoming, outgoing: a.outgoing, findings: a.findings };
     for (const id of ids) {
+      const known = CATALOGUE_BY_ID.get(id)?.area === 'accounts';
+      // The account reader's details name the server and what the provider publishes; one finding per detail.
+      const details = (a.findingDetails ?? []).filter((d) => d.id === id && d.role !== 'profile');
+      if (details.length) {
+        for (const d of details) {
+          const params = { account: accountLabel(a), server: `${d.server ?? '?'} (${d.role === 'incoming' ? 'in arrivo' : 'in uscita'}: ${d.actual})`, provider, expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'), code: id };
+          out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}` }));
+        }
+        continue;
+      }
       const which = suspectServer(a, id);
-      const server = a[which];
-      const provider = PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider)?.name ?? a.provider ?? '?';
-      const params = { account: accountLabel(a), server: serverText(server), provider, expected: expectedFor(a, which), code: id };
-      const evidence = [{ client: a.client, profile: a.profile, email: a.email, provider: a.provider, incoming: a.incoming, outgoing: a.outgoing, findings: a.findings }];
-      const known = CATALOGUE_BY_ID.has(id) && CATALOGUE_BY_ID.get(id)?.area === 'accounts';
-      out.push(makeFinding(known ? id : 'account-other', params, evidence, { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
+      const params = { account: accountLabel(a), server: serverText(a[which]), provider, expected: expectedFor(a, which), code: id };
+      out.push(makeFinding(known ? id : 'account-other', params, [evidence], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
     }
   }
   const discoveryRan = !input.context.skipDiscovery && input.accounts !== null;
