@@ -29,6 +29,7 @@ export function App({ api }: { api: BridgeApi }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'start' });
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string; detail?: string } | null>(null);
   const lastRequest = useRef<DiagnosisRequest | null>(null);
+  const [returned, setReturned] = useState(false);
   const diagnosis = useDiagnosis(api);
 
   useEffect(() => {
@@ -53,6 +54,7 @@ export function App({ api }: { api: BridgeApi }) {
   const backToStart = (note: typeof notice = null) => {
     diagnosis.reset();
     setNotice(note);
+    setReturned(true);
     setScreen({ kind: 'start' });
   };
   const opened = (report: Report, fileName: string) => {
@@ -80,7 +82,7 @@ export function App({ api }: { api: BridgeApi }) {
       />
     );
   } else {
-    body = <StartScreen api={api} accounts={accounts} form={form} setForm={setForm} onStart={start} notice={notice} onReportOpened={opened} />;
+    body = <StartScreen api={api} accounts={accounts} form={form} setForm={setForm} onStart={start} notice={notice} onReportOpened={opened} focusHeading={returned} />;
   }
 
   return (

@@ -73,12 +73,18 @@ interface Props {
   onStart: (request: DiagnosisRequest) => void;
   notice: { kind: 'info' | 'error'; text: string; detail?: string } | null;
   onReportOpened: (report: Report, fileName: string) => void;
+  /** Coming back from another screen: the heading takes the focus (not on the first load). */
+  focusHeading?: boolean;
 }
 
-export function StartScreen({ api, accounts, form, setForm, onStart, notice, onReportOpened }: Props) {
+export function StartScreen({ api, accounts, form, setForm, onStart, notice, onReportOpened, focusHeading }: Props) {
   const { m, tx } = useI18n();
   const id = useId();
   const emailRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
   const [lookup, setLookup] = useState<LookupState>({ status: 'idle' });
   const [nothing, setNothing] = useState(false);
   const found = accounts && accounts !== 'error' ? accounts.accounts : [];
@@ -137,7 +143,7 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
 
   return (
     <section className="screen screen-start" aria-labelledby={`${id}-h`}>
-      <h1 id={`${id}-h`} className="screen-title">
+      <h1 id={`${id}-h`} className="screen-title" tabIndex={-1} ref={headingRef}>
         {m.startHeading}
       </h1>
       <p className="lead">{m.startIntro}</p>
