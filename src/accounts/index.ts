@@ -12,7 +12,8 @@ import { parsePrefs } from './prefs-js';
 import { accountsFromPrefs } from './thunderbird-accounts';
 import { findWindowsLiveMailAccounts } from './windows-live-mail';
 import { findOutlookAccounts } from './outlook-profiles';
-import type { RegistryLike } from './outlook-profiles';
+import type { Registry } from '../platform/registry';
+import { windowsRegistry } from '../platform/registry';
 import { matchProvider } from './provider-match';
 import type { MxLookup, MxResolver } from './provider-match';
 import { configFindings, findingIds } from './config-findings';
@@ -25,7 +26,7 @@ export interface DiscoverOptions {
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   /** Windows registry for Outlook; default: the real one on Windows, none elsewhere. null = skip Outlook. */
-  registry?: RegistryLike | null;
+  registry?: Registry | null;
   /** MX resolver for custom domains; default dns.resolveMx; null = no DNS. */
   resolveMx?: MxResolver | null;
   mxTimeoutMs?: number;
@@ -123,14 +124,7 @@ async function readProfile(profile: ThunderbirdProfile, keyPrefix: string): Prom
   return { accounts: accountsFromPrefs(prefs, { profile: profile.name, isDefault: profile.isDefault, source: sources, keyPrefix }), error: null };
 }
 
-async function defaultRegistry(platform: NodeJS.Platform): Promise<RegistryLike | null> {
-  if (platform !== 'win32' || process.platform !== 'win32') return null;
-  try {
-    // The Windows registry reader of issue #4 (reg.exe); loaded only on Windows.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('../platform/registry') as { windowsRegistry?: () => RegistryLike };
-    return mod.windowsRegistry ? mod.windowsRegistry() : null;
-  } catch {
-    return null;
-  }
+async function defaultRegistry(platform: NodeJS.Platform): Promise<Registry | null> {
+  // reg.exe exists only on Windows; a simulated Windows layout elsewhere has no registry.
+  return platform === 'win32' && process.platform === 'win32' ? windowsRegistry() : null;
 }

@@ -12,23 +12,10 @@
 import type { Account, ConnectionSecurity, ServerSetting } from './types';
 import type { MailProtocol } from '../probe/types';
 import type { Evidence } from '../util/evidence';
+import type { Registry, RegKey, RegValue } from '../platform/registry';
+import { formatRegKey, regNumber, regString as platformRegString } from '../platform/registry';
 
-// Structural copy of the interface of src/platform/registry.ts (issue #4), so this reader does
-// not depend on the module's load order; the real Registry satisfies it.
-export interface RegValueLike {
-  name: string;
-  type: string;
-  raw: string;
-  value: string | string[] | number | Uint8Array;
-}
-export interface RegKeyLike {
-  path: string;
-  values: RegValueLike[];
-}
-export interface RegistryLike {
-  readKey(path: string, view?: 64 | 32): Promise<{ key: RegKeyLike; subkeys: string[] } | null>;
-  readTree(path: string, view?: 64 | 32): Promise<RegKeyLike[]>;
-}
+export type { Registry };
 
 export const ACCOUNTS_GUID = '9375CFF0413111d3B88A00104B2A6676';
 
@@ -52,37 +39,13 @@ export const OUTLOOK_PROFILE_ROOTS: readonly ProfileRoot[] = [
 
 const isSecret = (name: string): boolean => /password/i.test(name);
 
-/** UTF-16LE bytes to text, without the trailing NUL(s). */
-export function utf16(bytes: Uint8Array): string {
-  const even = bytes.byteLength - (bytes.byteLength % 2);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, even).toString('utf16le').replace(/\0+$/, '').replace(/\0/g, '');
-}
-
-/** A string value: REG_SZ as is, REG_BINARY as UTF-16LE. */
-export function regString(v: RegValueLike | undefined): string | null {
-  if (!v) return null;
-  let s: string | null = null;
-  if (typeof v.value === 'string') s = v.value;
-  else if (v.value instanceof Uint8Array) s = utf16(v.value);
-  else if (Array.isArray(v.value)) s = v.value[0] ?? null;
-  s = s?.trim() ?? null;
+/** A string value (REG_SZ, or REG_BINARY UTF-16LE), trimmed; null when absent or empty. */
+export function regString(v: RegValue | undefined): string | null {
+  const s = platformRegString(v)?.trim();
   return s ? s : null;
 }
 
-/** A number: REG_DWORD/QWORD, REG_BINARY little-endian (up to 4 bytes), or a decimal string. */
-export function regNum(v: RegValueLike | undefined): number | null {
-  if (!v) return null;
-  if (typeof v.value === 'number') return v.value;
-  if (v.value instanceof Uint8Array) {
-    const b = v.value;
-    if (b.byteLength === 0 || b.byteLength > 8) return null;
-    let n = 0;
-    for (let i = Math.min(b.byteLength, 4) - 1; i >= 0; i--) n = n * 256 + b[i];
-    return n;
-  }
-  if (typeof v.value === 'string' && /^\s*\d+\s*$/.test(v.value)) return Number(v.value);
-  return null;
-}
+const regNum = regNumber;
 
 const DEFAULT_PORT: Record<MailProtocol, { plain: number; tls: number }> = {
   imap: { plain: 143, tls: 993 },
@@ -95,7 +58,7 @@ function securityOf(secureConnection: number | null, useSsl: number | null): Con
   return useSsl !== null && useSsl !== 0 ? 'tls' : 'plain';
 }
 
-function server(get: (n: string) => RegValueLike | undefined, prefix: 'IMAP' | 'POP3' | 'SMTP'): ServerSetting | null {
+function server(get: (n: string) => RegValue | undefined, prefix: 'IMAP' | 'POP3' | 'SMTP'): ServerSetting | null {
   const host = regString(get(`${prefix} Server`));
   if (!host) return null;
   const protocol = prefix.toLowerCase() as MailProtocol;
@@ -105,10 +68,10 @@ function server(get: (n: string) => RegValueLike | undefined, prefix: 'IMAP' | '
   return { host: host.toLowerCase(), port, protocol, security, userName };
 }
 
-export function accountFromKey(key: RegKeyLike, profile: string, isDefault: boolean, version: string): Account | null {
+export function accountFromKey(key: RegKey, profile: string, isDefault: boolean, version: string): Account | null {
   const values = key.values.filter((v) => !isSecret(v.name));
   const byName = new Map(values.map((v) => [v.name.toLowerCase(), v]));
-  const get = (n: string): RegValueLike | undefined => byName.get(n.toLowerCase());
+  const get = (n: string): RegValue | undefined => byName.get(n.toLowerCase());
   const incoming = server(get, 'IMAP') ?? server(get, 'POP3');
   const outgoing = server(get, 'SMTP');
   if (!incoming && !outgoing) return null; // Exchange, PST and other services
@@ -128,7 +91,7 @@ export function accountFromKey(key: RegKeyLike, profile: string, isDefault: bool
     identities: [{ email: email ? email.toLowerCase() : null, name: regString(get('Display Name')), outgoing }],
     findings: [],
     findingDetails: [],
-    evidence: [{ source: key.path, raw: values.map((v) => `${v.name}    ${v.type}    ${v.raw}`).join('\n') }],
+    evidence: [{ source: key.path, raw: formatRegKey({ path: key.path, values }) }],
   };
 }
 
@@ -140,10 +103,10 @@ export interface OutlookSearch {
 const ACCOUNT_KEY = new RegExp(`\\\\Profiles\\\\([^\\\\]+)\\\\${ACCOUNTS_GUID}\\\\([0-9a-f]{8})$`, 'i');
 
 /** Reads every POP/IMAP account of every MAPI profile. Never throws. */
-export async function findOutlookAccounts(registry: RegistryLike): Promise<OutlookSearch> {
+export async function findOutlookAccounts(registry: Registry): Promise<OutlookSearch> {
   const out: OutlookSearch = { accounts: [], errors: [] };
   for (const root of OUTLOOK_PROFILE_ROOTS) {
-    let keys: RegKeyLike[];
+    let keys: RegKey[];
     try {
       keys = await registry.readTree(root.profiles);
     } catch (err) {

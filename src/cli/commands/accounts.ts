@@ -6,6 +6,7 @@ import { discoverAccounts } from '../../accounts/index';
 import type { DiscoverOptions } from '../../accounts/index';
 import type { Account, AccountsResult, ServerSetting } from '../../accounts/types';
 import { providerById } from '../../accounts/providers';
+import { recordedRegistry } from '../../platform/registry';
 
 const CLIENT_NAMES: Record<Account['client'], string> = {
   thunderbird: 'Thunderbird',
@@ -35,6 +36,7 @@ export const accountsCommand: Command = {
     appdata: { type: 'string', arg: '<dir>', description: 'APPDATA da usare (test, Windows) / APPDATA to use (tests)' },
     localappdata: { type: 'string', arg: '<dir>', description: 'LOCALAPPDATA da usare (test, Windows) / LOCALAPPDATA to use (tests)' },
     platform: { type: 'string', arg: '<os>', description: 'win32, darwin o linux: disposizione delle cartelle (test) / folder layout (tests)' },
+    registry: { type: 'string', arg: '<dir>', description: 'registro di Windows registrato (uscite di reg query /s) in <dir> (test) / recorded registry (tests)' },
     'no-dns': { type: 'boolean', description: 'non interrogare i record MX / do not query MX records' },
   },
   async run(ctx) {
@@ -56,6 +58,7 @@ export const accountsCommand: Command = {
       // A simulated Windows layout on another OS has no registry to read.
       if (platform !== process.platform) options.registry = null;
     }
+    if (str('registry')) options.registry = recordedRegistry(str('registry') as string);
     if (ctx.values['no-dns']) options.resolveMx = null;
     const result = await discoverAccounts(options);
     if (ctx.json) {
