@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { redactReport, sensitiveNames } from '../../../src/report/redact';
+import { renderReportFile } from '../../../src/report/render';
+import { sampleReport } from './sample';
+
+const SECRETS = ['avv.mario.rossi', 'studio@legalmail', 'GBIANCHI77', 'mrossi', 'Mario Rossi', 'Studio Legale Bianchi'];
+
+test('the sample holds the secrets the redaction must remove (the test can fail)', () => {
+  const plain = JSON.stringify(sampleReport());
+  for (const s of SECRETS) assert.ok(plain.includes(s), s);
+});
+
+test('redaction removes e-mail local parts and user names everywhere, keeps domains and the rest', () => {
+  const report = sampleReport();
+  assert.deepEqual(sensitiveNames(report).sort(), ['Avv. Mario Rossi', 'GBIANCHI77', 'Studio Legale Bianchi', 'mrossi'].sort());
+  const r = redactReport(report);
+  const json = JSON.stringify(r);
+  for (const s of SECRETS) assert.ok(!json.includes(s), `still contains ${s}`);
+  assert.equal(r.redacted, true);
+  assert.equal(report.redacted, false, 'the original is not touched');
+  assert.equal(r.accounts?.accounts[0].email, 'indirizzo1@pec.it');
+  assert.match(json, /C:\\\\Users\\\\utente\d\\\\AppData/);
+  assert.equal(r.accounts?.accounts[1].incoming?.host, 'mbox.cert.legalmail.it');
+  assert.deepEqual(r.findings.map((f) => f.id), report.findings.map((f) => f.id));
+  assert.equal(r.verdict.status, report.verdict.status);
+  // The same address gets the same placeholder everywhere.
+  assert.equal(r.context?.emails[0], 'indirizzo1@pec.it');
+});
+
+test('JSON and HTML files honour the redact flag', () => {
+  const report = sampleReport();
+  for (const format of ['json', 'html'] as const) {
+    const plain = renderReportFile(report, format, false);
+    const red = renderReportFile(report, format, true);
+    assert.ok(plain.content.includes('avv.mario.rossi@pec.it'), format);
+    for (const s of SECRETS) assert.ok(!red.content.includes(s), `${format} still contains ${s}`);
+    assert.match(red.fileName, /oscurato/);
+  }
+});
