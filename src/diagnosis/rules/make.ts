@@ -28,7 +28,8 @@ export function makeFinding(id: string, params: Params, evidence: unknown[], opt
   const links: FixLink[] = entry.links.map((k) => LINKS[k]);
   if (options.webmail) {
     if (options.webmail.length > 0) {
-      steps.push(fillText(WEBMAIL_STEP_KNOWN, { webmail: options.webmail.map((w) => w.url).join(' oppure ') }));
+      const urls = options.webmail.map((w) => w.url);
+      steps.push(fillText(WEBMAIL_STEP_KNOWN, { webmail: text(urls.join(' oppure '), urls.join(' or ')) }));
       for (const w of options.webmail) links.push({ url: w.url, label: text(`Webmail ${w.provider}`, `${w.provider} webmail`) });
     } else {
       steps.push(WEBMAIL_STEP_UNKNOWN);
