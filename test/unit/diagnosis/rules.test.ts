@@ -287,3 +287,20 @@ test('a healthy Windows 11 machine with a healthy server raises only ok findings
   const out = evaluateRules(input({ inventory: inventory(OS.win11, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls(), browsers: [browser('edge', '131.0')] }), endpoints: [endpoint()] }));
   assert.deepEqual(out.map((f) => `${f.id}:${f.severity}`), ['server-ok:ok']);
 });
+
+test('account findings use the account reader’s details: one per server, with what the provider publishes', () => {
+  const a = account({
+    findings: ['account-wrong-host', 'account-wrong-port'],
+    findingDetails: [
+      { id: 'account-wrong-host', role: 'incoming', server: 'imap.pec.aruba.it:993', expected: 'imaps.pec.aruba.it:993 SSL/TLS', actual: 'imap.pec.aruba.it' },
+      { id: 'account-wrong-port', role: 'outgoing', server: 'smtps.pec.aruba.it:25', expected: 'smtps.pec.aruba.it:465 SSL/TLS', actual: '25' },
+    ],
+  });
+  const out = evaluateRules(input({ accounts: accounts([a]) }));
+  const host = out.find((f) => f.id === 'account-wrong-host');
+  const port = out.find((f) => f.id === 'account-wrong-port');
+  assert.match(host!.detail.it, /imap\.pec\.aruba\.it:993/);
+  assert.match(host!.fix.steps[0].it, /imaps\.pec\.aruba\.it:993 SSL\/TLS/);
+  assert.match(port!.fix.steps[0].it, /smtps\.pec\.aruba\.it:465/);
+  assert.match(host!.title.it, /studio\.rossi@pec\.it/);
+});
