@@ -1,7 +1,7 @@
 // Screen 4: every piece of evidence for the technician. Known fields go in tables; a section
 // whose shape is unexpected falls back to its raw JSON instead of breaking the screen, and the
 // whole report is always available as JSON at the bottom.
-import { Component, useId } from 'react';
+import { Component, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EndpointResult, Report } from '../../src/api';
 import { severityLabel, useI18n } from './i18n';
@@ -11,6 +11,29 @@ import type { Evidence, ServerSetting } from './types';
 import { findingSubject, sortFindings } from './types';
 
 type Cell = ReactNode;
+
+/**
+ * The horizontal scroller around a table. Only when the table is really wider than the page
+ * does it become a focusable, labelled region, so that keyboard users can scroll it too.
+ */
+function ScrollBox({ children, label }: { children: ReactNode; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>
+      {children}
+    </div>
+  );
+}
 
 function fmt(v: unknown, m: Messages): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -29,7 +52,7 @@ function dword(v: number | null | undefined): string {
 function KeyValues({ rows, caption }: { rows: [string, Cell][]; caption?: string }) {
   const { m } = useI18n();
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption ?? m.thField}>
       <table className="table kv">
         {caption && <caption>{caption}</caption>}
         <thead className="visually-hidden">
@@ -47,7 +70,7 @@ function KeyValues({ rows, caption }: { rows: [string, Cell][]; caption?: string
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -55,7 +78,7 @@ function Table({ head, rows, caption, testId }: { head: string[]; rows: Cell[][]
   const { m } = useI18n();
   if (rows.length === 0) return <p className="muted">{m.techNone}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption ?? head.join(', ')}>
       <table className="table" data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <thead>
@@ -79,7 +102,7 @@ function Table({ head, rows, caption, testId }: { head: string[]; rows: Cell[][]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
