@@ -111,6 +111,17 @@ function worstState(findings: readonly Finding[]): ProgressState {
   return sev.includes('error') ? 'error' : sev.includes('warning') ? 'warning' : 'ok';
 }
 
+/** Sets the system, clients and accounts lines to the worst finding of their area (a failed collector stays a warning). */
+function settleMachineLines(progress: Progress, findings: readonly Finding[]): void {
+  for (const [id, area] of Object.entries(AREA_OF_ITEM)) {
+    const item = progress.get(id);
+    if (!item || item.state === 'skipped') continue;
+    const mine = findings.filter((f) => CATALOGUE_BY_ID.get(f.id)?.area === area);
+    const state = item.state === 'warning' && item.detail ? 'warning' : worstState(mine);
+    if (state !== item.state) progress.update(id, { state });
+  }
+}
+
 class Progress {
   private items = new Map<string, ProgressItem>();
   private fraction = 0;
@@ -196,11 +207,7 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   }
 
   const inventoryP = deps.collectInventory({ signal }).then(
-    (inv) => {
-      progress.update('system:os', { state: 'ok' });
-      progress.update('clients:programs', { state: 'ok' });
-      return inv;
-    },
+    (inv) => inv,
     (err: unknown) => {
       failures.push({ check: 'inventory', message: errorText(err) });
       const detail = text(`Non riuscito: ${errorText(err)}`, `Failed: ${errorText(err)}`);
@@ -213,10 +220,7 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
     ? Promise.resolve(null)
     : deps.discoverAccounts().then(
         (r) => {
-          progress.update('accounts:discovery', {
-            state: 'ok',
-            detail: text(`${r.accounts.length} account trovati`, `${r.accounts.length} accounts found`),
-          });
+          progress.update('accounts:discovery', { detail: text(`${r.accounts.length} account trovati`, `${r.accounts.length} accounts found`) });
           return r;
         },
         (err: unknown) => {
@@ -245,6 +249,9 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   );
   const [inventory, accounts, lookups] = await Promise.all([inventoryP, accountsP, lookupsP]);
   checkAbort();
+  const context: ReportContext = { emails, servers, skipDiscovery, lookups, failures };
+  // The machine lines get their state now, from the rules on what is known before any probe.
+  settleMachineLines(progress, assess({ inventory, accounts, endpoints: [], context, now: deps.now().toISOString() }).findings);
 
   // Plain-text servers are left out by accountEndpoints (account-plaintext reports them).
   const fromAccounts: Endpoint[] = accounts ? accountEndpoints(accounts).map((x) => x.endpoint) : [];
@@ -288,7 +295,6 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   });
   checkAbort();
 
-  const context: ReportContext = { emails, servers, skipDiscovery, lookups, failures };
   const report = buildReport({
     inventory,
     accounts,
@@ -297,13 +303,8 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
     now: deps.now().toISOString(),
   });
 
-  // Final state of the machine lines: the worst finding of their area.
-  for (const [id, area] of Object.entries(AREA_OF_ITEM)) {
-    const item = progress.get(id);
-    if (!item || item.state === 'skipped') continue;
-    const mine = report.findings.filter((f) => CATALOGUE_BY_ID.get(f.id)?.area === area);
-    progress.update(id, { state: item.state === 'warning' ? 'warning' : worstState(mine) });
-  }
+  // Final state of the machine lines (an antivirus seen in a certificate can change it).
+  settleMachineLines(progress, report.findings);
   progress.finish('system:os');
   return report;
 }
