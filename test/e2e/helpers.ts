@@ -23,7 +23,12 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    // Nothing may be wider than the window (a long registry path, a table).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${size.width}px: horizontal overflow`).toBeLessThanOrEqual(size.width);
     const base = path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}`);
     await page.screenshot({ path: `${base}.png`, animations: 'disabled' });
     await page.screenshot({ path: `${base}-full.png`, fullPage: true, animations: 'disabled' });
