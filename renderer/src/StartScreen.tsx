@@ -161,7 +161,7 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
         ) : (
           <>
             <p>{m.accountsFound(found.length)}</p>
-            <AccountsTable accounts={found} />
+            <AccountsTable api={api} accounts={found} />
           </>
         )}
       </section>
@@ -284,8 +284,22 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
   );
 }
 
-function AccountsTable({ accounts }: { accounts: Account[] }) {
+function AccountsTable({ api, accounts }: { api: BridgeApi; accounts: Account[] }) {
   const { m } = useI18n();
+  // Accounts name their provider by id: the catalogue (through lookupAddress) gives its name.
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let live = true;
+    const emails = [...new Set(accounts.map((a) => a.email).filter((e): e is string => !!e && looksLikeEmail(e)))];
+    void Promise.all(emails.map((e) => api.lookupAddress(e).catch(() => null))).then((found) => {
+      const next: Record<string, string> = {};
+      for (const l of found) if (l?.provider) next[l.provider.id] = l.provider.name;
+      if (live) setNames(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, accounts]);
   return (
     <div className="table-scroll">
       <table className="table accounts-table">
@@ -302,7 +316,7 @@ function AccountsTable({ accounts }: { accounts: Account[] }) {
             <tr key={`${a.client}-${a.profile}-${a.email ?? i}`}>
               <td>{clientName(a.client)}</td>
               <td className="break">{a.email ?? m.unknown}</td>
-              <td>{a.provider ?? m.unknown}</td>
+              <td>{a.provider ? (names[a.provider] ?? a.provider) : m.unknown}</td>
               <td className="break">
                 <span className="server-line">
                   {m.incomingShort}: {serverText(a.incoming, m)}

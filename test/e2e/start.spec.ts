@@ -17,6 +17,9 @@ test('the start screen explains the tool, shows the version from the core and th
   await expect(page.getByTestId('version')).toHaveText(`Versione ${APP_VERSION}`);
   await expect(page.getByTestId('no-accounts')).toContainText('Non ho trovato account PEC');
   await expect(page.getByRole('button', { name: 'Avvia la diagnosi' })).toBeVisible();
+  // Fast: the first paint with content comes well within a second.
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
+  expect(fcp).toBeLessThan(1000);
   await screenshots(page, '1-start');
   await expectNoAxeViolations(page, 'start');
 
@@ -132,6 +135,7 @@ test('a Thunderbird PEC account configured on this computer is listed with its a
   const row = table.getByRole('row').nth(1);
   await expect(row).toContainText('Thunderbird');
   await expect(row).toContainText('avv.bianchi@pec.it');
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/Aruba/);
   await expect(row).toContainText('imaps.pec.aruba.it:993');
   await expect(row).toContainText('smtps.pec.aruba.it:465');
   // With an account found, the address field becomes optional.
