@@ -124,7 +124,7 @@ test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folde
   // The truncated profile is reported, with the reason, and did not stop the others.
   assert.equal(r.errors.length, 1);
   assert.match(r.errors[0].source, /efgh5678\.rotto[\\/]prefs\.js$/);
-  assert.match(r.errors[0].error ?? '', /^unreadable: line 9: .*end of the file/);
+  assert.match(r.errors[0].error ?? '', /^unreadable: line 10: "\(" expected, found the end of the file \(truncated\?\)/);
 });
 
 test('an absolute Path= and a profiles.ini entry whose folder is gone', async () => {

@@ -7,6 +7,10 @@ import { createRealThunderbirdHome } from '../../fixtures/accounts/real-thunderb
 import type { RealHome } from '../../fixtures/accounts/real-thunderbird';
 import { discoverAccounts } from '../../../src/accounts/index';
 import { parsePrefs } from '../../../src/accounts/prefs-js';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import Ajv from 'ajv';
+import { runCli } from '../../../src/cli/main';
 
 const quiet = (server: string) => ({ [`mail.server.${server}.login_at_startup`]: false, [`mail.server.${server}.check_new_mail`]: false, [`mail.server.${server}.check_time`]: 0 });
 
@@ -133,4 +137,25 @@ test('the readers find exactly the accounts of the real profiles, matched and ch
   assert.ok(!JSON.stringify(r).includes('must-never-be-read'));
   // Default=1 as Thunderbird wrote it (no installs.ini: no plain start happened).
   assert.deepEqual([...new Set(r.accounts.map((a) => `${a.profile}:${a.isDefaultProfile}`))].sort(), ['privato:false', 'studio:true']);
+});
+
+test('pec-doctor accounts on the real home: JSON valid against the schema, Italian table', async () => {
+  const run = async (...argv: string[]) => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c) => (out += c));
+    const code = await runCli(argv, { stdout, stderr: new PassThrough() });
+    return { code, out };
+  };
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'accounts.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(schema);
+  const json = await run('accounts', '--json', '--no-dns', '--home', real.home);
+  assert.equal(json.code, 0);
+  const parsed = JSON.parse(json.out) as { accounts: unknown[] };
+  assert.ok(validate(parsed), ajv.errorsText(validate.errors));
+  assert.equal(parsed.accounts.length, 4);
+  const table = await run('accounts', '--no-dns', '--home', real.home);
+  assert.match(table.out, /^Account di posta trovati: 4\n/);
+  assert.match(table.out, /Thunderbird +privato +avv\.verdi@studioverdi\.it +Namirial \(Sicurezza Postale\) +IMAP imaps\.sicurezzapostale\.it:143 STARTTLS/);
 });
