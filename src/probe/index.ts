@@ -1,6 +1,6 @@
-// Entry point of the TLS probe engine (issue #3). Placeholder until the engine lands.
-import type { Endpoint, EndpointResult, ProbeOptions } from './types';
-
-export async function probeEndpoint(endpoint: Endpoint, _options: ProbeOptions = {}): Promise<EndpointResult> {
-  throw new Error(`probe engine not built yet (${endpoint.host})`);
-}
+// Entry point of the TLS probe engine (issue #3): what the PEC server accepts, and whether the
+// mail clients PEC users run could talk to it. Plain Node (no Electron), Node ≥ 16.17.
+export { probeEndpoint, probeEndpoints } from './probe';
+export { parseEndpointUrl, endpointUrl, EndpointUrlError } from './url';
+export { CLIENT_PROFILES } from './client-profiles';
+export type { Endpoint, EndpointResult, ProbeOptions, ProbeVerdict, StepResult, Simulation, CertificateInfo } from './types';

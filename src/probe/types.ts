@@ -74,6 +74,8 @@ export interface Simulation {
   reason: string;
   version?: TlsVersionName;
   cipher?: string;
+  /** Short Italian explanation of `reason` (which is a verdict code such as no-common-cipher). */
+  detail?: string;
 }
 
 export interface EndpointResult extends Endpoint {
@@ -89,11 +91,29 @@ export interface EndpointResult extends Endpoint {
   banner: string | null;
   simulations: Simulation[];
   timings: Record<string, number>;
+  /** Italian one-line explanation of `verdict`. */
+  detail?: string;
+  /** Connections this probe opened to the server. */
+  connections?: number;
+  /** What the TLS library of this process negotiated in the real handshake. */
+  negotiated?: { version: string; cipher: string } | null;
 }
 
 export interface ProbeOptions {
-  /** Overall deadline for one endpoint, in milliseconds. */
+  /** Overall deadline for one endpoint, in milliseconds (default 30 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
   onStep?: (endpoint: Endpoint, step: StepResult) => void;
+  /** Extra trusted CA certificates (PEM), added to the bundled roots (tests, company CAs). */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Per-step timeouts in milliseconds (each capped by `timeoutMs`). */
+  stepTimeouts?: { connectMs?: number; starttlsMs?: number; handshakeMs?: number; bannerMs?: number };
+  /** Enumerate accepted cipher suites (default true); false saves connections. */
+  ciphers?: boolean;
+  /** Run the client simulations (default true). */
+  simulate?: boolean;
+  /** Most connections one endpoint may receive (default 120). */
+  maxConnections?: number;
+  /** Most endpoints probed at once by probeEndpoints (default 4). */
+  concurrency?: number;
 }

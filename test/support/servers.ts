@@ -259,6 +259,9 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
   let cipherList = o.cipherList ?? (legacy ? 'DEFAULT' : undefined);
   if (cipherList && legacy && !cipherList.includes('@SECLEVEL')) cipherList += ':@SECLEVEL=0';
   for (const d of ['run', 'state', 'home']) mkdirSync(path.join(dir, d), { recursive: true });
+  // DHE suites need parameters; the RFC 7919 ffdhe2048 group is instant to write.
+  const dh = path.join(dir, 'dh.pem');
+  await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_param:ffdhe2048', '-out', dh]);
   const conf = path.join(dir, 'dovecot.conf');
   writeFileSync(conf, [
     'protocols = imap pop3',
@@ -269,6 +272,7 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
     'ssl = yes',
     `ssl_cert = <${o.cert}`,
     `ssl_key = <${o.key}`,
+    `ssl_dh = <${dh}`,
     `ssl_min_protocol = ${min}`,
     cipherList ? `ssl_cipher_list = ${cipherList}` : '',
     'auth_mechanisms = plain',

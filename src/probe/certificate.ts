@@ -1,0 +1,181 @@
+// The server certificate as this machine sees it: a real handshake with Node's `tls` (the same
+// code path a mail client's library takes), then the chain checked here with X509Certificate so
+// the result reads the same under OpenSSL (Node) and BoringSSL (Electron). When the local library
+// cannot complete a handshake (a TLS 1.0-only server), the chain captured from the raw probe is used.
+import { X509Certificate } from 'crypto';
+import { isIP } from 'net';
+import * as tls from 'tls';
+import type { CertificateInfo, ProbeVerdict } from './types';
+import { interceptorOf } from './av-issuers';
+
+let storeCache: X509Certificate[] | null = null;
+function systemRoots(): X509Certificate[] {
+  if (!storeCache) {
+    storeCache = [];
+    for (const pem of tls.rootCertificates) {
+      try {
+        storeCache.push(new X509Certificate(pem));
+      } catch {
+        /* skip a root this runtime cannot parse */
+      }
+    }
+  }
+  return storeCache;
+}
+
+/** Extra trusted roots (PEM, one or more) as given in the probe options. */
+export function parseCaOption(ca: string | Buffer | Array<string | Buffer> | undefined): X509Certificate[] {
+  if (!ca) return [];
+  const list = Array.isArray(ca) ? ca : [ca];
+  const out: X509Certificate[] = [];
+  for (const item of list) {
+    const text = item.toString();
+    const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    for (const pem of pems) out.push(new X509Certificate(pem));
+  }
+  return out;
+}
+
+const SIG_OIDS: Record<string, string> = {
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
+  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
+  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.3.101.112': 'Ed25519',
+  '1.3.101.113': 'Ed448',
+};
+
+/** signatureAlgorithm of a DER certificate (X509Certificate does not expose it on Node 16). */
+export function signatureAlgorithm(der: Buffer): string | null {
+  try {
+    const hdr = (o: number): { len: number; body: number } => {
+      const b = der[o + 1];
+      if (b < 0x80) return { len: b, body: o + 2 };
+      const n = b & 0x7f;
+      return { len: der.readUIntBE(o + 2, n), body: o + 2 + n };
+    };
+    const cert = hdr(0);
+    const tbs = hdr(cert.body);
+    const algo = tbs.body + tbs.len; // AlgorithmIdentifier SEQUENCE
+    const seq = hdr(algo);
+    const oid = hdr(seq.body);
+    const bytes = der.subarray(oid.body, oid.body + oid.len);
+    const parts = [Math.floor(bytes[0] / 40), bytes[0] % 40];
+    let v = 0;
+    for (let i = 1; i < bytes.length; i++) {
+      v = v * 128 + (bytes[i] & 0x7f);
+      if (!(bytes[i] & 0x80)) {
+        parts.push(v);
+        v = 0;
+      }
+    }
+    const dotted = parts.join('.');
+    return SIG_OIDS[dotted] ?? dotted;
+  } catch {
+    return null;
+  }
+}
+
+const oneLine = (dn: string) => dn.split('\n').filter(Boolean).join(', ');
+
+function keyInfo(c: X509Certificate): { keyType: string; keyBits: number | null } {
+  const k = c.publicKey;
+  const type = k.asymmetricKeyType ?? 'unknown';
+  const d = (k as unknown as { asymmetricKeyDetails?: { modulusLength?: number; namedCurve?: string } }).asymmetricKeyDetails;
+  if (d?.modulusLength) return { keyType: type.toUpperCase(), keyBits: d.modulusLength };
+  if (d?.namedCurve) {
+    const bits = /(\d{3})/.exec(d.namedCurve);
+    return { keyType: `EC ${d.namedCurve}`, keyBits: bits ? Number(bits[1]) : null };
+  }
+  if (type === 'ed25519') return { keyType: 'Ed25519', keyBits: 256 };
+  return { keyType: type, keyBits: null };
+}
+
+function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
+  try {
+    return child.checkIssued(parent) && child.verify(parent.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the path from the leaf to a trusted root (system roots + extra CAs), bounded in depth. */
+function verifyChain(chain: X509Certificate[], extra: X509Certificate[]): { trusted: boolean; error: string | null } {
+  const roots = [...extra, ...systemRoots()];
+  let current = chain[0];
+  const used = new Set<X509Certificate>([current]);
+  for (let depth = 0; depth < 10; depth++) {
+    if (roots.some((r) => r.fingerprint256 === current.fingerprint256)) return { trusted: true, error: null };
+    const root = roots.find((r) => issuedBy(current, r));
+    if (root) return { trusted: true, error: null };
+    const next = chain.find((c) => !used.has(c) && issuedBy(current, c));
+    if (!next) {
+      const selfSigned = issuedBy(current, current);
+      return { trusted: false, error: selfSigned ? (depth === 0 ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'SELF_SIGNED_CERT_IN_CHAIN') : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' };
+    }
+    used.add(next);
+    current = next;
+  }
+  return { trusted: false, error: 'CERT_CHAIN_TOO_LONG' };
+}
+
+/** Describes and checks a chain (leaf first, DER). */
+export function analyzeChain(ders: Buffer[], host: string, extraCa: X509Certificate[], now = new Date()): CertificateInfo {
+  const chain = ders.map((d) => new X509Certificate(d));
+  const leaf = chain[0];
+  const { trusted, error } = verifyChain(chain, extraCa);
+  const hostnameMatches = isIP(host) ? leaf.checkIP(host) !== undefined : leaf.checkHost(host) !== undefined;
+  const san = (leaf.subjectAltName ?? '')
+    .split(/,\s*/)
+    .filter(Boolean)
+    .map((s) => s.replace(/^IP Address:/, 'IP:'));
+  const validFrom = new Date(leaf.validFrom);
+  const validTo = new Date(leaf.validTo);
+  let trustError = error;
+  if (trusted && now > validTo) trustError = 'CERT_HAS_EXPIRED';
+  else if (trusted && now < validFrom) trustError = 'CERT_NOT_YET_VALID';
+  return {
+    subject: oneLine(leaf.subject),
+    issuer: oneLine(leaf.issuer),
+    san,
+    validFrom: validFrom.toISOString(),
+    validTo: validTo.toISOString(),
+    ...keyInfo(leaf),
+    signatureAlgorithm: signatureAlgorithm(ders[0]),
+    fingerprintSha256: leaf.fingerprint256,
+    trusted,
+    trustError,
+    hostnameMatches,
+    interceptedBy: interceptorOf(chain.map((c) => oneLine(c.issuer))),
+    chain: chain.map((c) => ({ subject: oneLine(c.subject), issuer: oneLine(c.issuer), validTo: new Date(c.validTo).toISOString() })),
+  };
+}
+
+/** The certificate verdict, in the order a user must fix things. */
+export function certificateVerdict(c: CertificateInfo, now = new Date()): ProbeVerdict {
+  if (c.interceptedBy) return `tls-intercepted(${c.interceptedBy})`;
+  if (now > new Date(c.validTo)) return 'cert-expired';
+  if (now < new Date(c.validFrom)) return 'cert-not-yet-valid';
+  if (!c.hostnameMatches) return 'cert-hostname-mismatch';
+  if (!c.trusted) return 'cert-untrusted';
+  return 'ok';
+}
+
+/** DER chain (leaf first) of a completed Node TLS connection. */
+export function peerChain(socket: tls.TLSSocket): Buffer[] {
+  const out: Buffer[] = [];
+  let c = socket.getPeerCertificate(true) as tls.DetailedPeerCertificate | undefined;
+  const seen = new Set<string>();
+  while (c && c.raw && !seen.has(c.fingerprint256) && out.length < 20) {
+    seen.add(c.fingerprint256);
+    out.push(c.raw);
+    c = c.issuerCertificate;
+  }
+  return out;
+}
