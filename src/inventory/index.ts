@@ -1,31 +1,135 @@
-// Entry point of the system inventory (issue #4). Minimal until the full inventory lands:
-// only what Node itself knows.
-import * as os from 'os';
-import type { Inventory, Platform } from './types';
+// Entry point of the system inventory (issue #4): what this machine runs that decides whether a
+// PEC client can speak TLS 1.2. Every fact comes from a Source (this machine, or a recorded one)
+// through a pure parser, with the raw evidence kept next to it. Collectors run in parallel and
+// never throw: what cannot be read is null with the reason, and listed in `errors`.
+import type { Evidence } from '../util/evidence';
+import type { AntivirusInfo, BrowserInfo, ClientInfo, Inventory, OsInfo, Platform, RuntimeInfo, WindowsTls } from './types';
 import { BUILD_DATE } from '../version';
+import { machineSource, recordedSource, type Source } from './source';
+import { ErrorLog } from './probe';
+import { collectWindowsOs } from './windows-os';
+import { collectWindowsTls } from './windows-tls';
+import { collectOutlook } from './outlook';
+import { collectWindowsPrograms } from './windows-programs';
+import { collectAntivirus } from './antivirus';
+import { collectMacOs, collectMacApps, collectMacJava } from './macos';
+import { collectLinuxOs, collectLinuxPrograms } from './linux';
+import { collectJava, collectOpenssl } from './runtimes';
+import { clockInfo } from './clock';
+
+export { machineSource, recordedSource };
+export type { Source };
 
 const PLATFORMS: Record<string, Platform> = { win32: 'windows', darwin: 'macos', linux: 'linux' };
 
 export interface InventoryOptions {
   signal?: AbortSignal;
+  /** Where to read from; default this machine. */
+  source?: Source;
+  /** Clock offset measured elsewhere (seconds), if any. */
+  clockOffsetSeconds?: number | null;
 }
 
-export async function collectInventory(_options: InventoryOptions = {}): Promise<Inventory> {
+/** Runs a collector; an unexpected exception becomes an error entry and the fallback value. */
+async function guard<T>(what: string, log: ErrorLog, fallback: T, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    log.add({ source: what, error: `internal error: ${(err as Error).message}` });
+    return fallback;
+  }
+}
+
+function unknownOs(src: Source): OsInfo {
   return {
-    os: {
-      platform: PLATFORMS[process.platform] ?? 'other',
-      name: os.type(),
-      version: os.release(),
-      build: null,
-      arch: os.arch(),
-      evidence: [{ source: 'node:os', raw: `${os.type()} ${os.release()} ${os.arch()}` }],
-    },
-    clients: [],
-    browsers: [],
-    runtimes: [],
-    windows: null,
-    clock: { now: new Date().toISOString(), buildDate: BUILD_DATE, offsetSeconds: null },
-    antivirus: [],
-    errors: [],
+    platform: PLATFORMS[src.platform] ?? 'other',
+    name: null,
+    version: src.release || null,
+    build: null,
+    arch: src.processArch || null,
+    evidence: [{ source: 'node:os', raw: `${src.platform} ${src.release} ${src.processArch}` }],
+  };
+}
+
+interface PlatformResult {
+  os: OsInfo;
+  clients: ClientInfo[];
+  browsers: BrowserInfo[];
+  runtimes: RuntimeInfo[];
+  windows: WindowsTls | null;
+  antivirus: AntivirusInfo[];
+}
+
+async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResult> {
+  const os = await guard('windows: os', log, unknownOs(src), () => collectWindowsOs(src, log));
+  const is64 = os.arch === 'x64' || os.arch === 'arm64';
+  const build = os.build !== null && /^\d+$/.test(os.build) ? Number(os.build) : null;
+  const release = os.name ? (/^(Windows (?:XP|Vista|7|8\.1|8|10|11))\b/.exec(os.name)?.[1] ?? null) : null;
+  const [windows, outlook, programs, antivirus] = await Promise.all([
+    guard('windows: TLS settings', log, null, () => collectWindowsTls(src, log, { build, release, is64 })),
+    guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),
+    guard('windows: programs', log, { clients: [], browsers: [], runtimes: [] }, () => collectWindowsPrograms(src, log, is64)),
+    guard('windows: antivirus', log, [], () => collectAntivirus(src, log, release === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2')),
+  ]);
+  const runtimes = [...programs.runtimes];
+  if (windows?.dotnet.version) {
+    runtimes.push({
+      id: 'dotnet',
+      name: '.NET Framework',
+      version: windows.dotnet.version,
+      evidence: windows.evidence.filter((e) => /NET Framework Setup/.test(e.source)),
+    });
+  }
+  return { os, clients: [...(outlook ? [outlook] : []), ...programs.clients], browsers: programs.browsers, runtimes, windows, antivirus };
+}
+
+async function collectMac(src: Source, log: ErrorLog): Promise<PlatformResult> {
+  const [os, apps, java, openssl] = await Promise.all([
+    guard('macos: os', log, unknownOs(src), () => collectMacOs(src, log)),
+    guard('macos: apps', log, { clients: [], browsers: [] }, () => collectMacApps(src, log)),
+    guard('macos: java', log, null, () => collectMacJava(src)),
+    guard('macos: openssl', log, null, () => collectOpenssl(src)),
+  ]);
+  // Apple Mail has no version of its own that matters: it is the OS's TLS stack.
+  return { os, ...apps, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [] };
+}
+
+async function collectLinux(src: Source, log: ErrorLog): Promise<PlatformResult> {
+  const [os, programs, java, openssl] = await Promise.all([
+    guard('linux: os', log, unknownOs(src), () => collectLinuxOs(src, log)),
+    guard('linux: programs', log, { clients: [], browsers: [] }, () => collectLinuxPrograms(src, log)),
+    guard('linux: java', log, null, () => collectJava(src)),
+    guard('linux: openssl', log, null, () => collectOpenssl(src)),
+  ]);
+  return { os, ...programs, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [] };
+}
+
+export async function collectInventory(options: InventoryOptions = {}): Promise<Inventory> {
+  const src = options.source ?? machineSource({ signal: options.signal });
+  const log = new ErrorLog();
+  let result: PlatformResult;
+  if (src.platform === 'win32') result = await collectWindows(src, log);
+  else if (src.platform === 'darwin') result = await collectMac(src, log);
+  else if (src.platform === 'linux') result = await collectLinux(src, log);
+  else result = { os: unknownOs(src), clients: [], browsers: [], runtimes: [], windows: null, antivirus: [] };
+  let timeZone: string | null = null;
+  if (!options.source) {
+    try {
+      timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+    } catch {
+      timeZone = null;
+    }
+  }
+  const errors: Evidence[] = log.errors;
+  return {
+    os: result.os,
+    clients: result.clients,
+    browsers: result.browsers,
+    runtimes: result.runtimes,
+    windows: result.windows,
+    clock: clockInfo(src.now(), BUILD_DATE, options.clockOffsetSeconds ?? null, timeZone),
+    antivirus: result.antivirus,
+    errors,
+    collectedFrom: src.label,
   };
 }

@@ -12,8 +12,15 @@ export interface OsInfo {
   servicePack?: string | null;
   edition?: string | null;
   arch: 'x64' | 'x86' | 'arm64' | string | null;
+  /** Windows 10/11 feature update ("22H2"), macOS code name ("Sierra"), Linux code name ("bookworm"). */
+  displayVersion?: string | null;
+  /** Kernel version as the OS reports it (os.release(), Darwin version, Linux kernel). */
+  kernel?: string | null;
   evidence: Evidence[];
 }
+
+/** How a program was installed: Office Click-to-Run or MSI, Linux package formats, a macOS app bundle. */
+export type InstallType = 'click-to-run' | 'msi' | 'installer' | 'deb' | 'rpm' | 'snap' | 'flatpak' | 'app' | 'path' | null;
 
 export type ClientId =
   | 'outlook'
@@ -33,6 +40,9 @@ export interface ClientInfo {
   build?: string | null;
   bitness?: 32 | 64 | null;
   channel?: string | null;
+  installType?: InstallType;
+  /** Executable or app bundle, when known. */
+  path?: string | null;
   evidence: Evidence[];
 }
 
@@ -40,6 +50,7 @@ export interface BrowserInfo {
   id: 'chrome' | 'edge' | 'firefox' | 'firefox-esr' | 'ie' | 'opera' | 'safari' | 'chromium' | string;
   name: string;
   version: string | null;
+  installType?: InstallType;
   evidence: Evidence[];
 }
 
@@ -50,6 +61,20 @@ export interface SchannelProtocol {
   disabledByDefault: number | null;
   /** Effective state for client connections, after applying the OS defaults. */
   effective: ProtocolState;
+  /** What this Windows does with no registry value (Microsoft's per-OS table); 'unknown' past the documented rows. */
+  osDefault?: ProtocolState;
+  /** false when this Windows cannot speak the protocol at all (e.g. TLS 1.2 before Windows 7). */
+  supported?: boolean | null;
+  /** 'registry' when a value under ...\SCHANNEL\Protocols\<p>\Client decided, else 'os-default'. */
+  decidedBy?: 'registry' | 'os-default';
+}
+
+/** One .NET Framework TLS key (HKLM\SOFTWARE\[Wow6432Node\]Microsoft\.NETFramework\<version>). */
+export interface DotnetTlsKey {
+  framework: 'v4.0.30319' | 'v2.0.50727';
+  view: 64 | 32;
+  schUseStrongCrypto: number | null;
+  systemDefaultTlsVersions: number | null;
 }
 
 export interface WindowsTls {
@@ -57,7 +82,17 @@ export interface WindowsTls {
   winhttp: { defaultSecureProtocols64: number | null; defaultSecureProtocols32: number | null };
   internetSettings: { hkcu: number | null; hklm: number | null };
   kb3140245: boolean | null;
-  dotnet: { release: number | null; version: string | null; schUseStrongCrypto: number | null; systemDefaultTlsVersions: number | null };
+  dotnet: {
+    release: number | null;
+    version: string | null;
+    /** From the native v4.0.30319 key. */
+    schUseStrongCrypto: number | null;
+    systemDefaultTlsVersions: number | null;
+    /** Every .NET TLS key read (both frameworks, both registry views). */
+    keys?: DotnetTlsKey[];
+  };
+  /** Installed update ids (KBnnnnnnn) when the list could be read; null otherwise. */
+  hotfixes?: string[] | null;
   evidence: Evidence[];
 }
 
@@ -74,11 +109,21 @@ export interface ClockInfo {
   buildDate: string;
   /** Measured offset to a trusted time source, when known (seconds). */
   offsetSeconds: number | null;
+  /** The system date is earlier than the build date: certainly wrong. */
+  beforeBuildDate?: boolean;
+  /** IANA time zone of this machine, when Node knows it. */
+  timeZone?: string | null;
 }
 
 export interface AntivirusInfo {
   name: string;
   state?: string | null;
+  /** Decoded from Security Center's productState (undocumented bit layout, see antivirus.ts). */
+  enabled?: boolean | null;
+  upToDate?: boolean | null;
+  productState?: number | null;
+  /** The product's mail/web shield that re-signs TLS connections, when known to intercept mail. */
+  interceptsMail?: string | null;
   evidence: Evidence[];
 }
 
@@ -92,4 +137,6 @@ export interface Inventory {
   antivirus: AntivirusInfo[];
   /** Everything that could not be read, with why. */
   errors: Evidence[];
+  /** 'machine' for this computer, or the recording (fixture directory) the inventory was read from. */
+  collectedFrom?: string;
 }

@@ -1,0 +1,12 @@
+// Installed Windows updates (KB numbers), to know whether KB3140245 is there. wmic first (Windows
+// XP to 10), then PowerShell Get-HotFix (PowerShell 2 has it; Windows 11 24H2 may lack wmic).
+
+/** KB ids in `wmic qfe get HotFixID /format:list` or `Get-HotFix | ... HotFixID` output, upper case, unique. */
+export function parseHotfixIds(output: string): string[] {
+  const ids = new Set<string>();
+  for (const m of output.matchAll(/\bKB(\d{6,8})\b/gi)) ids.add(`KB${m[1]}`);
+  return [...ids].sort();
+}
+
+/** Releases that need KB3140245 (the KB's "Applies to" and Microsoft's OneDrive article, windows-and-clients.md §2). */
+export const KB3140245_RELEASES = ['Windows 7', 'Windows 8'];

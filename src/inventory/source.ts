@@ -1,0 +1,190 @@
+// Where the inventory reads from. One interface for the three kinds of evidence (commands,
+// registry, files) plus what Node itself knows, with two implementations: this machine, and a
+// recorded machine (a fixture directory) so that every parser runs on real recorded output.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { exec as realExec, commandLine, type Exec, type ExecOptions, type ExecResult } from '../platform/exec';
+import { recordedRegistry, windowsRegistry, type Registry } from '../platform/registry';
+import { decodeRecorded } from '../platform/encoding';
+
+export type FileRead = { ok: true; data: Buffer } | { ok: false; missing: boolean; error: string };
+
+/** The subset of systeminformation's osInfo() we use (recorded as si-osinfo.json). */
+export interface SiOsInfo {
+  platform?: string;
+  distro?: string;
+  release?: string;
+  codename?: string;
+  kernel?: string;
+  arch?: string;
+  build?: string;
+  servicepack?: string;
+}
+
+export interface Source {
+  /** 'machine', or 'recording <dir>'. */
+  label: string;
+  /** Node's process.platform of the machine: 'win32', 'darwin', 'linux', ... */
+  platform: string;
+  /** os.arch() of the process (a 32-bit app on 64-bit Windows says 'ia32'). */
+  processArch: string;
+  /** os.release(). */
+  release: string;
+  env: Record<string, string | undefined>;
+  homedir: string;
+  now(): Date;
+  exec: Exec;
+  /** null off Windows. */
+  registry: Registry | null;
+  readFile(file: string): Promise<FileRead>;
+  /** systeminformation's osInfo(); rejects when it failed. */
+  osInfo(): Promise<SiOsInfo>;
+}
+
+/** Runs at most `n` external programs at a time: old machines with two cores stay usable. */
+function limit(n: number, run: Exec): Exec {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async (file, args, options) => {
+    if (active >= n) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await run(file, args, options);
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
+
+async function readRealFile(file: string): Promise<FileRead> {
+  try {
+    const stat = await fs.promises.stat(file);
+    if (!stat.isFile()) return { ok: false, missing: false, error: 'not a file' };
+    if (stat.size > 8 * 1024 * 1024) return { ok: false, missing: false, error: `file too large (${stat.size} bytes)` };
+    return { ok: true, data: await fs.promises.readFile(file) };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, missing: e.code === 'ENOENT' || e.code === 'ENOTDIR', error: e.code === 'ENOENT' ? 'not found' : e.message };
+  }
+}
+
+// Fields of osInfo() kept: serial, hostname and fqdn identify the machine and are never recorded.
+function pickOsInfo(o: Record<string, unknown>): SiOsInfo {
+  const out: SiOsInfo = {};
+  for (const k of ['platform', 'distro', 'release', 'codename', 'kernel', 'arch', 'build', 'servicepack'] as const) {
+    if (typeof o[k] === 'string') out[k] = o[k] as string;
+  }
+  return out;
+}
+
+/** This computer. */
+export function machineSource(options: { signal?: AbortSignal } = {}): Source {
+  const run = limit(4, (file, args, opts) => realExec(file, args, { signal: options.signal, ...opts }));
+  return {
+    label: 'machine',
+    platform: process.platform,
+    processArch: os.arch(),
+    release: os.release(),
+    env: process.env,
+    homedir: os.homedir(),
+    now: () => new Date(),
+    exec: run,
+    registry: process.platform === 'win32' ? windowsRegistry({ exec: run }) : null,
+    readFile: readRealFile,
+    async osInfo() {
+      // Loaded lazily: systeminformation is large, and only this path needs it.
+      const si = (await import('systeminformation')) as typeof import('systeminformation');
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('systeminformation osInfo(): timeout after 20 s')), 20_000);
+      });
+      try {
+        return pickOsInfo((await Promise.race([si.osInfo(), timeout])) as unknown as Record<string, unknown>);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recorded machines. Layout of a fixture directory (documented in docs/inventory.md):
+//   machine.json     { platform, arch, release, homedir, now, env }  (what Node's os module said)
+//   si-osinfo.json   systeminformation osInfo() output, or { "error": "..." } when it failed
+//   commands.json    [{ argv: [...], stdout | stdoutFile, stderr?, code?, error? }]
+//   commands/        files named by stdoutFile (kept as the program wrote them)
+//   registry/        reg.exe query /s outputs (see platform/registry.ts recordedRegistry)
+//   files/           files by absolute path: /etc/os-release -> files/etc/os-release,
+//                    C:\Program Files\x -> files/C/Program Files/x
+// A command that is not recorded behaves as a missing program; a file that is not recorded
+// does not exist.
+
+export interface RecordedCommand {
+  argv: string[];
+  stdout?: string;
+  stdoutFile?: string;
+  stderr?: string;
+  code?: number | null;
+  error?: string | null;
+}
+
+interface MachineJson {
+  platform: string;
+  arch: string;
+  release: string;
+  homedir?: string;
+  now?: string;
+  env?: Record<string, string>;
+}
+
+/** Command identity: program name without folder and .exe, lower case, then the arguments. */
+export function commandKey(argv: string[]): string {
+  const prog = (argv[0] ?? '').split(/[\\/]/).pop()!.toLowerCase().replace(/\.exe$/, '');
+  return [prog, ...argv.slice(1)].join('\u0000');
+}
+
+/** Where a recorded file lives inside `files/`. */
+export function recordedFilePath(dir: string, file: string): string {
+  const rel = /^[a-zA-Z]:[\\/]/.test(file) ? file[0].toUpperCase() + '/' + file.slice(3) : file.replace(/^\/+/, '');
+  return path.join(dir, 'files', ...rel.split(/[\\/]+/));
+}
+
+export function recordedSource(dir: string): Source {
+  const machine = JSON.parse(fs.readFileSync(path.join(dir, 'machine.json'), 'utf8')) as MachineJson;
+  let commands: RecordedCommand[] = [];
+  try {
+    commands = JSON.parse(fs.readFileSync(path.join(dir, 'commands.json'), 'utf8')) as RecordedCommand[];
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const byKey = new Map(commands.map((c) => [commandKey(c.argv), c]));
+  const exec: Exec = async (file: string, args: string[], _options?: ExecOptions): Promise<ExecResult> => {
+    const command = commandLine(file, args);
+    const rec = byKey.get(commandKey([file, ...args]));
+    if (!rec) return { ok: false, stdout: '', stderr: '', code: null, error: `not found: ${file}`, command };
+    const stdout = rec.stdoutFile ? decodeRecorded(fs.readFileSync(path.join(dir, 'commands', rec.stdoutFile))) : (rec.stdout ?? '');
+    const code = rec.error ? null : (rec.code ?? 0);
+    return { ok: code === 0 && !rec.error, stdout, stderr: rec.stderr ?? '', code, error: rec.error ?? null, command };
+  };
+  return {
+    label: `recording ${path.basename(dir)}`,
+    platform: machine.platform,
+    processArch: machine.arch,
+    release: machine.release,
+    env: machine.env ?? {},
+    homedir: machine.homedir ?? (machine.platform === 'win32' ? 'C:\\Users\\utente' : '/home/utente'),
+    now: () => (machine.now ? new Date(machine.now) : new Date()),
+    exec,
+    registry: machine.platform === 'win32' ? recordedRegistry(path.join(dir, 'registry')) : null,
+    readFile: (file) => readRealFile(recordedFilePath(dir, file)),
+    async osInfo() {
+      const file = path.join(dir, 'si-osinfo.json');
+      if (!fs.existsSync(file)) throw new Error('systeminformation osInfo() not recorded');
+      const o = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      if (typeof o.error === 'string') throw new Error(o.error);
+      return pickOsInfo(o);
+    },
+  };
+}

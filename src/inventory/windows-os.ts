@@ -1,0 +1,177 @@
+// Windows version, build, service pack, edition and architecture. systeminformation first
+// (Get-CimInstance, PowerShell 3+), then the registry (HKLM\...\Windows NT\CurrentVersion) and
+// os.release(), which work on a stock Windows 7 with PowerShell 2 and on XP.
+import type { Evidence } from '../util/evidence';
+import type { OsInfo } from './types';
+import type { Source, SiOsInfo } from './source';
+import { readRegKey, ErrorLog } from './probe';
+import { regNumber, regString, regValue, type RegKey } from '../platform/registry';
+
+// Build numbers → release. Source: /work/shared/reference/windows-and-clients.md §9 (scratch-space/
+// WinVersion, systeminformation WINDOWS_RELEASES, public tables). First match from the top.
+export interface WindowsBuild {
+  build: number;
+  release: string;
+  /** Feature update of Windows 10/11, e.g. "22H2". */
+  update: string | null;
+}
+export const WINDOWS_BUILDS: WindowsBuild[] = [
+  { build: 26200, release: 'Windows 11', update: '25H2' },
+  { build: 26100, release: 'Windows 11', update: '24H2' },
+  { build: 22631, release: 'Windows 11', update: '23H2' },
+  { build: 22621, release: 'Windows 11', update: '22H2' },
+  { build: 22000, release: 'Windows 11', update: '21H2' },
+  { build: 19045, release: 'Windows 10', update: '22H2' },
+  { build: 19044, release: 'Windows 10', update: '21H2' },
+  { build: 19043, release: 'Windows 10', update: '21H1' },
+  { build: 19042, release: 'Windows 10', update: '20H2' },
+  { build: 19041, release: 'Windows 10', update: '2004' },
+  { build: 18363, release: 'Windows 10', update: '1909' },
+  { build: 18362, release: 'Windows 10', update: '1903' },
+  { build: 17763, release: 'Windows 10', update: '1809' },
+  { build: 17134, release: 'Windows 10', update: '1803' },
+  { build: 16299, release: 'Windows 10', update: '1709' },
+  { build: 15063, release: 'Windows 10', update: '1703' },
+  { build: 14393, release: 'Windows 10', update: '1607' },
+  { build: 10586, release: 'Windows 10', update: '1511' },
+  { build: 10240, release: 'Windows 10', update: '1507' },
+  { build: 9600, release: 'Windows 8.1', update: null },
+  { build: 9200, release: 'Windows 8', update: null },
+  { build: 7601, release: 'Windows 7', update: null }, // SP1
+  { build: 7600, release: 'Windows 7', update: null },
+  { build: 6000, release: 'Windows Vista', update: null },
+  { build: 3790, release: 'Windows XP', update: null }, // XP x64 / Server 2003
+  { build: 2600, release: 'Windows XP', update: null },
+];
+
+// NT version → release, for when no build is known (§9: 6.1 = 7, 6.2 = 8, 6.3 = 8.1, 10.0 = 10 and 11).
+const NT_RELEASES: Record<string, string> = { '5.1': 'Windows XP', '5.2': 'Windows XP', '6.0': 'Windows Vista', '6.1': 'Windows 7', '6.2': 'Windows 8', '6.3': 'Windows 8.1', '10.0': 'Windows 10' };
+
+/** Release name from a build number: exact row, else the highest row below it. */
+export function windowsReleaseOfBuild(build: number | null): WindowsBuild | null {
+  if (build === null || !Number.isFinite(build)) return null;
+  const exact = WINDOWS_BUILDS.find((b) => b.build === build);
+  if (exact) return exact;
+  const below = WINDOWS_BUILDS.find((b) => b.build < build);
+  // Between rows: same release, unknown feature update (an Insider or a newer build).
+  return below ? { build, release: below.release, update: null } : null;
+}
+
+/** Facts read from HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion. */
+export interface CurrentVersionFacts {
+  productName: string | null;
+  ntVersion: string | null;
+  build: number | null;
+  ubr: number | null;
+  csdVersion: string | null;
+  editionId: string | null;
+  displayVersion: string | null;
+}
+
+export function parseCurrentVersion(key: RegKey): CurrentVersionFacts {
+  const str = (n: string) => {
+    const s = regString(regValue(key, n));
+    return s === null || s.trim() === '' ? null : s.trim();
+  };
+  // CurrentBuildNumber is right everywhere; XP's CurrentBuild holds "1.511.1 () (Obsolete data - do not use)".
+  const buildText = [str('CurrentBuildNumber'), str('CurrentBuild')].find((b) => b !== null && /^\d+$/.test(b)) ?? null;
+  // Windows 10+ keeps CurrentVersion at "6.3" for old programs; the major/minor DWORDs are the truth.
+  const major = regNumber(regValue(key, 'CurrentMajorVersionNumber'));
+  const minor = regNumber(regValue(key, 'CurrentMinorVersionNumber'));
+  return {
+    productName: str('ProductName'),
+    ntVersion: major !== null ? `${major}.${minor ?? 0}` : str('CurrentVersion'),
+    build: buildText ? Number(buildText) : null,
+    ubr: regNumber(regValue(key, 'UBR')),
+    csdVersion: str('CSDVersion'),
+    editionId: str('EditionID'),
+    displayVersion: str('DisplayVersion') ?? str('ReleaseId'),
+  };
+}
+
+/** Windows' own architecture (not the process's): a 32-bit app on 64-bit Windows sees PROCESSOR_ARCHITEW6432. */
+export function windowsArch(env: Record<string, string | undefined>, processArch: string): string | null {
+  const a = (env.PROCESSOR_ARCHITEW6432 ?? env.PROCESSOR_ARCHITECTURE ?? '').toUpperCase();
+  if (a === 'AMD64' || a === 'IA64' || a === 'EM64T') return 'x64';
+  if (a === 'ARM64') return 'arm64';
+  if (a === 'X86') return 'x86';
+  return processArch === 'ia32' ? 'x86' : processArch || null;
+}
+
+/** "Service Pack 1" from CSDVersion, or from systeminformation's "1.0". */
+function servicePackName(csd: string | null, siSp: string | undefined): string | null {
+  if (csd && /service pack/i.test(csd)) return csd.replace(/\s+/g, ' ').trim();
+  const m = /^(\d+)\.\d+$/.exec(siSp ?? '');
+  if (m && m[1] !== '0') return `Service Pack ${m[1]}`;
+  return null;
+}
+
+/** "Microsoft Windows 7 Professional" / "Windows 10 Pro" → "Professional" / "Pro". */
+function editionOf(productName: string | null, release: string | null): string | null {
+  if (!productName) return null;
+  const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11)\s+(.+)$/i.exec(productName.replace(/^Microsoft\s+/i, '').replace(/\s+/g, ' ').trim());
+  if (m) return m[1].replace(/\s*(N|KN)$/, ' $1').trim();
+  return release && productName.includes(release) ? null : productName;
+}
+
+export interface WindowsOsInputs {
+  si: SiOsInfo | null;
+  currentVersion: CurrentVersionFacts | null;
+  release: string;
+  arch: string | null;
+}
+
+/** Pure: the OsInfo of a Windows machine from whatever could be read. */
+export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): OsInfo {
+  const { si, currentVersion: cv } = inputs;
+  const rel = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(inputs.release);
+  const siBuild = si?.build && /^\d+$/.test(si.build.trim()) ? Number(si.build.trim()) : null;
+  const build = siBuild ?? cv?.build ?? (rel && rel[3] ? Number(rel[3]) : null);
+  const nt = cv?.ntVersion ?? (rel ? `${rel[1]}.${rel[2]}` : null);
+  const byBuild = windowsReleaseOfBuild(build);
+  let release = byBuild?.release ?? (nt ? (NT_RELEASES[nt] ?? null) : null);
+  // Windows 11 still says "Windows 10" in ProductName: the build decides.
+  if (release === 'Windows 10' && build !== null && build >= 22000) release = 'Windows 11';
+  const servicePack = servicePackName(cv?.csdVersion ?? null, si?.servicepack);
+  const productName = si?.distro?.trim() || cv?.productName || null;
+  const edition = cv?.editionId ? editionOf(cv.productName, release) ?? cv.editionId : editionOf(productName, release);
+  const displayVersion = cv?.displayVersion ?? byBuild?.update ?? null;
+  const name = release ? [release, servicePack].filter(Boolean).join(' ') : productName;
+  return {
+    platform: 'windows',
+    name,
+    version: nt && build !== null ? `${nt}.${build}` : (nt ?? null),
+    build: build !== null ? String(build) : null,
+    servicePack,
+    edition,
+    arch: inputs.arch,
+    displayVersion,
+    kernel: inputs.release || null,
+    evidence,
+  };
+}
+
+export const CURRENT_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
+
+export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsInfo> {
+  const arch = windowsArch(src.env, src.processArch);
+  const evidence: Evidence[] = [
+    { source: 'node:os release() / arch()', raw: `release ${src.release}; process arch ${src.processArch}` },
+    { source: 'environment PROCESSOR_ARCHITECTURE / PROCESSOR_ARCHITEW6432', raw: `${src.env.PROCESSOR_ARCHITECTURE ?? '-'} / ${src.env.PROCESSOR_ARCHITEW6432 ?? '-'}` },
+  ];
+  const [siResult, cvRead] = await Promise.all([
+    src.osInfo().then(
+      (si) => ({ si, error: null as string | null }),
+      (err: Error) => ({ si: null, error: err.message }),
+    ),
+    // The native view: a 32-bit process would otherwise read the WOW64 copy.
+    readRegKey(src, CURRENT_VERSION_KEY, arch === 'x64' || arch === 'arm64' ? 64 : undefined),
+  ]);
+  const siEvidence: Evidence = { source: 'systeminformation osInfo()', raw: siResult.si ? JSON.stringify(siResult.si) : undefined };
+  if (siResult.error) siEvidence.error = siResult.error;
+  else if (siResult.si && !siResult.si.distro && !siResult.si.build) siEvidence.error = 'distro and build empty (Get-CimInstance needs PowerShell 3; registry used)';
+  evidence.push(siEvidence, cvRead.evidence);
+  log.add(cvRead.evidence);
+  const cv = cvRead.key ? parseCurrentVersion(cvRead.key) : null;
+  return windowsOsInfo({ si: siResult.si, currentVersion: cv, release: src.release, arch }, evidence);
+}

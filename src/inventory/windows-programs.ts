@@ -1,0 +1,214 @@
+// Programs on Windows other than Outlook: Thunderbird, Windows Live Mail, browsers and Java.
+// The Uninstall lists (the "Programs and Features" data) name almost everything with its
+// version; product keys are read where they say more (Thunderbird's CurrentVersion, IE's
+// svcVersion, JavaSoft).
+import type { Evidence } from '../util/evidence';
+import type { BrowserInfo, ClientInfo, RuntimeInfo } from './types';
+import type { Source } from './source';
+import { readRegKey, readRegTree, runCommand, ErrorLog } from './probe';
+import { regPathKey, regString, regValue, type RegKey } from '../platform/registry';
+import { powershellArgs, powershellExe, psLiteral } from './windows-commands';
+import { parseFileVersion } from './outlook';
+
+export const UNINSTALL_KEY = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+
+export interface InstalledProgram {
+  displayName: string;
+  displayVersion: string | null;
+  installLocation: string | null;
+  /** Registry key of the entry, for evidence. */
+  key: RegKey;
+  view: 64 | 32 | null;
+  hive: 'HKLM' | 'HKCU';
+}
+
+/** Entries of an Uninstall tree (reg query ...\Uninstall /s) that have a DisplayName. */
+export function parseUninstall(keys: RegKey[], root: string, view: 64 | 32 | null, hive: 'HKLM' | 'HKCU'): InstalledProgram[] {
+  const prefix = regPathKey(root) + '\\';
+  const out: InstalledProgram[] = [];
+  for (const key of keys) {
+    const id = regPathKey(key.path);
+    if (!id.startsWith(prefix) || id.slice(prefix.length).includes('\\')) continue;
+    const name = regString(regValue(key, 'DisplayName'))?.trim();
+    if (!name) continue;
+    out.push({
+      displayName: name,
+      displayVersion: regString(regValue(key, 'DisplayVersion'))?.trim() || null,
+      installLocation: regString(regValue(key, 'InstallLocation'))?.trim() || null,
+      key,
+      view,
+      hive,
+    });
+  }
+  return out;
+}
+
+// Uninstall DisplayName patterns of the programs we look for. Names as their installers write
+// them ("Mozilla Thunderbird (x64 it)", "Mozilla Firefox 52.9.0 ESR (x86 it)", "Opera Stable
+// 105.0.4970.21"); our own table, checked against the recorded fixtures.
+export const WINDOWS_PROGRAMS: { kind: 'client' | 'browser'; id: string; name: string; displayName: RegExp }[] = [
+  { kind: 'client', id: 'thunderbird', name: 'Mozilla Thunderbird', displayName: /^Mozilla Thunderbird\b/i },
+  { kind: 'client', id: 'windowslivemail', name: 'Windows Live Mail', displayName: /^Windows Live Mail$/i },
+  { kind: 'browser', id: 'chrome', name: 'Google Chrome', displayName: /^Google Chrome$/i },
+  { kind: 'browser', id: 'edge', name: 'Microsoft Edge', displayName: /^Microsoft Edge$/i },
+  { kind: 'browser', id: 'firefox-esr', name: 'Mozilla Firefox ESR', displayName: /^Mozilla Firefox\b.*\bESR\b/i },
+  { kind: 'browser', id: 'firefox', name: 'Mozilla Firefox', displayName: /^Mozilla Firefox\b/i },
+  { kind: 'browser', id: 'opera', name: 'Opera', displayName: /^Opera\b(?! GX)/i },
+  { kind: 'browser', id: 'safari', name: 'Safari', displayName: /^Safari$/i },
+];
+
+/** "115.8.0 (x64 it)" → { version: "115.8.0", bitness: 64 }; "52.9.1 (it)" → 52.9.1, null. */
+export function parseMozillaVersion(s: string | null): { version: string | null; bitness: 32 | 64 | null } {
+  if (!s) return { version: null, bitness: null };
+  const m = /^\s*([0-9][0-9A-Za-z.]*)/.exec(s);
+  const arch = /\((x64|x86|AArch64)\b/i.exec(s);
+  return { version: m ? m[1] : null, bitness: arch ? (/x86/i.test(arch[1]) ? 32 : 64) : null };
+}
+
+export interface WindowsProgramsResult {
+  clients: ClientInfo[];
+  browsers: BrowserInfo[];
+  runtimes: RuntimeInfo[];
+}
+
+const MOZILLA_KEYS = (product: string) => [`HKLM\\SOFTWARE\\Mozilla\\${product}`, `HKCU\\Software\\Mozilla\\${product}`];
+
+async function readMozilla(src: Source, product: string, views: (64 | 32 | undefined)[]) {
+  const reads = await Promise.all([
+    ...views.map((v) => readRegKey(src, MOZILLA_KEYS(product)[0], v).then((r) => ({ r, view: v ?? null }))),
+    readRegKey(src, MOZILLA_KEYS(product)[1]).then((r) => ({ r, view: null as 64 | 32 | null })),
+  ]);
+  return reads;
+}
+
+/** Java from JavaSoft: "Java Runtime Environment" (8 and older) and "JRE"/"JDK" (9+); the highest full version among subkeys. */
+export function parseJavaSoft(reads: { key: RegKey | null; subkeys: string[] }[]): string | null {
+  const versions: string[] = [];
+  for (const r of reads) {
+    for (const sk of r.subkeys) {
+      const leaf = sk.split('\\').pop() ?? '';
+      if (/^\d+(\.\d+)+(_\d+)?$/.test(leaf)) versions.push(leaf);
+    }
+    const cur = regString(regValue(r.key, 'CurrentVersion'));
+    if (cur && /^\d/.test(cur)) versions.push(cur);
+  }
+  const score = (v: string) =>
+    v
+      .replace(/^1\.(\d+)/, '$1')
+      .split(/[._]/)
+      .map(Number);
+  versions.sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (y[i] ?? -1) - (x[i] ?? -1);
+    return b.length - a.length;
+  });
+  return versions[0] ?? null;
+}
+
+export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64: boolean): Promise<WindowsProgramsResult> {
+  const views: (64 | 32 | undefined)[] = osIs64 ? [64, 32] : [undefined];
+  const uninstallReads = await Promise.all([
+    ...views.map((v) => readRegTree(src, `HKLM\\${UNINSTALL_KEY}`, v, 2000).then((r) => ({ r, view: v ?? null, hive: 'HKLM' as const }))),
+    readRegTree(src, `HKCU\\${UNINSTALL_KEY}`, undefined, 2000).then((r) => ({ r, view: null, hive: 'HKCU' as const })),
+  ]);
+  for (const u of uninstallReads) log.add(u.r.evidence);
+  const programs = uninstallReads.flatMap((u) => parseUninstall(u.r.keys, `${u.hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${UNINSTALL_KEY}`, u.view, u.hive));
+  const entryEvidence = (p: InstalledProgram): Evidence => ({
+    source: `reg query "${p.key.path}"${p.view ? ` /reg:${p.view}` : ''}`,
+    raw: [`DisplayName    ${p.displayName}`, `DisplayVersion    ${p.displayVersion ?? ''}`, ...(p.installLocation ? [`InstallLocation    ${p.installLocation}`] : [])].join('\n'),
+  });
+  const found = (id: string) => {
+    const spec = WINDOWS_PROGRAMS.find((w) => w.id === id)!;
+    // The first table row that matches decides (ESR before Firefox).
+    return programs.filter((p) => WINDOWS_PROGRAMS.find((w) => w.displayName.test(p.displayName))?.id === spec.id);
+  };
+
+  const clients: ClientInfo[] = [];
+  const browsers: BrowserInfo[] = [];
+  const runtimes: RuntimeInfo[] = [];
+
+  // Thunderbird: CurrentVersion in both views and HKCU, then Uninstall.
+  const [tbReads, ffReads, ffEsrReads, ieRead, wlmReads, javaReads] = await Promise.all([
+    readMozilla(src, 'Mozilla Thunderbird', views),
+    readMozilla(src, 'Mozilla Firefox', views),
+    readMozilla(src, 'Mozilla Firefox ESR', views),
+    readRegKey(src, 'HKLM\\SOFTWARE\\Microsoft\\Internet Explorer', osIs64 ? 64 : undefined),
+    Promise.all(views.map((v) => readRegKey(src, 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\wlmail.exe', v))),
+    Promise.all(
+      views.flatMap((v) =>
+        ['Java Runtime Environment', 'JRE', 'Java Development Kit', 'JDK'].map((k) => readRegKey(src, `HKLM\\SOFTWARE\\JavaSoft\\${k}`, v)),
+      ),
+    ),
+  ]);
+  for (const r of [...tbReads, ...ffReads, ...ffEsrReads].map((x) => x.r)) log.add(r.evidence);
+  log.add(ieRead.evidence, ...wlmReads.map((r) => r.evidence), ...javaReads.map((r) => r.evidence));
+
+  const mozilla = (reads: { r: { key: RegKey | null; evidence: Evidence }; view: 64 | 32 | null }[]) => {
+    const hit = reads.find((x) => regString(regValue(x.r.key, 'CurrentVersion')));
+    if (!hit) return null;
+    const parsed = parseMozillaVersion(regString(regValue(hit.r.key, 'CurrentVersion')));
+    return { ...parsed, bitness: parsed.bitness ?? (hit.view === 32 || !osIs64 ? 32 : null), evidence: [hit.r.evidence] };
+  };
+
+  const tb = mozilla(tbReads);
+  const tbUninstall = found('thunderbird')[0];
+  if (tb || tbUninstall) {
+    const fromUninstall = tbUninstall ? parseMozillaVersion(tbUninstall.displayVersion) : null;
+    clients.push({
+      id: 'thunderbird',
+      name: 'Mozilla Thunderbird',
+      version: tb?.version ?? fromUninstall?.version ?? null,
+      bitness: tb?.bitness ?? parseMozillaVersion(tbUninstall?.displayName.replace(/^Mozilla Thunderbird\s*/i, '0 ') ?? null).bitness,
+      installType: 'installer',
+      path: tbUninstall?.installLocation ?? null,
+      evidence: [...(tb?.evidence ?? []), ...(tbUninstall ? [entryEvidence(tbUninstall)] : [])],
+    });
+  }
+
+  // Windows Live Mail: App Paths wlmail.exe, version from the file.
+  const wlm = wlmReads.find((r) => regString(regValue(r.key, '')));
+  const wlmUninstall = found('windowslivemail')[0];
+  if (wlm || wlmUninstall) {
+    const exe = regString(regValue(wlm?.key, ''))?.replace(/^"(.*)"$/, '$1') ?? null;
+    const evidence: Evidence[] = [...(wlm ? [wlm.evidence] : []), ...(wlmUninstall ? [entryEvidence(wlmUninstall)] : [])];
+    let version = wlmUninstall?.displayVersion ?? null;
+    if (exe) {
+      const ps = await runCommand(src, powershellExe(src), powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`), { encoding: 'console' });
+      evidence.push(ps.evidence);
+      log.add(ps.evidence);
+      if (ps.result.ok) version = parseFileVersion(ps.result.stdout) ?? version;
+    }
+    clients.push({ id: 'windowslivemail', name: 'Windows Live Mail', version, installType: 'installer', path: exe, evidence });
+  }
+
+  // Browsers from Uninstall, Firefox from its own key when Uninstall lacks it, IE from svcVersion.
+  for (const spec of WINDOWS_PROGRAMS.filter((w) => w.kind === 'browser')) {
+    const entries = found(spec.id);
+    if (entries.length) {
+      const best = entries[0];
+      browsers.push({ id: spec.id, name: spec.name, version: best.displayVersion, installType: 'installer', evidence: entries.map(entryEvidence) });
+    }
+  }
+  for (const [id, name, reads] of [
+    ['firefox', 'Mozilla Firefox', ffReads],
+    ['firefox-esr', 'Mozilla Firefox ESR', ffEsrReads],
+  ] as const) {
+    const ff = mozilla(reads);
+    if (!ff) continue;
+    const esr = id === 'firefox-esr' || /esr/i.test(ff.version ?? '');
+    const realId = esr ? 'firefox-esr' : 'firefox';
+    const existing = browsers.find((b) => b.id === realId);
+    if (existing) existing.evidence.push(...ff.evidence);
+    else browsers.push({ id: realId, name: esr ? 'Mozilla Firefox ESR' : name, version: ff.version?.replace(/esr$/i, '') ?? null, installType: 'installer', evidence: ff.evidence });
+  }
+  if (ieRead.key) {
+    // IE 10+ keeps "9.10/9.11.x" in Version for old scripts: svcVersion holds the real one.
+    const version = regString(regValue(ieRead.key, 'svcVersion')) ?? regString(regValue(ieRead.key, 'Version'));
+    if (version) browsers.push({ id: 'ie', name: 'Internet Explorer', version, installType: null, evidence: [ieRead.evidence] });
+  }
+
+  const java = parseJavaSoft(javaReads);
+  if (java) runtimes.push({ id: 'java', name: 'Java', version: java, evidence: javaReads.filter((r) => r.key).map((r) => r.evidence) });
+  return { clients, browsers, runtimes };
+}

@@ -1,0 +1,66 @@
+// The Windows TLS settings that decide TLS 1.2 for Outlook and the rest: SChannel, WinHTTP,
+// Internet Settings, KB3140245 and .NET Framework.
+import type { Evidence } from '../util/evidence';
+import type { WindowsTls } from './types';
+import type { Source } from './source';
+import { readRegKey, readRegTree, runCommand, ErrorLog } from './probe';
+import { SCHANNEL_PROTOCOLS_KEY, WINHTTP_KEY, INTERNET_SETTINGS_HKCU, INTERNET_SETTINGS_HKLM, parseSchannel, defaultSecureProtocols, secureProtocols } from './schannel';
+import { NDP_V4_FULL_KEY, DOTNET_FRAMEWORKS, dotnetFrameworkKey, parseNdpFull, parseDotnetTlsKey } from './dotnet';
+import { parseHotfixIds, KB3140245_RELEASES } from './hotfixes';
+import { powershellArgs, powershellExe, wmicExe } from './windows-commands';
+
+/** Installed hotfix ids: wmic qfe, else Get-HotFix; null with evidence when neither works. */
+export async function collectHotfixes(src: Source): Promise<{ ids: string[] | null; evidence: Evidence[] }> {
+  const wmic = await runCommand(src, wmicExe(src), ['qfe', 'get', 'HotFixID', '/format:list'], { encoding: 'console', timeoutMs: 30_000 });
+  if (wmic.result.ok) return { ids: parseHotfixIds(wmic.result.stdout), evidence: [wmic.evidence] };
+  const ps = await runCommand(src, powershellExe(src), powershellArgs('Get-HotFix | Select-Object -ExpandProperty HotFixID'), { encoding: 'console', timeoutMs: 30_000 });
+  if (ps.result.ok) return { ids: parseHotfixIds(ps.result.stdout), evidence: [wmic.evidence, ps.evidence] };
+  return { ids: null, evidence: [wmic.evidence, ps.evidence] };
+}
+
+export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build: number | null; release: string | null; is64: boolean }): Promise<WindowsTls> {
+  const native = os.is64 ? 64 : undefined;
+  const views: (64 | 32 | undefined)[] = os.is64 ? [64, 32] : [undefined];
+  const needsKb = os.release !== null && KB3140245_RELEASES.some((r) => os.release === r);
+  const [schannelTree, winhttpReads, isHklm, isHkcu, ndp, dotnetReads, hotfixes] = await Promise.all([
+    readRegTree(src, SCHANNEL_PROTOCOLS_KEY, native),
+    Promise.all(views.map((v) => readRegKey(src, WINHTTP_KEY, v))),
+    readRegKey(src, INTERNET_SETTINGS_HKLM, native),
+    readRegKey(src, INTERNET_SETTINGS_HKCU),
+    readRegKey(src, NDP_V4_FULL_KEY, native),
+    Promise.all(views.flatMap((v) => DOTNET_FRAMEWORKS.map((f) => readRegKey(src, dotnetFrameworkKey(f), v).then((r) => ({ r, f, view: (v ?? 64) as 64 | 32 }))))),
+    needsKb ? collectHotfixes(src) : Promise.resolve(null),
+  ]);
+  const evidence: Evidence[] = [schannelTree.evidence, ...winhttpReads.map((r) => r.evidence), isHklm.evidence, isHkcu.evidence, ndp.evidence, ...dotnetReads.map((d) => d.r.evidence)];
+  if (hotfixes) evidence.push(...hotfixes.evidence);
+  log.add(...evidence.filter((e) => !hotfixes || !hotfixes.evidence.includes(e) || hotfixes.ids === null));
+
+  const schannel = parseSchannel(schannelTree.keys, os.build);
+  // A key that could not be read is unknown, not "OS default".
+  if (schannelTree.error) for (const p of Object.values(schannel)) p.effective = 'unknown';
+  const ndpFull = parseNdpFull(ndp.key);
+  const keys = dotnetReads.filter((d) => d.r.key).map((d) => parseDotnetTlsKey(d.r.key, d.f, d.view));
+  const nativeV4 = keys.find((k) => k.framework === 'v4.0.30319' && k.view === 64) ?? null;
+  let kb3140245: boolean | null = null;
+  if (hotfixes && hotfixes.ids) kb3140245 = hotfixes.ids.includes('KB3140245');
+  if (!needsKb) evidence.push({ source: 'KB3140245', raw: `not checked: only Windows 7 and 8 need it (this is ${os.release ?? 'unknown'})` });
+  return {
+    schannel,
+    winhttp: {
+      defaultSecureProtocols64: defaultSecureProtocols(winhttpReads[0].key),
+      // On 32-bit Windows there is one view: the same value stands for both.
+      defaultSecureProtocols32: defaultSecureProtocols((winhttpReads[1] ?? winhttpReads[0]).key),
+    },
+    internetSettings: { hkcu: secureProtocols(isHkcu.key), hklm: secureProtocols(isHklm.key) },
+    kb3140245,
+    dotnet: {
+      release: ndpFull.release,
+      version: ndpFull.version,
+      schUseStrongCrypto: nativeV4?.schUseStrongCrypto ?? null,
+      systemDefaultTlsVersions: nativeV4?.systemDefaultTlsVersions ?? null,
+      keys,
+    },
+    hotfixes: hotfixes?.ids ?? null,
+    evidence,
+  };
+}
