@@ -12,7 +12,6 @@
 import type { Account, AccountIdentity, ConnectionSecurity, ServerSetting } from './types';
 import type { PrefValue } from './prefs-js';
 import { prefLine } from './prefs-js';
-import type { MailProtocol } from '../probe/types';
 
 export interface ProfileContext {
   profile: string;
@@ -98,7 +97,11 @@ export function accountsFromPrefs(prefs: Map<string, PrefValue>, ctx: ProfileCon
       const i = `mail.identity.${id}`;
       const email = str(`${i}.useremail`);
       const fullName = str(`${i}.fullName`);
-      const smtpKey = str(`${i}.smtpServer`) ?? defaultSmtp;
+      let smtpKey = str(`${i}.smtpServer`);
+      if (!smtpKey && defaultSmtp) {
+        smtpKey = defaultSmtp;
+        used.push(prefLine('mail.smtp.defaultserver', defaultSmtp));
+      }
       identities.push({ email: email ? email.toLowerCase() : null, name: fullName, outgoing: smtpKey ? outgoingServer(smtpKey, str, int) : null });
     }
     const first = identities[0];
@@ -140,6 +143,3 @@ function outgoingServer(key: string, str: (k: string) => string | null, int: (k:
 }
 
 const positivePort = (n: number | null): number | null => (n !== null && Number.isInteger(n) && n > 0 && n <= 65535 ? n : null);
-
-export const defaultIncomingPort = (protocol: MailProtocol, security: ConnectionSecurity): number =>
-  protocol === 'smtp' ? (security === 'tls' ? 465 : 587) : INCOMING_DEFAULT_PORT[protocol][security === 'tls' ? 'tls' : 'plain'];

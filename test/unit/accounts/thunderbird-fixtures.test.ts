@@ -78,6 +78,10 @@ test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folde
     ['studio.rossi@pec.it', 'Studio Rossi "PEC"', 'smtps.pec.aruba.it'],
   ]);
   assert.deepEqual(aruba.tlsVersionPrefs, { min: null, max: 1 });
+  // Evidence: the prefs lines that were used, the fallback to the default SMTP server included.
+  assert.match(aruba.evidence[0].source, /abcd1234\.studio[\\/]prefs\.js$/);
+  assert.ok(aruba.evidence[0].raw?.includes('user_pref("mail.server.server1.socketType", 3);'));
+  assert.ok(aruba.evidence[0].raw?.includes('user_pref("mail.smtp.defaultserver", "smtp1");'));
   assert.deepEqual(aruba.findings, ['thunderbird-tls-max-lowered']);
   // The password pref of the fixture never reaches the result.
   assert.ok(!JSON.stringify(r).includes('NEVER-READ-THIS'));
