@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { setMaxListeners } from 'events';
 import { exec as realExec, commandLine, type Exec, type ExecOptions, type ExecResult } from '../platform/exec';
 import { recordedRegistry, windowsRegistry, type Registry } from '../platform/registry';
 import { decodeRecorded } from '../platform/encoding';
@@ -81,7 +82,12 @@ function pickOsInfo(o: Record<string, unknown>): SiOsInfo {
 
 /** This computer. */
 export function machineSource(options: { signal?: AbortSignal } = {}): Source {
-  const run = limit(4, (file, args, opts) => realExec(file, args, { signal: options.signal, ...opts }));
+  // One listener on the caller's signal; our own signal fans out to the (many) child processes.
+  const inner = new AbortController();
+  setMaxListeners(200, inner.signal);
+  if (options.signal?.aborted) inner.abort();
+  else options.signal?.addEventListener('abort', () => inner.abort(), { once: true });
+  const run = limit(4, (file, args, opts) => realExec(file, args, { signal: inner.signal, ...opts }));
   return {
     label: 'machine',
     platform: process.platform,

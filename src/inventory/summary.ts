@@ -1,0 +1,50 @@
+// The short Italian summary printed by `pec-doctor inventory` (the JSON has everything).
+import type { Inventory, SchannelProtocol } from './types';
+import { protocolsOfMask } from './schannel';
+
+const STATE_IT: Record<string, string> = { enabled: 'attivo', disabled: 'disattivato', unknown: 'sconosciuto' };
+
+function schannelLine(name: string, p: SchannelProtocol): string {
+  const how = p.decidedBy === 'registry' ? `Enabled=${p.enabled ?? '-'}, DisabledByDefault=${p.disabledByDefault ?? '-'}` : 'impostazione predefinita di Windows';
+  return `    ${name}: ${STATE_IT[p.effective]} (${how})`;
+}
+
+const hex = (n: number | null) => (n === null ? 'assente' : `0x${n.toString(16).toUpperCase()} (${(protocolsOfMask(n) ?? []).join(', ') || 'nessun protocollo'})`);
+
+export function inventorySummary(inv: Inventory): string {
+  const out: string[] = [];
+  const os = inv.os;
+  const osBits = [os.name ?? 'sistema sconosciuto', os.edition, os.displayVersion && !os.name?.includes(os.displayVersion) ? os.displayVersion : null].filter(Boolean).join(' ');
+  out.push(`Sistema: ${osBits}`);
+  out.push(`  versione ${os.version ?? '?'}${os.build ? `, build ${os.build}` : ''}, architettura ${os.arch ?? '?'}`);
+  out.push('Programmi di posta:');
+  if (inv.clients.length === 0) out.push('  nessuno trovato');
+  for (const c of inv.clients) {
+    const extra = [c.marketingName ? `(${c.marketingName})` : null, c.bitness ? `${c.bitness} bit` : null, c.installType === 'click-to-run' ? 'Click-to-Run' : c.installType === 'msi' ? 'MSI' : null].filter(Boolean);
+    out.push(`  ${c.name} ${c.version ?? 'versione sconosciuta'}${extra.length ? ' ' + extra.join(', ') : ''}`);
+  }
+  out.push('Browser:');
+  if (inv.browsers.length === 0) out.push('  nessuno trovato');
+  for (const b of inv.browsers) out.push(`  ${b.name} ${b.version ?? 'versione sconosciuta'}`);
+  if (inv.runtimes.length) out.push(`Componenti: ${inv.runtimes.map((r) => `${r.name} ${r.version ?? '?'}`).join(', ')}`);
+  const w = inv.windows;
+  if (w) {
+    out.push('Impostazioni TLS di Windows (SChannel, lato client):');
+    for (const [name, p] of Object.entries(w.schannel)) out.push(schannelLine(name, p));
+    out.push(`  WinHTTP DefaultSecureProtocols: 64 bit ${hex(w.winhttp.defaultSecureProtocols64)}; 32 bit ${hex(w.winhttp.defaultSecureProtocols32)}`);
+    out.push(`  Internet Settings SecureProtocols: HKCU ${hex(w.internetSettings.hkcu)}; HKLM ${hex(w.internetSettings.hklm)}`);
+    out.push(`  Aggiornamento KB3140245: ${w.kb3140245 === null ? 'non verificato' : w.kb3140245 ? 'installato' : 'NON installato'}`);
+    const d = w.dotnet;
+    out.push(`  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`);
+  }
+  if (inv.antivirus.length) out.push(`Antivirus: ${inv.antivirus.map((a) => `${a.name}${a.state ? ` (${a.state})` : ''}`).join(', ')}`);
+  const c = inv.clock;
+  out.push(`Orologio: ${c.now}${c.beforeBuildDate ? ` — ATTENZIONE: data precedente a quella di questa versione (${c.buildDate})` : ''}`);
+  if (inv.errors.length) {
+    out.push(`Non letti (${inv.errors.length}):`);
+    for (const e of inv.errors) out.push(`  ${e.source}: ${e.error}`);
+  }
+  if (inv.collectedFrom && inv.collectedFrom !== 'machine') out.push(`(dati registrati: ${inv.collectedFrom})`);
+  out.push('Dettagli completi, con i dati letti: pec-doctor inventory --json');
+  return out.join('\n') + '\n';
+}
