@@ -103,6 +103,8 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
     const outcomes: Partial<Record<TlsVersionName, HelloOutcome>> = {};
     let rawChain: Buffer[] | null = null;
     let stop: ProbeError | null = null;
+    /** A version the server accepted: its hello is the control when a later one gets dropped. */
+    let control: TlsVersionName | null = null;
     for (const v of VERSION_ORDER) {
       const first = session.connections === 0;
       try {
@@ -113,7 +115,9 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
           stop = new ProbeError('not-tls', o.detail);
           break;
         }
+        if (o.kind === 'closed' && control) await checkThrottle(session, control);
         result.tls.versions[v] = accepted(o, v);
+        if (accepted(o, v)) control ??= v;
         if (o.kind === 'server-hello' && o.certificates?.length && accepted(o, v)) rawChain ??= o.certificates;
       } catch (e) {
         const pe = asProbeError(e);
@@ -240,6 +244,17 @@ function noVersionVerdict(outcomes: Partial<Record<TlsVersionName, HelloOutcome>
   return ['no-common-version', 'il server non accetta nessuna versione TLS da 1.0 a 1.3'];
 }
 
+/**
+ * A connection closed without a byte after others were answered is ambiguous: a refusal, or a
+ * server (or firewall) that stopped talking to us. Re-sending a hello that worked tells them apart.
+ */
+async function checkThrottle(session: Session, control: TlsVersionName): Promise<void> {
+  const again = await session.hello(helloFor(control));
+  if (!accepted(again, control)) {
+    throw new ProbeError('throttled', `il server ha smesso di rispondere dopo ${session.connections - 2} connessioni riuscite (limite di connessioni o blocco anti-scansione)`);
+  }
+}
+
 async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined): Promise<string[]> {
   let remaining = suitesFor(v);
   const found: number[] = [];
@@ -248,6 +263,7 @@ async function enumerateCiphers(session: Session, v: TlsVersionName, first: Hell
     // The version probe already told us the first choice: reuse it.
     const o = next ?? (await session.hello(helloFor(v, remaining)));
     next = undefined;
+    if (o.kind === 'closed' && found.length > 0) await checkThrottle(session, v);
     if (o.kind !== 'server-hello' || o.version !== v || !remaining.includes(o.cipher)) break;
     found.push(o.cipher);
     remaining = remaining.filter((c) => c !== o.cipher);

@@ -1,4 +1,15 @@
+// `pec-doctor probe <url>...`: TLS check of PEC servers (issue #3). Human output in Italian by
+// default, one block per server; `--json` prints `{ "endpoints": [EndpointResult...] }` as
+// documented in docs/probe.schema.json. Exit 0 when every server is ok, 1 otherwise.
+import { readFileSync } from 'fs';
 import type { Command } from '../command';
+import { UsageError, parseSeconds, writeJson } from '../command';
+import { probeEndpoints } from '../../probe/index';
+import { EndpointUrlError, parseEndpointUrl } from '../../probe/url';
+import type { Endpoint, EndpointResult, ProbeOptions, TlsVersionName } from '../../probe/types';
+import { TLS_VERSION_NAMES } from '../../probe/types';
+
+const LABEL: Record<TlsVersionName, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
 
 export const probeCommand: Command = {
   name: 'probe',
@@ -7,8 +18,65 @@ export const probeCommand: Command = {
   minArgs: 1,
   options: {
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
+    ca: { type: 'string', arg: '<file>', description: 'CA aggiuntiva attendibile (PEM) / extra trusted CA (PEM)' },
+    'no-ciphers': { type: 'boolean', description: 'non elencare le cipher suite (meno connessioni) / skip cipher enumeration' },
   },
-  async run() {
-    throw new Error('not built yet');
+  async run(ctx) {
+    const endpoints: Endpoint[] = ctx.positionals.map((u) => {
+      try {
+        return parseEndpointUrl(u);
+      } catch (e) {
+        if (e instanceof EndpointUrlError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
+    const seconds = parseSeconds(ctx.values.timeout, 'timeout');
+    const options: ProbeOptions = { signal: ctx.signal };
+    if (seconds !== undefined) options.timeoutMs = seconds * 1000;
+    if (typeof ctx.values.ca === 'string') {
+      try {
+        options.ca = readFileSync(ctx.values.ca);
+      } catch (e) {
+        throw new UsageError(`--ca: impossibile leggere "${ctx.values.ca}" (${(e as Error).message})`);
+      }
+    }
+    if (ctx.values['no-ciphers']) options.ciphers = false;
+    const results = await probeEndpoints(endpoints, options);
+    if (ctx.json) writeJson(ctx, { endpoints: results });
+    else ctx.stdout.write(results.map(renderEndpoint).join('\n'));
+    return results.every((r) => r.verdict === 'ok') ? 0 : 1;
   },
 };
+
+const yesNo = (b: boolean | null) => (b === null ? '?' : b ? 'sì' : 'no');
+
+/** A short Italian block for technicians; English TLS terms kept as they are. */
+export function renderEndpoint(r: EndpointResult): string {
+  const out: string[] = [];
+  out.push(`${r.url}  ${r.verdict === 'ok' ? 'OK' : `PROBLEMA: ${r.verdict}`}`);
+  if (r.detail) out.push(`  ${r.detail}`);
+  if (r.addresses.length) out.push(`  Indirizzi: ${r.addresses.join(', ')}`);
+  out.push(`  Versioni: ${TLS_VERSION_NAMES.map((v) => `${LABEL[v]} ${yesNo(r.tls.versions[v])}`).join(' · ')}`);
+  for (const v of [...TLS_VERSION_NAMES].reverse()) {
+    const list = r.tls.ciphers[v];
+    if (list && list.length) out.push(`  Cipher ${LABEL[v]} (${list.length}): ${list.join(', ')}`);
+  }
+  const c = r.certificate;
+  if (c) {
+    const flags = [c.trusted ? 'attendibile' : `NON attendibile (${c.trustError ?? '?'})`, c.hostnameMatches ? 'nome corretto' : 'nome NON corrispondente'];
+    if (c.interceptedBy) flags.push(`intercettato da ${c.interceptedBy}`);
+    out.push(`  Certificato: ${c.subject} · emesso da ${c.issuer} · valido ${c.validFrom.slice(0, 10)} → ${c.validTo.slice(0, 10)} · ${c.keyType} ${c.keyBits ?? ''} · ${flags.join(', ')}`);
+  }
+  if (r.banner) out.push(`  Banner: ${r.banner.slice(0, 100)}`);
+  if (r.simulations.length) {
+    out.push('  Client di posta:');
+    for (const s of r.simulations) {
+      const how = s.ok ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''})` : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
+      out.push(`    ${s.ok ? '✓' : '✗'} ${s.name}: ${how}`);
+    }
+  }
+  const failed = r.steps.filter((s) => s.status === 'failed');
+  for (const s of failed) out.push(`  Passo ${s.step}: ${s.verdict ?? 'fallito'}${s.detail ? ` — ${s.detail}` : ''}`);
+  out.push(`  Tempo: ${r.timings.total ?? 0} ms, ${r.connections ?? 0} connessioni`);
+  return out.join('\n') + '\n';
+}
