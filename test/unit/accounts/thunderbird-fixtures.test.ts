@@ -110,6 +110,8 @@ test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folde
   assert.equal(namirial.profile, 'default');
   assert.equal(namirial.provider, 'namirial');
   assert.equal(namirial.providerMatch, 'host');
+  // realhostname (the server renamed after creation) wins over hostname.
+  assert.equal(namirial.incoming?.host, 'imaps.sicurezzapostale.it');
   assert.deepEqual(namirial.findings, ['account-wrong-port', 'account-security-mismatch']);
   assert.deepEqual(namirial.tlsVersionPrefs, { min: 3, max: 4 });
 
@@ -144,6 +146,23 @@ test('an absolute Path= and a profiles.ini entry whose folder is gone', async ()
     assert.equal(r.accounts.length, 3);
     assert.ok(r.accounts.every((a) => a.profile === 'assoluto' && a.isDefaultProfile === true));
     assert.deepEqual(r.errors, []);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('macOS layout: ~/Library/Thunderbird', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-accounts-'));
+  try {
+    const root = path.join(home, 'Library', 'Thunderbird');
+    fs.mkdirSync(path.join(root, 'Profiles', 'm1.default-release'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'profiles.ini'), '[Profile0]\nName=default-release\nIsRelative=1\nPath=Profiles/m1.default-release\nDefault=1\n');
+    fs.copyFileSync(path.join(FIXTURES, 'windows', 'AppData', 'Roaming', 'Thunderbird', 'Profiles', '7hk2m9qa.default-release', 'prefs.js'), path.join(root, 'Profiles', 'm1.default-release', 'prefs.js'));
+    const r = await discoverAccounts({ env: { HOME: home }, platform: 'darwin', registry: null, resolveMx: null });
+    assert.deepEqual(r.accounts.map((a) => [a.profile, a.email, a.provider]), [['default-release', 'studio.legale.bianchi@arubapec.it', 'aruba']]);
+    // The Linux roots are not searched on macOS.
+    const linux = await discoverAccounts({ env: { HOME: LINUX_HOME }, platform: 'darwin', registry: null, resolveMx: null });
+    assert.deepEqual(linux.accounts, []);
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
