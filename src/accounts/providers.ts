@@ -12,6 +12,8 @@ export interface ServiceSpec {
   ports: number[];
   /** null when no source says. */
   security: Security | null;
+  /** false when the sources conflict on the port: accepted in checks, never probed as the provider's. */
+  portConfirmed?: boolean;
 }
 
 export interface Provider {
@@ -48,8 +50,8 @@ const DATA: ProviderData[] = [
     domainSuffixes: [],
     mx: [],
     imap: { host: 'imaps.pec.aruba.it', ports: [993], security: 'tls' },
-    // Port conflicting between sources (ISPDB 993, documentation 995): both accepted, 995 probed.
-    pop3: { host: 'pop3s.pec.aruba.it', ports: [995, 993], security: 'tls' },
+    // Port conflicting between sources (ISPDB 993, documentation 995): both accepted, none probed.
+    pop3: { host: 'pop3s.pec.aruba.it', ports: [995, 993], security: 'tls', portConfirmed: false },
     smtp: { host: 'smtps.pec.aruba.it', ports: [465], security: 'tls' },
     webmail: 'https://webmail.pec.it',
     sources: [
@@ -160,7 +162,7 @@ const DATA: ProviderData[] = [
 ];
 
 function endpointsOf(spec: ServiceSpec | null, protocol: Endpoint['protocol']): Endpoint[] {
-  if (!spec || spec.ports.length === 0 || !spec.security) return [];
+  if (!spec || spec.ports.length === 0 || !spec.security || spec.portConfirmed === false) return [];
   return [{ host: spec.host, port: spec.ports[0], protocol, security: spec.security }];
 }
 

@@ -26,7 +26,10 @@ test('catalogue: only confirmed hosts, https webmails, probe endpoints derived f
     assert.ok(!hosts.includes(bad), bad);
   }
   const aruba = PROVIDERS.find((p) => p.id === 'aruba')!;
-  assert.deepEqual(aruba.incoming.map((e) => `${e.protocol}:${e.host}:${e.port}:${e.security}`), ['imap:imaps.pec.aruba.it:993:tls', 'pop3:pop3s.pec.aruba.it:995:tls']);
+  // Aruba POP3: the sources disagree on the port (993 vs 995), so it is not probed as Aruba's.
+  assert.deepEqual(aruba.incoming.map((e) => `${e.protocol}:${e.host}:${e.port}:${e.security}`), ['imap:imaps.pec.aruba.it:993:tls']);
+  const poste = PROVIDERS.find((p) => p.id === 'postecert')!;
+  assert.deepEqual(poste.incoming.map((e) => `${e.protocol}:${e.port}`), ['imap:993', 'pop3:995']);
   // Legalmail POP3 port is not confirmed: nothing to probe for it.
   const legal = PROVIDERS.find((p) => p.id === 'infocert-legalmail')!;
   assert.deepEqual(legal.incoming.map((e) => e.protocol), ['imap']);
@@ -78,7 +81,7 @@ test('lookupAddress: known domain, custom domain via MX, unknown provider asks f
   assert.deepEqual(aruba.provider, { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' });
   assert.deepEqual(
     aruba.endpoints.map((e) => `${e.protocol} ${e.host}:${e.port} ${e.security}`),
-    ['imap imaps.pec.aruba.it:993 tls', 'pop3 pop3s.pec.aruba.it:995 tls', 'smtp smtps.pec.aruba.it:465 tls'],
+    ['imap imaps.pec.aruba.it:993 tls', 'smtp smtps.pec.aruba.it:465 tls'],
   );
   assert.equal(aruba.message, null);
   const custom = await lookupAddress('avv@studiolegale.it', { resolveMx: async () => [{ exchange: 'mx.cert.legalmail.it', priority: 10 }] });
