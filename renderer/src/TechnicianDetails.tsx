@@ -12,6 +12,9 @@ import { findingSubject, sortFindings } from './types';
 
 type Cell = ReactNode;
 
+/** A short value (a state, a code, a number) that must not be broken across lines. */
+const nw = (v: ReactNode) => <span className="nowrap">{v}</span>;
+
 /**
  * The horizontal scroller around a table. Only when the table is really wider than the page
  * does it become a focusable, labelled region, so that keyboard users can scroll it too.
@@ -181,7 +184,7 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
       <h4>{m.techSteps}</h4>
       <Table
         head={[m.thStep, m.thStatus, m.thVerdict, m.thDetail, m.thMs]}
-        rows={(e.steps ?? []).map((s) => [s.step, s.status, fmt(s.verdict, m), fmt(s.detail, m), fmt(s.ms, m)])}
+        rows={(e.steps ?? []).map((s) => [nw(s.step), nw(s.status), nw(fmt(s.verdict, m)), fmt(s.detail, m), nw(fmt(s.ms, m))])}
       />
       <h4>{m.techVersions}</h4>
       <Table
@@ -222,7 +225,7 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
       <Table
         testId="simulations"
         head={[m.thClient, m.thAccepted, m.thVersion, m.thCipher, m.thReason]}
-        rows={(e.simulations ?? []).map((s) => [s.name || s.client, s.ok ? `✔ ${m.yes}` : `✘ ${m.no}`, fmt(s.version, m), fmt(s.cipher, m), fmt(s.reason, m)])}
+        rows={(e.simulations ?? []).map((s) => [s.name || s.client, nw(s.ok ? `✔ ${m.yes}` : `✘ ${m.no}`), nw(fmt(s.version, m)), fmt(s.cipher, m), fmt(s.reason, m)])}
       />
       <h4>{m.techTimings}</h4>
       <Table head={[m.thStep, m.thMs]} rows={Object.entries(e.timings ?? {}).map(([k, v]) => [k, fmt(v, m)])} />

@@ -34,7 +34,12 @@ test('running: the checklist fills in live with a progress bar, and "Annulla" st
     await expect(page.getByRole('progressbar', { name: 'Avanzamento della diagnosi' })).toBeVisible();
     const checklist = page.getByRole('region', { name: 'Elenco dei controlli' });
     await expect(checklist).toHaveAttribute('aria-live', 'polite');
+    // No layout jump: lines already shown stay where they are while the others arrive.
+    const firstLine = checklist.getByTestId('check-line').first();
+    await expect(firstLine).toBeVisible();
+    const before = await firstLine.boundingBox();
     await expect(checklist.getByRole('heading', { name: `Server in arrivo 127.0.0.1:${port}` })).toBeVisible();
+    expect(await firstLine.boundingBox()).toEqual(before);
     // Each line says its state in words next to the icon.
     await expect(checklist.locator('[data-state="ok"]').first()).toContainText('Tutto bene');
     await expect(checklist.locator('[data-state="running"], [data-state="pending"]').first()).toContainText(/In corso|In attesa/);
