@@ -102,3 +102,25 @@ test('the results in English: verdict, findings and steps from the core in the c
   await page.getByRole('button', { name: 'Italiano' }).click();
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(finding!.title.it);
 });
+
+test('when the clipboard cannot be used, the instructions are shown in a box to copy by hand', async ({ page, bridge }, testInfo) => {
+  const report = await windows7OfficeReport();
+  const file = testInfo.outputPath('office.json');
+  writeFileSync(file, JSON.stringify(report));
+  // A locked-down machine: neither the Clipboard API nor the old copy command works.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+    document.execCommand = () => false;
+  });
+  await page.goto(bridge.url);
+  await openReport(page, file);
+  await page.getByRole('button', { name: 'Copia istruzioni per il tecnico' }).click();
+  await expect(page.getByText('Non è stato possibile copiare automaticamente.')).toBeVisible();
+  const box = page.getByLabel('Istruzioni per il tecnico');
+  await expect(box).toBeVisible();
+  const text = await box.inputValue();
+  expect(text).toContain('PEC Doctor: istruzioni per il tecnico');
+  expect(text).toContain('win7-tls12-client-disabled');
+  expect(text).toContain(report.findings[0].fix.steps[0].it);
+  await expectNoAxeViolations(page, 'copy fallback');
+});
