@@ -35,6 +35,8 @@ export interface RunOptions {
   deps?: Partial<RunDeps>;
   /** Endpoints probed at the same time. */
   concurrency?: number;
+  /** Extra trusted CA certificates (PEM) for the probes: a company CA, a test CA (CLI --ca). */
+  ca?: string[];
 }
 
 const DEFAULT_DEPS: RunDeps = {
@@ -278,7 +280,9 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
       if (next && progress.get(`${url}#${next.key}`)?.state === 'pending') progress.update(`${url}#${next.key}`, { state: 'running' });
     };
     try {
-      const r = await deps.probeEndpoint(e, { timeoutMs: request.timeoutSeconds ? request.timeoutSeconds * 1000 : undefined, signal, onStep });
+      const probeOptions: ProbeOptions = { timeoutMs: request.timeoutSeconds ? request.timeoutSeconds * 1000 : undefined, signal, onStep };
+      if (options.ca && options.ca.length) probeOptions.ca = options.ca;
+      const r = await deps.probeEndpoint(e, probeOptions);
       for (const line of SERVER_LINES) {
         const st = progress.get(`${url}#${line.key}`)?.state;
         if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });

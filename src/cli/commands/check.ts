@@ -32,6 +32,7 @@ export const checkCommand: Command = {
     server: { type: 'string', multiple: true, arg: '<url>', description: 'server da verificare / server to check' },
     html: { type: 'string', arg: '<file>', description: 'salva il rapporto HTML / save the HTML report' },
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
+    ca: { type: 'string', multiple: true, arg: '<file.pem>', description: 'CA aggiuntiva di cui fidarsi (aziendale, di test) / extra trusted CA' },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente nel rapporto / redact addresses and user names' },
     'no-discovery': { type: 'boolean', description: 'non cercare gli account configurati / skip account discovery' },
   },
@@ -50,12 +51,22 @@ export const checkCommand: Command = {
     const html = ctx.values.html;
     if (html !== undefined && (typeof html !== 'string' || html === '')) throw new UsageError('--html vuole il nome di un file / needs a file name');
     const redact = ctx.values.redact === true;
+    const ca = ((ctx.values.ca as string[] | undefined) ?? []).map((file) => {
+      let pem: string;
+      try {
+        pem = fs.readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`non riesco a leggere il certificato "${file}": ${(err as Error).message}`);
+      }
+      if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`"${file}" non contiene un certificato PEM / not a PEM certificate`);
+      return pem;
+    });
 
     ctx.stderr.write('PEC Doctor: controllo in corso…\n');
     const print = progressPrinter(ctx);
     const report = await runDiagnosis(
       { emails, servers, skipDiscovery: ctx.values['no-discovery'] === true, timeoutSeconds },
-      { signal: ctx.signal, onProgress: (item) => print(item) },
+      { signal: ctx.signal, onProgress: (item) => print(item), ca },
     );
     if (typeof html === 'string') {
       fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, 'utf8');
