@@ -91,7 +91,7 @@ export async function readInfoPlist(src: Source, file: string): Promise<{ plist:
 export const MAC_APPS: { kind: 'client' | 'browser'; id: string; name: string; bundles: string[]; marketingName?: string }[] = [
   { kind: 'client', id: 'applemail', name: 'Apple Mail', bundles: ['/System/Applications/Mail.app', '/Applications/Mail.app'] },
   { kind: 'client', id: 'outlook-mac', name: 'Microsoft Outlook', bundles: ['/Applications/Microsoft Outlook.app'] },
-  { kind: 'client', id: 'outlook-mac', name: 'Microsoft Outlook 2011', bundles: ['/Applications/Microsoft Office 2011/Microsoft Outlook.app'], marketingName: '2011' },
+  { kind: 'client', id: 'outlook-mac', name: 'Microsoft Outlook', bundles: ['/Applications/Microsoft Office 2011/Microsoft Outlook.app'], marketingName: '2011' },
   { kind: 'client', id: 'thunderbird', name: 'Mozilla Thunderbird', bundles: ['/Applications/Thunderbird.app'] },
   { kind: 'browser', id: 'safari', name: 'Safari', bundles: ['/Applications/Safari.app'] },
   { kind: 'browser', id: 'chrome', name: 'Google Chrome', bundles: ['/Applications/Google Chrome.app'] },

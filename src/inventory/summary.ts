@@ -5,7 +5,13 @@ import { protocolsOfMask } from './schannel';
 const STATE_IT: Record<string, string> = { enabled: 'attivo', disabled: 'disattivato', unknown: 'sconosciuto' };
 
 function schannelLine(name: string, p: SchannelProtocol): string {
-  const how = p.decidedBy === 'registry' ? `Enabled=${p.enabled ?? '-'}, DisabledByDefault=${p.disabledByDefault ?? '-'}` : 'impostazione predefinita di Windows';
+  if (p.supported === false) return `    ${name}: non supportato da questa versione di Windows`;
+  const how =
+    p.decidedBy === 'registry'
+      ? `registro: Enabled=${p.enabled ?? '-'}, DisabledByDefault=${p.disabledByDefault ?? '-'}`
+      : p.effective === 'unknown'
+        ? 'predefinito di Windows, non documentato per questa versione'
+        : 'predefinito di Windows';
   return `    ${name}: ${STATE_IT[p.effective]} (${how})`;
 }
 
@@ -14,8 +20,8 @@ const hex = (n: number | null) => (n === null ? 'assente' : `0x${n.toString(16).
 export function inventorySummary(inv: Inventory): string {
   const out: string[] = [];
   const os = inv.os;
-  const osBits = [os.name ?? 'sistema sconosciuto', os.edition, os.displayVersion && !os.name?.includes(os.displayVersion) ? os.displayVersion : null].filter(Boolean).join(' ');
-  out.push(`Sistema: ${osBits}`);
+  const extra = [os.edition, os.displayVersion && !os.name?.includes(os.displayVersion) ? os.displayVersion : null].filter(Boolean).join(', ');
+  out.push(`Sistema: ${os.name ?? 'sistema sconosciuto'}${extra ? ` (${extra})` : ''}`);
   out.push(`  versione ${os.version ?? '?'}${os.build ? `, build ${os.build}` : ''}, architettura ${os.arch ?? '?'}`);
   out.push('Programmi di posta:');
   if (inv.clients.length === 0) out.push('  nessuno trovato');
@@ -31,13 +37,20 @@ export function inventorySummary(inv: Inventory): string {
   if (w) {
     out.push('Impostazioni TLS di Windows (SChannel, lato client):');
     for (const [name, p] of Object.entries(w.schannel)) out.push(schannelLine(name, p));
-    out.push(`  WinHTTP DefaultSecureProtocols: 64 bit ${hex(w.winhttp.defaultSecureProtocols64)}; 32 bit ${hex(w.winhttp.defaultSecureProtocols32)}`);
+    const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
+    out.push(
+      is64
+        ? `  WinHTTP DefaultSecureProtocols: 64 bit ${hex(w.winhttp.defaultSecureProtocols64)}; 32 bit (Wow6432Node) ${hex(w.winhttp.defaultSecureProtocols32)}`
+        : `  WinHTTP DefaultSecureProtocols: ${hex(w.winhttp.defaultSecureProtocols64)}`,
+    );
     out.push(`  Internet Settings SecureProtocols: HKCU ${hex(w.internetSettings.hkcu)}; HKLM ${hex(w.internetSettings.hklm)}`);
     out.push(`  Aggiornamento KB3140245: ${w.kb3140245 === null ? 'non verificato' : w.kb3140245 ? 'installato' : 'NON installato'}`);
     const d = w.dotnet;
     out.push(`  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`);
   }
-  if (inv.antivirus.length) out.push(`Antivirus: ${inv.antivirus.map((a) => `${a.name}${a.state ? ` (${a.state})` : ''}`).join(', ')}`);
+  for (const a of inv.antivirus) {
+    out.push(`Antivirus: ${a.name}${a.state ? ` (${a.state})` : ''}${a.interceptsMail ? ` — può intercettare la posta cifrata: ${a.interceptsMail}` : ''}`);
+  }
   const c = inv.clock;
   out.push(`Orologio: ${c.now}${c.beforeBuildDate ? ` — ATTENZIONE: data precedente a quella di questa versione (${c.buildDate})` : ''}`);
   if (inv.errors.length) {
