@@ -33,6 +33,18 @@ const UNREACHABLE: Record<string, Text> = {
   'deadline-exceeded': text('tempo massimo scaduto', 'deadline exceeded'),
 };
 
+/** The probe's simulation reasons in words (unknown reasons are shown as they are). */
+const SIMULATION_REASONS: Record<string, Text> = {
+  'no-common-cipher': text('nessun cifrario in comune con il server', 'no cipher suite in common with the server'),
+  'no-common-version': text('nessuna versione di TLS in comune con il server', 'no TLS version in common with the server'),
+  'no-common-curve': text('nessuna curva ellittica in comune con il server', 'no elliptic curve in common with the server'),
+  'no-common-signature': text('nessun algoritmo di firma in comune con il server', 'no signature algorithm in common with the server'),
+};
+
+export function simulationReason(reason: string): Text {
+  return SIMULATION_REASONS[reason] ?? text(reason, reason);
+}
+
 /** A simulated client that stands for a program of this machine. */
 interface RelevantClient {
   simulation: string;
@@ -154,7 +166,7 @@ export function serverRules(input: RuleInput): Finding[] {
         }
         if (sim && !sim.ok) {
           mine.push(
-            makeFinding('client-handshake-would-fail', { ...base, client: c.label, reason: sim.reason }, [simEvidence], {
+            makeFinding('client-handshake-would-fail', { ...base, client: c.label, reason: simulationReason(sim.reason) }, [simEvidence], {
               severity: c.severity,
               webmail,
               subject: `${e.url}#${c.simulation}`,
