@@ -29,9 +29,9 @@ export function RunningScreen({ state, onCancel, onRetry, onBack }: Props) {
   return (
     <section className="screen screen-running" aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`} className="screen-title" tabIndex={-1} ref={heading}>
-        {m.runningHeading}
+        {failed ? m.stoppedHeading : m.runningHeading}
       </h1>
-      <p className="lead">{m.runningIntro}</p>
+      {!failed && <p className="lead">{m.runningIntro}</p>}
       <div className="progress-row">
         <progress id={`${id}-p`} className="progress" max={100} value={pct} aria-label={m.progressLabel} aria-valuetext={m.progressText(pct)} />
         <span className="progress-text" aria-hidden="true">

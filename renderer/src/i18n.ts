@@ -56,6 +56,7 @@ const it = {
 
   // Running
   runningHeading: 'Diagnosi in corso',
+  stoppedHeading: 'Diagnosi interrotta',
   runningIntro: 'Ci vogliono pochi secondi. Puoi seguire i controlli qui sotto.',
   progressLabel: 'Avanzamento della diagnosi',
   progressText: (pct: number) => `${pct}% completato`,
@@ -259,6 +260,7 @@ const en: Messages = {
   openReportHint: 'For the technician: reads back a JSON report.',
 
   runningHeading: 'Check in progress',
+  stoppedHeading: 'Check interrupted',
   runningIntro: 'It takes a few seconds. You can follow the checks below.',
   progressLabel: 'Progress of the check',
   progressText: (pct: number) => `${pct}% done`,

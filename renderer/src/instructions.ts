@@ -12,7 +12,12 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
   lines.push(m.clipTitle, `${report.app?.name ?? 'PEC Doctor'} ${report.app?.version ?? ''} — ${formatDate(report.createdAt, lang)}`, '');
   lines.push(`${m.clipVerdict}: ${verdictTitle(m, report.verdict.status)} — ${tx(report.verdict.summary)}`);
   const os = report.inventory?.os;
-  if (os) lines.push(`${m.clipComputer}: ${[os.name, os.version, os.build && `build ${os.build}`, os.servicePack, os.arch].filter(Boolean).join(' · ')}`);
+  if (os) {
+    // The marketing name often already holds the service pack: say each thing once.
+    const name = os.name ?? '';
+    const parts = [name, os.version, os.build && `build ${os.build}`, os.servicePack && !name.includes(os.servicePack) ? os.servicePack : null, os.arch];
+    lines.push(`${m.clipComputer}: ${parts.filter(Boolean).join(' · ')}`);
+  }
   const clients = report.inventory?.clients ?? [];
   if (clients.length) lines.push(`${m.clipClients}: ${clients.map((c) => [c.name, c.marketingName, c.version].filter(Boolean).join(' ')).join('; ')}`);
   if (report.endpoints?.length) {

@@ -12,13 +12,15 @@ import { windows7OfficeReport } from './office-report';
 interface Recorded {
   saves: [string, boolean][];
   opens: string[];
+  starts: number;
 }
 
 /** Installs the stand-in before the page's scripts run; `saveAnswers` are returned in turn. */
 async function installDesktopHost(page: Page, report: Report, saveAnswers: unknown[], refused: string[]): Promise<void> {
   await page.addInitScript(
     ({ report, saveAnswers, refused }) => {
-      const calls = { saves: [] as [string, boolean][], opens: [] as string[] };
+      const calls = { saves: [] as [string, boolean][], opens: [] as string[], starts: 0 };
+      const listeners = new Set<(e: unknown) => void>();
       (window as unknown as { __calls: typeof calls }).__calls = calls;
       let n = 0;
       (window as unknown as Record<string, unknown>).pecDoctor = {
@@ -26,7 +28,16 @@ async function installDesktopHost(page: Page, report: Report, saveAnswers: unkno
         getInventory: async () => report.inventory,
         findAccounts: async () => report.accounts,
         lookupAddress: async (email: string) => report.context?.lookups.find((l) => l.email === email) ?? { email, provider: null, endpoints: [], message: null },
-        startDiagnosis: async () => ({ runId: 'x' }),
+        startDiagnosis: async () => {
+          calls.starts = (calls.starts ?? 0) + 1;
+          setTimeout(() => {
+            const line = { id: 'system:os', group: 'system', label: { it: 'Sistema operativo', en: 'Operating system' }, state: 'ok' };
+            for (const l of listeners) l({ runId: 'x', kind: 'progress', item: line, fraction: 0.2 });
+            const message = { it: 'La diagnosi si è interrotta: disco pieno', en: 'The diagnosis stopped: disk full' };
+            for (const l of listeners) l({ runId: 'x', kind: 'failed', message });
+          }, 100);
+          return { runId: 'x' };
+        },
         cancelDiagnosis: async () => undefined,
         evaluateReport: async (json: string) => JSON.parse(json),
         renderReport: async () => ({ fileName: 'r.json', mimeType: 'application/json', content: '{}' }),
@@ -40,7 +51,10 @@ async function installDesktopHost(page: Page, report: Report, saveAnswers: unkno
           calls.opens.push(url);
           return refused.includes(url) ? { status: 'refused', reason: 'not on the allow-list' } : { status: 'opened' };
         },
-        onDiagnosisEvent: () => () => undefined,
+        onDiagnosisEvent: (l: (e: unknown) => void) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        },
       };
     },
     { report, saveAnswers, refused },
@@ -107,4 +121,24 @@ test('desktop app: official links open in the system browser, a refused one gets
   await expect.poll(async () => (await recorded(page)).opens).toEqual([links[0], links[1]]);
   await expect(page.getByText('Questo collegamento non può essere aperto da qui.').first()).toBeVisible();
   expect(newPages).toBe(0);
+});
+
+test('a run that fails says so in plain words, keeps the checklist, and offers to try again', async ({ page, bridge }) => {
+  const report = await windows7OfficeReport();
+  await installDesktopHost(page, report, [{ status: 'cancelled' }], []);
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: 'Avvia la diagnosi' }).click();
+  const failed = page.getByRole('heading', { level: 2, name: 'La diagnosi non è riuscita a terminare' });
+  await expect(failed).toBeFocused();
+  await expect(page.getByTestId('failure-message')).toHaveText('La diagnosi si è interrotta: disco pieno');
+  await expect(page.getByTestId('check-line')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Annulla' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diagnosi interrotta');
+  await screenshots(page, '2-running-failed');
+  await expectNoAxeViolations(page, 'failed run');
+  await page.getByRole('button', { name: 'Riprova' }).click();
+  await expect(failed).toBeFocused();
+  expect((await recorded(page)).starts).toBe(2);
+  await page.getByRole('button', { name: 'Torna all’inizio' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeFocused();
 });
