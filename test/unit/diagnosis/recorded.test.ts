@@ -1,0 +1,47 @@
+// The rules on machines recorded by the inventory (test/fixtures/inventory, read through the
+// inventory's own recorded source): what a lawyer's office would see, machine part only.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { collectInventory, recordedSource } from '../../../src/inventory/index';
+import { evaluateRules } from '../../../src/diagnosis/rules/index';
+import { sortFindings, decideVerdict } from '../../../src/diagnosis/verdict';
+import { context } from './evidence';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'inventory');
+
+const EXPECTED: Record<string, string[]> = {
+  'debian-12': [],
+  'macos-10.12-outlook2011': ['openssl-too-old:warning'],
+  'macos-15-arm64': [],
+  'win10-x64-m365': ['os-end-of-life:info'],
+  'win11-x64-thunderbird': [],
+  'win7-sp1-x64-powershell2-it': [
+    'win7-tls12-client-disabled:error',
+    'os-end-of-life:warning',
+    'win7-kb3140245-missing:warning',
+    'win7-winhttp-defaults-missing:warning',
+    'browser-too-old-for-webmail:warning',
+    'dotnet-too-old:warning',
+  ],
+  'win7-sp1-x86-outlook2010': ['win7-tls12-client-disabled:error', 'os-end-of-life:warning', 'win7-kb3140245-missing:warning', 'win7-winhttp-defaults-missing:warning', 'java-too-old:warning', 'dotnet-too-old:warning'],
+  'win7-sp1-x86-outlook2010-fixed': ['os-end-of-life:warning', 'java-too-old:warning', 'dotnet-too-old:warning'],
+  'win81-x64-outlook2013': ['os-end-of-life:warning'],
+  'winxp-sp3-outlook2003': ['os-windows-xp:error', 'clock-wrong:error', 'browser-too-old-for-webmail:info'],
+};
+
+for (const [machine, expected] of Object.entries(EXPECTED)) {
+  test(`recorded machine ${machine}`, async () => {
+    const inventory = await collectInventory({ source: recordedSource(path.join(FIXTURES, machine)) });
+    const findings = sortFindings(evaluateRules({ inventory, accounts: null, endpoints: [], context: context({ skipDiscovery: true }), now: '2026-11-23T10:00:00.000Z' }));
+    assert.deepEqual(findings.map((f) => `${f.id}:${f.severity}`), expected);
+  });
+}
+
+test('the recorded Windows 7 + Outlook 2010 office reads, in one sentence, what is wrong', async () => {
+  const inventory = await collectInventory({ source: recordedSource(path.join(FIXTURES, 'win7-sp1-x86-outlook2010')) });
+  const findings = sortFindings(evaluateRules({ inventory, accounts: null, endpoints: [], context: context({ skipDiscovery: true }), now: '2026-11-23T10:00:00.000Z' }));
+  const v = decideVerdict(findings, 0);
+  assert.equal(v.status, 'error');
+  assert.match(v.summary.it, /il tuo Outlook su Windows 7 non può usare TLS 1\.2/);
+});
