@@ -222,7 +222,10 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
     ? Promise.resolve(null)
     : deps.discoverAccounts().then(
         (r) => {
-          progress.update('accounts:discovery', { detail: text(`${r.accounts.length} account trovati`, `${r.accounts.length} accounts found`) });
+          const n = r.accounts.length;
+          progress.update('accounts:discovery', {
+            detail: n === 0 ? text('nessun account trovato', 'no account found') : text(`${n} ${n === 1 ? 'account trovato' : 'account trovati'}`, `${n} account${n === 1 ? '' : 's'} found`),
+          });
           return r;
         },
         (err: unknown) => {
