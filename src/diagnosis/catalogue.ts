@@ -364,7 +364,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Server {server} is set up without SSL/TLS. PEC providers refuse unencrypted connections.',
     ),
     steps: [
-      t('Nelle impostazioni dell’account scegli «SSL/TLS» come protezione della connessione e la porta indicata dal gestore (993 per IMAP, 465 per SMTP).', 'In the account settings choose "SSL/TLS" as connection security and the provider’s port (993 for IMAP, 465 for SMTP).'),
+      t(
+        'Nelle impostazioni dell’account scegli «SSL/TLS» come protezione della connessione, con il server e la porta indicati dal gestore: {expected}.',
+        'In the account settings choose "SSL/TLS" as connection security, with the provider’s server and port: {expected}.',
+      ),
     ],
     links: [],
   },
@@ -377,7 +380,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Per {server} la protezione impostata non corrisponde alla porta (ad esempio STARTTLS sulla porta 993 o 465, che vogliono SSL/TLS).',
       'For {server} the connection security does not match the port (STARTTLS on port 993 or 465, which expect SSL/TLS, for example).',
     ),
-    steps: [t('Imposta «SSL/TLS» con la porta 993 (IMAP), 995 (POP3) o 465 (SMTP), come indica il gestore.', 'Set "SSL/TLS" with port 993 (IMAP), 995 (POP3) or 465 (SMTP), as the provider says.')],
+    steps: [t('Imposta la protezione e la porta indicate dal gestore: {expected}.', 'Set the connection security and port the provider publishes: {expected}.')],
     links: [],
   },
   {

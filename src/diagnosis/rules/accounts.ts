@@ -6,6 +6,8 @@ import { PROVIDERS } from '../../accounts/providers';
 import { endpointUrl } from '../../probe/url';
 import type { Account, ServerSetting } from '../../accounts/types';
 import { accountLabel, isPecAccount, makeFinding } from './make';
+import { text } from '../../util/text';
+import type { Text } from '../../util/text';
 
 /** Ids the account reader raises that are handled elsewhere (not per account). */
 const HANDLED_ELSEWHERE = new Set(['thunderbird-tls-max-lowered']);
@@ -15,11 +17,13 @@ function serverText(s: ServerSetting | null): string {
   return `${s.host}:${s.port} (${s.protocol.toUpperCase()}, ${s.security === 'plain' ? 'nessuna protezione' : s.security.toUpperCase()})`;
 }
 
-function expectedFor(a: Account, which: 'incoming' | 'outgoing'): string {
+const SEE_PROVIDER = text('vedi le istruzioni del gestore', 'see the provider’s instructions');
+
+function expectedFor(a: Account, which: 'incoming' | 'outgoing'): Text | string {
   const p = PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider);
-  if (!p) return 'vedi le istruzioni del gestore';
+  if (!p) return SEE_PROVIDER;
   const list = which === 'incoming' ? p.incoming : p.outgoing;
-  return list.map((e) => endpointUrl(e)).join(', ') || 'vedi le istruzioni del gestore';
+  return list.map((e) => endpointUrl(e)).join(', ') || SEE_PROVIDER;
 }
 
 /** Which server of the account a finding is about: the first one that looks wrong. */
@@ -42,7 +46,7 @@ export function accountRules(input: RuleInput): Finding[] {
       const details = (a.findingDetails ?? []).filter((d) => d.id === id && d.role !== 'profile');
       if (details.length) {
         for (const d of details) {
-          const params = { account: accountLabel(a), server: `${d.server ?? '?'} (${d.role === 'incoming' ? 'in arrivo' : 'in uscita'}: ${d.actual})`, provider, expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'), code: id };
+          const params = { account: accountLabel(a), server: text(`${d.server ?? '?'} (posta in ${d.role === 'incoming' ? 'arrivo' : 'uscita'})`, `${d.server ?? '?'} (${d.role})`), provider, expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'), code: id };
           out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}` }));
         }
         continue;
