@@ -64,10 +64,39 @@ export async function waitForPort(port: number, timeoutMs = 10_000, alive: () =>
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  // A daemon reparented to an init that does not reap stays a zombie: that is gone too.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) Z/.test(stat);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Runs a command that daemonizes (dovecot, postfix start): waits for the command itself to
+ * exit, not for its stdio, which the daemon would keep open.
+ */
+export function runDaemonizing(cmd: string, args: string[], timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'ignore' });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${cmd} ${args.join(' ')}: no exit after ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
+    });
+  });
 }
 
 /** Sends SIGTERM to one pid, waits for it to exit, then SIGKILL (bounded, never by name). */
@@ -292,13 +321,20 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
     o.extraConfig ?? '',
     '',
   ].join('\n'));
-  await run('dovecot', ['-c', conf], { timeoutMs: 15_000 });
+  await runDaemonizing('dovecot', ['-c', conf], 15_000);
   const pidFile = path.join(dir, 'run', 'master.pid');
   const end = Date.now() + 10_000;
   while (!existsSync(pidFile) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   const stop = async () => {
-    await killPid(pid);
+    // The master lingers after SIGTERM while login processes drain; its process group (own
+    // session, group id = master pid) holds exactly this instance, so end the group.
+    await killPid(pid, 1_000);
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* group already gone */
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -412,12 +448,12 @@ export async function startPostfix(o: PostfixOptions): Promise<PostfixServer> {
   const stop = async () => {
     const pidFile = path.join(queue, 'pid', 'master.pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
-    await run('postfix', ['-c', conf, 'stop'], { timeoutMs: 15_000 }).catch(() => undefined);
+    await runDaemonizing('postfix', ['-c', conf, 'stop'], 15_000).catch(() => undefined);
     if (Number.isInteger(pid) && pid > 0) await killPid(pid);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await run('postfix', ['-c', conf, 'start'], { timeoutMs: 30_000 });
+    await runDaemonizing('postfix', ['-c', conf, 'start'], 30_000);
     await waitForPort(ports.submission);
     await waitForPort(ports.smtps);
   } catch (e) {
