@@ -39,9 +39,11 @@ export function Checklist({ items }: { items: ProgressItem[] }) {
             {g.items.map((item) => (
               <li key={item.id} className={`check-line state-${item.state}`} data-testid="check-line" data-state={item.state}>
                 <StateIcon state={item.state} />
-                <span className="check-label">{tx(item.label)}</span>
+                <span className="check-text">
+                  <span className="check-label">{tx(item.label)}</span>
+                  {item.detail && <span className="check-detail"> — {tx(item.detail)}</span>}
+                </span>
                 <span className="check-state">{stateText(m, item.state)}</span>
-                <span className="check-detail">{tx(item.detail)}</span>
               </li>
             ))}
           </ul>
