@@ -1,0 +1,85 @@
+// A machine where everything goes wrong: denied keys, hung or missing commands, unreadable
+// files, a throwing systeminformation. The inventory still comes back, with the reasons.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { collectInventory } from '../../../src/inventory/index';
+import type { Source } from '../../../src/inventory/source';
+import { RegistryError } from '../../../src/platform/registry';
+import { validateInventory } from './helpers';
+
+function brokenSource(platform: string, overrides: Partial<Source> = {}): Source {
+  return {
+    label: 'recording broken',
+    platform,
+    processArch: 'x64',
+    release: platform === 'win32' ? '6.1.7601' : '5.10.0',
+    env: { PROCESSOR_ARCHITECTURE: 'AMD64', SystemRoot: 'C:\\Windows' },
+    homedir: '/home/x',
+    now: () => new Date('2030-01-01T00:00:00Z'),
+    exec: async (file, args) => ({ ok: false, stdout: '', stderr: '', code: null, error: 'timeout after 15000 ms', command: [file, ...args].join(' ') }),
+    registry: {
+      readKey: async (p) => {
+        throw new RegistryError(`access denied: ${p}`, 'denied', p, 'ERRORE: Accesso negato.');
+      },
+      readTree: async (p) => {
+        throw new RegistryError(`access denied: ${p}`, 'denied', p, 'ERRORE: Accesso negato.');
+      },
+    },
+    readFile: async () => ({ ok: false, missing: false, error: 'EACCES: permission denied' }),
+    osInfo: async () => {
+      throw new Error('boom');
+    },
+    ...overrides,
+  };
+}
+
+test('Windows with every key denied and every command timing out: unknowns with reasons, no crash', async () => {
+  const inv = await collectInventory({ source: brokenSource('win32') });
+  assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
+  // os.release() still gives the NT version and build
+  assert.deepEqual({ name: inv.os.name, version: inv.os.version, arch: inv.os.arch }, { name: 'Windows 7', version: '6.1.7601', arch: 'x64' });
+  assert.equal(inv.windows!.schannel['TLS 1.2'].effective, 'unknown'); // denied is not "absent"
+  assert.equal(inv.windows!.kb3140245, null);
+  assert.ok(inv.errors.some((e) => /SCHANNEL/.test(e.source) && /denied/.test(e.error!)));
+  assert.ok(inv.errors.some((e) => /timeout/.test(e.error!)));
+  assert.deepEqual(inv.clients, []);
+});
+
+test('Linux with unreadable files and no programs; a collector that throws is caught', async () => {
+  const inv = await collectInventory({
+    source: brokenSource('linux', {
+      exec: async (file, args) => ({ ok: false, stdout: '', stderr: '', code: null, error: `not found: ${file}`, command: [file, ...args].join(' ') }),
+    }),
+  });
+  assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
+  assert.equal(inv.os.platform, 'linux');
+  assert.equal(inv.os.name, null);
+  assert.ok(inv.errors.some((e) => e.source === '/etc/os-release' && /EACCES/.test(e.error!)));
+  assert.deepEqual(inv.clients, []);
+  // missing programs are "not installed", not errors
+  assert.ok(!inv.errors.some((e) => /thunderbird/.test(e.source)));
+
+  const crashing = await collectInventory({
+    source: brokenSource('darwin', {
+      readFile: async () => {
+        throw new Error('disk on fire');
+      },
+    }),
+  });
+  assert.ok(crashing.errors.some((e) => e.source === 'macos: apps' && /disk on fire/.test(e.error!)));
+  assert.equal(crashing.os.platform, 'macos');
+});
+
+test('a command printing garbage leaves the version unknown with the reason', async () => {
+  const inv = await collectInventory({
+    source: brokenSource('linux', {
+      exec: async (file, args) =>
+        file === 'thunderbird'
+          ? { ok: true, stdout: '\u0000\u0001??\n', stderr: '', code: 0, error: null, command: `${file} ${args.join(' ')}` }
+          : { ok: false, stdout: '', stderr: '', code: null, error: `not found: ${file}`, command: file },
+    }),
+  });
+  const tb = inv.clients.find((c) => c.id === 'thunderbird')!;
+  assert.equal(tb.version, null);
+  assert.ok(inv.errors.some((e) => e.source === 'thunderbird --version' && /no version/.test(e.error!)));
+});
