@@ -106,6 +106,19 @@ const WIN7_STEPS: Text[] = [
   ),
 ];
 
+/** The same finding on Windows 8 and later, where TLS 1.2 is on by default and someone turned it off. */
+export const TLS12_REENABLE_DETAIL = t(
+  'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. Su {os} TLS 1.2 è attivo di serie, ma su questo computer è stato spento nel Registro di sistema, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi. Il problema è di questo computer, non della casella PEC.',
+  'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 on by default, but on this computer it was turned off in the registry, and {client} uses Windows’ settings: that is why it cannot connect. The problem is this computer, not the PEC mailbox.',
+);
+export const TLS12_REENABLE_STEPS: Text[] = [
+  t(
+    'Nel Registro di sistema, nella chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, imposta Enabled = 1 e DisabledByDefault = 0 (o elimina la chiave per tornare al comportamento predefinito di Windows); il tecnico può usare il file preparato con «pec-doctor fix-reg».',
+    'In the registry key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client set Enabled = 1 and DisabledByDefault = 0 (or delete the key to return to Windows’ default); the technician can use the file made by "pec-doctor fix-reg".',
+  ),
+  t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
+];
+
 export const CATALOGUE: readonly CatalogueEntry[] = [
   // ----- system --------------------------------------------------------------------------
   {

@@ -13,6 +13,10 @@ export interface MakeOptions {
   /** Adds the "use the webmail meanwhile" stop-gap (with the user's provider webmail when known). */
   webmail?: Webmail[];
   extraSteps?: Text[];
+  /** Replaces the catalogue's steps (a variant of the fix for one case). */
+  steps?: Text[];
+  /** Replaces the catalogue's explanation (a variant for one case). */
+  detail?: Text;
 }
 
 export interface Webmail {
@@ -23,7 +27,7 @@ export interface Webmail {
 export function makeFinding(id: string, params: Params, evidence: unknown[], options: MakeOptions = {}): Finding {
   const entry = CATALOGUE_BY_ID.get(id);
   if (!entry) throw new Error(`finding "${id}" is not in the catalogue`);
-  const steps = entry.steps.map((s) => fillText(s, params));
+  const steps = (options.steps ?? entry.steps).map((s) => fillText(s, params));
   if (options.extraSteps) steps.push(...options.extraSteps.map((s) => fillText(s, params)));
   const links: FixLink[] = entry.links.map((k) => LINKS[k]);
   if (options.webmail) {
@@ -39,7 +43,7 @@ export function makeFinding(id: string, params: Params, evidence: unknown[], opt
     id,
     severity: options.severity ?? entry.severity,
     title: fillText(entry.title, params),
-    detail: fillText(entry.detail, params),
+    detail: fillText(options.detail ?? entry.detail, params),
     evidence,
     fix: { steps, links },
   };

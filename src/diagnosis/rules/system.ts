@@ -4,6 +4,7 @@ import type { Finding, RuleInput } from '../types';
 import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
+import { TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS } from '../catalogue';
 import { text } from '../../util/text';
 
 /** End of extended support (Microsoft Lifecycle pages for each release). */
@@ -37,12 +38,13 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
   const inv = input.inventory;
   const rel = windowsRelease(inv?.os);
   const win = inv?.windows;
-  if (!inv || !win || (rel !== '7' && rel !== '8.0')) return [];
+  if (!inv || !win || !rel || rel === 'xp' || rel === 'vista') return [];
   const out: Finding[] = [];
   const osName = WINDOWS_NAMES[rel];
   const webmail = userWebmails(input);
   const tls12 = win.schannel['TLS 1.2'];
-  if (rel === '7' && tls12 && tls12.effective === 'disabled') {
+  // Windows 7 ships with TLS 1.2 off; on Windows 8 and later it is on unless someone turned it off.
+  if (tls12 && tls12.effective === 'disabled') {
     const clients = schannelMailClients(input);
     const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
     out.push(
@@ -51,10 +53,11 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
         { client, os: osName },
         [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, evidence: win.evidence }],
         // Without a mail program that uses SChannel, only other software suffers.
-        { severity: clients.length ? 'error' : 'warning', webmail, subject: 'schannel' },
+        { severity: clients.length ? 'error' : 'warning', webmail, subject: 'schannel', steps: rel === '7' ? undefined : TLS12_REENABLE_STEPS, detail: rel === '7' ? undefined : TLS12_REENABLE_DETAIL },
       ),
     );
   }
+  if (rel !== '7' && rel !== '8.0') return out;
   if (win.kb3140245 === false) {
     out.push(makeFinding('win7-kb3140245-missing', { os: osName }, [{ kb3140245: false }], { subject: 'kb3140245' }));
   }

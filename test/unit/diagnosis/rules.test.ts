@@ -36,8 +36,15 @@ const CASES: Case[] = [
     id: 'win7-tls12-client-disabled',
     why: 'without an SChannel mail program only a warning',
     yes: input({ inventory: inventory(OS.win7, { windows: win7Tls(), clients: [client('thunderbird', '115.8.0')] }), accounts: accounts([account({ client: 'thunderbird', profile: 'x.default' })]) }),
-    no: input({ inventory: inventory(OS.win10, { windows: win7Tls() }) }),
+    no: input({ inventory: inventory(OS.win10, { windows: win10Tls() }) }),
     severity: 'warning',
+  },
+  {
+    id: 'win7-tls12-client-disabled',
+    why: 'Windows 10 with TLS 1.2 turned off in the registry (Enabled=0)',
+    yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: { ...win10Tls(), schannel: { ...win10Tls().schannel, 'TLS 1.2': { enabled: 0, disabledByDefault: null, effective: 'disabled' } } } }) }),
+    no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls() }) }),
+    severity: 'error',
   },
   { id: 'win7-kb3140245-missing', why: 'kb3140245 false on Windows 7', yes: input({ inventory: win7Outlook() }), no: input({ inventory: win7OutlookFixed() }) },
   {
@@ -274,6 +281,17 @@ test('the Windows 7 + Outlook fix: the providers’ three steps, the language-pa
   // Unknown provider: the generic stop-gap.
   const g = evaluateRules(input({ inventory: win7Outlook(), accounts: accounts([account({ provider: null })]) })).find((x) => x.id === 'win7-tls12-client-disabled');
   assert.match(g!.fix.steps[g!.fix.steps.length - 1].it, /webmail del tuo gestore \(il sito/);
+});
+
+test('on Windows 10 the fix re-enables TLS 1.2 without the Windows 7 update steps', () => {
+  const w = win10Tls();
+  w.schannel['TLS 1.2'] = { enabled: 0, disabledByDefault: 1, effective: 'disabled' };
+  const f = evaluateRules(input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: w }) })).find((x) => x.id === 'win7-tls12-client-disabled');
+  assert.equal(f?.title.it, 'Il tuo Outlook su Windows 10 non può usare TLS 1.2');
+  const steps = f!.fix.steps.map((s) => s.it).join('\n');
+  assert.match(steps, /Enabled = 1 e DisabledByDefault = 0/);
+  assert.doesNotMatch(steps, /KB3140245/);
+  assert.match(f!.detail.it, /è stato spento nel Registro/);
 });
 
 test('a rule that throws becomes check-failed, the others still run', () => {
