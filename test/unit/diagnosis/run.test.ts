@@ -128,3 +128,26 @@ test('a corrupt or foreign file is refused with a clear message', () => {
   assert.throws(() => parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[{"url":1}],"inventory":null,"accounts":null}'), /endpoints/);
   assert.throws(() => parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[],"inventory":{"os":1},"accounts":null}'), /inventory/);
 });
+
+test('probes run with bounded concurrency', async () => {
+  let running = 0;
+  let peak = 0;
+  const servers = Array.from({ length: 9 }, (_, i) => `imaps://s${i}.example`);
+  const report = await runDiagnosis(
+    { servers, skipDiscovery: true },
+    {
+      concurrency: 3,
+      deps: baseDeps({
+        probeEndpoint: async (e, o) => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((r) => setTimeout(r, 10));
+          running--;
+          return fakeProbe()(e, o);
+        },
+      }),
+    },
+  );
+  assert.equal(report.endpoints.length, 9);
+  assert.equal(peak, 3);
+});
