@@ -15,7 +15,7 @@ before(async () => {
 });
 after(() => rmSync(certs.dir, { recursive: true, force: true }));
 
-async function probeServer(server: Omit<OpensslServerOptions, 'cert' | 'key'> & { cert?: string }, options: ProbeOptions = {}, host = '127.0.0.1'): Promise<EndpointResult> {
+async function probeServer(server: Partial<OpensslServerOptions>, options: ProbeOptions = {}, host = '127.0.0.1'): Promise<EndpointResult> {
   const s = await startOpensslServer({ cert: certs.cert, key: certs.key, ...server });
   try {
     // s_server sends no mail banner: a short banner timeout keeps the test quick.
