@@ -15,7 +15,7 @@ const STATUS_LABEL: Record<Report['verdict']['status'], string> = { error: 'Ci s
 const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
 * { box-sizing: border-box; }
-body { overflow-wrap: anywhere; font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1b1b; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1b1b; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid #888; padding-bottom: 1mm; }
 h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
@@ -33,14 +33,14 @@ h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }
 .badge { display: inline-block; font-size: 8.5pt; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; padding: .3mm 1.5mm; border-radius: 1mm; color: #fff; margin-right: 2mm; vertical-align: middle; }
 .badge.sev-error { background: #b00020; } .badge.sev-warning { background: #a15c00; } .badge.sev-info { background: #2a5db0; } .badge.sev-ok { background: #1e7b34; }
 .finding h3 { display: inline; font-size: 11.5pt; vertical-align: middle; }
-.finding p { margin: 1.5mm 0; }
+.finding p, .finding li { margin: 1.5mm 0; overflow-wrap: anywhere; }
 .finding ol { margin: 1mm 0 1mm 5mm; padding-left: 3mm; }
 .links { font-size: 9.5pt; margin: 1mm 0 0; padding-left: 4mm; }
 .links a { color: #0b4fa8; }
 .url { word-break: break-all; color: #444; }
 .id { color: #666; font-size: 8.5pt; font-family: Consolas, "DejaVu Sans Mono", monospace; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 9pt; }
-th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f0f0f0; }
 pre { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 7.5pt; white-space: pre-wrap; word-break: break-all; background: #f7f7f7; border: 1px solid #ddd; padding: 2mm; margin: 1mm 0 3mm; }
 .tech { page-break-before: always; }
