@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { runCli } from '../../../src/cli/main';
+import type { EndpointResult } from '../../../src/probe/types';
 import { freePort, makeCertificates, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../docs/probe.schema.json'), 'utf8'));
@@ -48,10 +49,10 @@ test('--json: every endpoint, valid against docs/probe.schema.json; exit 1 when 
     'imaps://nonexistent.invalid',
   ];
   const r = await cli('probe', '--json', '--ca', certs.caCert, '--timeout', '20', ...urls);
-  const json = JSON.parse(r.out);
+  const json = JSON.parse(r.out) as { endpoints: EndpointResult[] };
   assert.ok(validate(json), ajv.errorsText(validate.errors, { separator: '\n' }));
   assert.deepEqual(
-    json.endpoints.map((e: { url: string; verdict: string }) => [e.url, e.verdict]),
+    json.endpoints.map((e) => [e.url, e.verdict]),
     [
       [`imaps://localhost:${dovecot.ports.imaps}`, 'ok'],
       [`pop3://localhost:${dovecot.ports.pop3}`, 'ok'],
@@ -62,7 +63,7 @@ test('--json: every endpoint, valid against docs/probe.schema.json; exit 1 when 
   );
   assert.equal(r.code, 1);
   const first = json.endpoints[0];
-  assert.ok(first.tls.ciphers['TLSv1.2'].includes('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'));
+  assert.ok(first.tls.ciphers['TLSv1.2']?.includes('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'));
   assert.equal(first.simulations.length, 10);
   // The schema is strict: an unknown field or a wrong verdict is rejected.
   assert.equal(validate({ endpoints: [{ ...first, verdict: 'fine' }] }), false);
