@@ -16,6 +16,7 @@ const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #1b1b1b; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+@media print { body { padding: 0; max-width: none; } pre:last-child { margin-bottom: 0; } }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 h2 { font-size: 14pt; margin: 8mm 0 3mm; border-bottom: 1px solid #888; padding-bottom: 1mm; }
 h3 { font-size: 11.5pt; margin: 5mm 0 2mm; }

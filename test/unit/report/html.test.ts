@@ -49,6 +49,7 @@ test('Chromium prints it on A4 pages, and the pages render to PNG', async () => 
   fs.writeFileSync(htmlFile, renderReportFile(sampleReport(), 'html', false).content);
   const pdf = path.join(dir, 'report.pdf');
   await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${htmlFile}`]);
+  if (process.env.PEC_DOCTOR_KEEP_PDF) fs.copyFileSync(pdf, process.env.PEC_DOCTOR_KEEP_PDF);
   const info = await run('pdfinfo', [pdf]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
@@ -72,5 +73,4 @@ test('Chromium prints it on A4 pages, and the pages render to PNG', async () => 
     assert.ok(txt.trim().length > 20, `page ${n} is not blank`);
     if (n === 1) assert.match(txt, /Ci sono problemi da risolvere[^]*Il tuo Outlook su Windows 7 non può usare TLS 1\.2/);
   }
-  if (process.env.PEC_DOCTOR_KEEP_PDF) fs.copyFileSync(pdf, process.env.PEC_DOCTOR_KEEP_PDF);
 });
