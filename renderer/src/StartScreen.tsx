@@ -124,6 +124,8 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
   };
 
   const update = (patch: Partial<StartForm>) => setForm({ ...form, ...patch });
+  // A full address (imaps://host:port) already says port, protocol and security.
+  const fullUrl = form.server.includes('://');
 
   let lookupText = '';
   let lookupKind: 'ok' | 'warn' | 'none' = 'none';
@@ -227,6 +229,7 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
                 pattern="[0-9]*"
                 autoComplete="off"
                 value={form.port}
+                disabled={fullUrl}
                 aria-describedby={`${id}-port-hint`}
                 onChange={(e) => update({ port: e.target.value.replace(/[^0-9]/g, '').slice(0, 5) })}
               />
@@ -236,7 +239,7 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
             </div>
             <div className="field">
               <label htmlFor={`${id}-proto`}>{m.protocolLabel}</label>
-              <select id={`${id}-proto`} value={form.protocol} onChange={(e) => update({ protocol: e.target.value as Protocol })}>
+              <select id={`${id}-proto`} value={form.protocol} disabled={fullUrl} onChange={(e) => update({ protocol: e.target.value as Protocol })}>
                 <option value="imap">IMAP</option>
                 <option value="pop3">POP3</option>
                 <option value="smtp">SMTP</option>
@@ -244,7 +247,7 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
             </div>
             <div className="field">
               <label htmlFor={`${id}-sec`}>{m.securityLabel}</label>
-              <select id={`${id}-sec`} value={form.security} onChange={(e) => update({ security: e.target.value as SecurityMode })}>
+              <select id={`${id}-sec`} value={form.security} disabled={fullUrl} onChange={(e) => update({ security: e.target.value as SecurityMode })}>
                 <option value="tls">{m.securityTls}</option>
                 <option value="starttls">{m.securityStarttls}</option>
               </select>

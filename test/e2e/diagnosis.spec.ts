@@ -67,15 +67,18 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     const errors = collectPageErrors(page);
     await page.goto(bridge.url);
     await expect(page.getByTestId('no-accounts')).toBeVisible();
-    // Keyboard only: skip link, language, address, advanced (open with Enter), server, port,
-    // protocol, security, "only this", start.
+    // Keyboard only: skip link, language, address, advanced (open with Enter), server, "only
+    // this", start.
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     await expect(page.locator('summary')).toBeFocused();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Server', { exact: true })).toBeFocused();
     await page.keyboard.type(url);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    // A full address already gives port, protocol and security: those fields step aside.
+    await expect(page.getByLabel('Porta')).toBeDisabled();
+    await expect(page.getByLabel('Protocollo')).toBeDisabled();
+    await page.keyboard.press('Tab');
     await expect(page.getByLabel('Controlla solo quanto indicato qui (non gli account trovati)')).toBeFocused();
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
