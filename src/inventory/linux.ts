@@ -71,16 +71,32 @@ export const LINUX_PROGRAMS: { kind: 'client' | 'browser'; id: string; name: str
   { kind: 'browser', id: 'opera', name: 'Opera', commands: ['opera'] },
 ];
 
-// Snap and flatpak names of the same programs (flathub and Snap Store ids).
-export const PACKAGE_IDS: { id: string; snap?: string; flatpak?: string[] }[] = [
-  { id: 'thunderbird', snap: 'thunderbird', flatpak: ['org.mozilla.Thunderbird', 'net.thunderbird.Thunderbird'] },
-  { id: 'evolution', flatpak: ['org.gnome.Evolution'] },
-  { id: 'firefox', snap: 'firefox', flatpak: ['org.mozilla.firefox'] },
-  { id: 'chromium', snap: 'chromium', flatpak: ['org.chromium.Chromium'] },
-  { id: 'chrome', flatpak: ['com.google.Chrome'] },
-  { id: 'edge', flatpak: ['com.microsoft.Edge'] },
-  { id: 'opera', snap: 'opera', flatpak: ['com.opera.Opera'] },
+// Package names of the same programs: Debian/RPM packages, Snap Store and flathub ids.
+export const PACKAGE_IDS: { id: string; packages: string[]; snap?: string; flatpak?: string[] }[] = [
+  { id: 'thunderbird', packages: ['thunderbird'], snap: 'thunderbird', flatpak: ['org.mozilla.Thunderbird', 'net.thunderbird.Thunderbird'] },
+  { id: 'evolution', packages: ['evolution'], flatpak: ['org.gnome.Evolution'] },
+  { id: 'firefox', packages: ['firefox', 'firefox-esr'], snap: 'firefox', flatpak: ['org.mozilla.firefox'] },
+  { id: 'chromium', packages: ['chromium', 'chromium-browser'], snap: 'chromium', flatpak: ['org.chromium.Chromium'] },
+  { id: 'chrome', packages: ['google-chrome-stable'], flatpak: ['com.google.Chrome'] },
+  { id: 'edge', packages: ['microsoft-edge-stable'], flatpak: ['com.microsoft.Edge'] },
+  { id: 'opera', packages: ['opera-stable'], snap: 'opera', flatpak: ['com.opera.Opera'] },
 ];
+
+const ALL_PACKAGES = PACKAGE_IDS.flatMap((p) => p.packages);
+
+/**
+ * `dpkg-query -W -f '${Package}\t${Version}\t${db:Status-Status}\n' <names>` (exit 1 when some
+ * name is unknown, the rest is still printed) or `rpm -q --qf '%{NAME}\t%{VERSION}\tinstalled\n'`:
+ * installed packages and their versions.
+ */
+export function parsePackageList(output: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of output.split(/\r?\n/)) {
+    const [name, version, status] = line.split('\t');
+    if (name && version && (status ?? '').trim() === 'installed') out.set(name.trim(), version.trim());
+  }
+  return out;
+}
 
 /** First version-looking word of a `--version` line: "153.7.0esr", "3.46.4". */
 export function parseVersionOutput(output: string): string | null {
@@ -111,11 +127,16 @@ export function parseFlatpakList(output: string): Map<string, string> {
 export async function collectLinuxPrograms(src: Source, log: ErrorLog): Promise<{ clients: ClientInfo[]; browsers: BrowserInfo[] }> {
   const clients: ClientInfo[] = [];
   const browsers: BrowserInfo[] = [];
-  const [runs, snap, flatpak] = await Promise.all([
+  const [runs, snap, flatpak, dpkg, rpm] = await Promise.all([
     Promise.all(LINUX_PROGRAMS.map(async (p) => ({ p, runs: await Promise.all(p.commands.map((c) => runCommand(src, c, ['--version']))) }))),
     runCommand(src, 'snap', ['list']),
     runCommand(src, 'flatpak', ['list', '--app', '--columns=application,version']),
+    runCommand(src, 'dpkg-query', ['-W', '-f', '${Package}\t${Version}\t${db:Status-Status}\n', ...ALL_PACKAGES]),
+    runCommand(src, 'rpm', ['-q', '--qf', '%{NAME}\t%{VERSION}\tinstalled\n', ...ALL_PACKAGES]),
   ]);
+  // dpkg-query exits 1 when one of the names is unknown; its stdout is still right.
+  const debs = dpkg.result.error === null ? parsePackageList(dpkg.result.stdout) : new Map<string, string>();
+  const rpms = rpm.result.error === null ? parsePackageList(rpm.result.stdout) : new Map<string, string>();
   const snaps = snap.result.ok ? parseSnapList(snap.result.stdout) : new Map<string, string>();
   const flatpaks = flatpak.result.ok ? parseFlatpakList(flatpak.result.stdout) : new Map<string, string>();
   for (const { p, runs: rs } of runs) {
@@ -132,6 +153,18 @@ export async function collectLinuxPrograms(src: Source, log: ErrorLog): Promise<
       } else if (!v) log.add({ ...r.evidence, error: r.evidence.error ?? 'no version in the output' });
     }
     const ids = PACKAGE_IDS.find((x) => x.id === p.id);
+    for (const [list, run, type] of [
+      [debs, dpkg, 'deb'],
+      [rpms, rpm, 'rpm'],
+    ] as const) {
+      for (const name of ids?.packages ?? []) {
+        if (!list.has(name)) continue;
+        evidence.push({ source: run.evidence.source, raw: `${name}\t${list.get(name)}` });
+        if (installType === 'path' || installType === null) installType = type;
+        // The package version ("1:153.7.0esr-1~deb12u1") only when the program did not say.
+        if (!version) version = list.get(name)!.replace(/^\d+:/, '').replace(/-[^-]*$/, '') || null;
+      }
+    }
     if (ids?.snap && snaps.has(ids.snap)) {
       evidence.push({ source: snap.evidence.source, raw: `${ids.snap} ${snaps.get(ids.snap)}` });
       if (!version) version = snaps.get(ids.snap) || null;

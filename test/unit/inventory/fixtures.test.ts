@@ -228,7 +228,12 @@ test('Debian 12: os-release, Thunderbird/Evolution/Firefox ESR/Chromium from --v
   );
   const tb = client(inv, 'thunderbird')!;
   assert.equal(tb.version, '128.5.0esr');
-  assert.deepEqual(tb.evidence.map((e) => e.source), ['thunderbird --version', 'flatpak list --app --columns=application,version']);
+  assert.equal(tb.installType, 'deb');
+  assert.deepEqual(
+    tb.evidence.map((e) => e.source.split(' ')[0]),
+    ['thunderbird', 'dpkg-query', 'flatpak'], // the program, its Debian package, and a second copy from flathub
+  );
+  assert.match(tb.evidence[1].raw ?? '', /^thunderbird\t1:128\.5\.0esr-1~deb12u1$/);
   assert.equal(client(inv, 'evolution')?.version, '3.46.4');
   assert.equal(browser(inv, 'firefox-esr')?.version, '128.5.1esr');
   assert.equal(browser(inv, 'chromium')?.version, '131.0.6778.85');

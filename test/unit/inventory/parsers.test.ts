@@ -9,7 +9,7 @@ import { parseSecurityCenter, decodeProductState } from '../../../src/inventory/
 import { parseHotfixIds } from '../../../src/inventory/hotfixes';
 import { parsePlist, plistString, PlistError } from '../../../src/inventory/plist';
 import { parseSwVers, macArch, macosCodename } from '../../../src/inventory/macos';
-import { parseOsRelease, parseVersionOutput, parseSnapList, parseFlatpakList } from '../../../src/inventory/linux';
+import { parseOsRelease, parseVersionOutput, parseSnapList, parseFlatpakList, parsePackageList } from '../../../src/inventory/linux';
 import { parseJavaVersion, parseOpensslVersion } from '../../../src/inventory/runtimes';
 import { clockInfo } from '../../../src/inventory/clock';
 import { parseRegQuery, type RegKey } from '../../../src/platform/registry';
@@ -227,6 +227,7 @@ test('Linux parsers', () => {
     [['core22', '20241001'], ['thunderbird', '128.5.0esr-1']],
   );
   assert.deepEqual([...parseFlatpakList('org.mozilla.Thunderbird\t128.5.0esr\n')], [['org.mozilla.Thunderbird', '128.5.0esr']]);
+  assert.deepEqual([...parsePackageList('thunderbird\t1:153.7.0esr-1~deb12u1\tinstalled\nfirefox\t\tnot-installed\nevolution\t3.46.4-2\tconfig-files\n')], [['thunderbird', '1:153.7.0esr-1~deb12u1']]);
 });
 
 test('runtime version outputs', () => {
