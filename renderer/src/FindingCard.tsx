@@ -6,6 +6,7 @@ import type { Messages } from './i18n';
 import { SeverityIcon } from './Icons';
 import { OfficialLink } from './OfficialLink';
 import type { Finding, Severity } from './types';
+import { findingSubject } from './types';
 
 export function whyItMatters(m: Messages, s: Severity): string {
   return { error: m.whyError, warning: m.whyWarning, info: m.whyInfo, ok: m.whyOk }[s] ?? '';
@@ -52,7 +53,10 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
           )}
         </>
       )}
-      <p className="finding-code">{m.findingCode(finding.id)}</p>
+      <p className="finding-code">
+        {m.findingCode(finding.id)}
+        {findingSubject(finding) && <> · {findingSubject(finding)}</>}
+      </p>
     </article>
   );
 }
