@@ -50,8 +50,27 @@ function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
  * everything else is decoded as cp850, the OEM code page of Italian Windows.
  */
 export function decodeConsole(bytes: Uint8Array): string {
+  if (looksUtf16le(bytes)) return decodeUtf16le(bytes);
   if (isUtf8WithNonAscii(bytes)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return decodeCp850(bytes);
+}
+
+/**
+ * Some tools (wmic on some Windows builds, PowerShell with a Unicode console) write UTF-16LE:
+ * mostly-ASCII text then has a NUL in (nearly) every odd byte and almost none in even bytes.
+ */
+function looksUtf16le(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return true;
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return false;
+  let oddNul = 0;
+  let evenNul = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2) oddNul++;
+    else evenNul++;
+  }
+  const pairs = bytes.length / 2;
+  return oddNul >= pairs * 0.9 && evenNul <= pairs * 0.05;
 }
 
 /** UTF-16LE bytes (with or without BOM) to text: the encoding of `reg export` files and PowerShell redirects. */

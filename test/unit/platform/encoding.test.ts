@@ -18,3 +18,10 @@ test('recorded files: UTF-16LE with BOM (reg export, PowerShell >) and UTF-8 wit
   assert.equal(decodeRecorded(utf16), 'HKEY_CURRENT_USER\\Città');
   assert.equal(decodeRecorded(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('è', 'utf8')])), 'è');
 });
+
+test('console output in UTF-16LE (with or without BOM) is recognised', () => {
+  assert.equal(decodeConsole(Buffer.from('\r\r\ndisplayName=Avast Antivirus\r\r\n', 'utf16le')), '\r\r\ndisplayName=Avast Antivirus\r\r\n');
+  assert.equal(decodeConsole(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Città', 'utf16le')])), 'Città');
+  // cp850 text with an odd NUL here and there is not mistaken for UTF-16
+  assert.equal(decodeConsole(Uint8Array.from([0x41, 0x00, 0x85, 0x42])), 'A\u0000àB');
+});
