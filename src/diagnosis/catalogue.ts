@@ -368,6 +368,23 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     links: [],
   },
   {
+    id: 'provider-unknown',
+    area: 'accounts',
+    severity: 'info',
+    title: t('Non conosciamo il gestore PEC di {email}', 'We do not know the PEC provider of {email}'),
+    detail: t(
+      'L’indirizzo {email} non corrisponde a nessun gestore PEC del nostro elenco, quindi i suoi server non sono stati verificati.',
+      'The address {email} matches no PEC provider in our list, so its servers were not checked.',
+    ),
+    steps: [
+      t(
+        'Chiedi al gestore (o guarda nelle impostazioni del programma di posta) i nomi dei server e ripeti il controllo indicandoli nelle impostazioni avanzate.',
+        'Ask the provider (or look in the mail program’s settings) for the server names and run the check again with them in the advanced settings.',
+      ),
+    ],
+    links: [],
+  },
+  {
     id: 'account-plaintext',
     area: 'accounts',
     severity: 'error',

@@ -56,6 +56,9 @@ export function accountRules(input: RuleInput): Finding[] {
       out.push(makeFinding(known ? id : 'account-other', params, [evidence], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
     }
   }
+  for (const l of input.context.lookups) {
+    if (!l.provider) out.push(makeFinding('provider-unknown', { email: l.email }, [{ lookup: l }], { subject: l.email }));
+  }
   const discoveryRan = !input.context.skipDiscovery && input.accounts !== null;
   if (discoveryRan && !accounts.some(isPecAccount)) {
     out.push(

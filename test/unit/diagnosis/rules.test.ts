@@ -158,6 +158,12 @@ const CASES: Case[] = [
     yes: input({ accounts: accounts([account({ incoming: { host: 'imaps.pec.aruba.it', port: 143, protocol: 'imap', security: 'plain' } })]) }),
     no: input({ accounts: accounts([account()]) }),
   },
+  {
+    id: 'provider-unknown',
+    why: 'a typed address of a provider not in the catalogue',
+    yes: input({ context: context({ emails: ['studio@pec.example'], lookups: [{ email: 'studio@pec.example', provider: null, endpoints: [], message: null }] }) }),
+    no: input({ context: context({ emails: ['studio@pec.it'], lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+  },
   { id: 'account-security-mismatch', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-security-mismatch'] })]) }), no: input({ accounts: accounts([account()]) }) },
   { id: 'account-wrong-host', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-host'] })]) }), no: input({ accounts: accounts([account()]) }) },
   { id: 'account-wrong-port', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-port'] })]) }), no: input({ accounts: accounts([account()]) }) },

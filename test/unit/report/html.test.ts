@@ -74,3 +74,16 @@ test('Chromium prints it on A4 pages, and the pages render to PNG', async () => 
     if (n === 1) assert.match(txt, /Ci sono problemi da risolvere[^]*Il tuo Outlook su Windows 7 non può usare TLS 1\.2/);
   }
 });
+
+test('Chromium screenshot of the page on screen', async () => {
+  const htmlFile = path.join(dir, 'screen.html');
+  fs.writeFileSync(htmlFile, renderReportFile(sampleReport(), 'html', true).content);
+  const png = path.join(dir, 'screen.png');
+  await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, 'profile2')}`, '--window-size=1024,1400', '--hide-scrollbars', `--screenshot=${png}`, `file://${htmlFile}`]);
+  const buf = fs.readFileSync(png);
+  assert.equal(buf.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(buf.readUInt32BE(16), 1024);
+  assert.equal(buf.readUInt32BE(20), 1400);
+  assert.ok(buf.length > 20_000, 'the screenshot shows content');
+  if (process.env.PEC_DOCTOR_KEEP_PNG) fs.copyFileSync(png, process.env.PEC_DOCTOR_KEEP_PNG);
+});
