@@ -100,7 +100,9 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
   const base = { url: e.url, host };
   const intercepted = !!cert?.interceptedBy || e.verdict.startsWith('tls-intercepted(');
   const now = input.now;
-  const expired = e.verdict === 'cert-expired' || e.verdict === 'cert-not-yet-valid' || (cert !== null && (cert.validTo < now || cert.validFrom > now));
+  const t = Date.parse(now);
+  const outside = cert !== null && (Date.parse(cert.validTo) < t || Date.parse(cert.validFrom) > t);
+  const expired = e.verdict === 'cert-expired' || e.verdict === 'cert-not-yet-valid' || outside;
   if (expired) {
     const clockWrong = clockRules(input).length > 0;
     const clockHint = clockWrong

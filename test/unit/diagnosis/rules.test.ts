@@ -328,3 +328,10 @@ test('account findings use the account reader’s details: one per server, with 
   assert.match(port!.fix.steps[0].it, /smtps\.pec\.aruba\.it:465/);
   assert.match(host!.title.it, /studio\.rossi@pec\.it/);
 });
+
+test('certificate dates are compared as dates whatever their text form', () => {
+  const cert = { ...endpoint().certificate!, validFrom: 'Mar  1 00:00:00 2024 GMT', validTo: 'Mar  1 00:00:00 2025 GMT' };
+  assert.ok(evaluateRules(input({ endpoints: [endpoint({ certificate: cert })] })).some((f) => f.id === 'cert-expired'));
+  const valid = { ...cert, validTo: 'Mar  1 00:00:00 2027 GMT' };
+  assert.ok(!evaluateRules(input({ endpoints: [endpoint({ certificate: valid })] })).some((f) => f.id === 'cert-expired'));
+});
