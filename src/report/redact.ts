@@ -8,6 +8,8 @@ const EMAIL_RE = /([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 const HOME_RE = /(?:\/home\/|\/Users\/|\/var\/mail\/|[A-Za-z]:(?:\\\\|\\|\/)+(?:Users|Documents and Settings)(?:\\\\|\\|\/)+)([^\\/"'\s:]+(?: [^\\/"'\s:]+)?)/gi;
 /** Folder names under the users' root that are not people. */
 const NOT_PEOPLE = new Set(['public', 'default', 'default user', 'all users', 'shared', 'guest', 'administrator', 'root']);
+/** Words too common to replace everywhere (they would also hit host names and texts). */
+const TOO_COMMON = new Set(['pec', 'mail', 'posta', 'admin', 'user', 'utente', 'imap', 'smtp', 'pop3', 'outlook', 'thunderbird', 'nobody', 'local folders']);
 
 export const REDACTED_USER = 'utente';
 
@@ -44,7 +46,16 @@ export function sensitiveNames(report: Report): string[] {
   const all: string[] = [];
   collectStrings(report, all);
   for (const s of all) for (const m of s.matchAll(HOME_RE)) if (!NOT_PEOPLE.has(m[1].toLowerCase())) names.add(m[1]);
-  return [...names].filter((n) => n.trim().length >= 2).sort((a, b) => b.length - a.length);
+  // Labels of server names stay readable: the technician needs the hosts.
+  const hostLabels = new Set<string>();
+  const hosts = [
+    ...report.endpoints.map((e) => e.host),
+    ...(report.accounts?.accounts ?? []).flatMap((a) => [a.incoming?.host, a.outgoing?.host]),
+  ].filter((h): h is string => !!h);
+  for (const h of hosts) for (const label of h.toLowerCase().split('.')) hostLabels.add(label);
+  return [...names]
+    .filter((n) => n.trim().length >= 3 && !TOO_COMMON.has(n.toLowerCase()) && !hostLabels.has(n.toLowerCase()))
+    .sort((a, b) => b.length - a.length);
 }
 
 /** A copy of the report with e-mail local parts and user names replaced by stable placeholders. */

@@ -38,3 +38,12 @@ test('JSON and HTML files honour the redact flag', () => {
     assert.match(red.fileName, /oscurato/);
   }
 });
+
+test('a login that is a common word or a host label does not mangle host names', () => {
+  const report = sampleReport();
+  report.accounts!.accounts[1].incoming!.userName = 'pec';
+  report.accounts!.accounts[1].outgoing!.userName = 'cert';
+  const r = redactReport(report);
+  assert.equal(r.endpoints[0].host, 'imaps.pec.aruba.it');
+  assert.equal(r.accounts?.accounts[1].incoming?.host, 'mbox.cert.legalmail.it');
+});
