@@ -74,6 +74,12 @@ export function redactReport(report: Report): Report {
     return out;
   };
   const copy = walkStrings(report, visit) as Report;
+  // Login fields are replaced whatever they hold (also when too common to replace everywhere).
+  for (const a of copy.accounts?.accounts ?? []) {
+    for (const srv of [a.incoming, a.outgoing, ...(a.identities ?? []).map((i) => i.outgoing)]) {
+      if (srv?.userName && !/^(indirizzo\d+@|utente\d+$)/.test(srv.userName)) srv.userName = REDACTED_USER;
+    }
+  }
   copy.redacted = true;
   return copy;
 }

@@ -46,4 +46,6 @@ test('a login that is a common word or a host label does not mangle host names',
   const r = redactReport(report);
   assert.equal(r.endpoints[0].host, 'imaps.pec.aruba.it');
   assert.equal(r.accounts?.accounts[1].incoming?.host, 'mbox.cert.legalmail.it');
+  assert.equal(r.accounts?.accounts[1].incoming?.userName, 'utente');
+  assert.equal(r.accounts?.accounts[1].outgoing?.userName, 'utente');
 });
