@@ -275,9 +275,11 @@ export function windowsRegistry(options: WindowsRegistryOptions = {}): Registry 
     if (view) args.push(`/reg:${view}`);
     if (recursive) args.push('/s');
     const r = await run(regExe, args, { timeoutMs, encoding: 'console', maxOutputBytes: 32 * 1024 * 1024 });
-    if (r.ok) return r.stdout;
+    // Should reg.exe print the redirected path of a /reg:32 query, report it as it was asked.
+    const out = view === 32 && !/\\Wow6432Node(\\|$)/i.test(p) ? r.stdout.replace(/^(HKEY_LOCAL_MACHINE\\SOFTWARE)\\Wow6432Node(?=\\|\r?$)/gim, '$1') : r.stdout;
+    if (r.ok) return out;
     // /s over a tree with one unreadable subkey prints what it could and fails: keep the data.
-    if (recursive && r.error === null && /^HKEY_/m.test(r.stdout) && DENIED.test(r.stderr)) return r.stdout;
+    if (recursive && r.error === null && /^HKEY_/m.test(out) && DENIED.test(r.stderr)) return out;
     const failure = classifyRegFailure(p, r);
     if (failure) throw failure;
     return null;

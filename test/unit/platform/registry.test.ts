@@ -212,3 +212,19 @@ HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\Mozilla Thunderbird
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('windowsRegistry reports a /reg:32 key under the path that was asked, even if reg.exe printed Wow6432Node', async () => {
+  const out = crlf(`
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Mozilla\\Mozilla Thunderbird
+    CurrentVersion    REG_SZ    52.9.1 (x86 it)
+
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Mozilla\\Mozilla Thunderbird\\52.9.1 (x86 it)
+`);
+  const reg = windowsRegistry({ exec: fakeExec({ ok: true, code: 0, stdout: out }), regExe: 'reg' });
+  const r = await reg.readKey('HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird', 32);
+  assert.equal(regValue(r!.key, 'CurrentVersion')?.value, '52.9.1 (x86 it)');
+  assert.deepEqual(r!.subkeys, ['HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\Mozilla Thunderbird\\52.9.1 (x86 it)']);
+  // asked explicitly for Wow6432Node: left alone
+  const direct = await reg.readKey('HKLM\\SOFTWARE\\Wow6432Node\\Mozilla\\Mozilla Thunderbird', 32);
+  assert.equal(regValue(direct!.key, 'CurrentVersion')?.value, '52.9.1 (x86 it)');
+});
