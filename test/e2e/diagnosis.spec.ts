@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
 import { startDovecot, startOpensslServer } from '../support/servers';
+import { writeThunderbirdProfile } from './thunderbird-profile';
 
 const RESULTS = { level: 1, name: 'Risultato della diagnosi' } as const;
 
@@ -221,4 +222,23 @@ test('opening a file that is not a report says so clearly, in Italian', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
   await screenshots(page, '5-open-report-error');
   await expectNoAxeViolations(page, 'open report error');
+});
+
+test('one button: the Thunderbird account found on this computer is checked without typing anything', async ({ page, bridge, certs, home }) => {
+  test.setTimeout(120_000);
+  const server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1' });
+  try {
+    writeThunderbirdProfile(home, { email: 'avv.bianchi@pec.it', imap: { host: '127.0.0.1', port: server.port } });
+    await page.goto(bridge.url);
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText(`127.0.0.1:${server.port}`);
+    await page.getByRole('button', { name: 'Avvia la diagnosi' }).click();
+    await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'error');
+    await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toContainText(`imaps://127.0.0.1:${server.port}`);
+    await page.getByRole('button', { name: 'Dettagli per il tecnico' }).click();
+    await expect(page.getByTestId('tech-accounts')).toContainText('avv.bianchi@pec.it');
+    await expect(page.getByTestId('tech-accounts')).toContainText(`127.0.0.1:${server.port}`);
+  } finally {
+    await server.stop();
+  }
 });

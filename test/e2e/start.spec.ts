@@ -1,10 +1,9 @@
 // Screen 1 with the real core: the intro, the accounts found (none in an empty home; one from a
 // real Thunderbird profile), the address field with provider recognition, keyboard use, axe.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { test, expect } from './fixtures';
 import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
 import { APP_VERSION } from '../../src/version';
+import { writeThunderbirdProfile } from './thunderbird-profile';
 
 test('the start screen explains the tool, shows the version from the core and that no account was found', async ({ page, bridge }) => {
   const errors = collectPageErrors(page);
@@ -101,33 +100,11 @@ test('language switch: the whole interface turns English and back, and the choic
 });
 
 test('a Thunderbird PEC account configured on this computer is listed with its address and servers', async ({ page, bridge, home }) => {
-  const profile = path.join(home, '.thunderbird', 'abcd1234.default-release');
-  mkdirSync(profile, { recursive: true });
-  writeFileSync(
-    path.join(home, '.thunderbird', 'profiles.ini'),
-    ['[Profile0]', 'Name=default-release', 'IsRelative=1', 'Path=abcd1234.default-release', 'Default=1', '', '[General]', 'StartWithLastProfile=1', 'Version=2', ''].join('\n'),
-  );
-  writeFileSync(
-    path.join(profile, 'prefs.js'),
-    [
-      'user_pref("mail.accountmanager.accounts", "account1");',
-      'user_pref("mail.account.account1.identities", "id1");',
-      'user_pref("mail.account.account1.server", "server1");',
-      'user_pref("mail.identity.id1.useremail", "avv.bianchi@pec.it");',
-      'user_pref("mail.identity.id1.fullName", "Avv. Bianchi");',
-      'user_pref("mail.identity.id1.smtpServer", "smtp1");',
-      'user_pref("mail.server.server1.hostname", "imaps.pec.aruba.it");',
-      'user_pref("mail.server.server1.port", 993);',
-      'user_pref("mail.server.server1.socketType", 3);',
-      'user_pref("mail.server.server1.type", "imap");',
-      'user_pref("mail.server.server1.userName", "avv.bianchi@pec.it");',
-      'user_pref("mail.smtpservers", "smtp1");',
-      'user_pref("mail.smtpserver.smtp1.hostname", "smtps.pec.aruba.it");',
-      'user_pref("mail.smtpserver.smtp1.port", 465);',
-      'user_pref("mail.smtpserver.smtp1.try_ssl", 3);',
-      '',
-    ].join('\n'),
-  );
+  writeThunderbirdProfile(home, {
+    email: 'avv.bianchi@pec.it',
+    imap: { host: 'imaps.pec.aruba.it', port: 993 },
+    smtp: { host: 'smtps.pec.aruba.it', port: 465 },
+  });
   await page.goto(bridge.url);
   const table = page.getByRole('table');
   await expect(table).toBeVisible();
