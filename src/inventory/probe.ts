@@ -25,13 +25,23 @@ export interface KeyRead {
   error: string | null;
 }
 
-export async function readRegKey(src: Source, p: string, view?: 64 | 32): Promise<KeyRead> {
+// Values never copied into evidence: the product key is encoded in DigitalProductId, and owner
+// names are personal data that a report sent to a technician does not need.
+const PRIVATE_VALUES = /^(DigitalProductId\d*|ProductId|RegisteredOwner|RegisteredOrganization|EmailName|ProxyServer|ProxyOverride|AutoConfigURL)$/i;
+
+/** The key as reg.exe prints it, without private values and, when `only` is given, with just those values. */
+export function keyEvidence(key: RegKey, only?: string[]): string {
+  const keep = only?.map((n) => n.toLowerCase());
+  return formatRegKey({ path: key.path, values: key.values.filter((v) => !PRIVATE_VALUES.test(v.name) && (!keep || keep.includes(v.name.toLowerCase()))) });
+}
+
+export async function readRegKey(src: Source, p: string, view?: 64 | 32, only?: string[]): Promise<KeyRead> {
   const source = regSource(p, view);
   if (!src.registry) return { key: null, subkeys: [], evidence: { source, error: 'no registry on this system' }, error: 'no registry on this system' };
   try {
     const r = await src.registry.readKey(p, view);
     if (!r) return { key: null, subkeys: [], evidence: { source, raw: 'key not found' }, error: null };
-    return { key: r.key, subkeys: r.subkeys, evidence: { source, raw: clip(formatRegKey(r.key)) }, error: null };
+    return { key: r.key, subkeys: r.subkeys, evidence: { source, raw: clip(keyEvidence(r.key, only)) }, error: null };
   } catch (err) {
     const message = err instanceof RegistryError ? `${err.reason}: ${err.message}` : (err as Error).message;
     return { key: null, subkeys: [], evidence: { source, raw: err instanceof RegistryError && err.raw ? clip(err.raw) : undefined, error: message }, error: message };
@@ -50,7 +60,7 @@ export async function readRegTree(src: Source, p: string, view?: 64 | 32, maxRaw
   try {
     const keys = await src.registry.readTree(p, view);
     if (keys.length === 0) return { keys, evidence: { source, raw: 'key not found' }, error: null };
-    return { keys, evidence: { source, raw: clip(keys.map(formatRegKey).join('\n\n'), maxRaw) }, error: null };
+    return { keys, evidence: { source, raw: clip(keys.map((k) => keyEvidence(k)).join('\n\n'), maxRaw) }, error: null };
   } catch (err) {
     const message = err instanceof RegistryError ? `${err.reason}: ${err.message}` : (err as Error).message;
     return { keys: [], evidence: { source, error: message }, error: message };

@@ -25,8 +25,8 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
   const [schannelTree, winhttpReads, isHklm, isHkcu, ndp, dotnetReads, hotfixes] = await Promise.all([
     readRegTree(src, SCHANNEL_PROTOCOLS_KEY, native),
     Promise.all(views.map((v) => readRegKey(src, WINHTTP_KEY, v))),
-    readRegKey(src, INTERNET_SETTINGS_HKLM, native),
-    readRegKey(src, INTERNET_SETTINGS_HKCU),
+    readRegKey(src, INTERNET_SETTINGS_HKLM, native, ['SecureProtocols']),
+    readRegKey(src, INTERNET_SETTINGS_HKCU, undefined, ['SecureProtocols']),
     readRegKey(src, NDP_V4_FULL_KEY, native),
     Promise.all(views.flatMap((v) => DOTNET_FRAMEWORKS.map((f) => readRegKey(src, dotnetFrameworkKey(f), v).then((r) => ({ r, f, view: (v ?? 64) as 64 | 32 }))))),
     needsKb ? collectHotfixes(src) : Promise.resolve(null),

@@ -59,6 +59,11 @@ test('Windows 7 SP1 32-bit + Outlook 2010, untouched: TLS 1.2 off, no KB3140245,
   assert.deepEqual(inv.antivirus.map((a) => [a.name, a.enabled, a.upToDate, a.interceptsMail]), [['Microsoft Security Essentials', true, true, null]]);
   assert.deepEqual(inv.errors, []);
   assert.match(rawOf(inv.windows!.evidence, /SCHANNEL\\Protocols/), /SSL 2\.0\\Client\n {4}DisabledByDefault {4}REG_DWORD {4}0x1/);
+  // Evidence keeps what matters and never the product id or the owner's name
+  const cv = rawOf(inv.os.evidence, /Windows NT\\CurrentVersion/);
+  assert.match(cv, /CSDVersion {4}REG_SZ {4}Service Pack 1/);
+  assert.doesNotMatch(cv, /ProductId|RegisteredOwner|RegisteredOrganization|00371-OEM/);
+  assert.equal(rawOf(inv.windows!.evidence, /HKEY_CURRENT_USER.*Internet Settings/), 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\n    SecureProtocols    REG_DWORD    0xa80');
 });
 
 test('the same machine after KB3140245, Easy Fix 51044 and the SChannel TLS 1.2 key', async () => {
