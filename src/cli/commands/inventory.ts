@@ -1,9 +1,11 @@
-// `pec-doctor inventory [--json] [--fixture <dir>]`: the system inventory of this machine, or
-// of a recorded machine (a fixture directory, see docs/inventory.md) for technicians and tests.
+// `pec-doctor inventory [--json] [--fixture <dir> | --record <dir>]`: the system inventory of this
+// machine, or of a recorded machine (a fixture directory, see docs/inventory.md) for technicians
+// and tests; --record saves what was read on this machine as such a directory.
 import * as fs from 'fs';
 import type { Command } from '../command';
 import { UsageError, writeJson } from '../command';
-import { collectInventory, recordedSource } from '../../inventory/index';
+import { collectInventory, machineSource, recordedSource } from '../../inventory/index';
+import { recordingSource, type Recorder } from '../../inventory/record';
 import { inventorySummary } from '../../inventory/summary';
 
 export const inventoryCommand: Command = {
@@ -15,6 +17,11 @@ export const inventoryCommand: Command = {
       arg: '<dir>',
       description: 'legge una macchina registrata invece di questa (tecnici, test) / read a recorded machine instead of this one',
     },
+    record: {
+      type: 'string',
+      arg: '<dir>',
+      description: 'salva quanto letto in una cartella, da rileggere con --fixture / save what was read, to replay with --fixture',
+    },
   },
   async run(ctx) {
     const fixture = ctx.values.fixture;
@@ -25,7 +32,17 @@ export const inventoryCommand: Command = {
       }
       source = recordedSource(fixture);
     }
+    const record = ctx.values.record;
+    let recorder: Recorder | undefined;
+    if (record !== undefined) {
+      if (typeof record !== 'string' || record === '') throw new UsageError('--record vuole una cartella / needs a directory');
+      if (source) throw new UsageError('--record e --fixture non vanno insieme / --record and --fixture exclude each other');
+      if (fs.existsSync(record) && fs.readdirSync(record).length > 0) throw new UsageError(`--record: la cartella "${record}" non è vuota / is not empty`);
+      recorder = recordingSource(machineSource({ signal: ctx.signal }), record);
+      source = recorder.source;
+    }
     const inv = await collectInventory({ signal: ctx.signal, source });
+    recorder?.finish();
     if (ctx.json) writeJson(ctx, inv);
     else ctx.stdout.write(inventorySummary(inv));
     return 0;
