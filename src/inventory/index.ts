@@ -7,7 +7,7 @@ import type { AntivirusInfo, BrowserInfo, ClientInfo, Inventory, OsInfo, Platfor
 import { BUILD_DATE } from '../version';
 import { machineSource, recordedSource, type Source } from './source';
 import { ErrorLog } from './probe';
-import { collectWindowsOs } from './windows-os';
+import { collectWindowsOs, windowsReleaseOfBuild } from './windows-os';
 import { collectWindowsTls } from './windows-tls';
 import { collectOutlook } from './outlook';
 import { collectWindowsPrograms } from './windows-programs';
@@ -64,7 +64,8 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
   const os = await guard('windows: os', log, unknownOs(src), () => collectWindowsOs(src, log));
   const is64 = os.arch === 'x64' || os.arch === 'arm64';
   const build = os.build !== null && /^\d+$/.test(os.build) ? Number(os.build) : null;
-  const release = os.name ? (/^(Windows (?:XP|Vista|7|8\.1|8|10|11))\b/.exec(os.name)?.[1] ?? null) : null;
+  // Client release of the build (Windows Server 2008 R2 = 7, 2012 = 8, ...): SChannel and KB3140245 go by it.
+  const release = windowsReleaseOfBuild(build)?.release ?? (os.name ? (/^(Windows (?:XP|Vista|7|8\.1|8|10|11))\b/.exec(os.name)?.[1] ?? null) : null);
   const [windows, outlook, programs, antivirus] = await Promise.all([
     guard('windows: TLS settings', log, null, () => collectWindowsTls(src, log, { build, release, is64 })),
     guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),

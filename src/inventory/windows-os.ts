@@ -109,8 +109,8 @@ function servicePackName(csd: string | null, siSp: string | undefined): string |
 /** "Microsoft Windows 7 Professional" / "Windows 10 Pro" → "Professional" / "Pro". */
 function editionOf(productName: string | null, release: string | null): string | null {
   if (!productName) return null;
-  const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11)\s+(.+)$/i.exec(productName.replace(/^Microsoft\s+/i, '').replace(/\s+/g, ' ').trim());
-  if (m) return m[1].replace(/\s*(N|KN)$/, ' $1').trim();
+  const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11|Server \d{4}(?: R2)?)\s+(.+)$/i.exec(productName.replace(/^Microsoft\s+/i, '').replace(/\s+/g, ' ').trim());
+  if (m) return m[1].trim();
   return release && productName.includes(release) ? null : productName;
 }
 
@@ -134,6 +134,9 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
   if (release === 'Windows 10' && build !== null && build >= 22000) release = 'Windows 11';
   const servicePack = servicePackName(cv?.csdVersion ?? null, si?.servicepack);
   const productName = si?.distro?.trim() || cv?.productName || null;
+  // Servers share the client's build numbers (9600 = 8.1 and 2012 R2): their own name wins.
+  const server = /Windows Server \d{4}(?: R2)?/i.exec(productName ?? '')?.[0] ?? null;
+  if (server) release = server.replace(/^windows server/i, 'Windows Server');
   const edition = cv?.editionId ? editionOf(cv.productName, release) ?? cv.editionId : editionOf(productName, release);
   const displayVersion = cv?.displayVersion ?? byBuild?.update ?? null;
   const name = release ? [release, servicePack].filter(Boolean).join(' ') : productName;

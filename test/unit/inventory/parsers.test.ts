@@ -44,6 +44,12 @@ test('OS from os.release() alone when neither systeminformation nor the registry
   assert.deepEqual({ name: si.name, sp: si.servicePack, edition: si.edition }, { name: 'Windows 7 Service Pack 1', sp: 'Service Pack 1', edition: 'Professional' });
 });
 
+test('Windows Server keeps its own name (same builds as the client releases)', () => {
+  const cv = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\X\n    CurrentVersion    REG_SZ    6.1\n    CurrentBuildNumber    REG_SZ    7601\n    ProductName    REG_SZ    Windows Server 2008 R2 Standard\n    EditionID    REG_SZ    ServerStandard\n    CSDVersion    REG_SZ    Service Pack 1\n'));
+  const os = windowsOsInfo({ si: null, currentVersion: cv, release: '6.1.7601', arch: 'x64' }, []);
+  assert.deepEqual({ name: os.name, edition: os.edition, version: os.version }, { name: 'Windows Server 2008 R2 Service Pack 1', edition: 'Standard', version: '6.1.7601' });
+});
+
 test('Windows architecture from the environment, not the process', () => {
   assert.equal(windowsArch({ PROCESSOR_ARCHITECTURE: 'x86', PROCESSOR_ARCHITEW6432: 'AMD64' }, 'ia32'), 'x64');
   assert.equal(windowsArch({ PROCESSOR_ARCHITECTURE: 'x86' }, 'ia32'), 'x86');
