@@ -61,8 +61,13 @@ export const WINDOWS_PROGRAMS: { kind: 'client' | 'browser'; id: string; name: s
 export function parseMozillaVersion(s: string | null): { version: string | null; bitness: 32 | 64 | null } {
   if (!s) return { version: null, bitness: null };
   const m = /^\s*([0-9][0-9A-Za-z.]*)/.exec(s);
-  const arch = /\((x64|x86|AArch64)\b/i.exec(s);
-  return { version: m ? m[1] : null, bitness: arch ? (/x86/i.test(arch[1]) ? 32 : 64) : null };
+  return { version: m ? m[1] : null, bitness: mozillaBitness(s) };
+}
+
+/** "(x64 it)" / "(x86 it)" / "(AArch64 en-US)" in Mozilla version strings and Uninstall names. */
+export function mozillaBitness(s: string | null | undefined): 32 | 64 | null {
+  const arch = /\((x64|x86|AArch64)\b/i.exec(s ?? '');
+  return arch ? (/x86/i.test(arch[1]) ? 32 : 64) : null;
 }
 
 export interface WindowsProgramsResult {
@@ -159,7 +164,7 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
       id: 'thunderbird',
       name: 'Mozilla Thunderbird',
       version: tb?.version ?? fromUninstall?.version ?? null,
-      bitness: tb?.bitness ?? parseMozillaVersion(tbUninstall?.displayName.replace(/^Mozilla Thunderbird\s*/i, '0 ') ?? null).bitness,
+      bitness: tb?.bitness ?? mozillaBitness(tbUninstall?.displayName) ?? (tbUninstall?.view === 32 ? 32 : null),
       installType: 'installer',
       path: tbUninstall?.installLocation ?? null,
       evidence: [...(tb?.evidence ?? []), ...(tbUninstall ? [entryEvidence(tbUninstall)] : [])],
