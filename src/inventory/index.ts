@@ -7,7 +7,7 @@ import type { AntivirusInfo, BrowserInfo, ClientInfo, Inventory, OsInfo, Platfor
 import { BUILD_DATE } from '../version';
 import { machineSource, recordedSource, type Source } from './source';
 import { ErrorLog } from './probe';
-import { collectWindowsOs, windowsReleaseOfBuild } from './windows-os';
+import { collectWindowsOs, windowsArch, windowsReleaseOfBuild } from './windows-os';
 import { collectWindowsTls } from './windows-tls';
 import { collectOutlook } from './outlook';
 import { collectWindowsPrograms } from './windows-programs';
@@ -61,16 +61,23 @@ interface PlatformResult {
 }
 
 async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResult> {
-  const os = await guard('windows: os', log, unknownOs(src), () => collectWindowsOs(src, log));
-  const is64 = os.arch === 'x64' || os.arch === 'arm64';
-  const build = os.build !== null && /^\d+$/.test(os.build) ? Number(os.build) : null;
+  // systeminformation can take seconds (PowerShell): the other collectors do not wait for it.
+  // os.release() already has the true build (libuv asks RtlGetVersion) and the environment the
+  // architecture; only when os.release() lacks a build do the TLS settings wait for the OS read.
+  const osP = guard('windows: os', log, unknownOs(src), () => collectWindowsOs(src, log));
+  const arch = windowsArch(src.env, src.processArch);
+  const is64 = arch === 'x64' || arch === 'arm64';
+  const fromRelease = /^\d+\.\d+\.(\d+)/.exec(src.release);
+  const buildOf = (os: OsInfo) => (os.build !== null && /^\d+$/.test(os.build) ? Number(os.build) : null);
+  const buildP = fromRelease ? Promise.resolve(Number(fromRelease[1])) : osP.then(buildOf);
   // Client release of the build (Windows Server 2008 R2 = 7, 2012 = 8, ...): SChannel and KB3140245 go by it.
-  const release = windowsReleaseOfBuild(build)?.release ?? (os.name ? (/^(Windows (?:XP|Vista|7|8\.1|8|10|11))\b/.exec(os.name)?.[1] ?? null) : null);
-  const [windows, outlook, programs, antivirus] = await Promise.all([
-    guard('windows: TLS settings', log, null, () => collectWindowsTls(src, log, { build, release, is64 })),
+  const releaseP = buildP.then((build) => windowsReleaseOfBuild(build)?.release ?? null);
+  const [os, windows, outlook, programs, antivirus] = await Promise.all([
+    osP,
+    guard('windows: TLS settings', log, null, async () => collectWindowsTls(src, log, { build: await buildP, release: await releaseP, is64 })),
     guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),
     guard('windows: programs', log, { clients: [], browsers: [], runtimes: [] }, () => collectWindowsPrograms(src, log, is64)),
-    guard('windows: antivirus', log, [], () => collectAntivirus(src, log, release === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2')),
+    guard('windows: antivirus', log, [], async () => collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2')),
   ]);
   const runtimes = [...programs.runtimes];
   if (windows?.dotnet.version) {
