@@ -167,6 +167,44 @@ export function certificateVerdict(c: CertificateInfo, now = new Date()): ProbeV
   return 'ok';
 }
 
+/**
+ * Fallback when X509Certificate cannot parse the chain (a runtime whose crypto lacks it): the
+ * same fields from `getPeerCertificate`, trust as the local TLS library judged it.
+ */
+export function describePeer(socket: tls.TLSSocket, host: string): CertificateInfo {
+  const leaf = socket.getPeerCertificate(true) as tls.DetailedPeerCertificate;
+  const dn = (o: Record<string, unknown> | undefined) =>
+    Object.entries(o ?? {})
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+  const chain: CertificateInfo['chain'] = [];
+  const seen = new Set<string>();
+  for (let c: tls.DetailedPeerCertificate | undefined = leaf; c && c.raw && !seen.has(c.fingerprint256) && chain.length < 20; c = c.issuerCertificate) {
+    seen.add(c.fingerprint256);
+    chain.push({ subject: dn(c.subject as unknown as Record<string, unknown>), issuer: dn(c.issuer as unknown as Record<string, unknown>), validTo: new Date(c.valid_to).toISOString() });
+  }
+  const error = socket.authorizationError ? String(socket.authorizationError) : null;
+  const dateErrors = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+  const info: CertificateInfo = {
+    subject: dn(leaf.subject as unknown as Record<string, unknown>),
+    issuer: dn(leaf.issuer as unknown as Record<string, unknown>),
+    san: (leaf.subjectaltname ?? '').split(/,\s*/).filter(Boolean).map((x) => x.replace(/^IP Address:/, 'IP:')),
+    validFrom: new Date(leaf.valid_from).toISOString(),
+    validTo: new Date(leaf.valid_to).toISOString(),
+    keyType: leaf.asn1Curve ? `EC ${leaf.asn1Curve}` : leaf.modulus ? 'RSA' : 'unknown',
+    keyBits: leaf.bits ?? null,
+    signatureAlgorithm: leaf.raw ? signatureAlgorithm(leaf.raw) : null,
+    fingerprintSha256: leaf.fingerprint256,
+    trusted: socket.authorized || (error !== null && dateErrors.has(error)),
+    trustError: error,
+    hostnameMatches: tls.checkServerIdentity(host, leaf) === undefined,
+    interceptedBy: null,
+    chain,
+  };
+  info.interceptedBy = interceptorOf(chain.map((c) => c.issuer));
+  return info;
+}
+
 /** DER chain (leaf first) of a completed Node TLS connection. */
 export function peerChain(socket: tls.TLSSocket): Buffer[] {
   const out: Buffer[] = [];

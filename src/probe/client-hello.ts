@@ -30,9 +30,14 @@ const ext = (type: number, body: Buffer) => Buffer.concat([u16(type), vec16(body
 let cachedX25519: Buffer | null = null;
 function x25519Public(): Buffer {
   if (!cachedX25519) {
-    const { publicKey } = generateKeyPairSync('x25519');
-    const jwk = publicKey.export({ format: 'jwk' }) as { x: string };
-    cachedX25519 = Buffer.from(jwk.x.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    try {
+      const { publicKey } = generateKeyPairSync('x25519');
+      const jwk = publicKey.export({ format: 'jwk' }) as { x: string };
+      cachedX25519 = Buffer.from(jwk.x.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    } catch {
+      // A runtime without X25519 key export: any 32 bytes are a usable X25519 public value.
+      cachedX25519 = randomBytes(32);
+    }
   }
   return cachedX25519;
 }

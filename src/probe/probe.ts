@@ -12,7 +12,7 @@ import { ALL_GROUPS, ALL_SIGALGS } from './tls-constants';
 import { suiteName, suitesFor } from './cipher-suites';
 import { Session, type HelloOutcome, type Timeouts } from './session';
 import { Budget, ProbeError, SocketReader, write } from './wire';
-import { analyzeChain, certificateVerdict, parseCaOption, peerChain } from './certificate';
+import { analyzeChain, certificateVerdict, describePeer, parseCaOption, peerChain } from './certificate';
 import { bannerLooksRight, postTlsCommand } from './starttls';
 import { CLIENT_PROFILES, offline, profileCodes, simulationResult, type Learned } from './simulate';
 
@@ -309,7 +309,12 @@ async function certificateAndBanner(
   fail: (v: ProbeVerdict, d: string) => void,
 ): Promise<void> {
   const t0 = Date.now();
-  const extraCa = parseCaOption(options.ca);
+  let extraCa: ReturnType<typeof parseCaOption> = [];
+  try {
+    extraCa = parseCaOption(options.ca);
+  } catch {
+    /* unreadable extra CA: the local TLS library still gets it as PEM below */
+  }
   let chain: Buffer[] | null = null;
   let socket: tls.TLSSocket | null = null;
   let tlsError: string | null = null;
@@ -337,6 +342,7 @@ async function certificateAndBanner(
       info = analyzeChain(chain, endpoint.host, extraCa);
     } catch (e) {
       tlsError = `certificato illeggibile: ${(e as Error).message}`;
+      if (socket) info = describePeer(socket, endpoint.host);
     }
   }
   result.certificate = info;

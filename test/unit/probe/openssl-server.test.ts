@@ -3,8 +3,11 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import * as tls from 'node:tls';
 import { makeCertificates, startOpensslServer, tempDir, type Certificates, type OpensslServerOptions } from '../../support/servers';
 import { probeEndpoint } from '../../../src/probe';
+import { analyzeChain, describePeer, parseCaOption, peerChain } from '../../../src/probe/certificate';
 import type { EndpointResult, ProbeOptions } from '../../../src/probe/types';
 
 let certs: Certificates;
@@ -104,4 +107,23 @@ test('certificates: trusted via the ca option, expired, not yet valid, wrong hos
   assert.equal(r.certificate?.keyType, 'EC prime256v1');
   assert.equal(r.certificate?.signatureAlgorithm, 'sha256WithRSAEncryption');
   assert.equal(r.certificate?.hostnameMatches, true);
+});
+
+test('the getPeerCertificate fallback describes a chain like the X509Certificate path', async () => {
+  const s = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2' });
+  try {
+    for (const [host, caOpt] of [['127.0.0.1', ca], ['localhost', undefined]] as const) {
+      const socket = tls.connect({ host: '127.0.0.1', port: s.port, servername: host === 'localhost' ? host : undefined, rejectUnauthorized: false, ca: caOpt ? [caOpt] : undefined });
+      await once(socket, 'secureConnect');
+      const viaPeer = describePeer(socket, host);
+      const viaX509 = analyzeChain(peerChain(socket), host, caOpt ? parseCaOption(caOpt) : []);
+      socket.destroy();
+      for (const k of ['subject', 'san', 'validFrom', 'validTo', 'keyType', 'keyBits', 'signatureAlgorithm', 'fingerprintSha256', 'trusted', 'hostnameMatches'] as const) {
+        assert.deepEqual(viaPeer[k], viaX509[k], `${host}: ${k}`);
+      }
+      assert.equal(viaPeer.trusted, caOpt !== undefined);
+    }
+  } finally {
+    await s.stop();
+  }
 });
