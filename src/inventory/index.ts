@@ -80,6 +80,11 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
     guard('windows: antivirus', log, [], async () => collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2')),
   ]);
   const runtimes = [...programs.runtimes];
+  // A Java without JavaSoft keys (Adoptium, Zulu and other OpenJDK builds): ask the one on PATH.
+  if (!runtimes.some((r) => r.id === 'java')) {
+    const java = await guard('windows: java', log, null, () => collectJava(src));
+    if (java) runtimes.push(java);
+  }
   if (windows?.dotnet.version) {
     runtimes.push({
       id: 'dotnet',

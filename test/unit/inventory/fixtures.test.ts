@@ -168,6 +168,10 @@ test('Windows 11 (ProductName says Windows 10) + Thunderbird; no wmic: PowerShel
   assert.deepEqual(inv.windows!.schannel['TLS 1.0'], { enabled: 0, disabledByDefault: 1, effective: 'disabled', osDefault: 'unknown', supported: null, decidedBy: 'registry' });
   assert.deepEqual(inv.antivirus.map((a) => [a.name, a.enabled]), [['Windows Defender', true], ['Bitdefender Antivirus Free', true]]);
   assert.match(inv.antivirus[0].evidence.map((e) => e.source).join('\n'), /Get-WmiObject/);
+  assert.deepEqual(inv.runtimes.map((r) => [r.id, r.version, r.evidence[0].source]), [
+    ['java', '21.0.5', 'java -version'],
+    ['dotnet', '4.8', 'reg query "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full" /reg:64'],
+  ]);
   assert.deepEqual(inv.errors, []);
 });
 
