@@ -152,7 +152,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
     }
     const anyVersion = TLS_VERSION_NAMES.some((v) => result.tls.versions[v]);
     if (!anyVersion || (stop && ['throttled', 'deadline-exceeded', 'cancelled'].includes(stop.verdict))) {
-      skipRest(['ciphers', 'simulation', 'certificate', 'banner'], 'non eseguito: nessuna versione TLS accettata o verifica interrotta');
+      skipRest(['versions', 'ciphers', 'simulation', 'certificate', 'banner'], 'non eseguito: nessuna versione TLS accettata o verifica interrotta');
       return result;
     }
 
@@ -228,9 +228,10 @@ function connectSteps(session: Session, step: StepFn, t0: number, error?: ProbeE
     if (session.endpoint.security === 'starttls') step('starttls', 'skipped', Date.now(), undefined, 'connessione non riuscita');
     return;
   }
-  step('connect', 'ok', t0, undefined, `${session.address}:${session.endpoint.port} in ${session.connectMs} ms`);
+  // Report the time of the TCP connect and of the dialogue themselves, not of the whole hello.
+  step('connect', 'ok', Date.now() - (session.connectMs ?? 0), undefined, `${session.address}:${session.endpoint.port} in ${session.connectMs} ms`);
   if (session.endpoint.security !== 'starttls') return;
-  if (session.dialogue) step('starttls', 'ok', t0, undefined, session.dialogue.greeting.slice(0, 120));
+  if (session.dialogue) step('starttls', 'ok', Date.now() - (session.starttlsMs ?? 0), undefined, session.dialogue.greeting.slice(0, 120));
   else if (error && STARTTLS_VERDICTS.has(error.verdict)) step('starttls', 'failed', t0, error.verdict, error.detail);
   else if (error && CONNECT_VERDICTS.has(error.verdict)) step('starttls', 'failed', t0, error.verdict, error.detail);
   else step('starttls', 'failed', t0, error?.verdict ?? 'banner-unexpected', error?.detail ?? 'dialogo STARTTLS non completato');
