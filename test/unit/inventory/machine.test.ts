@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { collectInventory } from '../../../src/inventory/index';
@@ -66,4 +68,26 @@ test('pec-doctor inventory prints an Italian summary; --fixture reads a recorded
   r = await cli('inventory', '--fixture', '/nonexistent/dir');
   assert.equal(r.code, 2);
   assert.match(r.err, /--fixture/);
+});
+
+test('pec-doctor inventory --record writes a replayable directory; misuse exits 2', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecdoc-cli-rec-'));
+  try {
+    const target = path.join(dir, 'machine');
+    let r = await cli('inventory', '--record', target, '--json');
+    assert.equal(r.code, 0, r.err);
+    const recorded = JSON.parse(r.out) as Inventory;
+    r = await cli('inventory', '--fixture', target, '--json');
+    assert.equal(r.code, 0, r.err);
+    const replayed = JSON.parse(r.out) as Inventory;
+    assert.deepEqual(replayed.clients, recorded.clients);
+    assert.deepEqual(replayed.os, recorded.os);
+    r = await cli('inventory', '--record', target); // not empty any more
+    assert.equal(r.code, 2);
+    assert.match(r.err, /non è vuota/);
+    r = await cli('inventory', '--record', path.join(dir, 'other'), '--fixture', target);
+    assert.equal(r.code, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
