@@ -4,7 +4,7 @@
 import type * as net from 'net';
 import type { Endpoint } from './types';
 import { buildClientHello, type HelloSpec } from './client-hello';
-import { FlightParser, describeGarbage, type FlightResult } from './server-hello';
+import { FlightParser, type FlightResult } from './server-hello';
 import { startTls, type Dialogue } from './starttls';
 import { Budget, ProbeError, SocketReader, connectTcp, write } from './wire';
 
@@ -95,7 +95,7 @@ export class Session {
         const partial = parser.partial();
         if (partial) return partial;
         if (e instanceof ProbeError && (e.verdict === 'connect-reset' || e.verdict === 'banner-unexpected') && reader.closed) {
-          if (parser.received > 0) return { kind: 'not-tls', detail: describeGarbage(reader.pending) };
+          if (parser.received > 0) return { kind: 'not-tls', detail: `connessione chiusa a metà della risposta TLS (${parser.received} byte ricevuti)` };
           this.answered++;
           return { kind: 'closed', reset: reader.closed === 'reset' };
         }

@@ -118,6 +118,13 @@ test('enormous record → not-tls (record overflow), without buffering it', asyn
   assert.match(r.detail ?? '', /65535 byte.*record_overflow/);
 });
 
+test('half a TLS record, then close → not-tls saying it was cut', async () => {
+  const port = await serve((s) => s.once('data', () => s.end(Buffer.from([22, 3, 3, 0x00, 0x40, 2, 0, 0]))));
+  const { r } = await timed(implicit(port));
+  assert.equal(r.verdict, 'not-tls');
+  assert.match(r.detail ?? '', /a metà della risposta TLS \(8 byte/);
+});
+
 test('STARTTLS not offered (IMAP) and refused (POP3)', async () => {
   const imap = await serve((s) => {
     s.write('* OK ready\r\n');
