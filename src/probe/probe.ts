@@ -162,15 +162,19 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
       step('ciphers', 'skipped', t0, undefined, 'enumerazione disattivata');
     } else {
       let cipherError: ProbeError | null = null;
+      const partial: TlsVersionName[] = [];
       for (const v of [...VERSION_ORDER].filter((x) => result.tls.versions[x])) {
         try {
-          result.tls.ciphers[v] = await enumerateCiphers(session, v, outcomes[v]);
+          const got = await enumerateCiphers(session, v, outcomes[v]);
+          result.tls.ciphers[v] = got.names;
+          if (!got.complete) partial.push(v);
         } catch (e) {
           cipherError = asProbeError(e);
           break;
         }
       }
-      const summary = TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v]).map((v) => `${LABEL[v]}: ${result.tls.ciphers[v]?.length}`).join(', ');
+      const summary =
+        TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v]).map((v) => `${LABEL[v]}: ${result.tls.ciphers[v]?.length}${partial.includes(v) ? ' (elenco incompleto: limite di connessioni)' : ''}`).join(', ');
       if (cipherError) {
         step('ciphers', 'failed', t0, cipherError.verdict, `${cipherError.detail}${summary ? ` (parziale: ${summary})` : ''}`);
         fail(cipherError.verdict, cipherError.detail);
@@ -256,20 +260,24 @@ async function checkThrottle(session: Session, control: TlsVersionName): Promise
   }
 }
 
-async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined): Promise<string[]> {
+/** Connections kept for the simulations and the certificate after cipher enumeration. */
+const RESERVED_CONNECTIONS = 16;
+
+async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined): Promise<{ names: string[]; complete: boolean }> {
   let remaining = suitesFor(v);
   const found: number[] = [];
   let next: HelloOutcome | undefined = first;
   for (let round = 0; round < MAX_CIPHER_ROUNDS && remaining.length > 0; round++) {
+    if (!next && session.connections >= session.maxConnections - RESERVED_CONNECTIONS) return { names: found.map(suiteName), complete: false };
     // The version probe already told us the first choice: reuse it.
     const o = next ?? (await session.hello(helloFor(v, remaining)));
     next = undefined;
     if (o.kind === 'closed' && found.length > 0) await checkThrottle(session, v);
-    if (o.kind !== 'server-hello' || o.version !== v || !remaining.includes(o.cipher)) break;
+    if (o.kind !== 'server-hello' || o.version !== v || !remaining.includes(o.cipher)) return { names: found.map(suiteName), complete: true };
     found.push(o.cipher);
     remaining = remaining.filter((c) => c !== o.cipher);
   }
-  return found.map(suiteName);
+  return { names: found.map(suiteName), complete: remaining.length === 0 };
 }
 
 async function simulateClients(session: Session, result: EndpointResult): Promise<Simulation[]> {
@@ -286,8 +294,16 @@ async function simulateClients(session: Session, result: EndpointResult): Promis
     const key = JSON.stringify([p.versions, p.ciphers, p.groups, p.sigalgs]);
     let got = cache.get(key);
     if (got === undefined) {
+      const spec = { versions: p.versions, ciphers: profileCodes(p), groups: p.groups, sigalgs: p.sigalgs };
       try {
-        got = await session.hello({ versions: p.versions, ciphers: profileCodes(p), groups: p.groups, sigalgs: p.sigalgs });
+        got = await session.hello(spec);
+        // Version and suites match but the server refuses: find out whether the client's curves
+        // or its signature algorithms are the reason (one more hello each, only in this case).
+        if (got.kind === 'alert') {
+          const wider = await session.hello({ ...spec, groups: ALL_GROUPS });
+          if (wider.kind === 'server-hello') got = 'no-common-curve';
+          else if ((await session.hello({ ...spec, sigalgs: ALL_SIGALGS })).kind === 'server-hello') got = 'no-common-signature';
+        }
       } catch (e) {
         const pe = asProbeError(e);
         if (['throttled', 'deadline-exceeded', 'cancelled'].includes(pe.verdict)) throw pe;

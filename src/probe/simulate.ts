@@ -49,6 +49,8 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
   if (o.verdict === 'no-common-cipher') {
     return { ...base, ok: false, reason: 'no-common-cipher', version: o.version, detail: `nessuna cipher suite in comune in ${VERSION_LABEL[o.version as TlsVersionName]}` };
   }
+  if (error === 'no-common-curve') return { ...base, ok: false, reason: error, version: o.version, detail: 'nessuna curva ellittica (gruppo) in comune: il server rifiuta quelle del client' };
+  if (error === 'no-common-signature') return { ...base, ok: false, reason: error, version: o.version, detail: 'nessun algoritmo di firma in comune con il certificato del server' };
   if (error) return { ...base, ok: false, reason: error, detail: 'simulazione non completata' };
   if (!outcome) return { ...base, ok: false, reason: 'unknown', detail: 'versioni del server non determinate' };
   if (outcome.kind === 'server-hello') {

@@ -127,3 +127,24 @@ test('the getPeerCertificate fallback describes a chain like the X509Certificate
     await s.stop();
   }
 });
+
+test('ECDHE on X25519 only: SChannel clients on Windows 7 fail on the curve, not on the cipher', async () => {
+  const r = await probeServer({ version: 'tls1_2', cipher: 'ECDHE-RSA-AES128-SHA', args: ['-groups', 'X25519'] });
+  assert.deepEqual(r.tls.ciphers, { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA'] });
+  const w7 = sim(r, 'windows7-tls12');
+  assert.deepEqual([w7.ok, w7.reason], [false, 'no-common-curve']);
+  assert.equal(sim(r, 'java-8u132').reason, 'no-common-curve');
+  assert.equal(sim(r, 'windows10').ok, true);
+});
+
+test('the connection cap stops cipher enumeration early and keeps room for the rest', async () => {
+  const r = await probeServer({ version: 'tls1_2', cipher: 'ALL' }, { maxConnections: 24 });
+  const list = r.tls.ciphers['TLSv1.2'] ?? [];
+  assert.ok(list.length >= 2 && list.length < 20, `${list.length} suites`);
+  const st = r.steps.find((s) => s.step === 'ciphers');
+  assert.equal(st?.status, 'ok');
+  assert.match(st?.detail ?? '', /incompleto/);
+  assert.equal(r.simulations.length, 10);
+  assert.ok(r.certificate);
+  assert.ok((r.connections ?? 0) <= 24, `${r.connections} connections`);
+});
