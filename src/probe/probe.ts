@@ -189,7 +189,15 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
     t0 = Date.now();
     if (options.simulate === false) step('simulation', 'skipped', t0, undefined, 'simulazione disattivata');
     else {
-      result.simulations = await simulateClients(session, result);
+      try {
+        result.simulations = await simulateClients(session, result);
+      } catch (e) {
+        const pe = asProbeError(e);
+        step('simulation', 'failed', t0, pe.verdict, pe.detail);
+        fail(pe.verdict, pe.detail);
+        skipRest(['certificate', 'banner'], 'non eseguito: verifica interrotta');
+        return result;
+      }
       const bad = result.simulations.filter((s) => !s.ok).map((s) => s.client);
       step('simulation', 'ok', t0, undefined, bad.length ? `non si collegano: ${bad.join(', ')}` : 'tutti i client si collegano');
     }
@@ -297,6 +305,11 @@ async function simulateClients(session: Session, result: EndpointResult): Promis
       const spec = { versions: p.versions, ciphers: profileCodes(p), groups: p.groups, sigalgs: p.sigalgs };
       try {
         got = await session.hello(spec);
+        // Dropped without a word after earlier answers: a limit, unless a known-good hello works.
+        if (got.kind === 'closed') {
+          const control = [...VERSION_ORDER].find((v) => result.tls.versions[v]);
+          if (control) await checkThrottle(session, control);
+        }
         // Version and suites match but the server refuses: find out whether the client's curves
         // or its signature algorithms are the reason (one more hello each, only in this case).
         if (got.kind === 'alert') {

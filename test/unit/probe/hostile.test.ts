@@ -174,6 +174,25 @@ test('throttling: resets after a few connections → throttled, not "no TLS 1.0"
   assert.match(r.detail ?? '', /ha smesso di/);
 });
 
+test('throttling that starts during the client simulation → throttled, versions and ciphers kept', async () => {
+  const backend = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', cipher: 'ECDHE-RSA-AES128-GCM-SHA256' });
+  cleanups.push(() => backend.stop());
+  // 4 version hellos + 1 cipher round are let through; the first simulation hello is reset.
+  const port = await serve((s, n) => {
+    if (n > 5) return s.resetAndDestroy();
+    const b = net.connect(backend.port, '127.0.0.1');
+    b.on('error', () => s.destroy());
+    s.pipe(b).pipe(s);
+    s.on('close', () => b.destroy());
+  });
+  const { r } = await timed(implicit(port));
+  assert.equal(r.verdict, 'throttled');
+  assert.deepEqual(r.tls.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
+  assert.deepEqual(r.tls.ciphers, { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'] });
+  assert.equal(r.steps.find((st) => st.step === 'simulation')?.verdict, 'throttled');
+  assert.equal(r.steps.find((st) => st.step === 'certificate')?.status, 'skipped');
+});
+
 test('throttling by SMTP 421 after two connections → throttled', async () => {
   const pf = await startPostfix({ cert: certs.cert, key: certs.key });
   cleanups.push(() => pf.stop());
