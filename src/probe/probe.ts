@@ -108,7 +108,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
     for (const v of VERSION_ORDER) {
       const first = session.connections === 0;
       try {
-        const o = await session.hello(helloFor(v), v !== 'TLSv1.3');
+        const o = first ? await firstHello(session, result.addresses, v) : await session.hello(helloFor(v), v !== 'TLSv1.3');
         outcomes[v] = o;
         if (first) connectSteps(session, step, t0);
         if (o.kind === 'not-tls') {
@@ -214,6 +214,23 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
   return result;
 }
 
+/**
+ * The first connection tries each address in turn while the TCP connect itself fails (an AAAA
+ * record with no working IPv6 here, as mail clients fall back too); the probe then keeps the
+ * address that answered.
+ */
+async function firstHello(session: Session, addresses: string[], v: TlsVersionName): Promise<HelloOutcome> {
+  for (let i = 0; ; i++) {
+    try {
+      return await session.hello(helloFor(v), v !== 'TLSv1.3');
+    } catch (e) {
+      const pe = asProbeError(e);
+      if (session.connectMs !== null || !CONNECT_VERDICTS.has(pe.verdict) || i + 1 >= Math.min(addresses.length, 4)) throw pe;
+      session.address = addresses[i + 1];
+    }
+  }
+}
+
 function fmtBool(b: boolean | null): string {
   return b === null ? '?' : b ? 'sì' : 'no';
 }
@@ -254,6 +271,7 @@ function noVersionVerdict(outcomes: Partial<Record<TlsVersionName, HelloOutcome>
   const odd = list.find((o) => o.kind === 'alert' && !REFUSAL_ALERTS.has(o.alert));
   if (odd && odd.kind === 'alert') return [`handshake-alert(${odd.alert})`, `il server interrompe l'handshake con l'alert ${odd.alert}`];
   if (list.length > 0 && list.every((o) => o.kind === 'closed' && o.reset)) return ['connect-reset', 'il server chiude di forza ogni connessione TLS'];
+  if (list.length > 0 && list.every((o) => o.kind === 'closed')) return ['no-common-version', 'il server chiude la connessione senza rispondere a nessun ClientHello (TLS 1.0-1.3)'];
   return ['no-common-version', 'il server non accetta nessuna versione TLS da 1.0 a 1.3'];
 }
 

@@ -32,7 +32,7 @@ export class Session {
 
   constructor(
     readonly endpoint: Endpoint,
-    readonly address: string,
+    public address: string,
     readonly budget: Budget,
     readonly timeouts: Timeouts,
     readonly maxConnections: number,

@@ -7,7 +7,7 @@ import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { freePort, makeCertificates, run, startOpensslServer, startPostfix, tempDir, type Certificates } from '../../support/servers';
-import { probeEndpoint } from '../../../src/probe';
+import { probeEndpoint, probeEndpoints } from '../../../src/probe';
 import type { Endpoint, EndpointResult, ProbeOptions } from '../../../src/probe/types';
 
 let certs: Certificates;
@@ -239,4 +239,26 @@ test('antivirus interception: a chain issued by "ESET SSL Filter CA" → tls-int
   const { r } = await timed(implicit(s.port), { ...QUICK, ciphers: false, simulate: false, ca: readFileSync(caCert) });
   assert.equal(r.verdict, 'tls-intercepted(ESET)');
   assert.equal(r.certificate?.interceptedBy, 'ESET');
+});
+
+test('probeEndpoints keeps the order, limits concurrency and reports each step through onStep', async () => {
+  let open = 0;
+  let peak = 0;
+  const port = await serve((s) => {
+    open++;
+    peak = Math.max(peak, open);
+    s.on('close', () => open--);
+    setTimeout(() => s.destroy(), 150);
+  });
+  const closed = await freePort();
+  const seen: string[] = [];
+  const endpoints: Endpoint[] = [implicit(port), implicit(closed), implicit(port), implicit(port)];
+  const results = await probeEndpoints(endpoints, { ...QUICK, concurrency: 2, onStep: (e, st) => seen.push(`${e.port}:${st.step}`) });
+  assert.deepEqual(results.map((r) => r.port), endpoints.map((e) => e.port));
+  assert.equal(results[1].verdict, 'connect-refused');
+  assert.equal(results[0].verdict, 'no-common-version');
+  assert.match(results[0].detail ?? '', /senza rispondere/);
+  assert.ok(peak <= 2, `peak ${peak} connections at once`);
+  for (const r of results) for (const st of r.steps) assert.ok(seen.includes(`${r.port}:${st.step}`));
+  assert.equal(seen.length, results.reduce((n, r) => n + r.steps.length, 0));
 });
