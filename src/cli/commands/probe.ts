@@ -59,7 +59,8 @@ export function renderEndpoint(r: EndpointResult): string {
   out.push(`  Versioni: ${TLS_VERSION_NAMES.map((v) => `${LABEL[v]} ${yesNo(r.tls.versions[v])}`).join(' · ')}`);
   for (const v of [...TLS_VERSION_NAMES].reverse()) {
     const list = r.tls.ciphers[v];
-    if (list && list.length) out.push(`  Cipher ${LABEL[v]} (${list.length}): ${list.join(', ')}`);
+    // Short for the screen; the full list is in --json.
+    if (list && list.length) out.push(`  Cipher ${LABEL[v]} (${list.length}): ${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (+${list.length - 6}, elenco completo con --json)` : ''}`);
   }
   const c = r.certificate;
   if (c) {
