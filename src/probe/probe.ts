@@ -165,7 +165,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
       const partial: TlsVersionName[] = [];
       for (const v of [...VERSION_ORDER].filter((x) => result.tls.versions[x])) {
         try {
-          const got = await enumerateCiphers(session, v, outcomes[v]);
+          const got = await enumerateCiphers(session, v, outcomes[v], started + CIPHER_TIME_SHARE * (budget.deadline - started));
           result.tls.ciphers[v] = got.names;
           if (!got.complete) partial.push(v);
         } catch (e) {
@@ -174,7 +174,7 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
         }
       }
       const summary =
-        TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v]).map((v) => `${LABEL[v]}: ${result.tls.ciphers[v]?.length}${partial.includes(v) ? ' (elenco incompleto: limite di connessioni)' : ''}`).join(', ');
+        TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v]).map((v) => `${LABEL[v]}: ${result.tls.ciphers[v]?.length}${partial.includes(v) ? ' (elenco incompleto: limite di connessioni o di tempo)' : ''}`).join(', ');
       if (cipherError) {
         step('ciphers', 'failed', t0, cipherError.verdict, `${cipherError.detail}${summary ? ` (parziale: ${summary})` : ''}`);
         fail(cipherError.verdict, cipherError.detail);
@@ -289,12 +289,16 @@ async function checkThrottle(session: Session, control: TlsVersionName): Promise
 /** Connections kept for the simulations and the certificate after cipher enumeration. */
 const RESERVED_CONNECTIONS = 16;
 
-async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined): Promise<{ names: string[]; complete: boolean }> {
+/** Share of the endpoint's deadline cipher enumeration may use; the rest is for later steps. */
+const CIPHER_TIME_SHARE = 0.6;
+
+async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined, until: number): Promise<{ names: string[]; complete: boolean }> {
   let remaining = suitesFor(v);
   const found: number[] = [];
   let next: HelloOutcome | undefined = first;
   for (let round = 0; round < MAX_CIPHER_ROUNDS && remaining.length > 0; round++) {
-    if (!next && session.connections >= session.maxConnections - RESERVED_CONNECTIONS) return { names: found.map(suiteName), complete: false };
+    const outOfBudget = session.connections >= session.maxConnections - RESERVED_CONNECTIONS || Date.now() >= until;
+    if (!next && outOfBudget) return { names: found.map(suiteName), complete: false };
     // The version probe already told us the first choice: reuse it.
     const o = next ?? (await session.hello(helloFor(v, remaining)));
     next = undefined;

@@ -262,3 +262,25 @@ test('probeEndpoints keeps the order, limits concurrency and reports each step t
   for (const r of results) for (const st of r.steps) assert.ok(seen.includes(`${r.port}:${st.step}`));
   assert.equal(seen.length, results.reduce((n, r) => n + r.steps.length, 0));
 });
+
+test('a slow server: cipher enumeration stops at its share of the deadline, the verdict is not a timeout', async () => {
+  const backend = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', cipher: 'ALL' });
+  cleanups.push(() => backend.stop());
+  const port = await serve((s) => {
+    // 120 ms before the server "answers" each connection, like a distant server.
+    setTimeout(() => {
+      const b = net.connect(backend.port, '127.0.0.1');
+      b.on('error', () => s.destroy());
+      s.pipe(b).pipe(s);
+      s.on('close', () => b.destroy());
+    }, 120);
+  });
+  const t = Date.now();
+  const r = await probeEndpoint(implicit(port), { ca, timeoutMs: 5_000, stepTimeouts: { bannerMs: 300 } });
+  const ms = Date.now() - t;
+  assert.ok(ms < 5_000, `${ms} ms`);
+  assert.equal(r.verdict, 'banner-unexpected', `${r.verdict}: ${r.detail}`);
+  assert.match(r.steps.find((st) => st.step === 'ciphers')?.detail ?? '', /incompleto/);
+  assert.equal(r.simulations.length, 10);
+  assert.equal(r.certificate?.trusted, true);
+});
