@@ -266,7 +266,9 @@ test('probeEndpoints keeps the order, limits concurrency and reports each step t
 test('a slow server: cipher enumeration stops at its share of the deadline, the verdict is not a timeout', async () => {
   const backend = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', cipher: 'ALL' });
   cleanups.push(() => backend.stop());
+  let seen = 0;
   const port = await serve((s) => {
+    seen++;
     // 120 ms before the server "answers" each connection, like a distant server.
     setTimeout(() => {
       const b = net.connect(backend.port, '127.0.0.1');
@@ -283,4 +285,6 @@ test('a slow server: cipher enumeration stops at its share of the deadline, the 
   assert.match(r.steps.find((st) => st.step === 'ciphers')?.detail ?? '', /incompleto/);
   assert.equal(r.simulations.length, 10);
   assert.equal(r.certificate?.trusted, true);
+  // The count the result reports is the count the server saw: nothing else was contacted.
+  assert.equal(r.connections, seen);
 });
