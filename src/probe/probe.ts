@@ -378,6 +378,8 @@ async function certificateAndBanner(
   try {
     const reader = await session.open();
     reader.detach();
+    // The TLS layer reports errors from here on; a late one on the raw socket must not crash.
+    reader.socket.on('error', () => undefined);
     socket = await handshake(reader, endpoint, options, session);
     chain = peerChain(socket);
     const proto = socket.getProtocol();
@@ -455,6 +457,7 @@ async function certificateAndBanner(
     fail(verdict, pe.detail);
   } finally {
     reader.detach();
+    socket.on('error', () => undefined);
     socket.destroy();
   }
 }
