@@ -14,6 +14,8 @@ type Cell = ReactNode;
 
 /** A short value (a state, a code, a number) that must not be broken across lines. */
 const nw = (v: ReactNode) => <span className="nowrap">{v}</span>;
+/** Machine text (OpenSSL errors, paths, lists of names) that may break anywhere. */
+const any = (v: ReactNode) => <span className="break-any">{v}</span>;
 
 /**
  * The horizontal scroller around a table. Only when the table is really wider than the page
@@ -177,14 +179,14 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
           [m.thVerdict, <code key="v">{e.verdict}</code>],
           ['host:port', `${e.host}:${e.port}`],
           [m.thProtocol, `${String(e.protocol).toUpperCase()} · ${e.security}`],
-          ['IP', fmt(e.addresses, m)],
+          ['IP', any(fmt(e.addresses, m))],
           ['Banner', <code key="b">{fmt(e.banner, m)}</code>],
         ]}
       />
       <h4>{m.techSteps}</h4>
       <Table
         head={[m.thStep, m.thStatus, m.thVerdict, m.thDetail, m.thMs]}
-        rows={(e.steps ?? []).map((s) => [nw(s.step), nw(s.status), nw(fmt(s.verdict, m)), fmt(s.detail, m), nw(fmt(s.ms, m))])}
+        rows={(e.steps ?? []).map((s) => [nw(s.step), nw(s.status), nw(fmt(s.verdict, m)), any(fmt(s.detail, m)), nw(fmt(s.ms, m))])}
       />
       <h4>{m.techVersions}</h4>
       <Table
@@ -202,15 +204,15 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
         <>
           <KeyValues
             rows={[
-              [m.thSubjectCert, fmt(cert.subject, m)],
-              [m.thIssuer, fmt(cert.issuer, m)],
-              ['SAN', fmt(cert.san, m)],
+              [m.thSubjectCert, any(fmt(cert.subject, m))],
+              [m.thIssuer, any(fmt(cert.issuer, m))],
+              ['SAN', any(fmt(cert.san, m))],
               ['Valid from', fmt(cert.validFrom, m)],
               [m.thValidTo, fmt(cert.validTo, m)],
               ['Key', `${fmt(cert.keyType, m)} ${cert.keyBits ?? ''}`.trim()],
               ['Signature', fmt(cert.signatureAlgorithm, m)],
               ['SHA-256', <code key="f">{fmt(cert.fingerprintSha256, m)}</code>],
-              ['Trusted', `${fmt(cert.trusted, m)}${cert.trustError ? ` (${cert.trustError})` : ''}`],
+              ['Trusted', any(`${fmt(cert.trusted, m)}${cert.trustError ? ` (${cert.trustError})` : ''}`)],
               ['Hostname match', fmt(cert.hostnameMatches, m)],
               ['Intercepted by', fmt(cert.interceptedBy, m)],
             ]}
@@ -225,7 +227,7 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
       <Table
         testId="simulations"
         head={[m.thClient, m.thAccepted, m.thVersion, m.thCipher, m.thReason]}
-        rows={(e.simulations ?? []).map((s) => [s.name || s.client, nw(s.ok ? `✔ ${m.yes}` : `✘ ${m.no}`), nw(fmt(s.version, m)), fmt(s.cipher, m), fmt(s.reason, m)])}
+        rows={(e.simulations ?? []).map((s) => [s.name || s.client, nw(s.ok ? `✔ ${m.yes}` : `✘ ${m.no}`), nw(fmt(s.version, m)), s.cipher ? <code className="nowrap">{s.cipher}</code> : '—', fmt(s.reason, m)])}
       />
       <h4>{m.techTimings}</h4>
       <Table head={[m.thStep, m.thMs]} rows={Object.entries(e.timings ?? {}).map(([k, v]) => [k, fmt(v, m)])} />
@@ -270,7 +272,7 @@ export function TechnicianDetails({ report }: { report: Report }) {
       ) : (
         '—'
       ),
-      fmt(ev.error, m),
+      any(fmt(ev.error, m)),
     ]);
 
   return (
