@@ -1,5 +1,6 @@
 // ClientHello bytes and the first-flight parser, on hand-built input (no network).
 import { test } from 'node:test';
+import { randomBytes } from 'node:crypto';
 import * as assert from 'node:assert/strict';
 import { buildClientHello } from '../../../src/probe/client-hello';
 import { FlightParser, MAX_RECORD } from '../../../src/probe/server-hello';
@@ -115,4 +116,16 @@ test('antivirus interception is recognised from the issuer', () => {
   assert.equal(interceptorOf(['CN=Kaspersky Anti-Virus Personal Root Certificate, O=AO Kaspersky Lab']), 'Kaspersky');
   assert.equal(interceptorOf(['CN=Bitdefender Personal CA.Net-Defender']), 'Bitdefender');
   assert.equal(interceptorOf(['CN=R3, O=Let\'s Encrypt, C=US']), null);
+});
+
+test('the parser never throws on random or truncated input', () => {
+  const good = Buffer.concat([record(22, serverHello(0x0303, 0xc02f)), record(22, handshake(11, Buffer.from([0, 0, 3, 0, 0, 0])))]);
+  for (let i = 0; i < 3000; i++) {
+    const p = new FlightParser(true);
+    const input = i % 2 ? randomBytes(1 + (i % 300)) : Buffer.from(good.subarray(0, i % good.length));
+    if (i % 3 === 0 && input.length > 6) input[5 + (i % (input.length - 5))] ^= 0xff; // corrupt one byte
+    assert.doesNotThrow(() => {
+      for (let o = 0; o < input.length; o += 7) p.feed(input.subarray(o, o + 7));
+    });
+  }
 });
