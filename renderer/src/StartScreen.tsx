@@ -37,8 +37,14 @@ export function serverUrl(form: StartForm): string | null {
   const server = form.server.trim();
   if (!server) return null;
   if (server.includes('://')) return server;
-  const host = server.includes(':') && !server.startsWith('[') ? `[${server}]` : server;
-  const port = form.port.trim();
+  let host = server;
+  let port = form.port.trim();
+  const hostPort = /^([^:[\]]+):(\d{1,5})$/.exec(server);
+  if (hostPort) {
+    // "imaps.pec.aruba.it:993": the port typed with the name.
+    host = hostPort[1];
+    port = port || hostPort[2];
+  } else if (server.includes(':') && !server.startsWith('[')) host = `[${server}]`; // IPv6
   return `${SCHEME[form.protocol][form.security]}://${host}${port ? `:${port}` : ''}`;
 }
 
