@@ -279,7 +279,11 @@ export interface DovecotServer {
   stop(): Promise<void>;
 }
 
-/** Starts Dovecot (IMAP + POP3, plain/STARTTLS and implicit TLS) with a private config. */
+/**
+ * Starts Dovecot (IMAP + POP3, plain/STARTTLS and implicit TLS) with a private config: any user
+ * name logs in with the password `secret` (static passdb, mail under the temp dir), plaintext
+ * login allowed. `stop()` ends this instance only (its own process group) and removes the dir.
+ */
 export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
   const dir = tempDir('pec-dovecot-');
   const ports = { imap: await freePort(), imaps: await freePort(), pop3: await freePort(), pop3s: await freePort() };
