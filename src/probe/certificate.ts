@@ -3,24 +3,39 @@
 // the result reads the same under OpenSSL (Node) and BoringSSL (Electron). When the local library
 // cannot complete a handshake (a TLS 1.0-only server), the chain captured from the raw probe is used.
 import { X509Certificate } from 'crypto';
+import * as fs from 'fs';
 import { isIP } from 'net';
 import * as tls from 'tls';
 import type { CertificateInfo, ProbeVerdict } from './types';
 import { interceptorOf } from './av-issuers';
 
-let storeCache: X509Certificate[] | null = null;
+let storeCache: { key: string; roots: X509Certificate[] } | null = null;
+/**
+ * The roots this runtime trusts: its bundled store plus NODE_EXTRA_CA_CERTS, which Node and
+ * Electron add to their own default store (a company CA set by the technician), so "trusted"
+ * here means what a client on this machine built on the same runtime would trust.
+ */
 function systemRoots(): X509Certificate[] {
-  if (!storeCache) {
-    storeCache = [];
+  const extraFile = process.env.NODE_EXTRA_CA_CERTS ?? '';
+  if (!storeCache || storeCache.key !== extraFile) {
+    const roots: X509Certificate[] = [];
     for (const pem of tls.rootCertificates) {
       try {
-        storeCache.push(new X509Certificate(pem));
+        roots.push(new X509Certificate(pem));
       } catch {
         /* skip a root this runtime cannot parse */
       }
     }
+    if (extraFile) {
+      try {
+        roots.push(...parseCaOption(fs.readFileSync(extraFile, 'utf8')));
+      } catch {
+        /* unreadable: Node itself only warns about it too */
+      }
+    }
+    storeCache = { key: extraFile, roots };
   }
-  return storeCache;
+  return storeCache.roots;
 }
 
 /** Extra trusted roots (PEM, one or more) as given in the probe options. */

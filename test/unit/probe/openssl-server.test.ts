@@ -148,3 +148,20 @@ test('the connection cap stops cipher enumeration early and keeps room for the r
   assert.ok(r.certificate);
   assert.ok((r.connections ?? 0) <= 24, `${r.connections} connections`);
 });
+
+test('certificates: a CA named in NODE_EXTRA_CA_CERTS is trusted, as Node and Electron trust it', async () => {
+  const fast: ProbeOptions = { ciphers: false, simulate: false, ca: undefined };
+  const before = process.env.NODE_EXTRA_CA_CERTS;
+  try {
+    process.env.NODE_EXTRA_CA_CERTS = certs.caCert;
+    let r = await probeServer({ version: 'tls1_2' }, fast);
+    assert.equal(r.certificate?.trusted, true);
+    process.env.NODE_EXTRA_CA_CERTS = certs.dir + '/missing.pem';
+    r = await probeServer({ version: 'tls1_2' }, fast);
+    assert.equal(r.certificate?.trusted, false);
+    assert.equal(r.verdict, 'cert-untrusted');
+  } finally {
+    if (before === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+    else process.env.NODE_EXTRA_CA_CERTS = before;
+  }
+});
