@@ -1,77 +1,19 @@
-// TLS 1.2 cipher suites that Windows 7 / Server 2008 R2 SChannel enables by default (after
-// update 3042058), from Microsoft's "TLS Cipher Suites in Windows 7" (MicrosoftDocs/win32
-// desktop-src/SecAuthN/tls-cipher-suites-in-windows-7.md); the _P256/_P384 curve suffixes are
-// dropped. Notably absent: TLS_ECDHE_RSA_WITH_AES_*_GCM_*. Windows 8.1 documents the same list.
-// Names are kept in IANA form; OpenSSL names are mapped to it below.
+// Which of a server's TLS 1.2 suites Windows 7 SChannel could use. The suite list itself is the
+// probe's `windows7-tls12` client profile (Microsoft's "TLS Cipher Suites in Windows 7"), so the
+// rules and the handshake simulation share one table; names may arrive in OpenSSL form from an
+// older report and are mapped through the probe's cipher-suite table.
+import { profileById } from '../probe/client-profiles';
+import { ianaFromOpenssl } from '../probe/cipher-suites';
 
-export const WIN7_TLS12_CIPHERS: readonly string[] = [
-  'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
-  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
-  'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_DHE_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_DHE_RSA_WITH_AES_128_CBC_SHA',
-  'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_RSA_WITH_AES_256_CBC_SHA256',
-  'TLS_RSA_WITH_AES_128_CBC_SHA256',
-  'TLS_RSA_WITH_AES_256_CBC_SHA',
-  'TLS_RSA_WITH_AES_128_CBC_SHA',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384',
-  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
-  'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA',
-  'TLS_DHE_DSS_WITH_AES_256_CBC_SHA256',
-  'TLS_DHE_DSS_WITH_AES_128_CBC_SHA256',
-  'TLS_DHE_DSS_WITH_AES_256_CBC_SHA',
-  'TLS_DHE_DSS_WITH_AES_128_CBC_SHA',
-  'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
-  'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA',
-];
-
-/** OpenSSL names of the suites above (OpenSSL's ciphers(1) mapping table). */
-const OPENSSL_TO_IANA: Record<string, string> = {
-  'ECDHE-RSA-AES256-SHA384': 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384',
-  'ECDHE-RSA-AES128-SHA256': 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256',
-  'ECDHE-RSA-AES256-SHA': 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
-  'ECDHE-RSA-AES128-SHA': 'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
-  'DHE-RSA-AES256-GCM-SHA384': 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384',
-  'DHE-RSA-AES128-GCM-SHA256': 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256',
-  'DHE-RSA-AES256-SHA': 'TLS_DHE_RSA_WITH_AES_256_CBC_SHA',
-  'DHE-RSA-AES128-SHA': 'TLS_DHE_RSA_WITH_AES_128_CBC_SHA',
-  'AES256-GCM-SHA384': 'TLS_RSA_WITH_AES_256_GCM_SHA384',
-  'AES128-GCM-SHA256': 'TLS_RSA_WITH_AES_128_GCM_SHA256',
-  'AES256-SHA256': 'TLS_RSA_WITH_AES_256_CBC_SHA256',
-  'AES128-SHA256': 'TLS_RSA_WITH_AES_128_CBC_SHA256',
-  'AES256-SHA': 'TLS_RSA_WITH_AES_256_CBC_SHA',
-  'AES128-SHA': 'TLS_RSA_WITH_AES_128_CBC_SHA',
-  'ECDHE-ECDSA-AES256-GCM-SHA384': 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-  'ECDHE-ECDSA-AES128-GCM-SHA256': 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-  'ECDHE-ECDSA-AES256-SHA384': 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384',
-  'ECDHE-ECDSA-AES128-SHA256': 'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256',
-  'ECDHE-ECDSA-AES256-SHA': 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA',
-  'ECDHE-ECDSA-AES128-SHA': 'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA',
-  'DHE-DSS-AES256-SHA256': 'TLS_DHE_DSS_WITH_AES_256_CBC_SHA256',
-  'DHE-DSS-AES128-SHA256': 'TLS_DHE_DSS_WITH_AES_128_CBC_SHA256',
-  'DHE-DSS-AES256-SHA': 'TLS_DHE_DSS_WITH_AES_256_CBC_SHA',
-  'DHE-DSS-AES128-SHA': 'TLS_DHE_DSS_WITH_AES_128_CBC_SHA',
-  'DES-CBC3-SHA': 'TLS_RSA_WITH_3DES_EDE_CBC_SHA',
-  'EDH-DSS-DES-CBC3-SHA': 'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA',
-  'DHE-DSS-DES-CBC3-SHA': 'TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA',
-};
+const WIN7_TLS12 = new Set(profileById('windows7-tls12')?.ciphers ?? []);
 
 export function toIana(name: string): string {
   const n = name.trim();
-  return OPENSSL_TO_IANA[n.toUpperCase()] ?? n.toUpperCase();
+  return ianaFromOpenssl(n) ?? ianaFromOpenssl(n.toUpperCase()) ?? n.toUpperCase();
 }
 
 /** The server's TLS 1.2 suites that Windows 7 could use; null when the server's list is unknown. */
 export function win7CommonCiphers(serverTls12: readonly string[] | undefined): string[] | null {
   if (!serverTls12 || serverTls12.length === 0) return null;
-  const win7 = new Set(WIN7_TLS12_CIPHERS);
-  return serverTls12.filter((c) => win7.has(toIana(c)));
+  return serverTls12.filter((c) => WIN7_TLS12.has(toIana(c)));
 }

@@ -1,20 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/main';
 import { parseArguments } from '../../src/cli/parse';
 import { APP_VERSION } from '../../src/version';
+import { cli } from '../support/cli';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 test('--version prints the package version', async () => {
   const r = await cli('--version');

@@ -2,25 +2,15 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import Ajv from 'ajv';
-import { runCli } from '../../../src/cli/main';
+import { cli } from '../../support/cli';
+export { cli };
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'accounts');
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'accounts.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(schema);
 
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 export function assertValid(json: unknown, label: string): void {
   assert.ok(validate(json), `${label}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);

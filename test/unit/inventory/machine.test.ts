@@ -5,22 +5,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import { collectInventory } from '../../../src/inventory/index';
-import { runCli } from '../../../src/cli/main';
 import { validateInventory, fixtureDir } from './helpers';
 import type { Inventory } from '../../../src/inventory/types';
+import { cli } from '../../support/cli';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 test('the real collector finds this Linux and Debian\'s Thunderbird', async () => {
   const inv = await collectInventory();

@@ -2,13 +2,12 @@
 // docs/probe.schema.json with ajv, Italian human output, exit codes.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { runCli } from '../../../src/cli/main';
 import type { EndpointResult } from '../../../src/probe/types';
 import { freePort, makeCertificates, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
+import { cli } from '../../support/cli';
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../docs/probe.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, validateFormats: false });
@@ -28,16 +27,6 @@ after(async () => {
   rmSync(certs.dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 test('--json: every endpoint, valid against docs/probe.schema.json; exit 1 when one is not ok', async () => {
   const closed = await freePort();

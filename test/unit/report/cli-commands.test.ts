@@ -4,24 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../src/cli/main';
 import { renderReportFile } from '../../../src/report/render';
 import { sampleReport } from './sample';
+import { cli } from '../../support/cli';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-doctor-cli-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, out, err };
-}
 
 test('fix-reg writes the UTF-16LE file and never overwrites without --force', async () => {
   const file = path.join(dir, 'tls12.reg');
