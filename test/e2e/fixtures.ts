@@ -2,7 +2,7 @@
 // home folder (so account discovery finds only what a test puts there), and the loopback
 // certificates made by global-setup.ts.
 import { test as base } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startWebBridge, type WebBridge } from '../../src/web/server';
@@ -10,15 +10,11 @@ import type { Certificates } from '../support/servers';
 
 const HOME_VARS = ['HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA'] as const;
 
-type BridgeOptions = Parameters<typeof startWebBridge>[0];
-
 export const test = base.extend<{ home: string }, { bridge: WebBridge; certs: Certificates }>({
   bridge: [
-    async ({ certs }, use) => {
-      // The test CA as an extra trusted root for the probes (what `pec-doctor check --ca` does):
-      // needs WebBridgeOptions.ca passed on to runDiagnosis (requested from the bridge's owner).
-      const options = { staticDir: path.join(__dirname, '..', '..', 'dist', 'renderer'), ca: [readFileSync(certs.caCert, 'utf8')] };
-      const bridge = await startWebBridge(options as BridgeOptions);
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
+    async ({}, use) => {
+      const bridge = await startWebBridge({ staticDir: path.join(__dirname, '..', '..', 'dist', 'renderer') });
       await use(bridge);
       await bridge.close();
     },
