@@ -10,7 +10,7 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
   const tx = (t: Text | null | undefined) => (t ? (t[lang] ?? t.it ?? '') : '');
   const lines: string[] = [];
   lines.push(m.clipTitle, `${report.app?.name ?? 'PEC Doctor'} ${report.app?.version ?? ''} — ${formatDate(report.createdAt, lang)}`, '');
-  lines.push(`${m.clipVerdict}: ${verdictTitle(m, report.verdict.status)} — ${tx(report.verdict.summary)}`);
+  lines.push(`${verdictTitle(m, report.verdict.status)} — ${tx(report.verdict.summary)}`);
   const os = report.inventory?.os;
   if (os) {
     // The marketing name often already holds the service pack: say each thing once.

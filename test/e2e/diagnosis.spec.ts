@@ -90,7 +90,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-status', /^(ok|warning)$/);
-    await expect(verdict).toContainText(/Tutto a posto|Funziona, ma/);
+    await expect(verdict).toContainText(/Esito: (nessun problema|qualcosa da sistemare)/);
     await expect(page.locator('[data-testid="finding"][data-severity="error"]')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Cosa funziona' })).toBeVisible();
     await screenshots(page, '3-results-healthy');
@@ -159,7 +159,7 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
 
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-status', 'error');
-    await expect(verdict).toContainText('La PEC non può funzionare così');
+    await expect(verdict).toContainText('Esito: la PEC è bloccata');
     // The most serious finding comes first, and it explains and says how to fix.
     const first = page.getByTestId('finding').first();
     await expect(first).toHaveAttribute('data-severity', 'error');

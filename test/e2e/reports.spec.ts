@@ -91,7 +91,7 @@ test('the results in English: verdict, findings and steps from the core in the c
   await openReport(page, file);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Result of the check' })).toBeVisible();
-  await expect(page.getByTestId('verdict')).toContainText('PEC cannot work like this');
+  await expect(page.getByTestId('verdict')).toContainText('Result: PEC is blocked');
   const card = page.locator('[data-testid="finding"][data-finding-id="win7-tls12-client-disabled"]');
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(finding!.title.en);
   await expect(card.getByRole('heading', { name: 'How to fix it' })).toBeVisible();
