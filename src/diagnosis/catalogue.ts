@@ -590,7 +590,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'check-failed',
     area: 'run',
-    severity: 'info',
+    // Warning, not info: an unfinished check means we cannot say all is well.
+    severity: 'warning',
     title: t('Un controllo non è stato completato: {check}', 'A check could not be completed: {check}'),
     detail: t('Il controllo «{check}» si è interrotto con un errore: {message}. Gli altri controlli sono validi.', 'Check "{check}" stopped with an error: {message}. The other checks are valid.'),
     steps: [t('Consegna il rapporto al tecnico.', 'Hand the report to the technician.')],

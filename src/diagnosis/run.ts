@@ -124,18 +124,36 @@ function settleMachineLines(progress: Progress, findings: readonly Finding[]): v
   }
 }
 
+const MACHINE_GROUPS = new Set(['system', 'clients', 'accounts']);
+/** Share of the bar for the machine checks; the server probes take the rest. */
+const MACHINE_SHARE = 0.2;
+
 class Progress {
   private items = new Map<string, ProgressItem>();
   private fraction = 0;
+  /** False until the server lines are known (after discovery): the bar must not run ahead. */
+  private serversPlanned = false;
   constructor(private readonly emit?: (item: ProgressItem, fraction: number) => void) {}
 
   set(item: ProgressItem): void {
     this.items.set(item.id, item);
     const all = [...this.items.values()];
-    const done = all.filter((i) => i.state !== 'pending' && i.state !== 'running').length;
-    // Lines keep appearing (servers are known only after discovery): never go backwards, keep 1 for the end.
-    this.fraction = Math.max(this.fraction, Math.min(0.99, done / Math.max(all.length + 1, 1)));
+    const isDone = (i: ProgressItem) => i.state !== 'pending' && i.state !== 'running';
+    const machine = all.filter((i) => MACHINE_GROUPS.has(i.group));
+    const servers = all.filter((i) => !MACHINE_GROUPS.has(i.group));
+    const machineDone = machine.filter(isDone).length / Math.max(machine.length, 1);
+    let f = MACHINE_SHARE * machineDone;
+    if (this.serversPlanned) {
+      f = servers.length === 0 ? 0.99 : MACHINE_SHARE + (1 - MACHINE_SHARE) * (servers.filter(isDone).length / servers.length);
+    }
+    // Never go backwards; 1 is kept for the end.
+    this.fraction = Math.max(this.fraction, Math.min(0.99, f));
     this.emit?.(item, this.fraction);
+  }
+
+  /** Called once the server lines exist: from now on they carry the bar. */
+  planServers(): void {
+    this.serversPlanned = true;
   }
 
   update(id: string, patch: Partial<ProgressItem>): void {
@@ -266,6 +284,7 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
     const url = endpointUrl(e);
     for (const line of SERVER_LINES) progress.set({ id: `${url}#${line.key}`, group: url, label: line.label, state: 'pending' });
   }
+  progress.planServers();
 
   const results = await mapBounded(endpoints, options.concurrency ?? 4, async (e): Promise<EndpointResult | null> => {
     const url = endpointUrl(e);

@@ -52,6 +52,10 @@ test('endpoints from addresses, accounts and typed servers are probed once each,
   for (const i of items) assert.ok(i.label.it && i.label.en);
   assert.ok(fractions.every((f, k) => k === 0 || f >= fractions[k - 1]), 'progress never goes back');
   assert.equal(fractions[fractions.length - 1], 1);
+  // The bar does not run ahead while only the machine checks are done: servers carry most of it.
+  const firstServerUpdate = items.findIndex((i) => i.group.includes('://') && i.state !== 'pending');
+  assert.ok(firstServerUpdate > 0);
+  assert.ok(fractions[firstServerUpdate - 1] <= 0.2, `machine phase at ${fractions[firstServerUpdate - 1]}`);
   // Windows 7 + Outlook with TLS 1.2 off: the verdict is an error, and it names the problem.
   assert.equal(report.verdict.status, 'error');
   assert.match(report.verdict.summary.it, /Outlook su Windows 7 non può usare TLS 1\.2/);
