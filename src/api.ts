@@ -5,9 +5,10 @@ import type { Text } from './util/text';
 import type { Inventory } from './inventory/types';
 import type { AccountsResult } from './accounts/types';
 import type { Endpoint, EndpointResult, StepResult } from './probe/types';
-import type { Report } from './diagnosis/types';
+import type { Finding, FixLink, Report, Severity } from './diagnosis/types';
+import type { Account } from './accounts/types';
 
-export type { Text, Inventory, AccountsResult, Endpoint, EndpointResult, Report };
+export type { Text, Inventory, AccountsResult, Account, Endpoint, EndpointResult, Report, Finding, FixLink, Severity };
 
 export interface AppInfo {
   name: string;

@@ -3,9 +3,8 @@
 import type { AccountsResult, EndpointResult, Inventory, Report, Text } from '../../src/api';
 
 export type Lang = keyof Text;
-export type Finding = Report['findings'][number];
-export type Severity = Finding['severity'];
-export type FixLink = Finding['fix']['links'][number];
+export type { Finding, Severity, FixLink } from '../../src/api';
+import type { Finding, Severity } from '../../src/api';
 export type VerdictStatus = Report['verdict']['status'];
 export type Account = AccountsResult['accounts'][number];
 export type ServerSetting = NonNullable<Account['incoming']>;

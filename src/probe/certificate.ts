@@ -6,7 +6,7 @@ import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import { isIP } from 'net';
 import * as tls from 'tls';
-import type { CertificateInfo, ProbeVerdict } from './types';
+import type { CertificateInfo, PemInput, ProbeVerdict } from './types';
 import { interceptorOf } from './av-issuers';
 
 let storeCache: { key: string; roots: X509Certificate[] } | null = null;
@@ -39,12 +39,17 @@ function systemRoots(): X509Certificate[] {
 }
 
 /** Extra trusted roots (PEM, one or more) as given in the probe options. */
-export function parseCaOption(ca: string | Buffer | Array<string | Buffer> | undefined): X509Certificate[] {
+/** PEM text of a CA option item (bytes are read as UTF-8, never as a list of numbers). */
+export function pemText(item: PemInput): string {
+  return typeof item === 'string' ? item : Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('utf8');
+}
+
+export function parseCaOption(ca: PemInput | PemInput[] | undefined): X509Certificate[] {
   if (!ca) return [];
   const list = Array.isArray(ca) ? ca : [ca];
   const out: X509Certificate[] = [];
   for (const item of list) {
-    const text = item.toString();
+    const text = pemText(item);
     const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
     for (const pem of pems) out.push(new X509Certificate(pem));
   }

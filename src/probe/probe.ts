@@ -12,7 +12,7 @@ import { ALL_GROUPS, ALL_SIGALGS } from './tls-constants';
 import { suiteName, suitesFor } from './cipher-suites';
 import { Session, type HelloOutcome, type Timeouts } from './session';
 import { Budget, ProbeError, SocketReader, write } from './wire';
-import { analyzeChain, certificateVerdict, describePeer, parseCaOption, peerChain } from './certificate';
+import { analyzeChain, certificateVerdict, describePeer, parseCaOption, peerChain, pemText } from './certificate';
 import { bannerLooksRight, postTlsCommand } from './starttls';
 import { CLIENT_PROFILES, offline, profileCodes, simulationResult, type Learned } from './simulate';
 
@@ -481,7 +481,7 @@ function handshake(reader: SocketReader, endpoint: Endpoint, options: ProbeOptio
       rejectUnauthorized: false,
       // Widest range the local library allows: the certificate is wanted even from old servers.
       minVersion: 'TLSv1',
-      ca: extra.length ? [...tls.rootCertificates, ...extra.map(String)] : undefined,
+      ca: extra.length ? [...tls.rootCertificates, ...extra.map(pemText)] : undefined,
     });
     const timer = setTimeout(() => {
       socket.destroy();

@@ -99,13 +99,16 @@ export interface EndpointResult extends Endpoint {
   negotiated?: { version: string; cipher: string } | null;
 }
 
+/** PEM text, as a string or its bytes (a Buffer read from a file). */
+export type PemInput = string | Uint8Array;
+
 export interface ProbeOptions {
   /** Overall deadline for one endpoint, in milliseconds (default 30 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
   onStep?: (endpoint: Endpoint, step: StepResult) => void;
   /** Extra trusted CA certificates (PEM), added to the bundled roots (tests, company CAs). */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: PemInput | PemInput[];
   /** Per-step timeouts in milliseconds (each capped by `timeoutMs`). */
   stepTimeouts?: { connectMs?: number; starttlsMs?: number; handshakeMs?: number; bannerMs?: number };
   /** Enumerate accepted cipher suites (default true); false saves connections. */
