@@ -66,7 +66,8 @@ test('Windows 7 office report: red verdict, the fix step by step, official links
   // Technician view: OS and build, registry values, client versions, accounts, finding ids.
   await page.getByRole('button', { name: 'Dettagli per il tecnico' }).click();
   const tech = page.getByTestId('technician-details');
-  await expect(page.getByTestId('tech-os')).toContainText('Windows 7 Professional Service Pack 1');
+  await expect(page.getByTestId('tech-os')).toContainText('Windows 7 Service Pack 1');
+  await expect(page.getByTestId('tech-os')).toContainText('Professional');
   await expect(page.getByTestId('tech-os')).toContainText('7601');
   await expect(tech.getByRole('row', { name: /^TLS 1\.2/ })).toContainText('disabled');
   await expect(tech).toContainText('0x00000a80 (2688)');
