@@ -4,7 +4,7 @@
 import type { WebPreferences } from 'electron';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CONTENT_SECURITY_POLICY } from '../src/web/server';
+import { CONTENT_SECURITY_POLICY } from '../src/csp';
 
 export { CONTENT_SECURITY_POLICY };
 

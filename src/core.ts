@@ -11,6 +11,7 @@ import { lookupAddress } from './accounts/lookup';
 import { evaluateReportJson, runDiagnosis } from './diagnosis/run';
 import { renderReportFile } from './report/render';
 import { text } from './util/text';
+import { errorMessage } from './util/errors';
 
 export interface CoreOptions {
   host: AppInfo['host'];
@@ -58,8 +59,4 @@ export function createCore(options: CoreOptions): CoreApi {
       return renderReportFile(report, format, redact);
     },
   };
-}
-
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -5,7 +5,7 @@ import { COMMON_OPTIONS, UsageError } from './command';
 import { parseArguments } from './parse';
 import { COMMANDS } from './commands/index';
 import { APP_NAME, APP_VERSION } from '../version';
-import { errorMessage } from '../core';
+import { errorMessage } from '../util/errors';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & import('stream').Writable;

@@ -19,6 +19,7 @@ import { decideVerdict, sortFindings } from './verdict';
 import { CATALOGUE_BY_ID } from './catalogue';
 import type { Text } from '../util/text';
 import { text } from '../util/text';
+import { errorMessage } from '../util/errors';
 
 export interface RunDeps {
   collectInventory: (options: { signal?: AbortSignal }) => Promise<Inventory>;
@@ -54,9 +55,6 @@ export class DiagnosisCancelled extends Error {
   }
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Pure part: evidence → findings and verdict.
@@ -210,7 +208,7 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
     try {
       typed.push(parseEndpointUrl(s));
     } catch (err) {
-      failures.push({ check: `server ${s}`, message: errorText(err) });
+      failures.push({ check: `server ${s}`, message: errorMessage(err) });
     }
   }
 
@@ -229,8 +227,8 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   const inventoryP = deps.collectInventory({ signal }).then(
     (inv) => inv,
     (err: unknown) => {
-      failures.push({ check: 'inventory', message: errorText(err) });
-      const detail = text(`Non riuscito: ${errorText(err)}`, `Failed: ${errorText(err)}`);
+      failures.push({ check: 'inventory', message: errorMessage(err) });
+      const detail = text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`);
       progress.update('system:os', { state: 'warning', detail });
       progress.update('clients:programs', { state: 'warning', detail });
       return null;
@@ -247,8 +245,8 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
           return r;
         },
         (err: unknown) => {
-          failures.push({ check: 'accounts', message: errorText(err) });
-          progress.update('accounts:discovery', { state: 'warning', detail: text(`Non riuscito: ${errorText(err)}`, `Failed: ${errorText(err)}`) });
+          failures.push({ check: 'accounts', message: errorMessage(err) });
+          progress.update('accounts:discovery', { state: 'warning', detail: text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`) });
           return null;
         },
       );
@@ -263,8 +261,8 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
           return l;
         },
         (err: unknown) => {
-          failures.push({ check: `lookup ${email}`, message: errorText(err) });
-          progress.update(`accounts:lookup:${email}`, { state: 'warning', detail: text(errorText(err), errorText(err)) });
+          failures.push({ check: `lookup ${email}`, message: errorMessage(err) });
+          progress.update(`accounts:lookup:${email}`, { state: 'warning', detail: text(errorMessage(err), errorMessage(err)) });
           return { email, provider: null, endpoints: [], message: null } as AddressLookup;
         },
       ),
@@ -311,7 +309,7 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
       }
       return r;
     } catch (err) {
-      failures.push({ check: `probe ${url}`, message: errorText(err) });
+      failures.push({ check: `probe ${url}`, message: errorMessage(err) });
       for (const line of SERVER_LINES) {
         const st = progress.get(`${url}#${line.key}`)?.state;
         if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
@@ -348,7 +346,7 @@ export function parseReportJson(json: string): Report {
   try {
     data = JSON.parse(json);
   } catch (err) {
-    throw new ReportFormatError(`il file non è un JSON valido (${errorText(err)}) / not valid JSON`);
+    throw new ReportFormatError(`il file non è un JSON valido (${errorMessage(err)}) / not valid JSON`);
   }
   if (!isObject(data)) throw new ReportFormatError('il file non contiene un rapporto di PEC Doctor / not a PEC Doctor report');
   if (typeof data.schemaVersion !== 'number') throw new ReportFormatError('manca schemaVersion: non è un rapporto di PEC Doctor / missing schemaVersion');

@@ -1,14 +1,12 @@
 // Opens a URL in the user's default browser, without a shell: the URL is ours (loopback).
-import { execFile } from 'child_process';
+import { exec } from '../platform/exec';
 
-export function openInBrowser(url: string): Promise<boolean> {
+export async function openInBrowser(url: string): Promise<boolean> {
   const [cmd, args] =
     process.platform === 'win32'
       ? ['rundll32.exe', ['url.dll,FileProtocolHandler', url]]
       : process.platform === 'darwin'
         ? ['open', [url]]
         : ['xdg-open', [url]];
-  return new Promise((resolve) => {
-    execFile(cmd, args, { timeout: 10_000 }, (err) => resolve(!err));
-  });
+  return (await exec(cmd, args, { timeoutMs: 10_000 })).ok;
 }

@@ -9,20 +9,11 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import type { ApiMethod, DiagnosisEvent, HostApi, PecDoctorApi } from '../api';
 import { isApiMethod } from '../api';
-import { createCore, errorMessage } from '../core';
+import { createCore } from '../core';
+import { errorMessage } from '../util/errors';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { externalUrlRefusal } from '../links';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

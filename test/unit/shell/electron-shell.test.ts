@@ -14,6 +14,7 @@ import { createPreloadApi } from '../../../main/preload-api';
 import { isAppUrl, rendererIndexUrl, webPreferences } from '../../../main/security';
 import { runElectronegativity, unexplained, type Exception } from '../../../scripts/electronegativity';
 import { APP_VERSION } from '../../../src/version';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/csp';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -118,6 +119,15 @@ test('window: only the bundled renderer counts as the app', () => {
   assert.ok(!isAppUrl('file:///etc/passwd', dir));
   assert.ok(!isAppUrl(`${rendererIndexUrl(dir)}/../../../../etc/passwd`.replace('/index.html/', '/'), dir));
   assert.ok(!isAppUrl('not a url', dir));
+});
+
+test('one CSP: the renderer\'s <meta> tag is the shared policy, and the header adds frame-ancestors', () => {
+  const html = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  assert.ok(meta, 'renderer/index.html has no CSP meta tag');
+  assert.equal(meta[1], META_CONTENT_SECURITY_POLICY);
+  assert.equal(CONTENT_SECURITY_POLICY, `${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe|\*|data:|http/);
 });
 
 test('the preload bundle requires nothing but electron (a sandboxed preload cannot)', () => {
