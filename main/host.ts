@@ -33,6 +33,8 @@ export function createHostApi(core: CoreApi, parent: () => BrowserWindow | null)
       await fs.promises.rename(tmp, choice.filePath);
       return { status: 'saved', path: choice.filePath };
     },
+    // Issue #12: save dialog for the .reg and its undo (main/ owner fills it in).
+    saveRegFix: () => Promise.reject(new Error('saveRegFix: not yet implemented')),
     async openExternal(url) {
       const reason = externalUrlRefusal(url);
       if (reason) return { status: 'refused', reason };

@@ -5,10 +5,10 @@ import type { Text } from './util/text';
 import type { Inventory } from './inventory/types';
 import type { AccountsResult } from './accounts/types';
 import type { Endpoint, EndpointResult, StepResult } from './probe/types';
-import type { Finding, FixLink, Report, Severity } from './diagnosis/types';
-import type { Account } from './accounts/types';
+import type { Finding, FixLink, FixPlan, PlanStep, Report, Severity, Verdict, VerdictStatus } from './diagnosis/types';
+import type { Account, AddressLookup } from './accounts/types';
 
-export type { Text, Inventory, AccountsResult, Account, Endpoint, EndpointResult, Report, Finding, FixLink, Severity };
+export type { Text, Inventory, AccountsResult, Account, AddressLookup, Endpoint, EndpointResult, Report, Finding, FixLink, FixPlan, PlanStep, Severity, Verdict, VerdictStatus };
 
 export interface AppInfo {
   name: string;
@@ -29,13 +29,6 @@ export interface DiagnosisRequest {
   timeoutSeconds?: number;
 }
 
-export interface AddressLookup {
-  email: string;
-  provider: { id: string; name: string; webmail: string | null } | null;
-  /** Endpoints the provider publishes; empty when the provider is unknown. */
-  endpoints: Endpoint[];
-  message: Text | null;
-}
 
 export type ProgressState = 'pending' | 'running' | 'ok' | 'warning' | 'error' | 'skipped';
 
@@ -61,13 +54,52 @@ export interface ReportFile {
   fileName: string;
   mimeType: string;
   content: string;
+  /** `base64` for binary content (the UTF-16LE .reg files); text otherwise. */
+  encoding?: 'utf8' | 'base64';
 }
 
 export type SaveResult =
-  | { status: 'saved'; path: string }
+  /** `also`: further files written next to `path` (the .reg undo file). */
+  | { status: 'saved'; path: string; also?: string[] }
   | { status: 'cancelled' }
   /** The host cannot write files itself (web bridge): the UI offers the content as a download. */
-  | { status: 'download'; file: ReportFile };
+  | { status: 'download'; file: ReportFile; also?: ReportFile[] };
+
+/** The .reg fix for the machine of a report, with its undo file (issue #12). Never applied by us. */
+export type RegFixResult =
+  | { status: 'ready'; fix: ReportFile; undo: ReportFile; notes: Text[] }
+  /** Nothing to fix in the registry (not Windows, or already configured): says why. */
+  | { status: 'not-needed'; reason: Text };
+
+/** One diagnosis kept in the local history (the user's app-data folder, the last 20). */
+export interface RunSummary {
+  id: string;
+  createdAt: string;
+  caseCode: string;
+  status: VerdictStatus;
+  title: Text;
+  /** Findings by severity, for the list. */
+  counts: Record<Severity, number>;
+}
+
+export interface FindingRef {
+  id: string;
+  subject?: string;
+  severity: Severity;
+  title: Text;
+}
+
+/** Before/after between two runs, matched by finding id and subject. */
+export interface RunComparison {
+  before: RunSummary;
+  after: RunSummary;
+  /** In `before`, gone in `after`. */
+  fixed: FindingRef[];
+  /** In both (with the severity of `after`). */
+  remaining: FindingRef[];
+  /** Only in `after`. */
+  added: FindingRef[];
+}
 
 export type OpenExternalResult = { status: 'opened' } | { status: 'refused'; reason: string } | { status: 'use-browser' };
 
@@ -80,14 +112,28 @@ export interface CoreApi {
   /** Starts a diagnosis; results arrive as DiagnosisEvent with this run id. */
   startDiagnosis(request: DiagnosisRequest): Promise<{ runId: string }>;
   cancelDiagnosis(runId: string): Promise<void>;
-  /** Re-evaluates a saved JSON report with this version's rules (a technician reopening it). */
-  evaluateReport(json: string): Promise<Report>;
+  /**
+   * Re-evaluates a saved report with this version's rules (a technician reopening it): the
+   * content of a JSON or of our HTML report (which embeds the JSON). The file is data: provider
+   * names, webmail and links are re-derived from our own catalogue.
+   */
+  evaluateReport(content: string): Promise<Report>;
   renderReport(report: Report, format: Exclude<ReportFormat, 'pdf'>, redact: boolean): Promise<ReportFile>;
+  /** The .reg fix and its undo, written for the report's machine from its evidence. */
+  renderRegFix(report: Report): Promise<RegFixResult>;
+  /** The local history, newest first. */
+  listRuns(): Promise<RunSummary[]>;
+  getRun(id: string): Promise<Report>;
+  /** Deletes one run, or every run with `'all'`. */
+  deleteRuns(id: string | 'all'): Promise<{ deleted: number }>;
+  compareRuns(beforeId: string, afterId: string): Promise<RunComparison>;
 }
 
 /** Implemented by each host: the Electron main process, or the web bridge. */
 export interface HostApi {
   saveReport(report: Report, format: ReportFormat, redact: boolean): Promise<SaveResult>;
+  /** Saves the .reg fix and `<name>-annulla.reg` next to it (save dialog, or downloads on the web bridge). */
+  saveRegFix(report: Report): Promise<SaveResult>;
   openExternal(url: string): Promise<OpenExternalResult>;
 }
 
@@ -107,7 +153,13 @@ const METHOD_TABLE: Record<ApiMethod, 'core' | 'host'> = {
   cancelDiagnosis: 'core',
   evaluateReport: 'core',
   renderReport: 'core',
+  renderRegFix: 'core',
+  listRuns: 'core',
+  getRun: 'core',
+  deleteRuns: 'core',
+  compareRuns: 'core',
   saveReport: 'host',
+  saveRegFix: 'host',
   openExternal: 'host',
 };
 

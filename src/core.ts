@@ -58,5 +58,11 @@ export function createCore(options: CoreOptions): CoreApi {
     async renderReport(report, format, redact) {
       return renderReportFile(report, format, redact);
     },
+    // Issue #12 (report round trip): filled in by src/report and src/history.
+    renderRegFix: () => Promise.reject(new Error('renderRegFix: not yet implemented')),
+    listRuns: () => Promise.resolve([]),
+    getRun: () => Promise.reject(new Error('getRun: not yet implemented')),
+    deleteRuns: () => Promise.resolve({ deleted: 0 }),
+    compareRuns: () => Promise.reject(new Error('compareRuns: not yet implemented')),
   };
 }

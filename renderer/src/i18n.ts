@@ -434,7 +434,8 @@ export function severityLabel(m: Messages, s: Severity): string {
 }
 
 export function verdictTitle(m: Messages, s: VerdictStatus): string {
-  return { ok: m.verdictOk, warning: m.verdictWarning, error: m.verdictError }[s] ?? s;
+  const titles: Partial<Record<VerdictStatus, string>> = { ok: m.verdictOk, warning: m.verdictWarning, error: m.verdictError };
+  return titles[s] ?? s;
 }
 
 export function formatDate(iso: string, lang: Lang): string {

@@ -1,7 +1,7 @@
 // Resolves a typed PEC address to its provider's servers, the same way found accounts are
 // matched: by domain (pec.it, legalmail.it, *.legalmail.it...), then for a custom domain by its
 // MX records. An unknown provider asks for the servers.
-import type { AddressLookup } from '../api';
+import type { AddressLookup } from './types';
 import { matchProvider } from './provider-match';
 import type { MxResolver } from './provider-match';
 import { text } from '../util/text';

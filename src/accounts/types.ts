@@ -2,7 +2,8 @@
 // and docs/accounts.md. Read-only: no password is ever read, so none can appear here.
 // Change only additively: the UI, the diagnosis rules and technicians' scripts read it.
 import type { Evidence } from '../util/evidence';
-import type { MailProtocol } from '../probe/types';
+import type { Endpoint, MailProtocol } from '../probe/types';
+import type { Text } from '../util/text';
 
 export type AccountClient = 'thunderbird' | 'outlook' | 'windowslivemail' | 'manual';
 export type ConnectionSecurity = 'tls' | 'starttls' | 'plain';
@@ -74,4 +75,13 @@ export interface AccountsResult {
   accounts: Account[];
   /** Profiles or files that could not be read (corrupt prefs.js, denied key...), with why. */
   errors: Evidence[];
+}
+
+/** A typed address resolved to its provider (catalogue by domain, then MX). */
+export interface AddressLookup {
+  email: string;
+  provider: { id: string; name: string; webmail: string | null } | null;
+  /** Endpoints the provider publishes; empty when the provider is unknown. */
+  endpoints: Endpoint[];
+  message: Text | null;
 }

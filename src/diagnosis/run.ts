@@ -20,6 +20,7 @@ import { CATALOGUE_BY_ID } from './catalogue';
 import type { Text } from '../util/text';
 import { text } from '../util/text';
 import { errorMessage } from '../util/errors';
+import { caseCodeOf } from '../report/case-code';
 
 export interface RunDeps {
   collectInventory: (options: { signal?: AbortSignal }) => Promise<Inventory>;
@@ -75,7 +76,9 @@ export function buildReport(input: RuleInput): Report {
     accounts: input.accounts,
     endpoints: input.endpoints,
     findings,
+    plans: [],
     verdict,
+    caseCode: caseCodeOf({ createdAt: input.now, inventory: input.inventory }),
     context: input.context,
   };
 }

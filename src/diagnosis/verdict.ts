@@ -21,6 +21,9 @@ export function decideVerdict(findings: readonly Finding[], checkedServers: numb
     const more = errors.length - 1;
     return {
       status: 'error',
+      title: text('', ''),
+      notVerified: [],
+      next: null,
       summary: text(
         `La PEC non può funzionare correttamente su questo computer: ${lower(first.it)}${more ? ` (e ${more} ${more === 1 ? 'altro problema' : 'altri problemi'})` : ''}. Qui sotto trovi come risolvere.`,
         `PEC cannot work properly on this computer: ${lower(first.en)}${more ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}. How to fix it is below.`,
@@ -30,6 +33,9 @@ export function decideVerdict(findings: readonly Finding[], checkedServers: numb
   if (warnings.length) {
     return {
       status: 'warning',
+      title: text('', ''),
+      notVerified: [],
+      next: null,
       summary: text(
         `La PEC dovrebbe funzionare, ma c’è qualcosa da sistemare: ${lower(warnings[0].title.it)}${warnings.length > 1 ? ` (e altre ${warnings.length - 1} ${warnings.length - 1 === 1 ? 'cosa' : 'cose'})` : ''}.`,
         `PEC should work, but something needs attention: ${lower(warnings[0].title.en)}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}.`,
@@ -39,6 +45,9 @@ export function decideVerdict(findings: readonly Finding[], checkedServers: numb
   if (checkedServers === 0) {
     return {
       status: 'ok',
+      title: text('', ''),
+      notVerified: [],
+      next: null,
       summary: text(
         'Su questo computer non abbiamo trovato problemi per la PEC; i server del gestore non sono stati verificati: indica il tuo indirizzo PEC per un controllo completo.',
         'We found no PEC problem on this computer; the provider’s servers were not checked: enter your PEC address for a complete check.',
@@ -47,6 +56,9 @@ export function decideVerdict(findings: readonly Finding[], checkedServers: numb
   }
   return {
     status: 'ok',
+    title: text('', ''),
+    notVerified: [],
+    next: null,
     summary: text(
       'Tutto a posto: questo computer e i server PEC controllati usano correttamente TLS 1.2.',
       'All good: this computer and the PEC servers checked use TLS 1.2 correctly.',

@@ -3,7 +3,7 @@
 import type { Finding, Report, Severity } from '../diagnosis/types';
 
 const LABEL: Record<Severity, string> = { error: 'PROBLEMA', warning: 'ATTENZIONE', info: 'NOTA', ok: 'OK' };
-const STATUS: Record<Report['verdict']['status'], string> = { error: 'ESITO: ci sono problemi da risolvere', warning: 'ESITO: qualcosa da sistemare', ok: 'ESITO: tutto a posto' };
+const STATUS: Record<Report['verdict']['status'], string> = { error: 'ESITO: ci sono problemi da risolvere', warning: 'ESITO: qualcosa da sistemare', ok: 'ESITO: tutto a posto', incomplete: 'ESITO: controllo incompleto', 'not-pec': 'ESITO: non è un indirizzo PEC', offline: 'ESITO: questo computer non raggiunge Internet' };
 
 function findingLines(f: Finding, n: number): string[] {
   const lines = [`${n}. [${LABEL[f.severity]}] ${f.title.it}`, `   ${f.detail.it}`];

@@ -10,7 +10,7 @@ export function esc(value: unknown): string {
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Problema', warning: 'Attenzione', info: 'Nota', ok: 'OK' };
-const STATUS_LABEL: Record<Report['verdict']['status'], string> = { error: 'Ci sono problemi da risolvere', warning: 'Qualcosa da sistemare', ok: 'Tutto a posto' };
+const STATUS_LABEL: Record<Report['verdict']['status'], string> = { error: 'Ci sono problemi da risolvere', warning: 'Qualcosa da sistemare', ok: 'Tutto a posto', incomplete: 'Controllo incompleto', 'not-pec': 'Non è un indirizzo PEC', offline: 'Questo computer non raggiunge Internet' };
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm; }

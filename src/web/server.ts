@@ -55,6 +55,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       if (format === 'pdf') throw new Error('PDF: usa "Stampa" del browser e scegli "Salva come PDF"');
       return { status: 'download', file: await core.renderReport(report, format, redact) };
     },
+    async saveRegFix(report) {
+      const reg = await core.renderRegFix(report);
+      if (reg.status !== 'ready') throw new Error(reg.reason.it);
+      return { status: 'download', file: reg.fix, also: [reg.undo] };
+    },
     async openExternal(url) {
       const reason = externalUrlRefusal(url);
       return reason ? { status: 'refused', reason } : { status: 'use-browser' };

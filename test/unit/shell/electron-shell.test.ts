@@ -78,7 +78,7 @@ test('IPC: one handler per contract method, every call reaches the core with its
 test('IPC: the real core answers through the wiring, and an untrusted sender is refused', async () => {
   const ipc = fakeIpc();
   const core = createCore({ host: 'electron', emit: () => undefined });
-  const host = { saveReport: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
+  const host = { saveReport: async () => ({ status: 'cancelled' as const }), saveRegFix: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
   registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => (e as unknown) === ipc.trustedEvent);
   const exposed = createPreloadApi(ipc.renderer as never);
   const info = await exposed.getAppInfo();
