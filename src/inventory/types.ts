@@ -93,7 +93,20 @@ export interface WindowsTls {
   };
   /** Installed update ids (KBnnnnnnn) when the list could be read; null otherwise. */
   hotfixes?: string[] | null;
+  /**
+   * Packages of the servicing store (HKLM\...\Component Based Servicing\Packages) that decide the
+   * plan: KB3140245's and the client language packs', with their install times when known
+   * (the language-pack trap: a language pack added after KB3140245 undoes it). null: not read.
+   */
+  servicing?: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[] } | null;
   evidence: Evidence[];
+}
+
+export interface ServicingPackage {
+  /** Package name as the store lists it (e.g. Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1). */
+  name: string;
+  /** ISO date-time of installation, when the store records it; null otherwise. */
+  installedAt: string | null;
 }
 
 export interface RuntimeInfo {
@@ -135,6 +148,8 @@ export interface Inventory {
   windows: WindowsTls | null;
   clock: ClockInfo;
   antivirus: AntivirusInfo[];
+  /** false when the antivirus list could not be read (then `antivirus: []` means "non verificato", not "none"). */
+  antivirusChecked?: boolean;
   /** Everything that could not be read, with why. */
   errors: Evidence[];
   /** 'machine' for this computer, or the recording (fixture directory) the inventory was read from. */
