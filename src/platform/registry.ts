@@ -13,6 +13,17 @@
 // DWORD/QWORD data is 0x-hex, BINARY/NONE is hex without spaces, MULTI_SZ is joined with the
 // two characters "\0". Errors go to stderr ("ERROR: ..." / "ERRORE: ...") with exit code 1.
 //
+// Windows XP / Server 2003 (reg.exe 3.0) print another layout, both accepted here:
+//   <blank>
+//   ! REG.EXE VERSION 3.0                      <- banner line (Microsoft's own PowerShell docs
+//   <blank>                                       "Working with registry entries" show it)
+//   HKEY_LOCAL_MACHINE\SOFTWARE\Key
+//       Name<TAB>REG_SZ<TAB>data               <- tabs between the fields (the docs' sample is
+//       <NO NAME><TAB>REG_SZ<TAB>data             tab-aligned at 8 columns), "<NO NAME>" for the
+//                                                 unnamed value (any display language)
+// and some captures have a blank line between a key's header and its values: a value line after
+// a blank line still belongs to the last header printed.
+//
 // Encoding: piped reg.exe output is in the console's OEM code page (cp850 on Italian Windows);
 // see encoding.ts (`decodeConsole`): valid UTF-8 is kept as UTF-8, anything else is cp850.
 import * as fs from 'fs';
@@ -88,9 +99,12 @@ export function regPathKey(p: string): string {
 // ---------------------------------------------------------------------------------------------
 // Parsing
 
-const VALUE_LINE = /^ {4}(.*?) {4}(REG_[A-Z0-9_]+)(?: {4}(.*))?$/;
-/** Names reg.exe prints for the unnamed value, by Windows display language. */
-const DEFAULT_NAMES = new Set(['(default)', '(predefinito)', '(standard)', '(par défaut)', '(predeterminado)', '(padrão)', '(standaard)']);
+// Field separator: 4 spaces (Vista and later) or a tab (XP's reg.exe 3.0); data may be empty.
+const VALUE_LINE = /^(?: {4}|\t)(.*?)(?: {4}|\t)(REG_[A-Z0-9_]+)(?:(?: {4}|\t)(.*))?$/;
+/** XP's banner, e.g. "! REG.EXE VERSION 3.0": carries no data. */
+const XP_BANNER = /^! REG\.EXE VERSION \d/i;
+/** Names reg.exe prints for the unnamed value, by Windows display language ("<NO NAME>": XP). */
+const DEFAULT_NAMES = new Set(['<no name>', '(default)', '(predefinito)', '(standard)', '(par défaut)', '(predeterminado)', '(padrão)', '(standaard)']);
 /** Data reg.exe prints for an unnamed value that is not set (`reg query /ve`). */
 const NOT_SET = new Set(['(value not set)', '(valore non impostato)', '(wert nicht festgelegt)', '(valeur non définie)']);
 const KNOWN_TYPES = new Set<RegType>(['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_BINARY', 'REG_NONE']);
@@ -137,13 +151,16 @@ export function parseRegQuery(output: string, queried?: string): { keys: RegKey[
   type Block = { headers: { path: string; values: RegValue[] }[] };
   const blocks: Block[] = [];
   let block: Block | null = null;
+  let lastBlock: Block | null = null;
   for (const rawLine of lines) {
     const line = rawLine.replace(/\r$/, '');
-    if (line.trim() === '') {
+    if (line.trim() === '' || XP_BANNER.test(line.trim())) {
       block = null;
       continue;
     }
-    if (line.startsWith('    ')) {
+    if (line.startsWith('    ') || line.startsWith('\t')) {
+      // A value after a blank line (XP): it belongs to the last key header printed.
+      if (!block && lastBlock) block = lastBlock;
       const current = block?.headers[block.headers.length - 1];
       const m = VALUE_LINE.exec(line);
       if (!current || !m) continue; // a continuation or noise line: nothing we can attach
@@ -161,6 +178,7 @@ export function parseRegQuery(output: string, queried?: string): { keys: RegKey[
       if (!block) {
         block = { headers: [] };
         blocks.push(block);
+        lastBlock = block;
       }
       block.headers.push({ path: line.trimEnd(), values: [] });
     }

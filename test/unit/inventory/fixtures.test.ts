@@ -197,6 +197,23 @@ test('Windows XP SP3 + Outlook 2003: no PowerShell, TLS 1.2 unsupported whatever
   assert.equal(inv.clock.offsetSeconds, null);
 });
 
+test('Windows XP: the same machine in both reg.exe layouts (Vista-style and XP reg.exe 3.0 tabs) gives the same inventory', async () => {
+  const vista = await inventoryOf('winxp-sp3-outlook2003');
+  const xp = await inventoryOf('winxp-sp3-outlook2003-regv3');
+  const facts = (inv: Inventory) => ({
+    os: { name: inv.os.name, version: inv.os.version, sp: inv.os.servicePack },
+    clients: inv.clients.map((c) => [c.id, c.version, c.marketingName, c.path]),
+    browsers: inv.browsers.map((b) => [b.id, b.version]),
+    schannel: schannel(inv),
+    tls12: inv.windows!.schannel['TLS 1.2'].disabledByDefault,
+    is: inv.windows!.internetSettings,
+  });
+  assert.deepEqual(facts(xp), facts(vista));
+  // not the "no mail program, no browser" of a parser that does not know the layout
+  assert.deepEqual(facts(xp).clients, [['outlook', '11.0', '2003', 'C:\\Programmi\\Microsoft Office\\OFFICE11\\OUTLOOK.EXE']]);
+  assert.deepEqual(facts(xp).browsers, [['firefox-esr', '52.9.0'], ['ie', '8.0.6001.18702']]);
+});
+
 test('macOS 10.12 Sierra + Outlook 2011', async () => {
   const inv = await inventoryOf('macos-10.12-outlook2011');
   assert.deepEqual(

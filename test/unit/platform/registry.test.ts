@@ -228,3 +228,53 @@ HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Mozilla\\Mozilla Thunderbird\\52.9.1 
   const direct = await reg.readKey('HKLM\\SOFTWARE\\Wow6432Node\\Mozilla\\Mozilla Thunderbird', 32);
   assert.equal(regValue(direct!.key, 'CurrentVersion')?.value, '52.9.1 (x86 it)');
 });
+
+// Windows XP's reg.exe 3.0: banner, tab-separated fields, "<NO NAME>" for the unnamed value,
+// and (some captures) a blank line between a key's header and its values.
+const XP_QUERY = crlf(`
+! REG.EXE VERSION 3.0
+
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE
+    <NO NAME>\tREG_SZ\tC:\\Programmi\\Microsoft Office\\OFFICE11\\OUTLOOK.EXE
+    Path\tREG_SZ\tC:\\Programmi\\Microsoft Office\\OFFICE11\\
+    Empty\tREG_SZ\t
+    Count\tREG_DWORD\t0x18
+
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE\\Sub
+
+    Inner Name\tREG_MULTI_SZ\ta\\0b\\0\\0
+`);
+
+test('Windows XP layout (reg.exe 3.0): banner ignored, tabs, <NO NAME>, values after a blank line', () => {
+  const { keys, subkeys } = parseRegQuery(XP_QUERY);
+  assert.deepEqual(subkeys, []);
+  assert.equal(keys.length, 2);
+  assert.deepEqual(
+    keys[0].values.map((v) => [v.name, v.type, v.value]),
+    [
+      ['', 'REG_SZ', 'C:\\Programmi\\Microsoft Office\\OFFICE11\\OUTLOOK.EXE'],
+      ['Path', 'REG_SZ', 'C:\\Programmi\\Microsoft Office\\OFFICE11\\'],
+      ['Empty', 'REG_SZ', ''],
+      ['Count', 'REG_DWORD', 24],
+    ],
+  );
+  assert.deepEqual(keys[1].values.map((v) => [v.name, v.value]), [['Inner Name', ['a', 'b']]]);
+  // The same key in the Vista+ layout parses to the same values.
+  const vista = parseRegQuery(XP_QUERY.replace(/^! REG.*\r\n/m, '').replace(/\t/g, '    ').replace('<NO NAME>', '(Default)'));
+  assert.deepEqual(vista.keys.map((k) => k.values.map((v) => [v.name, v.value])), keys.map((k) => k.values.map((v) => [v.name, v.value])));
+});
+
+test('Windows XP layout through windowsRegistry: readKey with the banner and subkeys', async () => {
+  const out = crlf(`
+! REG.EXE VERSION 3.0
+
+HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer
+    <NO NAME>\tREG_SZ\tOutlook.Application.11
+
+HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child
+`);
+  const exec: Exec = async (file, args) => ({ ok: true, stdout: out, stderr: '', code: 0, error: null, command: [file, ...args].join(' ') });
+  const r = await windowsRegistry({ exec, regExe: 'reg' }).readKey('HKCR\\Outlook.Application\\CurVer');
+  assert.equal(regString(regValue(r!.key, '')), 'Outlook.Application.11');
+  assert.deepEqual(r!.subkeys, ['HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child']);
+});
