@@ -4,13 +4,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountsResult, AppInfo, BridgeApi, DiagnosisRequest, Report } from '../../src/api';
 import { I18nContext, initialLang, makeI18n, rememberLang } from './i18n';
 import type { Lang } from './types';
-import { ResultsScreen } from './ResultsScreen';
-import type { ReportOrigin } from './ResultsScreen';
-import { RunningScreen } from './RunningScreen';
-import { EMPTY_FORM, StartScreen } from './StartScreen';
-import type { StartForm } from './StartScreen';
-import { useDiagnosis } from './useDiagnosis';
-import { Icon } from './Icons';
+import { ResultsScreen } from './screens/results/ResultsScreen';
+import type { ReportOrigin } from './screens/results/ResultsScreen';
+import { RunningScreen } from './screens/running/RunningScreen';
+import { EMPTY_FORM, StartScreen } from './screens/start/StartScreen';
+import type { StartForm } from './screens/start/StartScreen';
+import { useDiagnosis } from './screens/running/useDiagnosis';
+import { Icon } from './components/Icons';
 
 type Screen = { kind: 'start' } | { kind: 'run' } | { kind: 'file'; report: Report; fileName: string };
 

@@ -1,6 +1,6 @@
 // The verdict in one glance: colour, icon and words all say the same thing.
-import type { Report } from '../../src/api';
-import { useI18n, verdictTitle } from './i18n';
+import type { Report } from '../../../src/api';
+import { useI18n, verdictTitle } from '../i18n';
 import { Icon } from './Icons';
 
 export function VerdictBanner({ verdict }: { verdict: Report['verdict'] }) {

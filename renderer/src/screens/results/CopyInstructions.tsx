@@ -1,10 +1,10 @@
 // "Copia istruzioni per il tecnico": to the clipboard, or shown to copy by hand when the
 // clipboard is not available.
 import { useId, useState } from 'react';
-import type { Report } from '../../src/api';
-import { copyText } from './clipboard';
-import { useI18n } from './i18n';
-import { Icon } from './Icons';
+import type { Report } from '../../../../src/api';
+import { copyText } from '../../components/clipboard';
+import { useI18n } from '../../i18n';
+import { Icon } from '../../components/Icons';
 import { buildInstructions } from './instructions';
 
 export function CopyInstructions({ report }: { report: Report }) {

@@ -3,12 +3,12 @@
 // whole report is always available as JSON at the bottom.
 import { Component, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { EndpointResult, Report } from '../../src/api';
-import { severityLabel, useI18n } from './i18n';
-import type { Messages } from './i18n';
-import { serverText, clientName } from './StartScreen';
-import type { Evidence, ServerSetting } from './types';
-import { findingSubject, sortFindings } from './types';
+import type { EndpointResult, Report } from '../../../../src/api';
+import { severityLabel, useI18n } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { serverText, clientName } from '../../components/accountText';
+import type { Evidence, ServerSetting } from '../../types';
+import { findingSubject, sortFindings } from '../../types';
 
 type Cell = ReactNode;
 

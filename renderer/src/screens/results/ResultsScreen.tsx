@@ -1,16 +1,16 @@
 // Screen 3 (and 4, 5): the verdict, the findings as cards, the webmail stop-gap, and for the
 // technician the details, the instructions to copy and the report to save.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AppInfo, BridgeApi, Report } from '../../src/api';
+import type { AppInfo, BridgeApi, Report } from '../../../../src/api';
 import { CopyInstructions } from './CopyInstructions';
 import { FindingCard } from './FindingCard';
-import { formatDate, useI18n } from './i18n';
-import { SeverityIcon } from './Icons';
-import { OpenReport } from './OpenReport';
+import { formatDate, useI18n } from '../../i18n';
+import { SeverityIcon } from '../../components/Icons';
+import { OpenReport } from '../open-report/OpenReport';
 import { ReportActions } from './ReportActions';
-import { TechnicianDetails } from './TechnicianDetails';
-import { sortFindings } from './types';
-import { VerdictBanner } from './VerdictBanner';
+import { TechnicianDetails } from '../technician/TechnicianDetails';
+import { sortFindings } from '../../types';
+import { VerdictBanner } from '../../components/VerdictBanner';
 import { WebmailStopGap } from './WebmailStopGap';
 
 export type ReportOrigin = { kind: 'live' } | { kind: 'file'; fileName: string };

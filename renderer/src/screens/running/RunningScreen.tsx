@@ -2,9 +2,9 @@
 // fails, the same screen says so and offers to try again.
 import { useEffect, useId, useRef } from 'react';
 import type { DiagnosisState } from './useDiagnosis';
-import { useI18n } from './i18n';
+import { useI18n } from '../../i18n';
 import { Checklist } from './Checklist';
-import { Icon } from './Icons';
+import { Icon } from '../../components/Icons';
 
 interface Props {
   state: DiagnosisState;

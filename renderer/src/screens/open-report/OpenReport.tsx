@@ -1,10 +1,10 @@
 // "Apri rapporto": reads a saved JSON report and has the core re-evaluate it with this
 // version's rules; a file that is not a report gets a clear message, never a crash.
 import { useId, useState } from 'react';
-import type { BridgeApi, Report } from '../../src/api';
-import { useI18n } from './i18n';
-import { Icon } from './Icons';
-import { errorText } from './useDiagnosis';
+import type { BridgeApi, Report } from '../../../../src/api';
+import { useI18n } from '../../i18n';
+import { Icon } from '../../components/Icons';
+import { errorText } from '../running/useDiagnosis';
 
 interface Props {
   api: BridgeApi;

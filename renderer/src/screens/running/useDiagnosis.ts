@@ -1,8 +1,8 @@
 // One diagnosis run as React state: start, follow the streamed progress, finish with a report,
 // fail, or be cancelled. Events of other runs (or of a cancelled one) are ignored.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { BridgeApi, DiagnosisEvent, DiagnosisRequest, ProgressItem, Report, Text } from '../../src/api';
-import { eventsReady } from './bridge';
+import type { BridgeApi, DiagnosisEvent, DiagnosisRequest, ProgressItem, Report, Text } from '../../../../src/api';
+import { eventsReady } from '../../bridge';
 
 export type Phase = 'idle' | 'starting' | 'running' | 'done' | 'failed';
 

@@ -3,10 +3,10 @@
 // offered as a download.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../src/api';
-import { useI18n } from './i18n';
-import { Icon } from './Icons';
-import { errorText } from './useDiagnosis';
+import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../../../src/api';
+import { useI18n } from '../../i18n';
+import { Icon } from '../../components/Icons';
+import { errorText } from '../running/useDiagnosis';
 
 export function downloadFile(file: ReportFile): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType || 'application/octet-stream' }));

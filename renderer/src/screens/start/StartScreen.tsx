@@ -2,12 +2,12 @@
 // provider recognised while typing), the advanced server settings, and the big start button.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AccountsResult, AddressLookup, BridgeApi, DiagnosisRequest, Report } from '../../src/api';
-import { useI18n } from './i18n';
-import type { Messages } from './i18n';
-import { Icon } from './Icons';
-import { OpenReport } from './OpenReport';
-import type { Account, ServerSetting } from './types';
+import type { AccountsResult, AddressLookup, BridgeApi, DiagnosisRequest, Report } from '../../../../src/api';
+import { useI18n } from '../../i18n';
+import { Icon } from '../../components/Icons';
+import { OpenReport } from '../open-report/OpenReport';
+import type { Account } from '../../types';
+import { clientName, serverText } from '../../components/accountText';
 
 export type Protocol = 'imap' | 'pop3' | 'smtp';
 export type SecurityMode = 'tls' | 'starttls';
@@ -56,17 +56,6 @@ export function buildRequest(form: StartForm, accountsFound: number): DiagnosisR
   const skipDiscovery = form.skipDiscovery && (emails.length > 0 || servers.length > 0);
   if (!emails.length && !servers.length && accountsFound === 0) return null;
   return { emails, servers, skipDiscovery };
-}
-
-export function clientName(client: string): string {
-  return (
-    ({ thunderbird: 'Thunderbird', outlook: 'Outlook', windowslivemail: 'Windows Live Mail', manual: '—' } as Record<string, string>)[client] ?? client
-  );
-}
-
-export function serverText(s: ServerSetting | null, m: Messages): string {
-  if (!s) return m.unknown;
-  return `${s.host}:${s.port} (${s.protocol.toUpperCase()}, ${s.security === 'tls' ? 'SSL/TLS' : s.security === 'starttls' ? 'STARTTLS' : s.security})`;
 }
 
 type LookupState = { status: 'idle' } | { status: 'checking' } | { status: 'invalid' } | { status: 'done'; result: AddressLookup };

@@ -2,10 +2,10 @@
 // keyboard and screen readers, opened through the contract's openExternal.
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { BridgeApi } from '../../src/api';
+import type { BridgeApi } from '../../../src/api';
 import { openOfficialLink } from './externalLinks';
 import type { LinkOutcome } from './externalLinks';
-import { useI18n } from './i18n';
+import { useI18n } from '../i18n';
 import { Icon } from './Icons';
 
 export function OfficialLink({ api, url, children, className }: { api: BridgeApi; url: string; children: ReactNode; className?: string }) {

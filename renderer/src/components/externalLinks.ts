@@ -1,7 +1,7 @@
 // Official links open in the system browser through the contract: Electron opens them itself
 // ('opened'); the web bridge answers 'use-browser' and the page opens a new tab; a link that is
 // not on the allow-list is 'refused' and nothing opens.
-import type { BridgeApi } from '../../src/api';
+import type { BridgeApi } from '../../../src/api';
 
 export type LinkOutcome = 'opened' | 'refused' | 'failed';
 

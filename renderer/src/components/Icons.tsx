@@ -1,8 +1,8 @@
 // Inline SVG icons (no icon font, no network). Always decorative: the text next to them says
 // the same thing, so colour and shape are never the only signal.
 import type { ReactElement } from 'react';
-import type { ProgressState } from '../../src/api';
-import type { Severity } from './types';
+import type { ProgressState } from '../../../src/api';
+import type { Severity } from '../types';
 
 type IconName = 'ok' | 'warning' | 'error' | 'info' | 'pending' | 'running' | 'skipped' | 'external' | 'shield' | 'copy' | 'save' | 'open';
 

@@ -1,9 +1,9 @@
 // When mail is blocked: the provider's webmail as a stop-gap, for every provider we know of
 // (addresses typed for this run, found accounts), resolved through lookupAddress.
 import { useEffect, useState } from 'react';
-import type { AddressLookup, BridgeApi, Report } from '../../src/api';
-import { useI18n } from './i18n';
-import { OfficialLink } from './OfficialLink';
+import type { AddressLookup, BridgeApi, Report } from '../../../../src/api';
+import { useI18n } from '../../i18n';
+import { OfficialLink } from '../../components/OfficialLink';
 
 type Provider = NonNullable<AddressLookup['provider']>;
 

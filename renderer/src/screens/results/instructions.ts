@@ -1,10 +1,10 @@
 // The plain-text summary "Copia istruzioni per il tecnico" puts on the clipboard: the verdict,
 // the machine, the servers, then every problem with its fix steps and links.
-import type { Report, Text } from '../../src/api';
-import type { Messages } from './i18n';
-import { formatDate, severityLabel, verdictTitle } from './i18n';
-import type { Lang } from './types';
-import { findingSubject, sortFindings } from './types';
+import type { Report, Text } from '../../../../src/api';
+import type { Messages } from '../../i18n';
+import { formatDate, severityLabel, verdictTitle } from '../../i18n';
+import type { Lang } from '../../types';
+import { findingSubject, sortFindings } from '../../types';
 
 export function buildInstructions(report: Report, m: Messages, lang: Lang): string {
   const tx = (t: Text | null | undefined) => (t ? (t[lang] ?? t.it ?? '') : '');

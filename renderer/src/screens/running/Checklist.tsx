@@ -1,9 +1,9 @@
 // The live checklist: one line per check as the core reports it, grouped (this computer, mail
 // programs, accounts, each server). Each line says its state in words next to the icon.
-import type { ProgressItem, ProgressState } from '../../src/api';
-import { useI18n } from './i18n';
-import type { Messages } from './i18n';
-import { StateIcon } from './Icons';
+import type { ProgressItem, ProgressState } from '../../../../src/api';
+import { useI18n } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { StateIcon } from '../../components/Icons';
 
 export function stateText(m: Messages, s: ProgressState): string {
   return { pending: m.statePending, running: m.stateRunning, ok: m.stateOk, warning: m.stateWarning, error: m.stateError, skipped: m.stateSkipped }[s] ?? s;

@@ -1,12 +1,12 @@
 // One finding as a card: what it means, why it matters, how to fix it, official links.
 import { useId } from 'react';
-import type { BridgeApi } from '../../src/api';
-import { severityLabel, useI18n } from './i18n';
-import type { Messages } from './i18n';
-import { SeverityIcon } from './Icons';
-import { OfficialLink } from './OfficialLink';
-import type { Finding, Severity } from './types';
-import { findingSubject } from './types';
+import type { BridgeApi } from '../../../../src/api';
+import { severityLabel, useI18n } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { SeverityIcon } from '../../components/Icons';
+import { OfficialLink } from '../../components/OfficialLink';
+import type { Finding, Severity } from '../../types';
+import { findingSubject } from '../../types';
 
 export function whyItMatters(m: Messages, s: Severity): string {
   return { error: m.whyError, warning: m.whyWarning, info: m.whyInfo, ok: m.whyOk }[s] ?? '';
