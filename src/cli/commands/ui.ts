@@ -4,6 +4,7 @@ import type { Command } from '../command';
 import { UsageError, writeJson } from '../command';
 import { startWebBridge } from '../../web/server';
 import { openInBrowser } from '../../web/open-browser';
+import { writeHandoverFile, type HandoverFile } from '../../web/handover';
 import { appRoot } from '../../version';
 
 export const uiCommand: Command = {
@@ -22,16 +23,21 @@ export const uiCommand: Command = {
     const port = ctx.values.port === undefined ? 0 : Number(ctx.values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port non valida: ${String(ctx.values.port)}`);
     const bridge = await startWebBridge({ staticDir, port });
-    if (ctx.json) writeJson(ctx, { url: bridge.url, port: bridge.port });
+    // The browser gets a file path, not the tokened URL: `ps` shows every command line to
+    // every local user. Our own terminal (stdout) may show the URL.
+    let handover: HandoverFile | null = null;
+    if (!ctx.values['no-open']) handover = writeHandoverFile(bridge.issueLoginUrl());
+    if (ctx.json) writeJson(ctx, { url: bridge.url, port: bridge.port, handoverFile: handover?.path ?? null });
     else ctx.stdout.write(`PEC Doctor è aperto su ${bridge.url}\n(Ctrl-C per chiudere / to quit)\n`);
-    if (!ctx.values['no-open']) {
-      const opened = await openInBrowser(bridge.url);
+    if (handover) {
+      const opened = await openInBrowser(handover.path);
       if (!opened) ctx.stderr.write("Non riesco ad aprire il browser: copia l'indirizzo qui sopra.\n");
     }
     await new Promise<void>((resolve) => {
       if (ctx.signal.aborted) resolve();
       ctx.signal.addEventListener('abort', () => resolve(), { once: true });
     });
+    handover?.remove();
     await bridge.close();
     return 0;
   },

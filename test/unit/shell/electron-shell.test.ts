@@ -68,11 +68,26 @@ test('IPC: one handler per contract method, every call reaches the core with its
   const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   assert.deepEqual(Object.keys(exposed).sort(), [...API_METHODS, 'onDiagnosisEvent'].sort(), 'the preload exposes exactly the contract');
   assert.ok(Object.isFrozen(exposed));
+  const report = { schemaVersion: 2, app: {}, createdAt: '2026-01-01T00:00:00Z', redacted: false, inventory: null, accounts: null, endpoints: [], findings: [], plans: [], verdict: {} };
+  const samples: Record<string, unknown[]> = {
+    lookupAddress: ['a@pec.it'],
+    startDiagnosis: [{ emails: ['a@pec.it'], timeoutSeconds: 5 }],
+    cancelDiagnosis: ['0123456789abcdef'],
+    evaluateReport: ['{}'],
+    renderReport: [report, 'html', true],
+    renderRegFix: [report],
+    getRun: ['r1'],
+    deleteRuns: ['all'],
+    compareRuns: ['r1', 'r2'],
+    saveReport: [report, 'pdf', false],
+    saveRegFix: [report],
+    openExternal: ['https://support.microsoft.com/'],
+  };
   for (const m of API_METHODS) {
-    assert.equal(await exposed[m]('arg-1', { n: 2 }), `result of ${m}`);
+    assert.equal(await exposed[m](...(samples[m] ?? [])), `result of ${m}`);
   }
   assert.deepEqual(calls.map((c) => c[0]), [...API_METHODS]);
-  for (const [, args] of calls) assert.deepEqual(args, ['arg-1', { n: 2 }]);
+  for (const [m, args] of calls) assert.deepEqual(args, samples[m] ?? []);
 });
 
 test('IPC: the real core answers through the wiring, and an untrusted sender is refused', async () => {
@@ -85,7 +100,47 @@ test('IPC: the real core answers through the wiring, and an untrusted sender is 
   assert.equal(info.version, APP_VERSION);
   assert.equal(info.host, 'electron');
   const handler = ipc.handlers.get(channelOf('getAppInfo'))!;
-  assert.throws(() => handler({ sender: 'some other page' }), /untrusted sender/);
+  await assert.rejects(async () => handler({ sender: 'some other page' }), /untrusted sender/);
+});
+
+test('IPC: every call\'s arguments pass the contract\'s schema; internal errors become a clear sentence', async () => {
+  const ipc = fakeIpc();
+  const started: unknown[] = [];
+  const core = createCore({ host: 'electron', emit: () => undefined });
+  const host = { saveReport: async () => ({ status: 'cancelled' as const }), saveRegFix: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
+  const api: PecDoctorApi = {
+    ...core,
+    ...host,
+    startDiagnosis: async (request) => (started.push(request), { runId: '0123456789abcdef' }),
+    listRuns: async () => (null as unknown as { failures: never[] }).failures,
+  };
+  registerApiHandlers(ipc.main as never, api, (e) => (e as unknown) === ipc.trustedEvent);
+  const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  await assert.rejects(exposed.startDiagnosis({ timeoutSeconds: 'abc' }), {
+    message: 'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
+      'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)',
+  });
+  await assert.rejects(exposed.startDiagnosis({ emails: ['a@b.it'], extra: 1 }), /#1\.extra non è un campo previsto/);
+  await assert.rejects(exposed.openExternal('x'.repeat(5000)), /#1 è troppo lungo/);
+  await assert.rejects(exposed.getRun('../x'), /#1 non ha la forma attesa/);
+  await assert.rejects(exposed.getAppInfo('surplus'), /sono troppi/);
+  assert.deepEqual(started, [], 'no refused call reached the core');
+  await exposed.startDiagnosis({ timeoutSeconds: 900, skipDiscovery: true });
+  assert.deepEqual(started, [{ timeoutSeconds: 120, skipDiscovery: true }], 'the deadline is clamped to 120 s');
+  assert.equal(await exposed.cancelDiagnosis('ffffffffffffffff'), undefined, 'an unknown run id is a no-op');
+  const errors: unknown[] = [];
+  const original = console.error;
+  console.error = (...a: unknown[]) => errors.push(a);
+  try {
+    await assert.rejects(exposed.listRuns(), (err: Error) => {
+      assert.match(err.message, /^Errore interno di PEC Doctor \(listRuns\)/);
+      assert.doesNotMatch(err.message, /Cannot read|null/);
+      return true;
+    });
+  } finally {
+    console.error = original;
+  }
+  assert.equal(errors.length, 1, 'the original error is logged for the technician');
 });
 
 test('preload: diagnosis events reach the listener without the IPC event object, and unsubscribe works', () => {
