@@ -4,7 +4,7 @@ import type { AntivirusInfo } from './types';
 import type { Evidence } from '../util/evidence';
 import type { Source } from './source';
 import { runCommand, ErrorLog } from './probe';
-import { powershellArgs, powershellExe, wmicExe } from './windows-commands';
+import { powershellArgsWithEnd, powershellExe, psCompleted, wmicExe } from './windows-commands';
 
 /** Records of `wmic ... get displayName,productState /format:list` (or PowerShell Format-List): blank-line separated key=value / key : value. */
 export function parseSecurityCenter(output: string): { name: string; productState: number | null }[] {
@@ -66,18 +66,29 @@ export function antivirusEntries(records: { name: string; productState: number |
   });
 }
 
-/** Windows Vista and later register products in root\SecurityCenter2; XP in root\SecurityCenter. */
-export async function collectAntivirus(src: Source, log: ErrorLog, namespace: 'SecurityCenter2' | 'SecurityCenter'): Promise<AntivirusInfo[]> {
+export interface AntivirusRead {
+  entries: AntivirusInfo[];
+  /** false when Security Center could not be read: [] then means "non verificato", not "none". */
+  checked: boolean;
+}
+
+/**
+ * Windows Vista and later register products in root\SecurityCenter2; XP in root\SecurityCenter.
+ * wmic answers "No Instance(s) Available." (stderr, exit 0) when none is registered; PowerShell's
+ * answer counts only with our end marker, so a stub or blocked PowerShell is "not checked".
+ */
+export async function collectAntivirus(src: Source, log: ErrorLog, namespace: 'SecurityCenter2' | 'SecurityCenter'): Promise<AntivirusRead> {
   const wmic = await runCommand(src, wmicExe(src), [`/namespace:\\\\root\\${namespace}`, 'path', 'AntiVirusProduct', 'get', 'displayName,productState', '/format:list'], { encoding: 'console' });
-  if (wmic.result.ok) return antivirusEntries(parseSecurityCenter(wmic.result.stdout), [wmic.evidence]);
+  if (wmic.result.ok) return { entries: antivirusEntries(parseSecurityCenter(wmic.result.stdout), [wmic.evidence]), checked: true };
   // No wmic (Windows 11 24H2+) or it failed: PowerShell's Get-WmiObject (PowerShell 2 and later).
   const ps = await runCommand(
     src,
     powershellExe(src),
-    powershellArgs(`Get-WmiObject -Namespace root\\${namespace} -Class AntiVirusProduct | Format-List displayName,productState`),
+    powershellArgsWithEnd(`Get-WmiObject -Namespace root\\${namespace} -Class AntiVirusProduct | Format-List displayName,productState`),
     { encoding: 'console' },
   );
-  if (ps.result.ok) return antivirusEntries(parseSecurityCenter(ps.result.stdout), [wmic.evidence, ps.evidence]);
+  if (ps.result.ok && psCompleted(ps.result.stdout)) return { entries: antivirusEntries(parseSecurityCenter(ps.result.stdout), [wmic.evidence, ps.evidence]), checked: true };
+  if (ps.result.ok) ps.evidence.error = 'PowerShell ended without running the command (no output)';
   log.add(wmic.evidence, ps.evidence);
-  return [];
+  return { entries: [], checked: false };
 }

@@ -58,6 +58,8 @@ interface PlatformResult {
   runtimes: RuntimeInfo[];
   windows: WindowsTls | null;
   antivirus: AntivirusInfo[];
+  /** false when Security Center could not be read (Windows), or no antivirus check exists here (macOS, Linux). */
+  antivirusChecked: boolean;
 }
 
 async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResult> {
@@ -72,12 +74,14 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
   const buildP = fromRelease ? Promise.resolve(Number(fromRelease[1])) : osP.then(buildOf);
   // Client release of the build (Windows Server 2008 R2 = 7, 2012 = 8, ...): SChannel and KB3140245 go by it.
   const releaseP = buildP.then((build) => windowsReleaseOfBuild(build)?.release ?? null);
-  const [os, windows, outlook, programs, antivirus] = await Promise.all([
+  const [os, windows, outlook, programs, av] = await Promise.all([
     osP,
     guard('windows: TLS settings', log, null, async () => collectWindowsTls(src, log, { build: await buildP, release: await releaseP, is64 })),
     guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),
     guard('windows: programs', log, { clients: [], browsers: [], runtimes: [] }, () => collectWindowsPrograms(src, log, is64)),
-    guard('windows: antivirus', log, [], async () => collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2')),
+    guard('windows: antivirus', log, { entries: [], checked: false }, async () =>
+      collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2'),
+    ),
   ]);
   const runtimes = [...programs.runtimes];
   // A Java without JavaSoft keys (Adoptium, Zulu and other OpenJDK builds): ask the one on PATH.
@@ -93,7 +97,15 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
       evidence: windows.evidence.filter((e) => /NET Framework Setup/.test(e.source)),
     });
   }
-  return { os, clients: [...(outlook ? [outlook] : []), ...programs.clients], browsers: programs.browsers, runtimes, windows, antivirus };
+  return {
+    os,
+    clients: [...(outlook ? [outlook] : []), ...programs.clients],
+    browsers: programs.browsers,
+    runtimes,
+    windows,
+    antivirus: av.entries,
+    antivirusChecked: av.checked,
+  };
 }
 
 async function collectMac(src: Source, log: ErrorLog): Promise<PlatformResult> {
@@ -104,7 +116,7 @@ async function collectMac(src: Source, log: ErrorLog): Promise<PlatformResult> {
     guard('macos: openssl', log, null, () => collectOpenssl(src)),
   ]);
   // Apple Mail has no version of its own that matters: it is the OS's TLS stack.
-  return { os, ...apps, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [] };
+  return { os, ...apps, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [], antivirusChecked: false };
 }
 
 async function collectLinux(src: Source, log: ErrorLog): Promise<PlatformResult> {
@@ -114,7 +126,7 @@ async function collectLinux(src: Source, log: ErrorLog): Promise<PlatformResult>
     guard('linux: java', log, null, () => collectJava(src)),
     guard('linux: openssl', log, null, () => collectOpenssl(src)),
   ]);
-  return { os, ...programs, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [] };
+  return { os, ...programs, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [], antivirusChecked: false };
 }
 
 export async function collectInventory(options: InventoryOptions = {}): Promise<Inventory> {
@@ -124,7 +136,7 @@ export async function collectInventory(options: InventoryOptions = {}): Promise<
   if (src.platform === 'win32') result = await collectWindows(src, log);
   else if (src.platform === 'darwin') result = await collectMac(src, log);
   else if (src.platform === 'linux') result = await collectLinux(src, log);
-  else result = { os: unknownOs(src), clients: [], browsers: [], runtimes: [], windows: null, antivirus: [] };
+  else result = { os: unknownOs(src), clients: [], browsers: [], runtimes: [], windows: null, antivirus: [], antivirusChecked: false };
   let timeZone: string | null = null;
   if (!options.source) {
     try {
@@ -142,6 +154,7 @@ export async function collectInventory(options: InventoryOptions = {}): Promise<
     windows: result.windows,
     clock: clockInfo(src.now(), BUILD_DATE, options.clockOffsetSeconds ?? null, timeZone),
     antivirus: result.antivirus,
+    antivirusChecked: result.antivirusChecked,
     errors,
     collectedFrom: src.label,
   };

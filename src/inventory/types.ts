@@ -107,6 +107,8 @@ export interface ServicingPackage {
   name: string;
   /** ISO date-time of installation, when the store records it; null otherwise. */
   installedAt: string | null;
+  /** CurrentState DWORD as stored (0x70 = 112 is "installed" by public accounts, not Microsoft's docs); null when absent. */
+  currentState?: number | null;
 }
 
 export interface RuntimeInfo {

@@ -78,10 +78,15 @@ export function parseCurrentVersion(key: RegKey): CurrentVersionFacts {
   // Windows 10+ keeps CurrentVersion at "6.3" for old programs; the major/minor DWORDs are the truth.
   const major = regNumber(regValue(key, 'CurrentMajorVersionNumber'));
   const minor = regNumber(regValue(key, 'CurrentMinorVersionNumber'));
+  const build = buildText ? Number(buildText) : null;
+  // Without the DWORDs (a damaged or trimmed key) CurrentVersion still says "6.3" on Windows 10
+  // and 11: their builds (10240 and up, WINDOWS_BUILDS) decide instead.
+  let ntVersion = major !== null ? `${major}.${minor ?? 0}` : str('CurrentVersion');
+  if (major === null && build !== null && build >= 10240) ntVersion = '10.0';
   return {
     productName: str('ProductName'),
-    ntVersion: major !== null ? `${major}.${minor ?? 0}` : str('CurrentVersion'),
-    build: buildText ? Number(buildText) : null,
+    ntVersion,
+    build,
     ubr: regNumber(regValue(key, 'UBR')),
     csdVersion: str('CSDVersion'),
     editionId: str('EditionID'),
@@ -127,7 +132,9 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
   const rel = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(inputs.release);
   const siBuild = si?.build && /^\d+$/.test(si.build.trim()) ? Number(si.build.trim()) : null;
   const build = siBuild ?? cv?.build ?? (rel && rel[3] ? Number(rel[3]) : null);
-  const nt = cv?.ntVersion ?? (rel ? `${rel[1]}.${rel[2]}` : null);
+  let nt = cv?.ntVersion ?? (rel ? `${rel[1]}.${rel[2]}` : null);
+  // "6.3" (the value Windows 10+ keeps for old programs) never stands for a Windows 10 build.
+  if (nt !== null && /^6\./.test(nt) && build !== null && build >= 10240) nt = '10.0';
   const byBuild = windowsReleaseOfBuild(build);
   let release = byBuild?.release ?? (nt ? (NT_RELEASES[nt] ?? null) : null);
   // Windows 11 still says "Windows 10" in ProductName: the build decides.
@@ -154,6 +161,19 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
   };
 }
 
+/**
+ * systeminformation's osInfo() is asked only on Windows 10 and later. Before 10 it starts
+ * PowerShell and writes the script to its stdin without an 'error' listener (systeminformation
+ * 5.x lib/util.js powerShell()): a PowerShell that exits at once (blocked by policy, killed by an
+ * antivirus, Wine's stub) makes that write fail with EPIPE and ends the whole process. The
+ * registry and os.release() give the same facts there (and it needs PowerShell 3 anyway).
+ */
+export function askSystemInformation(release: string): boolean {
+  const major = /^(\d+)\./.exec(release);
+  return major !== null && Number(major[1]) >= 10;
+}
+const SI_SKIPPED = 'not asked on Windows before 10 (it feeds PowerShell through stdin without error handling); registry used';
+
 export const CURRENT_VERSION_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
 
 export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsInfo> {
@@ -163,10 +183,12 @@ export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsIn
     { source: 'environment PROCESSOR_ARCHITECTURE / PROCESSOR_ARCHITEW6432', raw: `${src.env.PROCESSOR_ARCHITECTURE ?? '-'} / ${src.env.PROCESSOR_ARCHITEW6432 ?? '-'}` },
   ];
   const [siResult, cvRead] = await Promise.all([
-    src.osInfo().then(
-      (si) => ({ si, error: null as string | null }),
-      (err: Error) => ({ si: null, error: err.message }),
-    ),
+    askSystemInformation(src.release)
+      ? src.osInfo().then(
+          (si) => ({ si, error: null as string | null }),
+          (err: Error) => ({ si: null, error: err.message }),
+        )
+      : Promise.resolve({ si: null, error: SI_SKIPPED }),
     // The native view: a 32-bit process would otherwise read the WOW64 copy.
     readRegKey(src, CURRENT_VERSION_KEY, arch === 'x64' || arch === 'arm64' ? 64 : undefined),
   ]);

@@ -7,14 +7,27 @@ import { readRegKey, readRegTree, runCommand, ErrorLog } from './probe';
 import { SCHANNEL_PROTOCOLS_KEY, WINHTTP_KEY, INTERNET_SETTINGS_HKCU, INTERNET_SETTINGS_HKLM, parseSchannel, defaultSecureProtocols, secureProtocols } from './schannel';
 import { NDP_V4_FULL_KEY, DOTNET_FRAMEWORKS, dotnetFrameworkKey, parseNdpFull, parseDotnetTlsKey } from './dotnet';
 import { parseHotfixIds, KB3140245_RELEASES } from './hotfixes';
-import { powershellArgs, powershellExe, wmicExe } from './windows-commands';
+import { collectServicing } from './servicing';
+import { powershellArgsWithEnd, powershellExe, psCompleted, wmicExe } from './windows-commands';
 
-/** Installed hotfix ids: wmic qfe, else Get-HotFix; null with evidence when neither works. */
+/**
+ * Installed hotfix ids: wmic qfe, else Get-HotFix; null with evidence when neither works.
+ * A list is trusted only when the tool visibly ran: wmic's list names at least one KB (every
+ * Windows 7/8 has dozens; an empty answer is a broken WMI, not an unpatched machine), and
+ * PowerShell printed our end marker (a stub or blocked PowerShell prints nothing, exit 0).
+ */
 export async function collectHotfixes(src: Source): Promise<{ ids: string[] | null; evidence: Evidence[] }> {
   const wmic = await runCommand(src, wmicExe(src), ['qfe', 'get', 'HotFixID', '/format:list'], { encoding: 'console', timeoutMs: 30_000 });
-  if (wmic.result.ok) return { ids: parseHotfixIds(wmic.result.stdout), evidence: [wmic.evidence] };
-  const ps = await runCommand(src, powershellExe(src), powershellArgs('Get-HotFix | Select-Object -ExpandProperty HotFixID'), { encoding: 'console', timeoutMs: 30_000 });
-  if (ps.result.ok) return { ids: parseHotfixIds(ps.result.stdout), evidence: [wmic.evidence, ps.evidence] };
+  const wmicIds = wmic.result.ok ? parseHotfixIds(wmic.result.stdout) : [];
+  if (wmicIds.length > 0) return { ids: wmicIds, evidence: [wmic.evidence] };
+  if (wmic.result.ok) wmic.evidence.error = 'no update listed (WMI answered without data)';
+  const ps = await runCommand(src, powershellExe(src), powershellArgsWithEnd('Get-HotFix | Select-Object -ExpandProperty HotFixID'), {
+    encoding: 'console',
+    timeoutMs: 30_000,
+  });
+  const psIds = ps.result.ok && psCompleted(ps.result.stdout) ? parseHotfixIds(ps.result.stdout) : [];
+  if (psIds.length > 0) return { ids: psIds, evidence: [wmic.evidence, ps.evidence] };
+  if (ps.result.ok) ps.evidence.error = psCompleted(ps.result.stdout) ? 'no update listed' : 'PowerShell ended without running the command (no output)';
   return { ids: null, evidence: [wmic.evidence, ps.evidence] };
 }
 
@@ -22,7 +35,7 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
   const native = os.is64 ? 64 : undefined;
   const views: (64 | 32 | undefined)[] = os.is64 ? [64, 32] : [undefined];
   const needsKb = os.release !== null && KB3140245_RELEASES.some((r) => os.release === r);
-  const [schannelTree, winhttpReads, isHklm, isHkcu, ndp, dotnetReads, hotfixes] = await Promise.all([
+  const [schannelTree, winhttpReads, isHklm, isHkcu, ndp, dotnetReads, hotfixes, servicing] = await Promise.all([
     readRegTree(src, SCHANNEL_PROTOCOLS_KEY, native),
     Promise.all(views.map((v) => readRegKey(src, WINHTTP_KEY, v))),
     readRegKey(src, INTERNET_SETTINGS_HKLM, native, ['SecureProtocols']),
@@ -30,10 +43,14 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
     readRegKey(src, NDP_V4_FULL_KEY, native),
     Promise.all(views.flatMap((v) => DOTNET_FRAMEWORKS.map((f) => readRegKey(src, dotnetFrameworkKey(f), v).then((r) => ({ r, f, view: (v ?? 64) as 64 | 32 }))))),
     needsKb ? collectHotfixes(src) : Promise.resolve(null),
+    needsKb ? collectServicing(src, native) : Promise.resolve(null),
   ]);
   const evidence: Evidence[] = [schannelTree.evidence, ...winhttpReads.map((r) => r.evidence), isHklm.evidence, isHkcu.evidence, ndp.evidence, ...dotnetReads.map((d) => d.r.evidence)];
   if (hotfixes) evidence.push(...hotfixes.evidence);
-  log.add(...evidence.filter((e) => !hotfixes || !hotfixes.evidence.includes(e) || hotfixes.ids === null));
+  if (servicing) evidence.push(...servicing.evidence);
+  log.add(...evidence.filter((e) => (!hotfixes || !hotfixes.evidence.includes(e) || hotfixes.ids === null) && !servicing?.evidence.includes(e)));
+  // The servicing store is optional evidence: only its failure to list is worth an error line.
+  if (servicing && servicing.servicing === null) log.add(servicing.evidence[0]);
 
   const schannel = parseSchannel(schannelTree.keys, os.build);
   // A key that could not be read is unknown, not "OS default".
@@ -41,8 +58,14 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
   const ndpFull = parseNdpFull(ndp.key);
   const keys = dotnetReads.filter((d) => d.r.key).map((d) => parseDotnetTlsKey(d.r.key, d.f, d.view));
   const nativeV4 = keys.find((k) => k.framework === 'v4.0.30319' && k.view === 64) ?? null;
+  // Unknown unless an update list was actually read: the hotfix list, else the servicing store
+  // (Win32_QuickFixEngineering is built from the same store, so its package list decides too).
   let kb3140245: boolean | null = null;
   if (hotfixes && hotfixes.ids) kb3140245 = hotfixes.ids.includes('KB3140245');
+  else if (servicing?.servicing) {
+    kb3140245 = servicing.servicing.kb3140245.length > 0;
+    evidence.push({ source: 'KB3140245', raw: `update list not readable; servicing store ${kb3140245 ? 'lists' : 'does not list'} Package_for_KB3140245` });
+  }
   if (!needsKb) evidence.push({ source: 'KB3140245', raw: `not checked: only Windows 7 and 8 need it (this is ${os.release ?? 'unknown'})` });
   return {
     schannel,
@@ -61,6 +84,7 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
       keys,
     },
     hotfixes: hotfixes?.ids ?? null,
+    servicing: servicing?.servicing ?? null,
     evidence,
   };
 }

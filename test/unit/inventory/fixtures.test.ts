@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { inventoryOf, fixtureNames, validateInventory } from './helpers';
 import type { Inventory } from '../../../src/inventory/types';
+import { languagePackAfterKb } from '../../../src/inventory/servicing';
 
 const client = (inv: Inventory, id: string) => inv.clients.find((c) => c.id === id);
 const browser = (inv: Inventory, id: string) => inv.browsers.find((b) => b.id === id);
@@ -83,8 +84,9 @@ test('Windows 7 with PowerShell 2: systeminformation empty, the registry fills i
     { name: inv.os.name, version: inv.os.version, build: inv.os.build, sp: inv.os.servicePack, edition: inv.os.edition, arch: inv.os.arch },
     { name: 'Windows 7 Service Pack 1', version: '6.1.7601', build: '7601', sp: 'Service Pack 1', edition: 'Home Premium', arch: 'x64' },
   );
+  // systeminformation is not asked before Windows 10 (its PowerShell-through-stdin can kill the process)
   const si = inv.os.evidence.find((e) => e.source === 'systeminformation osInfo()')!;
-  assert.match(si.error ?? '', /PowerShell 3/);
+  assert.match(si.error ?? '', /not asked on Windows before 10/);
   const tb = client(inv, 'thunderbird')!;
   assert.deepEqual({ version: tb.version, bitness: tb.bitness }, { version: '52.9.1', bitness: 32 });
   assert.match(rawOf(tb.evidence, /Mozilla Thunderbird" \/reg:32/), /52\.9\.1 \(x86 it\)/);
@@ -212,6 +214,34 @@ test('Windows XP: the same machine in both reg.exe layouts (Vista-style and XP r
   // not the "no mail program, no browser" of a parser that does not know the layout
   assert.deepEqual(facts(xp).clients, [['outlook', '11.0', '2003', 'C:\\Programmi\\Microsoft Office\\OFFICE11\\OUTLOOK.EXE']]);
   assert.deepEqual(facts(xp).browsers, [['firefox-esr', '52.9.0'], ['ie', '8.0.6001.18702']]);
+});
+
+test('servicing store: KB3140245 and language packs with install times; the language-pack trap', async () => {
+  const untouched = (await inventoryOf('win7-sp1-x86-outlook2010')).windows!.servicing!;
+  assert.deepEqual(untouched, { kb3140245: [], languagePacks: [] });
+  const fixed = (await inventoryOf('win7-sp1-x86-outlook2010-fixed')).windows!;
+  assert.deepEqual(fixed.servicing!.kb3140245.map((p) => [p.name, p.installedAt?.slice(0, 19), p.currentState]), [
+    ['Package_for_KB3140245~31bf3856ad364e35~x86~~6.1.1.1', '2019-03-12T09:41:05', 0x70],
+  ]);
+  assert.deepEqual(fixed.servicing!.languagePacks, []);
+  assert.equal(languagePackAfterKb(fixed.servicing), false);
+  const trap = await inventoryOf('win7-sp1-x86-outlook2010-langpack');
+  assert.equal(trap.windows!.kb3140245, true);
+  const lp = trap.windows!.servicing!.languagePacks;
+  assert.deepEqual(lp.map((p) => [p.name, p.installedAt?.slice(0, 19)]), [
+    ['Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~x86~en-US~6.1.7601.17514', '2020-10-05T15:20:44'],
+  ]);
+  const after = languagePackAfterKb(trap.windows!.servicing);
+  assert.ok(after);
+  assert.equal(after.name, lp[0].name);
+  // the evidence names the bounded reads: the package list (one key), then each matching package
+  const sources = trap.windows!.evidence.map((e) => e.source).filter((s) => /Component Based Servicing/.test(s));
+  assert.equal(sources.length, 3);
+  assert.ok(sources.every((s) => !s.endsWith(' /s')));
+  // the SID of the installing user is not copied into evidence
+  assert.ok(!JSON.stringify(trap).includes('S-1-5-21-'));
+  // not read where KB3140245 does not apply
+  assert.equal((await inventoryOf('win81-x64-outlook2013')).windows!.servicing, null);
 });
 
 test('macOS 10.12 Sierra + Outlook 2011', async () => {

@@ -7,6 +7,7 @@ import { outlookMarketingName, parseC2R, parseFileVersion, parseCurVer, outlookC
 import { parseMozillaVersion, parseJavaSoft, parseUninstall } from '../../../src/inventory/windows-programs';
 import { parseSecurityCenter, decodeProductState } from '../../../src/inventory/antivirus';
 import { parseHotfixIds } from '../../../src/inventory/hotfixes';
+import { filetimeToIso, pickServicingPackages, languagePackAfterKb } from '../../../src/inventory/servicing';
 import { parsePlist, plistString, PlistError } from '../../../src/inventory/plist';
 import { parseSwVers, macArch, macosCodename } from '../../../src/inventory/macos';
 import { parseOsRelease, parseVersionOutput, parseSnapList, parseFlatpakList, parsePackageList } from '../../../src/inventory/linux';
@@ -252,4 +253,45 @@ test('clock: a date before the build is a finding; no offset unless given', () =
   assert.equal(clockInfo(new Date('2030-01-01T00:00:00Z'), '2026-11-23').beforeBuildDate, false);
   assert.equal(clockInfo(new Date('2030-01-01T00:00:00Z'), '2026-11-23').offsetSeconds, null);
   assert.equal(clockInfo(new Date('2030-01-01T00:00:00Z'), '2026-11-23', -7200).offsetSeconds, -7200);
+});
+
+test('Windows 10 whose CurrentVersion key lacks CurrentMajorVersionNumber is 10.0, never 6.3', () => {
+  const cv = parseCurrentVersion(
+    key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    19045\n    CurrentBuildNumber    REG_SZ    19045\n    CurrentVersion    REG_SZ    6.3\n    ProductName    REG_SZ    Windows 10 Pro\n'),
+  );
+  assert.equal(cv.ntVersion, '10.0');
+  const os = windowsOsInfo({ si: null, currentVersion: { ...cv, ntVersion: '6.3' }, release: '6.3.19045', arch: 'x64' }, []);
+  assert.deepEqual({ name: os.name, version: os.version }, { name: 'Windows 10', version: '10.0.19045' });
+  // a real 8.1 stays 6.3
+  const w81 = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuildNumber    REG_SZ    9600\n    CurrentVersion    REG_SZ    6.3\n'));
+  assert.equal(w81.ntVersion, '6.3');
+});
+
+test('servicing store: FILETIME halves to ISO, implausible values null, package names picked', () => {
+  // 2019-03-12T09:41:05Z = 0x01D4D8B7:B6518E80 (100 ns ticks since 1601)
+  assert.equal(filetimeToIso(0x01d4d8b7, 0xb6518e80), '2019-03-12T09:41:05.000Z');
+  assert.equal(filetimeToIso(0, 0), null);
+  assert.equal(filetimeToIso(null, 5), null);
+  assert.equal(filetimeToIso(0x7fffffff, 0), null); // year 30828: not an install time
+  const root = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\';
+  const picked = pickServicingPackages([
+    `${root}Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1`,
+    `${root}Package_1_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1`,
+    `${root}Package_for_KB31402450~31bf3856ad364e35~amd64~~6.1.1.1`,
+    `${root}Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514`,
+    `${root}Microsoft-Windows-LanguageFeatures-Basic-it-it-Package~31bf3856ad364e35~amd64~~10.0.19041.1`,
+  ]);
+  assert.equal(picked.kb3140245.length, 2);
+  assert.equal(picked.languagePacks.length, 1);
+  const pk = (name: string, installedAt: string | null) => ({ name, installedAt });
+  assert.equal(languagePackAfterKb(null), null);
+  assert.equal(languagePackAfterKb({ kb3140245: [], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] }), null);
+  assert.equal(languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2018-01-01T00:00:00.000Z')] }), false);
+  const trap = languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] });
+  assert.ok(trap);
+  assert.equal(trap.name, 'lp');
+  // reinstalled after the language pack: no trap
+  const reinstalled = { kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z'), pk('kb1', '2021-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] };
+  assert.equal(languagePackAfterKb(reinstalled), false);
+  assert.equal(languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', null)] }), null);
 });

@@ -83,3 +83,66 @@ test('a command printing garbage leaves the version unknown with the reason', as
   assert.equal(tb.version, null);
   assert.ok(inv.errors.some((e) => e.source === 'thunderbird --version' && /no version/.test(e.error!)));
 });
+
+test('a PowerShell that prints nothing (Wine stub, blocked by policy) and a failing wmic: KB3140245, hotfixes, antivirus "non verificato"', async () => {
+  const calls: string[] = [];
+  const inv = await collectInventory({
+    source: brokenSource('win32', {
+      exec: async (file, args) => {
+        calls.push(`${file} ${args.join(' ')}`);
+        const command = `${file} ${args.join(' ')}`;
+        if (/powershell/i.test(file)) return { ok: true, stdout: '', stderr: '', code: 0, error: null, command };
+        return { ok: false, stdout: '', stderr: 'Error: Alias not found.\r\n', code: 1, error: null, command };
+      },
+      registry: { readKey: async () => null, readTree: async () => [] },
+    }),
+  });
+  assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
+  assert.equal(inv.windows!.kb3140245, null);
+  assert.equal(inv.windows!.hotfixes, null);
+  assert.equal(inv.antivirusChecked, false);
+  assert.deepEqual(inv.antivirus, []);
+  assert.ok(inv.errors.some((e) => /Get-HotFix/.test(e.source) && /without running the command/.test(e.error!)), JSON.stringify(inv.errors));
+  assert.ok(inv.errors.some((e) => /AntiVirusProduct/.test(e.source) && /without running the command/.test(e.error!)));
+  // systeminformation (PowerShell through stdin) is not asked on Windows 7
+  assert.ok(inv.os.evidence.some((e) => e.source === 'systeminformation osInfo()' && /not asked/.test(e.error!)));
+  assert.ok(calls.some((c) => /Get-HotFix/.test(c)));
+});
+
+test('the same machine where PowerShell runs to its end marker: an empty antivirus list is "checked, none"', async () => {
+  const inv = await collectInventory({
+    source: brokenSource('win32', {
+      exec: async (file, args) => {
+        if (/powershell/i.test(file)) {
+          const out = /Get-HotFix/.test(args.join(' ')) ? 'KB976932\r\nKB3140245\r\npec-doctor:done\r\n' : 'pec-doctor:done\r\n';
+          return { ok: true, stdout: out, stderr: '', code: 0, error: null, command: file };
+        }
+        return { ok: false, stdout: '', stderr: '', code: 1, error: null, command: file };
+      },
+      registry: { readKey: async () => null, readTree: async () => [] },
+    }),
+  });
+  assert.equal(inv.windows!.kb3140245, true);
+  assert.deepEqual(inv.windows!.hotfixes, ['KB3140245', 'KB976932']);
+  assert.equal(inv.antivirusChecked, true);
+  assert.deepEqual(inv.antivirus, []);
+});
+
+test('Windows 7 whose update list cannot be read: the servicing store decides KB3140245', async () => {
+  const cbs = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages';
+  const inv = await collectInventory({
+    source: brokenSource('win32', {
+      registry: {
+        readKey: async (p) =>
+          /Component Based Servicing\\Packages$/i.test(p)
+            ? { key: { path: cbs, values: [] }, subkeys: [`${cbs}\\Package_for_KB976932~31bf3856ad364e35~amd64~~6.1.1.17514`] }
+            : null,
+        readTree: async () => [],
+      },
+    }),
+  });
+  assert.equal(inv.windows!.hotfixes, null);
+  assert.equal(inv.windows!.kb3140245, false);
+  assert.deepEqual(inv.windows!.servicing, { kb3140245: [], languagePacks: [] });
+  assert.ok(inv.windows!.evidence.some((e) => e.source === 'KB3140245' && /does not list/.test(e.raw!)));
+});
