@@ -8,14 +8,19 @@ import { APP_NAME, APP_VERSION } from './version';
 import { collectInventory } from './inventory/index';
 import { discoverAccounts } from './accounts/index';
 import { lookupAddress } from './accounts/lookup';
-import { evaluateReportJson, runDiagnosis } from './diagnosis/run';
+import { runDiagnosis } from './diagnosis/run';
 import { renderReportFile } from './report/render';
+import { evaluateSavedContent } from './report/read';
+import { renderRegFixFiles } from './report/reg-fix';
+import { compareRuns, deleteRuns, getRun, listRuns, recordRun, type HistoryOptions } from './history/index';
 import { text } from './util/text';
 import { errorMessage } from './util/errors';
 
 export interface CoreOptions {
   host: AppInfo['host'];
   emit: (event: DiagnosisEvent) => void;
+  /** Where the run history is kept (tests); the user's app-data folder otherwise. */
+  history?: HistoryOptions;
 }
 
 export function createCore(options: CoreOptions): CoreApi {
@@ -37,7 +42,11 @@ export function createCore(options: CoreOptions): CoreApi {
         signal: controller.signal,
         onProgress: (item, fraction) => options.emit({ runId, kind: 'progress', item, fraction }),
       })
-        .then((report) => options.emit({ runId, kind: 'done', report }))
+        .then((report) => {
+          // Kept before the UI hears of it, so "compare with the previous run" finds this one.
+          recordRun(report, options.history);
+          options.emit({ runId, kind: 'done', report });
+        })
         .catch((err: unknown) =>
           options.emit({
             runId,
@@ -54,15 +63,17 @@ export function createCore(options: CoreOptions): CoreApi {
     async cancelDiagnosis(runId: string) {
       runs.get(runId)?.abort();
     },
-    evaluateReport: (json: string) => evaluateReportJson(json),
+    // JSON or our HTML page; size-checked before parsing (src/report/read.ts).
+    evaluateReport: async (content: string) => evaluateSavedContent(content),
     async renderReport(report, format, redact) {
       return renderReportFile(report, format, redact);
     },
-    // Issue #12 (report round trip): filled in by src/report and src/history.
-    renderRegFix: () => Promise.reject(new Error('renderRegFix: not yet implemented')),
-    listRuns: () => Promise.resolve([]),
-    getRun: () => Promise.reject(new Error('getRun: not yet implemented')),
-    deleteRuns: () => Promise.resolve({ deleted: 0 }),
-    compareRuns: () => Promise.reject(new Error('compareRuns: not yet implemented')),
+    async renderRegFix(report) {
+      return renderRegFixFiles(report);
+    },
+    listRuns: async () => (await listRuns(options.history)).runs,
+    getRun: (id: string) => getRun(id, options.history),
+    deleteRuns: async (id: string | 'all') => deleteRuns(id, options.history),
+    compareRuns: (beforeId: string, afterId: string) => compareRuns(beforeId, afterId, options.history),
   };
 }

@@ -1,0 +1,160 @@
+// The one reader of saved reports (issue #12): our JSON, or our HTML page, which carries the
+// same JSON in an inert `<script type="application/json" id="pec-doctor-report">` block. The
+// CLI (`evaluate`, `fix-reg --from`), the core (`evaluateReport`) and the UI all come through
+// here, so a report that comes back gets the same checks and the same plain messages whatever
+// its format. The size is checked before anything is parsed: a 2 GB file is refused at once.
+import * as fs from 'fs';
+import type { Report } from '../diagnosis/types';
+import { parseReportJson, reevaluate } from '../diagnosis/run';
+import type { Text } from '../util/text';
+import { errorMessage } from '../util/errors';
+
+/** Larger than any real report (a full one is ~200 KB), small enough to parse without harm. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+/** The id of the embedded block; html.ts writes it, readers look for exactly this. */
+export const EMBEDDED_REPORT_ID = 'pec-doctor-report';
+export const EMBEDDED_OPEN = `<script type="application/json" id="${EMBEDDED_REPORT_ID}">`;
+export const EMBEDDED_CLOSE = '</script>';
+
+/** A report that cannot be read, with the reason in Italian and English (`message` is "it / en"). */
+export class ReportReadError extends Error {
+  override name = 'ReportReadError';
+  constructor(readonly text: Text) {
+    super(`${text.it} / ${text.en}`);
+  }
+}
+
+const fail = (it: string, en: string): never => {
+  throw new ReportReadError({ it, en });
+};
+
+const NOT_OURS = (what: string, whatEn: string): never =>
+  fail(`${what}: non è un rapporto di PEC Doctor`, `${whatEn}: not a PEC Doctor report`);
+
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * JSON text for `<script type="application/json">`: `<`, `>` and `&` become \u escapes so no
+ * `</script>` or `<!--` in the data can end the block, and U+2028/2029 are escaped so the text
+ * stays valid even for old JavaScript parsers. JSON.parse gives back the same strings.
+ */
+export function embeddableJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The embedded JSON of one of our HTML pages, or null when the page carries none. */
+export function extractEmbeddedJson(html: string): string | null {
+  const start = html.indexOf(EMBEDDED_OPEN);
+  if (start < 0) return null;
+  const from = start + EMBEDDED_OPEN.length;
+  const end = html.indexOf(EMBEDDED_CLOSE, from);
+  if (end < 0) return null;
+  return html.slice(from, end);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Decodes file bytes: UTF-8 (with or without BOM), or UTF-16LE with BOM (a report re-saved by Notepad). */
+export function decodeReportBytes(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  const s = buf.toString('utf8');
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/**
+ * A saved report from the content of a file: JSON or our HTML. Throws ReportReadError with a
+ * specific message: too big, empty, an HTML page that is not ours, damaged JSON, another program's JSON.
+ */
+export function readReportContent(content: string): Report {
+  if (typeof content !== 'string') fail('il contenuto del rapporto non è testo', 'the report content is not text');
+  if (content.length > MAX_REPORT_BYTES) {
+    fail(
+      `il file è troppo grande (oltre ${MB(MAX_REPORT_BYTES)}) per essere un rapporto di PEC Doctor`,
+      `the file is too large (over ${MB(MAX_REPORT_BYTES)}) to be a PEC Doctor report`,
+    );
+  }
+  const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const head = body.trimStart();
+  if (head === '') fail('il file è vuoto', 'the file is empty');
+  let json: string;
+  let from: { it: string; en: string };
+  if (head.startsWith('<')) {
+    const embedded = extractEmbeddedJson(body);
+    if (embedded === null) {
+      if (/^<(!doctype html|html)/i.test(head) && body.includes('PEC Doctor')) {
+        fail(
+          'questa pagina HTML di PEC Doctor non contiene i dati del rapporto (è stata salvata da una versione precedente o modificata): apri il file .json',
+          'this PEC Doctor HTML page carries no report data (saved by an older version, or edited): open the .json file',
+        );
+      }
+      NOT_OURS('questa pagina HTML', 'this HTML page');
+    }
+    json = embedded as string;
+    from = { it: 'i dati nella pagina HTML', en: 'the data in the HTML page' };
+  } else if (head.startsWith('{') || head.startsWith('[')) {
+    json = body;
+    from = { it: 'il file', en: 'the file' };
+  } else {
+    return NOT_OURS('il file non è né JSON né HTML', 'the file is neither JSON nor HTML');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return fail(
+      `${from.it} ${from.it.startsWith('i dati') ? 'sono danneggiati' : 'è danneggiato'} o incompleto: non si legge come rapporto di PEC Doctor`,
+      `${from.en} is damaged or truncated: it does not read as a PEC Doctor report`,
+    );
+  }
+  if (!isObject(data) || typeof data.schemaVersion !== 'number' || !isObject(data.app)) {
+    return NOT_OURS(from.it === 'il file' ? 'il file JSON' : 'la pagina HTML', from.en === 'the file' ? 'the JSON file' : 'the HTML page');
+  }
+  try {
+    return parseReportJson(json);
+  } catch (err) {
+    // The shape checks of the rules' reader: already specific ("aggiorna PEC Doctor", "endpoints ...").
+    return fail(`rapporto di PEC Doctor non leggibile: ${errorMessage(err)}`, `unreadable PEC Doctor report: ${errorMessage(err)}`);
+  }
+}
+
+/** Reads a report file, checking its size before reading it. */
+export async function readReportFile(file: string): Promise<Report> {
+  let size: number;
+  try {
+    const st = await fs.promises.stat(file);
+    if (!st.isFile()) fail(`"${file}" non è un file`, `"${file}" is not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof ReportReadError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? fail(`non riesco a leggere "${file}": il file non esiste`, `cannot read "${file}": the file does not exist`)
+      : fail(`non riesco a leggere "${file}": ${errorMessage(err)}`, `cannot read "${file}": ${errorMessage(err)}`);
+  }
+  if (size > MAX_REPORT_BYTES) {
+    fail(
+      `"${file}" è troppo grande (${MB(size)}, oltre ${MB(MAX_REPORT_BYTES)}) per essere un rapporto di PEC Doctor`,
+      `"${file}" is too large (${MB(size)}, over ${MB(MAX_REPORT_BYTES)}) to be a PEC Doctor report`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.promises.readFile(file);
+  } catch (err) {
+    return fail(`non riesco a leggere "${file}": ${errorMessage(err)}`, `cannot read "${file}": ${errorMessage(err)}`);
+  }
+  return readReportContent(decodeReportBytes(bytes));
+}
+
+/**
+ * A saved report (JSON or HTML content) re-judged with this version's rules: what `evaluate`
+ * and "Apri un rapporto salvato" show. The case code of the run is kept.
+ */
+export function evaluateSavedContent(content: string): Report {
+  const saved = readReportContent(content);
+  const again = reevaluate(saved);
+  if (typeof saved.caseCode === 'string' && /^PEC-[A-Z0-9]{3}-[A-Z0-9]{3}$/.test(saved.caseCode)) again.caseCode = saved.caseCode;
+  return again;
+}
