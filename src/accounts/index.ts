@@ -3,10 +3,9 @@
 // the provider's published settings. Read-only: files and registry keys are only read, and no
 // password is ever read or kept (see the readers). Side effects (files, registry, DNS) stay at
 // this edge and are injectable for tests.
-import * as fs from 'fs';
 import type { Account, AccountsResult } from './types';
 import type { Evidence } from '../util/evidence';
-import { findThunderbirdProfiles, errorText, isMissing, pathFor } from './thunderbird-profiles';
+import { findThunderbirdProfiles, errorText, isMissing, pathFor, readProfileFile } from './thunderbird-profiles';
 import type { ThunderbirdProfile } from './thunderbird-profiles';
 import { parsePrefs } from './prefs-js';
 import { accountsFromPrefs } from './thunderbird-accounts';
@@ -97,7 +96,7 @@ async function readProfile(profile: ThunderbirdProfile, keyPrefix: string): Prom
   const prefsPath = p.join(profile.dir, 'prefs.js');
   let text: string;
   try {
-    text = await fs.promises.readFile(prefsPath, 'utf8');
+    text = await readProfileFile(prefsPath, profile.dir);
   } catch (err) {
     // A profile never started has no prefs.js: nothing configured, not an error.
     if (isMissing(err)) return { accounts: [], error: null };
@@ -114,7 +113,7 @@ async function readProfile(profile: ThunderbirdProfile, keyPrefix: string): Prom
   const userJs = p.join(profile.dir, 'user.js');
   let sources = prefsPath;
   try {
-    const user = parsePrefs(await fs.promises.readFile(userJs, 'utf8'));
+    const user = parsePrefs(await readProfileFile(userJs, profile.dir));
     if (user.error) return { accounts: [], error: { source: userJs, error: `unreadable: line ${user.error.line}: ${user.error.reason} (profile "${profile.name}")` } };
     for (const [k, v] of user.prefs) prefs.set(k, v);
     sources = `${prefsPath} + ${userJs}`;

@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseIni } from './ini';
+import { LIMITS, readBoundedText } from '../platform/read-bounded';
 
 export interface ThunderbirdRoot {
   /** Folder holding profiles.ini. */
@@ -97,23 +98,21 @@ export async function findThunderbirdProfiles(env: NodeJS.ProcessEnv, platform: 
   for (const root of thunderbirdRoots(env, platform)) {
     const p = pathFor(root.dir);
     const iniPath = p.join(root.dir, 'profiles.ini');
-    let ini: string;
-    try {
-      ini = await fs.promises.readFile(iniPath, 'utf8');
-    } catch (err) {
-      if (!isMissing(err)) out.errors.push({ source: iniPath, error: `unreadable: ${errorText(err)}` });
+    // Bounded: a FIFO named profiles.ini used to hang discovery for ever.
+    const read = await readBoundedText(iniPath, { maxBytes: LIMITS.ini, label: 'profiles.ini' });
+    if (!read.ok) {
+      if (read.reason !== 'missing') out.errors.push({ source: iniPath, error: `not read: ${read.message}` });
       continue;
     }
+    const ini = read.text;
     // ~/.icedove is often a symlink to ~/.thunderbird (Debian): read each real folder once.
     const real = await realpathOr(root.dir);
     if (seenRoots.has(real)) continue;
     seenRoots.add(real);
-    let installs: string | null = null;
-    try {
-      installs = await fs.promises.readFile(p.join(root.dir, 'installs.ini'), 'utf8');
-    } catch {
-      installs = null;
-    }
+    const installsPath = p.join(root.dir, 'installs.ini');
+    const inst = await readBoundedText(installsPath, { maxBytes: LIMITS.ini, label: 'installs.ini' });
+    const installs = inst.ok ? inst.text : null;
+    if (!inst.ok && inst.reason !== 'missing') out.errors.push({ source: installsPath, error: `not read: ${inst.message}` });
     for (const profile of parseProfilesIni(ini, installs, root)) {
       const key = await realpathOr(profile.dir);
       if (seenProfiles.has(key)) continue;
@@ -130,6 +129,27 @@ async function realpathOr(dir: string): Promise<string> {
   } catch {
     return dir;
   }
+}
+
+/** Thrown by readProfileFile: `code` ENOENT when the file is simply absent. */
+export class ProfileFileError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A file of a profile (prefs.js, user.js): a regular file of at most 32 MB, inside the profile
+ * folder. A link elsewhere (to a system file) is refused and named, never parsed: its content
+ * must not reach a report, not even as the "found ..." of a syntax error.
+ */
+export async function readProfileFile(file: string, profileDir: string): Promise<string> {
+  const r = await readBoundedText(file, { maxBytes: LIMITS.prefsJs, label: path.basename(file), within: profileDir });
+  if (r.ok) return r.text;
+  throw new ProfileFileError(r.message, r.reason === 'missing' ? 'ENOENT' : undefined);
 }
 
 export const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException)?.code === 'ENOENT' || (err as NodeJS.ErrnoException)?.code === 'ENOTDIR';

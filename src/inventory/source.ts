@@ -8,6 +8,7 @@ import { setMaxListeners } from 'events';
 import { exec as realExec, commandLine, type Exec, type ExecOptions, type ExecResult } from '../platform/exec';
 import { recordedRegistry, windowsRegistry, type Registry } from '../platform/registry';
 import { decodeRecorded } from '../platform/encoding';
+import { MB, readBounded } from '../platform/read-bounded';
 
 export type FileRead = { ok: true; data: Buffer } | { ok: false; missing: boolean; error: string };
 
@@ -59,16 +60,11 @@ function limit(n: number, run: Exec): Exec {
   };
 }
 
+/** Files of the inventory: regular files of at most 8 MB (bounded, never blocking on a FIFO). */
 async function readRealFile(file: string): Promise<FileRead> {
-  try {
-    const stat = await fs.promises.stat(file);
-    if (!stat.isFile()) return { ok: false, missing: false, error: 'not a file' };
-    if (stat.size > 8 * 1024 * 1024) return { ok: false, missing: false, error: `file too large (${stat.size} bytes)` };
-    return { ok: true, data: await fs.promises.readFile(file) };
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { ok: false, missing: e.code === 'ENOENT' || e.code === 'ENOTDIR', error: e.code === 'ENOENT' ? 'not found' : e.message };
-  }
+  const r = await readBounded(file, { maxBytes: 8 * MB, label: 'system file' });
+  if (r.ok) return { ok: true, data: r.data };
+  return { ok: false, missing: r.reason === 'missing', error: r.message };
 }
 
 // Fields of osInfo() kept: serial, hostname and fqdn identify the machine and are never recorded.

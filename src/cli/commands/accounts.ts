@@ -7,6 +7,7 @@ import type { DiscoverOptions } from '../../accounts/index';
 import type { Account, AccountsResult, ServerSetting } from '../../accounts/types';
 import { providerById } from '../../accounts/providers';
 import { recordedRegistry } from '../../platform/registry';
+import { escapeInline } from '../../util/terminal';
 
 const CLIENT_NAMES: Record<Account['client'], string> = {
   thunderbird: 'Thunderbird',
@@ -78,15 +79,18 @@ export function renderTable(result: AccountsResult): string {
   if (result.accounts.length > 0) {
     const rows = [
       ['Programma', 'Profilo', 'Indirizzo', 'Gestore', 'In arrivo', 'In uscita', 'Problemi'],
-      ...result.accounts.map((a) => [
-        CLIENT_NAMES[a.client],
-        a.profile + (a.isDefaultProfile ? ' *' : ''),
-        a.email ?? a.name ?? '?',
-        providerById(a.provider)?.name ?? 'non riconosciuto',
-        server(a.incoming),
-        server(a.outgoing),
-        a.findings.length ? a.findings.map((f) => FINDING_LABELS[f] ?? f).join(', ') : 'nessuno',
-      ]),
+      // Names come from the user's files: one cell each, escaped before the widths are measured.
+      ...result.accounts.map((a) =>
+        [
+          CLIENT_NAMES[a.client],
+          a.profile + (a.isDefaultProfile ? ' *' : ''),
+          a.email ?? a.name ?? '?',
+          providerById(a.provider)?.name ?? 'non riconosciuto',
+          server(a.incoming),
+          server(a.outgoing),
+          a.findings.length ? a.findings.map((f) => FINDING_LABELS[f] ?? f).join(', ') : 'nessuno',
+        ].map(escapeInline),
+      ),
     ];
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     lines.push('');
@@ -95,7 +99,7 @@ export function renderTable(result: AccountsResult): string {
   }
   if (result.errors.length > 0) {
     lines.push('', 'Non leggibili:');
-    for (const e of result.errors) lines.push(`  ${e.source}: ${e.error ?? ''}`);
+    for (const e of result.errors) lines.push(`  ${escapeInline(e.source)}: ${escapeInline(e.error ?? '')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { UsageError, writeJson } from '../command';
 import { collectInventory, machineSource, recordedSource } from '../../inventory/index';
 import { recordingSource, type Recorder } from '../../inventory/record';
 import { inventorySummary } from '../../inventory/summary';
+import { errorMessage } from '../../util/errors';
 
 export const inventoryCommand: Command = {
   name: 'inventory',
@@ -30,7 +31,12 @@ export const inventoryCommand: Command = {
       if (typeof fixture !== 'string' || !fs.existsSync(`${fixture}/machine.json`)) {
         throw new UsageError(`--fixture vuole una cartella con machine.json / needs a recorded machine directory: "${String(fixture)}"`);
       }
-      source = recordedSource(fixture);
+      try {
+        source = recordedSource(fixture);
+      } catch (err) {
+        // A corrupt recording is bad input: say which file, not a parser's internal message.
+        throw new UsageError(`--fixture: la macchina registrata in "${fixture}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`);
+      }
     }
     const record = ctx.values.record;
     let recorder: Recorder | undefined;

@@ -71,7 +71,7 @@ async function evilImap(mode: 'starttls' | 'throttle'): Promise<number> {
         const line = buf.slice(0, nl).trim();
         buf = buf.slice(nl + 1);
         const [tag, cmd] = line.split(' ');
-        if (/^capability$/i.test(cmd)) s.write(`* CAPABILITY IMAP4rev1 STARTTLS ${EVIL}\r\n${tag} OK ${EVIL}\r\n`);
+        if (/^capability$/i.test(cmd)) s.write(`* CAPABILITY IMAP4rev1 STARTTLS\r\n${tag} OK done\r\n`);
         else if (/^starttls$/i.test(cmd)) {
           s.off('data', onData);
           s.write(`${tag} OK begin TLS\r\n`, () => {
