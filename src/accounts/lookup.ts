@@ -1,8 +1,10 @@
 // Resolves a typed PEC address to its provider's servers, the same way found accounts are
 // matched: by domain (pec.it, legalmail.it, *.legalmail.it...), then for a custom domain by its
-// MX records. An unknown provider asks for the servers.
+// MX records. An ordinary mailbox (gmail.com, libero.it, ...: providers.ts) is named as such without
+// any DNS query; an unknown provider asks for the servers.
 import type { AddressLookup } from './types';
-import { matchProvider } from './provider-match';
+import { domainOf, matchProvider } from './provider-match';
+import { ordinaryMailboxDomain } from './providers';
 import type { MxResolver } from './provider-match';
 import { text } from '../util/text';
 
@@ -24,6 +26,18 @@ export async function lookupAddress(email: string, options: LookupOptions = {}):
       message: text(
         `«${email.trim()}» non sembra un indirizzo PEC: scrivilo per intero, per esempio nome.cognome@pec.it.`,
         `"${email.trim()}" does not look like a PEC address: write it in full, for example name.surname@pec.it.`,
+      ),
+    };
+  }
+  const ordinary = ordinaryMailboxDomain(domainOf(address));
+  if (ordinary) {
+    return {
+      email,
+      provider: null,
+      endpoints: [],
+      message: text(
+        `${email.trim()} è una casella ${ordinary.service}, non un indirizzo PEC: scrivi l’indirizzo della tua casella PEC (per esempio nome.cognome@pec.it).`,
+        `${email.trim()} is a ${ordinary.service} mailbox, not a PEC address: enter your PEC mailbox address (for example name.surname@pec.it).`,
       ),
     };
   }

@@ -177,3 +177,49 @@ export const providerById = (id: string | null | undefined): Provider | undefine
 
 /** The provider's spec for a protocol. */
 export const serviceOf = (p: Provider, protocol: Endpoint['protocol']): ServiceSpec | null => (protocol === 'imap' ? p.imap : protocol === 'pop3' ? p.pop3 : p.smtp);
+
+// ---------------------------------------------------------------------------------------------
+// Ordinary (non-certified) mailbox domains. A PEC address lives only on a certified domain of an
+// AgID-accredited provider (pec.it, legalmail.it, ...); the consumer mail services below are not
+// PEC, whatever their owner: where the same company also sells PEC (Aruba, TIM, Italiaonline), the
+// PEC is on a different, certified domain, never on these. Exact domains only: sub-domains and
+// look-alikes are not matched (a studio's custom domain is looked up by MX instead).
+// `source` is the service's own sign-in page, i.e. where the domain belongs.
+
+export interface OrdinaryMailboxDomain {
+  domain: string;
+  service: string;
+  source: string;
+  reason: string;
+}
+
+const ordinary = (service: string, source: string, reason: string, ...domains: string[]): OrdinaryMailboxDomain[] =>
+  domains.map((domain) => ({ domain, service, source, reason }));
+
+export const ORDINARY_MAILBOX_DOMAINS: readonly OrdinaryMailboxDomain[] = [
+  ...ordinary('Gmail (Google)', 'https://mail.google.com', 'consumer mailbox of Google; Google is not a PEC provider', 'gmail.com', 'googlemail.com'),
+  ...ordinary(
+    'Outlook.com (Microsoft)',
+    'https://outlook.live.com',
+    'consumer mailbox of Microsoft; Microsoft is not a PEC provider',
+    'outlook.com', 'outlook.it', 'hotmail.com', 'hotmail.it', 'live.com', 'live.it', 'msn.com',
+  ),
+  ...ordinary('Yahoo Mail', 'https://mail.yahoo.com', 'consumer mailbox of Yahoo; Yahoo is not a PEC provider', 'yahoo.com', 'yahoo.it', 'ymail.com'),
+  ...ordinary('iCloud Mail (Apple)', 'https://www.icloud.com/mail', 'consumer mailbox of Apple; Apple is not a PEC provider', 'icloud.com', 'me.com', 'mac.com'),
+  // Italiaonline's ordinary mailboxes: any PEC it sells is on a separate certified domain.
+  ...ordinary('Libero Mail (Italiaonline)', 'https://mail.libero.it', 'ordinary mailbox of Italiaonline; not a certified domain', 'libero.it', 'inwind.it', 'iol.it', 'blu.it'),
+  ...ordinary('Virgilio Mail (Italiaonline)', 'https://mail.virgilio.it', 'ordinary mailbox of Italiaonline; not a certified domain', 'virgilio.it'),
+  // TIM's ordinary mailboxes; its PEC (Telecom Italia Trust Technologies) is on telecompost.it.
+  ...ordinary('TIM Mail', 'https://mail.tim.it', 'ordinary mailbox of TIM; its PEC is on telecompost.it', 'tim.it', 'alice.it', 'tin.it'),
+  ...ordinary('Tiscali Mail', 'https://mail.tiscali.it', 'ordinary mailbox of Tiscali; not a certified domain', 'tiscali.it'),
+  ...ordinary('Fastweb Mail', 'https://www.fastweb.it', 'ordinary mailbox of Fastweb customers; not a certified domain', 'fastwebnet.it'),
+  ...ordinary('GMX', 'https://www.gmx.com', 'consumer mailbox of GMX; not a PEC provider', 'gmx.com', 'gmx.net'),
+  ...ordinary('AOL Mail', 'https://mail.aol.com', 'consumer mailbox of AOL; not a PEC provider', 'aol.com'),
+  ...ordinary('Proton Mail', 'https://proton.me/mail', 'consumer mailbox of Proton; not a PEC provider', 'proton.me', 'protonmail.com'),
+];
+
+/** The ordinary mailbox service a domain belongs to (exact match), or undefined. */
+export function ordinaryMailboxDomain(domain: string | null | undefined): OrdinaryMailboxDomain | undefined {
+  const d = (domain ?? '').trim().toLowerCase().replace(/\.$/, '');
+  return d ? ORDINARY_MAILBOX_DOMAINS.find((x) => x.domain === d) : undefined;
+}

@@ -106,6 +106,13 @@ const WIN7_STEPS: Text[] = [
   ),
 ];
 
+/** Windows 7 with TLS 1.2 off but no installed mail program that relies on Windows' TLS (e.g. only Thunderbird, which has its own, NSS). */
+export const TLS12_NO_CLIENT_TITLE = t('{os} tiene spento TLS 1.2 per i programmi che usano Windows', '{os} keeps TLS 1.2 off for programs that rely on Windows');
+export const TLS12_NO_CLIENT_DETAIL = t(
+  'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento. Nessuno dei programmi di posta installati ne è bloccato{others}: il problema tocca solo i programmi che usano la crittografia di Windows (Outlook, Windows Live Mail, software gestionali e di firma).',
+  'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off. None of the installed mail programs is blocked by it{others}: it affects only programs that use Windows’ encryption (Outlook, Windows Live Mail, practice-management and signing software).',
+);
+
 /** The same finding on Windows 8 and later, where TLS 1.2 is on by default and someone turned it off. */
 export const TLS12_REENABLE_DETAIL = t(
   'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. Su {os} TLS 1.2 è attivo di serie, ma su questo computer è stato spento nel Registro di sistema, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi. Il problema è di questo computer, non della casella PEC.',
@@ -440,6 +447,36 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     steps: [],
     links: [],
   },
+  {
+    id: 'address-not-pec',
+    area: 'accounts',
+    // Not a problem of this computer: the verdict says "not a PEC address" (status not-pec).
+    severity: 'warning',
+    title: t('{email} non è un indirizzo PEC', '{email} is not a PEC address'),
+    detail: t(
+      '{email} è una casella di posta ordinaria ({service}): la PEC si trova solo su domini certificati dei gestori accreditati (per esempio @pec.it, @legalmail.it), quindi non c’è un server PEC da controllare per questo indirizzo.',
+      '{email} is an ordinary mailbox ({service}): PEC lives only on certified domains of accredited providers (for example @pec.it, @legalmail.it), so there is no PEC server to check for this address.',
+    ),
+    steps: [
+      t(
+        'Scrivi l’indirizzo della tua casella PEC (lo trovi nel contratto con il gestore o nelle impostazioni del programma di posta) e ripeti il controllo.',
+        'Enter your PEC mailbox address (see the contract with the provider or the mail program’s settings) and run the check again.',
+      ),
+    ],
+    links: [],
+  },
+  {
+    id: 'apple-mail-accounts-unreadable',
+    area: 'accounts',
+    severity: 'info',
+    title: t('Non abbiamo potuto leggere gli account di Apple Mail', 'We could not read Apple Mail’s accounts'),
+    detail: t(
+      'Su questo Mac gli account di Apple Mail non sono leggibili ({reason}), quindi non sappiamo se c’è una casella PEC configurata. Non vuol dire che manchi.',
+      'On this Mac Apple Mail’s accounts cannot be read ({reason}), so we do not know whether a PEC mailbox is configured. It does not mean there is none.',
+    ),
+    steps: [t('Scrivi il tuo indirizzo PEC e ripeti il controllo.', 'Enter your PEC address and run the check again.')],
+    links: [],
+  },
   // ----- servers ------------------------------------------------------------------------
   {
     id: 'server-dns-failed',
@@ -584,6 +621,23 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     title: t('Il server {host} funziona con TLS 1.2', 'Server {host} works with TLS 1.2'),
     detail: t('{url}: connessione protetta riuscita ({versions}), certificato valido.', '{url}: secure connection succeeded ({versions}), valid certificate.'),
     steps: [],
+    links: [],
+  },
+  {
+    id: 'network-offline',
+    area: 'servers',
+    severity: 'error',
+    title: t('Questo computer non raggiunge Internet (o il DNS non risponde)', 'This computer cannot reach the Internet (or DNS does not answer)'),
+    detail: t(
+      'Nessuno dei server controllati ({hosts}) è stato raggiunto: tutti falliscono già alla ricerca del nome (DNS) o all’apertura della connessione. Il problema è la rete di questo computer, non la casella PEC né il gestore.',
+      'None of the servers checked ({hosts}) was reached: all fail already at the name look-up (DNS) or when opening the connection. The problem is this computer’s network, not the PEC mailbox or the provider.',
+    ),
+    steps: [
+      t('Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.', 'Check the network cable or the Wi-Fi and try to open any web site in the browser.'),
+      t('Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.', 'If the office uses a proxy, ask the technician to check its settings.'),
+      t('Chiedi al tecnico di verificare che firewall e antivirus non blocchino i programmi di posta.', 'Ask the technician to check that firewall and antivirus do not block mail programs.'),
+      t('Quando la connessione funziona, ripeti il controllo.', 'When the connection works, run the check again.'),
+    ],
     links: [],
   },
   // ----- the run itself -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { AddressLookup, DiagnosisRequest, ProgressItem, ProgressState } fro
 import type { Inventory } from '../inventory/types';
 import type { AccountsResult } from '../accounts/types';
 import type { Endpoint, EndpointResult, ProbeOptions, StepName, StepResult } from '../probe/types';
-import type { CheckFailure, Finding, Report, ReportContext, RuleInput, Severity, Verdict } from './types';
+import type { CheckFailure, Finding, FixPlan, Report, ReportContext, RuleInput, Severity, Verdict } from './types';
 import { REPORT_SCHEMA_VERSION } from './types';
 import { collectInventory } from '../inventory/index';
 import { accountEndpoints, discoverAccounts } from '../accounts/index';
@@ -16,6 +16,10 @@ import { endpointUrl, parseEndpointUrl } from '../probe/url';
 import { APP_NAME, APP_VERSION } from '../version';
 import { evaluateRules } from './rules/index';
 import { decideVerdict, sortFindings } from './verdict';
+import { buildPlans } from './plans';
+import { providerById } from '../accounts/providers';
+import { domainOf, providerByDomain } from '../accounts/provider-match';
+import type { AddressLookup as Lookup } from '../accounts/types';
 import { CATALOGUE_BY_ID } from './catalogue';
 import type { Text } from '../util/text';
 import { text } from '../util/text';
@@ -60,13 +64,14 @@ export class DiagnosisCancelled extends Error {
 // ---------------------------------------------------------------------------------------------
 // Pure part: evidence → findings and verdict.
 
-export function assess(input: RuleInput): { findings: Finding[]; verdict: Verdict } {
-  const findings = sortFindings(evaluateRules(input));
-  return { findings, verdict: decideVerdict(findings, input.endpoints.length) };
+export function assess(input: RuleInput): { findings: Finding[]; plans: FixPlan[]; verdict: Verdict } {
+  const built = buildPlans(input, evaluateRules(input));
+  const findings = sortFindings(built.findings);
+  return { findings, plans: built.plans, verdict: decideVerdict(input, findings, built.plans) };
 }
 
 export function buildReport(input: RuleInput): Report {
-  const { findings, verdict } = assess(input);
+  const { findings, plans, verdict } = assess(input);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     app: { name: APP_NAME, version: APP_VERSION },
@@ -76,7 +81,7 @@ export function buildReport(input: RuleInput): Report {
     accounts: input.accounts,
     endpoints: input.endpoints,
     findings,
-    plans: [],
+    plans,
     verdict,
     caseCode: caseCodeOf({ createdAt: input.now, inventory: input.inventory }),
     context: input.context,
@@ -372,14 +377,36 @@ export function parseReportJson(json: string): Report {
   return data as unknown as Report;
 }
 
-export function contextOf(report: Report): ReportContext {
-  const c = report.context;
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * A saved lookup re-derived from OUR catalogue (issue #15 item 3): only the address and the
+ * provider id are read from the file; name, webmail and endpoints come from providers.ts. An id we
+ * do not know (or a name/URL that does not match ours) gives an unknown provider, never the file's.
+ */
+export function trustedLookup(l: unknown): Lookup | null {
+  if (!isObject(l) || typeof l.email !== 'string') return null;
+  const claimed = isObject(l.provider) && typeof l.provider.id === 'string' ? l.provider.id : null;
+  const p = providerById(claimed) ?? providerByDomain(domainOf(l.email));
   return {
-    emails: c?.emails ?? [],
-    servers: c?.servers ?? [],
-    skipDiscovery: c?.skipDiscovery ?? report.accounts === null,
-    lookups: c?.lookups ?? [],
-    failures: c?.failures ?? [],
+    email: l.email,
+    provider: p ? { id: p.id, name: p.name, webmail: p.webmail } : null,
+    endpoints: p ? [...p.incoming, ...p.outgoing] : [],
+    message: null,
+  };
+}
+
+export function contextOf(report: Report): ReportContext {
+  const c = (isObject(report.context) ? report.context : {}) as Partial<Record<keyof ReportContext, unknown>>;
+  const failures = Array.isArray(c.failures)
+    ? c.failures.filter((f): f is CheckFailure => isObject(f) && typeof f.check === 'string' && typeof f.message === 'string').map((f) => ({ check: f.check, message: f.message }))
+    : [];
+  return {
+    emails: strings(c.emails),
+    servers: strings(c.servers),
+    skipDiscovery: typeof c.skipDiscovery === 'boolean' ? c.skipDiscovery : report.accounts === null,
+    lookups: Array.isArray(c.lookups) ? c.lookups.map(trustedLookup).filter((x): x is Lookup => x !== null) : [],
+    failures,
   };
 }
 
@@ -393,6 +420,8 @@ export function reevaluate(saved: Report): Report {
     now: saved.createdAt,
   });
   report.redacted = saved.redacted === true;
+  // The case code names the case, so it survives re-evaluation (when it has our form).
+  if (typeof saved.caseCode === 'string' && /^[A-Z0-9-]{4,32}$/.test(saved.caseCode)) report.caseCode = saved.caseCode;
   return report;
 }
 

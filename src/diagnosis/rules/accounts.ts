@@ -2,7 +2,9 @@
 // src/accounts/), plain-text connections, and "no PEC account found".
 import type { Finding, RuleInput } from '../types';
 import { CATALOGUE_BY_ID } from '../catalogue';
-import { PROVIDERS } from '../../accounts/providers';
+import { PROVIDERS, ordinaryMailboxDomain, providerById } from '../../accounts/providers';
+import { domainOf, providerByDomain } from '../../accounts/provider-match';
+import type { Evidence } from '../../util/evidence';
 import { endpointUrl } from '../../probe/url';
 import type { Account, ServerSetting } from '../../accounts/types';
 import { accountLabel, isPecAccount, makeFinding } from './make';
@@ -56,11 +58,24 @@ export function accountRules(input: RuleInput): Finding[] {
       out.push(makeFinding(known ? id : 'account-other', params, [evidence], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
     }
   }
+  // Typed addresses: an ordinary mailbox is named as such (from our table, never from the file);
+  // an unknown domain asks for the servers.
+  for (const email of input.context.emails) {
+    const ordinary = ordinaryMailboxDomain(domainOf(email));
+    if (ordinary) out.push(makeFinding('address-not-pec', { email, service: ordinary.service }, [{ email, domain: ordinary.domain, source: ordinary.source, reason: ordinary.reason }], { subject: email }));
+  }
   for (const l of input.context.lookups) {
-    if (!l.provider) out.push(makeFinding('provider-unknown', { email: l.email }, [{ lookup: l }], { subject: l.email }));
+    if (ordinaryMailboxDomain(domainOf(l.email))) continue;
+    const known = providerById(l.provider?.id) ?? providerByDomain(domainOf(l.email));
+    if (!known) out.push(makeFinding('provider-unknown', { email: l.email }, [{ lookup: { email: l.email, message: l.message } }], { subject: l.email }));
   }
   const discoveryRan = !input.context.skipDiscovery && input.accounts !== null;
-  if (discoveryRan && !accounts.some(isPecAccount)) {
+  const unreadable = appleMailUnreadable(input);
+  if (discoveryRan && unreadable && !accounts.some(isPecAccount)) {
+    out.push(makeFinding('apple-mail-accounts-unreadable', { reason: unreadable.reason }, [unreadable.evidence], { subject: 'applemail' }));
+  }
+  // Not when an address was typed (the user told us which mailbox), nor when a reader could not look.
+  if (discoveryRan && !unreadable && input.context.emails.length === 0 && !accounts.some(isPecAccount)) {
     out.push(
       makeFinding('no-pec-account-found', {}, [{ accounts: accounts.map((a) => ({ client: a.client, email: a.email, incoming: a.incoming?.host ?? null })), errors: input.accounts?.errors ?? [] }], {
         subject: 'accounts',
@@ -68,4 +83,17 @@ export function accountRules(input: RuleInput): Finding[] {
     );
   }
   return out;
+}
+
+/** Apple Mail's account store could not be read (the reader's error evidence, source `applemail:`...). */
+export function appleMailUnreadable(input: RuleInput): { reason: Text; evidence: Evidence } | null {
+  const e = (input.accounts?.errors ?? []).find((x) => /^applemail\b/i.test(x.source) || /Library[\\/]+(Mail|Accounts)\b/.test(x.source));
+  if (!e) return null;
+  const why = e.error ?? 'unreadable';
+  const reason = /not permitted|EPERM|EACCES|denied/i.test(why)
+    ? text('macOS non concede l’accesso alla cartella di Mail senza «Accesso completo al disco»', 'macOS denies access to Mail’s folder without "Full Disk Access"')
+    : /sqlite|Accounts4/i.test(e.source + why)
+      ? text('il database degli account di macOS richiede sqlite, che qui non è disponibile', 'macOS’s accounts database needs sqlite, not available here')
+      : text(why, why);
+  return { reason, evidence: e };
 }

@@ -124,6 +124,9 @@ export function runtimeRules(input: RuleInput): Finding[] {
   const seen = new Set<string>();
   for (const r of inv.runtimes) {
     if (r.id !== 'java' && r.id !== 'openssl' && r.id !== 'dotnet') continue;
+    // macOS's own openssl (/usr/bin, OpenSSL 0.9.8 or LibreSSL) serves no mail program: Apple Mail
+    // uses Apple's TLS; a program that sends PEC itself brings its own library.
+    if (r.id === 'openssl' && inv.os.platform === 'macos') continue;
     const req = runtimeRequirement(r.id);
     if (atLeast(r.version, req.minimum, req.kind) !== false) continue;
     const key = `${r.id}:${r.version}`;

@@ -4,14 +4,22 @@ import type { Params } from '../catalogue';
 import { CATALOGUE_BY_ID, LINKS, WEBMAIL_STEP_KNOWN, WEBMAIL_STEP_UNKNOWN, fillText } from '../catalogue';
 import type { Text } from '../../util/text';
 import { text } from '../../util/text';
-import { PROVIDERS } from '../../accounts/providers';
+import { PROVIDERS, providerById } from '../../accounts/providers';
+import type { Provider } from '../../accounts/providers';
+import { domainOf, providerByDomain } from '../../accounts/provider-match';
+import { isOffline } from '../network';
 import type { Account } from '../../accounts/types';
 
 export interface MakeOptions {
   severity?: Severity;
   subject?: string;
-  /** Adds the "use the webmail meanwhile" stop-gap (with the user's provider webmail when known). */
-  webmail?: Webmail[];
+  /**
+   * Adds the "use the webmail meanwhile" stop-gap (with the user's provider webmail when known).
+   * `null` (from userWebmails when the computer is offline): no webmail advice, it cannot work.
+   */
+  webmail?: Webmail[] | null;
+  /** Replaces the catalogue's title (a variant for one case). */
+  title?: Text;
   extraSteps?: Text[];
   /** Replaces the catalogue's steps (a variant of the fix for one case). */
   steps?: Text[];
@@ -42,7 +50,7 @@ export function makeFinding(id: string, params: Params, evidence: unknown[], opt
   const finding: Finding = {
     id,
     severity: options.severity ?? entry.severity,
-    title: fillText(entry.title, params),
+    title: fillText(options.title ?? entry.title, params),
     detail: fillText(options.detail ?? entry.detail, params),
     evidence,
     fix: { steps, links },
@@ -51,18 +59,25 @@ export function makeFinding(id: string, params: Params, evidence: unknown[], opt
   return finding;
 }
 
-/** The webmails of the user's providers: typed addresses first, then the providers of found accounts. */
-export function userWebmails(input: RuleInput): Webmail[] {
-  const out: Webmail[] = [];
-  const add = (url: string | null | undefined, provider: string) => {
-    if (url && !out.some((w) => w.url === url)) out.push({ url, provider });
+/**
+ * The user's providers from OUR catalogue (by id, or by the address's domain), never the names or
+ * URLs a saved report carries: typed addresses first, then the providers of found accounts.
+ */
+export function userProviders(input: RuleInput): Provider[] {
+  const out: Provider[] = [];
+  const add = (p: Provider | undefined) => {
+    if (p && !out.includes(p)) out.push(p);
   };
-  for (const l of input.context.lookups) if (l.provider) add(l.provider.webmail, l.provider.name);
-  for (const a of input.accounts?.accounts ?? []) {
-    if (!a.provider) continue;
-    const p = PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider);
-    if (p) add(p.webmail, p.name);
-  }
+  for (const l of input.context.lookups) add(providerById(l.provider?.id) ?? providerByDomain(domainOf(l.email)));
+  for (const a of input.accounts?.accounts ?? []) add(PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider));
+  return out;
+}
+
+/** The webmails of the user's providers (userProviders); null when the computer is offline (no webmail advice then). */
+export function userWebmails(input: RuleInput): Webmail[] | null {
+  if (isOffline(input.endpoints)) return null;
+  const out: Webmail[] = [];
+  for (const p of userProviders(input)) if (p.webmail && !out.some((w) => w.url === p.webmail)) out.push({ url: p.webmail, provider: p.name });
   return out;
 }
 

@@ -7,6 +7,7 @@ import { atLeast, majorOf } from '../versions';
 import { win7CommonCiphers } from '../windows-ciphers';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
 import { clockRules } from './system';
+import { isOffline } from '../network';
 import { text } from '../../util/text';
 import type { Text } from '../../util/text';
 
@@ -130,6 +131,11 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
 
 export function serverRules(input: RuleInput): Finding[] {
   const out: Finding[] = [];
+  if (isOffline(input.endpoints)) {
+    const failed = input.endpoints.filter((e) => e.verdict !== 'cancelled');
+    const hosts = [...new Set(failed.map((e) => e.host))].join(', ');
+    out.push(makeFinding('network-offline', { hosts }, failed.map((e) => ({ url: e.url, verdict: e.verdict, steps: e.steps })), { subject: 'network' }));
+  }
   const webmail = userWebmails(input);
   const clients = relevantClients(input);
   const rel = windowsRelease(input.inventory?.os);

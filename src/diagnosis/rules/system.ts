@@ -4,7 +4,7 @@ import type { Finding, RuleInput } from '../types';
 import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
-import { TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS } from '../catalogue';
+import { TLS12_NO_CLIENT_DETAIL, TLS12_NO_CLIENT_TITLE, TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS } from '../catalogue';
 import { text } from '../../util/text';
 
 /** End of extended support (Microsoft Lifecycle pages for each release). */
@@ -25,7 +25,8 @@ export function osRules(input: RuleInput): Finding[] {
   if (!rel) return [];
   const osName = WINDOWS_NAMES[rel];
   const ev = [{ os }];
-  if (rel === 'xp') return [makeFinding('os-windows-xp', { os: osName }, ev, { subject: 'os' })];
+  // XP needs the webmail most: the stop-gap names the provider's webmail wherever we know it.
+  if (rel === 'xp') return [makeFinding('os-windows-xp', { os: osName }, ev, { subject: 'os', webmail: userWebmails(input) })];
   const eos = WINDOWS_END_OF_SUPPORT[rel];
   if (eos && input.now.slice(0, 10) >= eos) {
     // Windows 10 still works for PEC; the older ones also need the fixes of the other findings.
@@ -47,13 +48,24 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
   if (tls12 && tls12.effective === 'disabled') {
     const clients = schannelMailClients(input);
     const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
+    // Name the programs that have their own TLS, so the text says why they are not affected.
+    const own = (inv.clients ?? []).filter((c) => c.id === 'thunderbird').map((c) => `${c.name}${c.version ? ' ' + c.version : ''}`);
+    const others = own.length ? text(` (${own.join(', ')} usa una crittografia propria, NSS)`, ` (${own.join(', ')} uses its own encryption, NSS)`) : text('', '');
+    const noClient = clients.length === 0;
     out.push(
       makeFinding(
         'win7-tls12-client-disabled',
-        { client, os: osName },
+        { client, os: osName, others },
         [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, evidence: win.evidence }],
-        // Without a mail program that uses SChannel, only other software suffers.
-        { severity: clients.length ? 'error' : 'warning', webmail, subject: 'schannel', steps: rel === '7' ? undefined : TLS12_REENABLE_STEPS, detail: rel === '7' ? undefined : TLS12_REENABLE_DETAIL },
+        // Without a mail program that uses SChannel, only other software suffers: no webmail advice then.
+        {
+          severity: noClient ? 'warning' : 'error',
+          webmail: noClient ? undefined : webmail,
+          subject: 'schannel',
+          title: noClient ? TLS12_NO_CLIENT_TITLE : undefined,
+          steps: rel === '7' ? undefined : TLS12_REENABLE_STEPS,
+          detail: noClient ? TLS12_NO_CLIENT_DETAIL : rel === '7' ? undefined : TLS12_REENABLE_DETAIL,
+        },
       ),
     );
   }
