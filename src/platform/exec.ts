@@ -50,7 +50,7 @@ export const exec: Exec = (file, args, options = {}) => {
   const command = commandLine(file, args);
   return new Promise<ExecResult>((resolve) => {
     try {
-      execFile(
+      const child = execFile(
         file,
         args,
         { encoding: 'buffer', timeout: timeoutMs, maxBuffer, windowsHide: true, env: options.env, cwd: options.cwd, signal: options.signal, killSignal: 'SIGKILL' },
@@ -74,6 +74,11 @@ export const exec: Exec = (file, args, options = {}) => {
           resolve({ ok: false, stdout, stderr, code, error, command });
         },
       );
+      // Nothing is ever written to a child: its stdin is closed at once, so a program that waits
+      // for input (PowerShell 2 with -Command and a redirected stdin does) sees end of file, and
+      // a late error of that pipe (EPIPE when the child is already gone) has a listener.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end();
     } catch (err) {
       // execFile throws synchronously for invalid arguments (e.g. a NUL byte in an argument).
       resolve({ ok: false, stdout: '', stderr: '', code: null, error: (err as Error).message, command });
