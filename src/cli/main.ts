@@ -9,6 +9,7 @@ import { COMMANDS } from './commands/index';
 import { APP_NAME, APP_VERSION } from '../version';
 import { errorMessage } from '../util/errors';
 import { TerminalSafeStream, escapeInline, terminalSafeJson } from '../util/terminal';
+import { installLastResortGuard } from '../util/last-resort';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & import('stream').Writable;
@@ -162,6 +163,7 @@ async function runSafe(argv: string[], io: CliIo, debug: boolean, jsonOut: boole
 export function main(): void {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
+  installLastResortGuard(); // a stray child-process error (EPIPE of a dependency's child) must not end the CLI
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
     (code) => {
       process.exitCode = code;
