@@ -1,5 +1,5 @@
 // Entry point of account discovery (issue #5): Thunderbird profiles, Outlook MAPI profiles,
-// Windows Live Mail accounts; each account matched to its PEC provider and checked against
+// Windows Live Mail accounts, Apple Mail (apple-mail.ts); each account matched to its PEC provider and checked against
 // the provider's published settings. Read-only: files and registry keys are only read, and no
 // password is ever read or kept (see the readers). Side effects (files, registry, DNS) stay at
 // this edge and are injectable for tests.
@@ -11,6 +11,7 @@ import { parsePrefs } from './prefs-js';
 import { accountsFromPrefs } from './thunderbird-accounts';
 import { findWindowsLiveMailAccounts } from './windows-live-mail';
 import { findOutlookAccounts } from './outlook-profiles';
+import { findAppleMailAccounts } from './apple-mail';
 import type { Registry } from '../platform/registry';
 import { windowsRegistry } from '../platform/registry';
 import { matchProvider } from './provider-match';
@@ -46,6 +47,13 @@ export async function discoverAccounts(options: DiscoverOptions = {}): Promise<A
     const ol = await findOutlookAccounts(registry);
     accounts.push(...ol.accounts);
     errors.push(...ol.errors);
+  }
+
+  // Apple Mail (macOS): read where its files allow; what cannot be read is reported as an error.
+  if (platform === 'darwin' && env.HOME) {
+    const am = await findAppleMailAccounts(env.HOME);
+    accounts.push(...am.accounts);
+    errors.push(...am.errors);
   }
 
   if (platform === 'win32') {
