@@ -5,7 +5,7 @@ import type { Evidence } from '../util/evidence';
 import type { Endpoint, MailProtocol } from '../probe/types';
 import type { Text } from '../util/text';
 
-export type AccountClient = 'thunderbird' | 'outlook' | 'windowslivemail' | 'manual';
+export type AccountClient = 'thunderbird' | 'outlook' | 'windowslivemail' | 'applemail' | 'manual';
 export type ConnectionSecurity = 'tls' | 'starttls' | 'plain';
 
 export interface ServerSetting {
