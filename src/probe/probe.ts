@@ -14,7 +14,8 @@ import { Session, type HelloOutcome, type Timeouts } from './session';
 import { Budget, ProbeError, SocketReader, write } from './wire';
 import { analyzeChain, certificateVerdict, describePeer, parseCaOption, peerChain, pemText } from './certificate';
 import { bannerLooksRight, postTlsCommand } from './starttls';
-import { CLIENT_PROFILES, offline, profileCodes, simulationResult, type Learned } from './simulate';
+import { CLIENT_PROFILES, deviceResults, offline, profileCodes, simulationResult, type Learned } from './simulate';
+import { kexKind } from './server-hello';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_STEPS: Timeouts = { connectMs: 5_000, starttlsMs: 5_000, handshakeMs: 5_000, bannerMs: 5_000 };
@@ -198,6 +199,8 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
         skipRest(['certificate', 'banner'], 'non eseguito: verifica interrotta');
         return result;
       }
+      result.devices = deviceResults(result.simulations);
+      result.keyExchange = await keyExchangeSummary(session, result, started + 0.85 * (budget.deadline - started));
       const bad = result.simulations.filter((s) => !s.ok).map((s) => s.client);
       step('simulation', 'ok', t0, undefined, bad.length ? `non si collegano: ${bad.join(', ')}` : 'tutti i client si collegano');
     }
@@ -286,8 +289,11 @@ async function checkThrottle(session: Session, control: TlsVersionName): Promise
   }
 }
 
-/** Connections kept for the simulations and the certificate after cipher enumeration. */
-const RESERVED_CONNECTIONS = 16;
+/**
+ * Connections kept after cipher enumeration: one per distinct simulated hello, plus the
+ * certificate handshake, the DH size probe and a few curve/signature follow-ups.
+ */
+const RESERVED_CONNECTIONS = new Set(CLIENT_PROFILES.map((p) => JSON.stringify([p.versions, p.ciphers, p.groups, p.sigalgs]))).size + 6;
 
 /** Share of the endpoint's deadline cipher enumeration may use; the rest is for later steps. */
 const CIPHER_TIME_SHARE = 0.6;
@@ -331,7 +337,7 @@ async function simulateClients(session: Session, result: EndpointResult, until: 
     if (got === undefined) {
       const spec = { versions: p.versions, ciphers: profileCodes(p), groups: p.groups, sigalgs: p.sigalgs };
       try {
-        got = await session.hello(spec);
+        got = await session.hello(spec, { keyExchange: true });
         // Dropped without a word after earlier answers: a limit, unless a known-good hello works.
         if (got.kind === 'closed') {
           const control = [...VERSION_ORDER].find((v) => result.tls.versions[v]);
@@ -354,6 +360,30 @@ async function simulateClients(session: Session, result: EndpointResult, until: 
     out.push(typeof got === 'string' ? simulationResult(p, learned, null, got) : simulationResult(p, learned, got));
   }
   return out;
+}
+
+/**
+ * The server's ephemeral keys as the simulations saw them. When the server accepts DHE suites but
+ * no simulated client got one, one more hello offering only those reads the DH prime's size.
+ */
+async function keyExchangeSummary(session: Session, result: EndpointResult, until: number): Promise<{ dhBits: number | null; curves: string[] }> {
+  const seen = result.simulations.map((s) => s.keyExchange).filter((k): k is NonNullable<typeof k> => !!k);
+  let dhBits = seen.filter((k) => k.kind === 'dh' && k.bits !== null).reduce<number | null>((m, k) => Math.max(m ?? 0, k.bits as number), null);
+  const curves = [...new Set(seen.filter((k) => k.kind === 'ecdh' && k.group).map((k) => k.group as string))];
+  if (dhBits === null && Date.now() < until && session.connections < session.maxConnections - 2) {
+    const v = (['TLSv1.2', 'TLSv1.1', 'TLSv1'] as TlsVersionName[]).find((x) => (result.tls.ciphers[x] ?? []).some((n) => /^TLS_DHE_/.test(n)));
+    const dhe = v ? suitesFor(v).filter((c) => kexKind(c) === 'dh' && (result.tls.ciphers[v] ?? []).includes(suiteName(c))) : [];
+    if (v && dhe.length) {
+      try {
+        const o = await session.hello({ ...helloFor(v, dhe) }, { keyExchange: true });
+        if (o.kind === 'server-hello' && o.keyExchange?.kind === 'dh') dhBits = o.keyExchange.bits;
+      } catch (e) {
+        const pe = asProbeError(e);
+        if (['throttled', 'deadline-exceeded', 'cancelled'].includes(pe.verdict)) throw pe;
+      }
+    }
+  }
+  return { dhBits, curves };
 }
 
 async function certificateAndBanner(

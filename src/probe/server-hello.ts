@@ -1,8 +1,9 @@
 // Reads a server's first TLS flight from raw bytes: ServerHello (or HelloRetryRequest), Alert, and
 // for TLS ≤ 1.2 the plaintext Certificate message. Everything is bounded: a record longer than
 // the RFC allows, or bytes that are not TLS at all, end the parse with a reason instead of waiting.
-import type { TlsVersionName } from './types';
-import { HRR_RANDOM, alertName, versionName } from './tls-constants';
+import type { KeyExchange, TlsVersionName } from './types';
+import { GROUPS, HRR_RANDOM, alertName, versionName } from './tls-constants';
+import { suiteName } from './cipher-suites';
 
 /** RFC 8446 §5.1/§5.2: plaintext ≤ 2^14, ciphertext ≤ 2^14 + 256; TLS 1.2 allows + 2048. */
 export const MAX_RECORD = 16384 + 2048;
@@ -19,6 +20,11 @@ export type FlightResult =
       helloRetry: boolean;
       /** DER certificates when requested and the version sends them in clear (TLS ≤ 1.2). */
       certificates: Buffer[] | null;
+      /**
+       * The server's ephemeral key, when requested: TLS ≤ 1.2 from the ServerKeyExchange of a
+       * DHE/ECDHE suite (prime size, named curve), TLS 1.3 from the ServerHello's key_share group.
+       */
+      keyExchange?: KeyExchange | null;
     }
   | { kind: 'alert'; alert: string; code: number }
   | { kind: 'not-tls'; detail: string };
@@ -30,7 +36,11 @@ export class FlightParser {
   private total = 0;
   private hello: Extract<FlightResult, { kind: 'server-hello' }> | null = null;
 
-  constructor(private readonly wantCertificate: boolean) {}
+  constructor(
+    private readonly wantCertificate: boolean,
+    private readonly wantKeyExchange = false,
+  ) {}
+  private needKex = false;
 
   /** Bytes received so far. */
   get received(): number {
@@ -84,15 +94,23 @@ export class FlightParser {
         const parsed = parseServerHello(msg);
         if (parsed.kind !== 'server-hello') return parsed;
         this.hello = parsed;
-        const needCert = this.wantCertificate && !parsed.helloRetry && parsed.versionCode <= 0x0303;
-        if (!needCert) return parsed;
+        const tls12 = !parsed.helloRetry && parsed.versionCode <= 0x0303;
+        const needCert = this.wantCertificate && tls12;
+        this.needKex = this.wantKeyExchange && tls12 && kexKind(parsed.cipher) !== null;
+        if (this.wantKeyExchange && !tls12) parsed.keyExchange ??= null;
+        if (!needCert && !this.needKex) return parsed;
         continue;
       }
       if (type === 11) {
         this.hello.certificates = parseCertificateList(msg);
+        if (!this.needKex) return this.hello;
+        continue;
+      }
+      if (type === 12 && this.needKex) {
+        this.hello.keyExchange = parseServerKeyExchange(msg, kexKind(this.hello.cipher));
         return this.hello;
       }
-      if (type === 14) return this.hello; // ServerHelloDone without Certificate (anonymous suite)
+      if (type === 14) return this.hello; // ServerHelloDone: no (more) Certificate or ServerKeyExchange
     }
     return null;
   }
@@ -111,6 +129,7 @@ function parseServerHello(msg: Buffer): FlightResult {
     o += 2;
     o += 1; // compression method
     let versionCode = legacyVersion;
+    let shareGroup: number | null = null;
     if (o + 2 <= msg.length) {
       const extEnd = o + 2 + msg.readUInt16BE(o);
       o += 2;
@@ -118,6 +137,8 @@ function parseServerHello(msg: Buffer): FlightResult {
         const t = msg.readUInt16BE(o);
         const l = msg.readUInt16BE(o + 2);
         if (t === 0x002b && l === 2) versionCode = msg.readUInt16BE(o + 4);
+        // key_share: the server's share (group + key) or, in a HelloRetryRequest, the group alone.
+        if (t === 0x0033 && l >= 2) shareGroup = msg.readUInt16BE(o + 4);
         o += 4 + l;
       }
     }
@@ -129,6 +150,7 @@ function parseServerHello(msg: Buffer): FlightResult {
       cipher,
       helloRetry: random.equals(HRR_RANDOM),
       certificates: null,
+      ...(shareGroup !== null ? { keyExchange: groupKeyExchange(shareGroup) } : {}),
     };
   } catch {
     return { kind: 'not-tls', detail: 'ServerHello malformato' };
@@ -160,4 +182,50 @@ export function describeGarbage(buf: Buffer): string {
   const printable = head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
   if (printable) return `il server risponde in chiaro, non TLS: "${head.toString('latin1').replace(/\r?\n/g, ' ').trim()}"`;
   return `byte non TLS dal server: ${head.subarray(0, 16).toString('hex')}`;
+}
+
+/** Key exchange family of a TLS ≤ 1.2 suite with an ephemeral key, from its IANA name. */
+export function kexKind(cipher: number): 'dh' | 'ecdh' | null {
+  const n = suiteName(cipher);
+  if (/^TLS_(DHE_|DH_anon_)/.test(n)) return 'dh';
+  if (/^TLS_(ECDHE_|ECDH_anon_)/.test(n)) return 'ecdh';
+  return null;
+}
+
+const CURVE_BITS: Record<string, number> = {
+  secp256r1: 256, secp384r1: 384, secp521r1: 521, x25519: 255, x448: 448, secp256k1: 256, secp224r1: 224,
+  brainpoolP256r1: 256, brainpoolP384r1: 384, brainpoolP512r1: 512, sect571r1: 571, sect571k1: 571, sect409r1: 409, sect409k1: 409,
+  sect283r1: 283, sect283k1: 283,
+};
+
+function groupKeyExchange(code: number): KeyExchange {
+  const name = (Object.entries(GROUPS).find(([, c]) => c === code)?.[0]) ?? `0x${code.toString(16).padStart(4, '0')}`;
+  const ff = /^ffdhe(\d+)$/.exec(name);
+  if (ff) return { kind: 'dh', bits: Number(ff[1]), group: name };
+  return { kind: 'ecdh', bits: CURVE_BITS[name] ?? null, group: name };
+}
+
+/**
+ * ServerKeyExchange (RFC 5246 §7.4.3, RFC 8422 §5.4): DHE starts with dh_p<1..2^16-1>, ECDHE with
+ * curve_type 3 (named_curve) and the group. Anything else gives what could be read, never a throw.
+ */
+export function parseServerKeyExchange(msg: Buffer, kind: 'dh' | 'ecdh' | null): KeyExchange | null {
+  try {
+    if (kind === 'dh') {
+      const len = msg.readUInt16BE(0);
+      if (len === 0 || 2 + len > msg.length) return { kind: 'dh', bits: null, group: null };
+      let i = 2;
+      while (i < 2 + len && msg[i] === 0) i++;
+      if (i === 2 + len) return { kind: 'dh', bits: 0, group: null };
+      const bits = (2 + len - i - 1) * 8 + (32 - Math.clz32(msg[i]));
+      return { kind: 'dh', bits, group: null };
+    }
+    if (kind === 'ecdh') {
+      if (msg[0] !== 3 || msg.length < 3) return { kind: 'ecdh', bits: null, group: null };
+      return groupKeyExchange(msg.readUInt16BE(1));
+    }
+  } catch {
+    /* truncated: nothing readable */
+  }
+  return null;
 }

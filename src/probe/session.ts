@@ -74,13 +74,18 @@ export class Session {
     return e;
   }
 
-  /** Sends one ClientHello and reads the answer; the connection is closed afterwards. */
-  async hello(spec: HelloSpec, wantCertificate = false): Promise<HelloOutcome> {
+  /**
+   * Sends one ClientHello and reads the answer; the connection is closed afterwards. `want` asks
+   * for more of the first flight: the certificate, and/or the ServerKeyExchange.
+   */
+  async hello(spec: HelloSpec, want: boolean | { certificate?: boolean; keyExchange?: boolean } = false): Promise<HelloOutcome> {
+    const wantCertificate = typeof want === 'boolean' ? want : want.certificate === true;
+    const wantKeyExchange = typeof want === 'object' && want.keyExchange === true;
     const reader = await this.open();
     const socket = reader.socket;
     try {
       write(socket, buildClientHello({ ...spec, serverName: spec.serverName ?? this.endpoint.host }));
-      const parser = new FlightParser(wantCertificate);
+      const parser = new FlightParser(wantCertificate, wantKeyExchange);
       let result: FlightResult | null = null;
       // One deadline for the whole answer, so a server dripping bytes cannot stretch it.
       const end = Date.now() + this.timeouts.handshakeMs;

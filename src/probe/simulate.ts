@@ -2,9 +2,9 @@
 // what the probe already learned (versions, accepted suites); only when a handshake looks
 // possible is one ClientHello with the client's exact lists sent, because the server's own
 // preference order, groups and signature algorithms decide the rest.
-import type { Simulation, TlsVersionName } from './types';
+import type { DeviceResult, KeyExchange, Simulation, TlsVersionName } from './types';
 import { TLS_VERSION_NAMES } from './types';
-import { CLIENT_PROFILES, type ClientProfile } from './client-profiles';
+import { CLIENT_PROFILES, DEVICES, type ClientProfile } from './client-profiles';
 import { suiteByName, suiteName, suiteUsableAt } from './cipher-suites';
 import type { HelloOutcome } from './session';
 
@@ -58,7 +58,11 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
     const cipher = suiteName(outcome.cipher);
     if (!v || !p.versions.includes(v)) return { ...base, ok: false, reason: 'no-common-version', detail: `il server risponde con ${v ?? 'una versione sconosciuta'}` };
     if (!p.ciphers.includes(cipher)) return { ...base, ok: false, reason: 'no-common-cipher', version: v, detail: `il server sceglie ${cipher}, che il client non offre` };
-    return { ...base, ok: true, reason: 'ok', version: v, cipher };
+    const kx = outcome.keyExchange ?? undefined;
+    const ok: Simulation = { ...base, ok: true, reason: 'ok', version: v, cipher };
+    if (kx) ok.keyExchange = kx;
+    const refused = kx ? keyExchangeRefusal(p, kx) : null;
+    return refused ? { ...ok, ok: false, ...refused } : ok;
   }
   if (outcome.kind === 'alert') {
     // Version and cipher would match: the alert comes from groups or signature algorithms.
@@ -66,6 +70,43 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
   }
   if (outcome.kind === 'closed') return { ...base, ok: false, reason: outcome.reset ? 'connect-reset' : 'handshake-alert(closed)', detail: 'il server chiude la connessione' };
   return { ...base, ok: false, reason: 'not-tls', detail: outcome.detail };
+}
+
+/**
+ * The client's own limits on the server's ephemeral key: a DH prime outside [minDhBits, maxDhBits]
+ * (Java 8 stops at 2048 bits, SChannel at 4096, NSS wants at least 1023), or a curve it never offered.
+ */
+export function keyExchangeRefusal(p: ClientProfile, kx: KeyExchange): { reason: string; detail: string } | null {
+  if (kx.kind === 'dh' && kx.bits !== null) {
+    if (p.maxDhBits !== null && kx.bits > p.maxDhBits) {
+      return { reason: 'dh-too-large', detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne accetta al massimo ${p.maxDhBits}` };
+    }
+    if (p.minDhBits !== null && kx.bits < p.minDhBits) {
+      return { reason: 'dh-too-small', detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne esige almeno ${p.minDhBits}` };
+    }
+  }
+  if (kx.kind === 'ecdh' && kx.group && !(p.groups as string[]).includes(kx.group)) {
+    return { reason: 'no-common-curve', detail: `il server usa la curva ${kx.group}, che il client non offre` };
+  }
+  return null;
+}
+
+/** Per kind of office device: do the clients that stand for it connect? */
+export function deviceResults(simulations: Simulation[]): DeviceResult[] {
+  const out: DeviceResult[] = [];
+  for (const d of DEVICES) {
+    const ids = CLIENT_PROFILES.filter((p) => p.device === d.id).map((p) => p.id);
+    const sims = simulations.filter((s) => ids.includes(s.client));
+    if (sims.length === 0) continue;
+    const clients = sims.map((s) => ({ client: s.client, ok: s.ok, reason: s.reason }));
+    const decided = sims.filter((s) => s.ok || s.reason !== 'unknown');
+    let status: DeviceResult['status'];
+    if (sims.every((s) => s.ok)) status = 'ok';
+    else if (sims.some((s) => s.ok)) status = 'partial';
+    else status = decided.length === sims.length ? 'fails' : 'unknown';
+    out.push({ device: d.id, label: d.label, status, clients });
+  }
+  return out;
 }
 
 export { CLIENT_PROFILES };

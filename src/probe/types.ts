@@ -67,6 +67,24 @@ export interface CertificateInfo {
   chain: { subject: string; issuer: string; validTo: string }[];
 }
 
+/** A server's ephemeral key in one handshake: DH prime size or named curve (group). */
+export interface KeyExchange {
+  kind: 'dh' | 'ecdh';
+  /** DH prime size, or the curve's size; null when the message could not be read. */
+  bits: number | null;
+  /** IANA group name (secp256r1, x25519, ffdhe2048, ...); null for a custom DH prime. */
+  group: string | null;
+}
+
+/** Whether the clients that stand for one kind of office device connect (EndpointResult.devices). */
+export interface DeviceResult {
+  device: 'windows7' | 'windows81' | 'windows10' | 'windows11' | 'mac' | 'iphone' | 'android' | 'thunderbird';
+  label: { it: string; en: string };
+  /** ok: all its clients connect; fails: none does; partial: some do; unknown: not decided. */
+  status: 'ok' | 'fails' | 'partial' | 'unknown';
+  clients: { client: string; ok: boolean; reason: string }[];
+}
+
 export interface Simulation {
   client: string;
   name: string;
@@ -76,6 +94,8 @@ export interface Simulation {
   cipher?: string;
   /** Short Italian explanation of `reason` (which is a verdict code such as no-common-cipher). */
   detail?: string;
+  /** The server's ephemeral key offered to this client (DHE/ECDHE suites, TLS 1.3 key_share). */
+  keyExchange?: KeyExchange;
 }
 
 export interface EndpointResult extends Endpoint {
@@ -97,6 +117,10 @@ export interface EndpointResult extends Endpoint {
   connections?: number;
   /** What the TLS library of this process negotiated in the real handshake. */
   negotiated?: { version: string; cipher: string } | null;
+  /** Ephemeral keys the server used: largest DH prime (bits; null if no DHE seen) and the curves. */
+  keyExchange?: { dhBits: number | null; curves: string[] };
+  /** Which kinds of office device connect, from the simulations (client-profiles.ts DEVICES). */
+  devices?: DeviceResult[];
 }
 
 /** PEM text, as a string or its bytes (a Buffer read from a file). */

@@ -207,6 +207,16 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   return c;
 }
 
+/**
+ * DH parameters for `openssl s_server -dhparam`: an RFC 7919 group (ffdhe2048 ... ffdhe8192, made
+ * instantly) or a freshly generated prime of `bits` (small sizes only are quick; OpenSSL 3's s_server refuses primes below 1024 bits).
+ */
+export async function makeDhParams(file: string, o: { group: 'ffdhe2048' | 'ffdhe3072' | 'ffdhe4096' | 'ffdhe8192' } | { bits: number }): Promise<string> {
+  if ('group' in o) await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', `group:${o.group}`, '-out', file]);
+  else await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', `dh_paramgen_prime_len:${o.bits}`, '-out', file], { timeoutMs: 60_000 });
+  return file;
+}
+
 // ---------------------------------------------------------------------------------------------
 // openssl s_server
 

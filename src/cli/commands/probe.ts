@@ -18,7 +18,7 @@ export const probeCommand: Command = {
   minArgs: 1,
   options: {
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
-    ca: { type: 'string', arg: '<file>', description: 'CA aggiuntiva attendibile (PEM) / extra trusted CA (PEM)' },
+    ca: { type: 'string', multiple: true, arg: '<file.pem>', description: 'CA aggiuntiva attendibile (PEM), ripetibile / extra trusted CA (PEM), repeatable' },
     'no-ciphers': { type: 'boolean', description: 'non elencare le cipher suite (meno connessioni) / skip cipher enumeration' },
   },
   async run(ctx) {
@@ -33,12 +33,19 @@ export const probeCommand: Command = {
     const seconds = parseSeconds(ctx.values.timeout, 'timeout');
     const options: ProbeOptions = { signal: ctx.signal };
     if (seconds !== undefined) options.timeoutMs = seconds * 1000;
-    if (typeof ctx.values.ca === 'string') {
-      try {
-        options.ca = readFileSync(ctx.values.ca);
-      } catch (e) {
-        throw new UsageError(`--ca: impossibile leggere "${ctx.values.ca}" (${(e as Error).message})`);
-      }
+    // Repeatable like `check --ca`: a company CA and a test CA, say; each file may hold several.
+    const caFiles = ([] as unknown[]).concat(ctx.values.ca ?? []).filter((f): f is string => typeof f === 'string');
+    if (caFiles.length) {
+      options.ca = caFiles.map((file) => {
+        let pem: Buffer;
+        try {
+          pem = readFileSync(file);
+        } catch (e) {
+          throw new UsageError(`--ca: impossibile leggere "${file}" (${(e as Error).message})`);
+        }
+        if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca: "${file}" non contiene un certificato PEM / not a PEM certificate`);
+        return pem;
+      });
     }
     if (ctx.values['no-ciphers']) options.ciphers = false;
     const results = await probeEndpoints(endpoints, options);
@@ -69,10 +76,20 @@ export function renderEndpoint(r: EndpointResult): string {
     out.push(`  Certificato: ${c.subject} · emesso da ${c.issuer} · valido ${c.validFrom.slice(0, 10)} → ${c.validTo.slice(0, 10)} · ${c.keyType} ${c.keyBits ?? ''} · ${flags.join(', ')}`);
   }
   if (r.banner) out.push(`  Banner: ${r.banner.slice(0, 100)}`);
+  const kx = r.keyExchange;
+  if (kx && (kx.dhBits !== null || kx.curves.length)) {
+    out.push(`  Scambio chiavi: ${[kx.dhBits !== null ? `DH ${kx.dhBits} bit` : 'nessun DHE', kx.curves.length ? `curve ${kx.curves.join(', ')}` : ''].filter(Boolean).join(' · ')}`);
+  }
+  if (r.devices?.length) {
+    const mark = { ok: '✓', fails: '✗', partial: '~', unknown: '?' } as const;
+    out.push(`  Dispositivi: ${r.devices.map((d) => `${mark[d.status]} ${d.label.it}`).join(' · ')}`);
+  }
   if (r.simulations.length) {
     out.push('  Client di posta:');
     for (const s of r.simulations) {
-      const how = s.ok ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''})` : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
+      const k = s.keyExchange;
+      const kxText = k ? `, ${k.kind === 'dh' ? `DH ${k.bits ?? '?'} bit` : (k.group ?? 'ECDH')}` : '';
+      const how = s.ok ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''}${kxText})` : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
       out.push(`    ${s.ok ? '✓' : '✗'} ${s.name}: ${how}`);
     }
   }

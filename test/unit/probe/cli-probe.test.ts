@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import type { EndpointResult } from '../../../src/probe/types';
+import { CLIENT_PROFILES } from '../../../src/probe/client-profiles';
 import { freePort, makeCertificates, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
 import { cli } from '../../support/cli';
 
@@ -53,7 +54,7 @@ test('--json: every endpoint, valid against docs/probe.schema.json; exit 1 when 
   assert.equal(r.code, 1);
   const first = json.endpoints[0];
   assert.ok(first.tls.ciphers['TLSv1.2']?.includes('TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'));
-  assert.equal(first.simulations.length, 10);
+  assert.equal(first.simulations.length, CLIENT_PROFILES.length);
   // The schema is strict: an unknown field or a wrong verdict is rejected.
   assert.equal(validate({ endpoints: [{ ...first, verdict: 'fine' }] }), false);
   assert.equal(validate({ endpoints: [{ ...first, extra: 1 }] }), false);
@@ -69,6 +70,25 @@ test('human output is Italian and short; exit 0 when every endpoint is ok', asyn
   const bad = await cli('probe', `imaps://127.0.0.1:${expired.port}`, '--no-ciphers', '--timeout', '5');
   assert.equal(bad.code, 1);
   assert.match(bad.out, /PROBLEMA: cert-expired/);
+});
+
+test('--ca is repeatable like check --ca: every file is trusted; a file without a certificate is a usage error', async () => {
+  const self = await startOpensslServer({ cert: certs.selfSignedCert, key: certs.key, version: 'tls1_2' });
+  try {
+    const urls = [`imaps://localhost:${dovecot.ports.imaps}`, `imaps://localhost:${self.port}`];
+    const both = await cli('probe', '--json', '--no-ciphers', '--ca', certs.caCert, '--ca', certs.selfSignedCert, ...urls);
+    const json = JSON.parse(both.out) as { endpoints: EndpointResult[] };
+    assert.deepEqual(json.endpoints.map((e) => e.certificate?.trusted), [true, true]);
+    const one = await cli('probe', '--json', '--no-ciphers', '--ca', certs.caCert, ...urls);
+    assert.deepEqual((JSON.parse(one.out) as { endpoints: EndpointResult[] }).endpoints.map((e) => e.certificate?.trusted), [true, false]);
+    const notPem = await cli('probe', '--ca', certs.caCert, '--ca', certs.key.replace(/key\.pem$/, 'missing.txt'), urls[0]);
+    assert.equal(notPem.code, 2);
+    const keyFile = await cli('probe', '--ca', certs.key, urls[0]);
+    assert.equal(keyFile.code, 2);
+    assert.match(keyFile.err + keyFile.out, /non contiene un certificato PEM/);
+  } finally {
+    await self.stop();
+  }
 });
 
 test('bad usage exits 2', async () => {

@@ -100,7 +100,10 @@ test('the cipher table maps OpenSSL and IANA names and knows which version a sui
 
 test('client profiles use known suites and the required ids, with a source each', () => {
   const ids = CLIENT_PROFILES.map((p) => p.id);
-  assert.deepEqual(ids, ['windows7-default', 'windows7-tls12', 'windows81', 'windows10', 'thunderbird-45.6', 'thunderbird-current', 'applemail-10.12', 'java-8u132', 'dotnet-4.6', 'openssl-1.0.1h']);
+  assert.deepEqual(ids, [
+    'windows7-default', 'windows7-tls12', 'windows81', 'windows10', 'windows11', 'thunderbird-45.6', 'thunderbird-current', 'applemail-10.12',
+    'applemail-current', 'outlook-mac', 'ios-mail', 'android-5', 'java-8u132', 'dotnet-4.6', 'openssl-1.0.1h',
+  ]);
   for (const p of CLIENT_PROFILES) {
     for (const n of p.ciphers) assert.ok(suiteByName(n), `${p.id}: unknown suite ${n}`);
     assert.ok(p.source.length > 10);

@@ -1,0 +1,87 @@
+// The server's ephemeral key decides some handshakes the ServerHello alone does not: Java 8 refuses
+// DH primes above 2048 bits, SChannel and NSS refuse small ones. Real s_server instances with real
+// DH groups on loopback; the parser is also fed hostile bytes.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { makeCertificates, makeDhParams, startOpensslServer, tempDir, type Certificates } from '../../support/servers';
+import { probeEndpoint } from '../../../src/probe';
+import { parseServerKeyExchange } from '../../../src/probe/server-hello';
+import { simulationResult } from '../../../src/probe/simulate';
+import { profileById } from '../../../src/probe/client-profiles';
+import type { EndpointResult } from '../../../src/probe/types';
+
+let certs: Certificates;
+let work: string;
+const stops: Array<() => Promise<void>> = [];
+before(async () => {
+  work = tempDir('pec-kex-');
+  certs = await makeCertificates(path.join(work, 'certs'));
+});
+after(async () => {
+  for (const s of stops) await s();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function probe(cipher: string, args: string[]): Promise<EndpointResult> {
+  const s = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', cipher: `${cipher}:@SECLEVEL=0`, args });
+  stops.push(s.stop);
+  return probeEndpoint({ host: '127.0.0.1', port: s.port, protocol: 'imap', security: 'tls' }, { stepTimeouts: { bannerMs: 300 } });
+}
+const sim = (r: EndpointResult, id: string) => {
+  const s = r.simulations.find((x) => x.client === id);
+  assert.ok(s, `no simulation ${id}`);
+  return s;
+};
+
+test('DHE only with a 4096-bit group: Java 8 fails with dh-too-large, SChannel connects, the size is in the JSON', async () => {
+  const dh = await makeDhParams(path.join(work, 'ffdhe4096.pem'), { group: 'ffdhe4096' });
+  const r = await probe('DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-SHA', ['-dhparam', dh]);
+  assert.equal(sim(r, 'java-8u132').ok, false);
+  assert.equal(sim(r, 'java-8u132').reason, 'dh-too-large');
+  assert.match(sim(r, 'java-8u132').detail ?? '', /4096 bit.*2048/);
+  assert.deepEqual(sim(r, 'java-8u132').keyExchange, { kind: 'dh', bits: 4096, group: null });
+  assert.equal(sim(r, 'windows10').ok, true, JSON.stringify(sim(r, 'windows10')));
+  assert.equal(sim(r, 'windows10').keyExchange?.bits, 4096);
+  // Windows 7 has DHE-RSA only with GCM (no 0x0033/0x0039): it connects with GCM at TLS 1.2.
+  assert.equal(sim(r, 'windows7-tls12').cipher, 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256');
+  assert.deepEqual(r.keyExchange, { dhBits: 4096, curves: [] });
+});
+
+test('a DH prime below the client minimum fails with dh-too-small (OpenSSL 3 will not serve one: judged from a parsed outcome)', () => {
+  const learned = { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_CBC_SHA'] } } as const;
+  const hello = { kind: 'server-hello', version: 'TLSv1.2', versionCode: 0x0303, cipher: 0x0033, helloRetry: false, certificates: null } as const;
+  const outcome = { ...hello, keyExchange: { kind: 'dh', bits: 768, group: null } } as const;
+  for (const id of ['windows81', 'windows10', 'thunderbird-45.6']) {
+    const r = simulationResult(profileById(id)!, { versions: { ...learned.versions }, ciphers: { ...learned.ciphers } }, { ...outcome });
+    assert.equal(r.reason, 'dh-too-small', id);
+    assert.equal(r.ok, false);
+    assert.match(r.detail ?? '', /768 bit/);
+  }
+  const java = simulationResult(profileById('java-8u132')!, { versions: { ...learned.versions }, ciphers: { ...learned.ciphers } }, { ...outcome });
+  assert.equal(java.ok, true, 'Java 8 GA had no DH minimum (jdk.tls.disabledAlgorithms gained DH limits in later updates)');
+});
+
+test('ECDHE: the named curve of the ServerKeyExchange is reported per client and per server', async () => {
+  const r = await probe('ECDHE-RSA-AES128-SHA', ['-groups', 'P-384']);
+  assert.deepEqual(sim(r, 'windows7-tls12').keyExchange, { kind: 'ecdh', bits: 384, group: 'secp384r1' });
+  assert.deepEqual(r.keyExchange, { dhBits: null, curves: ['secp384r1'] });
+  const win7 = r.devices?.find((d) => d.device === 'windows7');
+  assert.equal(win7?.status, 'partial', 'TLS 1.2 only: Windows 7 connects only once TLS 1.2 is on');
+  assert.equal(r.devices?.find((d) => d.device === 'windows10')?.status, 'ok');
+});
+
+test('ServerKeyExchange parser: sizes from real encodings, nothing thrown on hostile bytes', () => {
+  const p = Buffer.alloc(256, 0xff);
+  assert.deepEqual(parseServerKeyExchange(Buffer.concat([Buffer.from([0x01, 0x00]), p]), 'dh'), { kind: 'dh', bits: 2048, group: null });
+  // A leading zero byte does not count.
+  const q = Buffer.concat([Buffer.from([0x00, 0x81, 0x00]), Buffer.alloc(128, 0x80)]);
+  assert.equal(parseServerKeyExchange(q, 'dh')?.bits, 1024);
+  assert.deepEqual(parseServerKeyExchange(Buffer.from([3, 0x00, 0x1d, 32]), 'ecdh'), { kind: 'ecdh', bits: 255, group: 'x25519' });
+  for (let i = 0; i < 2000; i++) {
+    const junk = Buffer.from(Array.from({ length: i % 40 }, () => Math.floor(Math.random() * 256)));
+    for (const k of ['dh', 'ecdh', null] as const) parseServerKeyExchange(junk, k);
+  }
+  assert.deepEqual(parseServerKeyExchange(Buffer.from([0xff, 0xff, 1]), 'dh'), { kind: 'dh', bits: null, group: null });
+});
