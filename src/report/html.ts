@@ -16,6 +16,7 @@ import { TECH_LABELS as L } from './labels';
 import { EMBEDDED_CLOSE, EMBEDDED_OPEN, embeddableJson } from './read';
 import { formatLocalDate } from './dates';
 import { caseCodeOf } from './case-code';
+import { providerById } from '../accounts/providers';
 
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -66,7 +67,7 @@ ol.steps li.done { color: #555; }
 .others { margin: 1mm 0 0 5mm; padding: 0; }
 .machine { margin: 0; padding: 0; list-style: none; }
 .machine li { margin: .6mm 0; }
-.machine b { display: inline-block; min-width: 34mm; }
+.machine b { display: inline-block; min-width: 40mm; }
 .badge { display: inline-block; font-size: 8pt; font-weight: bold; text-transform: uppercase; letter-spacing: .03em; padding: .2mm 1.5mm; border-radius: 1mm; color: #fff; margin-right: 2mm; vertical-align: middle; background: #666; }
 .badge.sev-error { background: #b00020; } .badge.sev-warning { background: #a15c00; } .badge.sev-info { background: #2a5db0; } .badge.sev-ok { background: #1e7b34; }
 .finding { margin: 0 0 3mm; break-inside: avoid; }
@@ -76,10 +77,11 @@ ol.steps li.done { color: #555; }
 .id { color: #666; font-size: 8pt; font-family: Consolas, "DejaVu Sans Mono", monospace; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 8.5pt; break-inside: auto; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #bbb; padding: .8mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #bbb; padding: .8mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f0f0f0; }
 tr.decisive td { background: #fdecee; font-weight: bold; }
 td.mono, .mono { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 8pt; }
+td.mono { word-break: break-all; }
 .tech { break-before: page; }
 .endpoint { margin-bottom: 4mm; }
 .muted { color: #666; }
@@ -159,7 +161,7 @@ export function machineLines(report: Report): { label: Text; value: string }[] {
   const inv = report.inventory;
   const os = inv?.os;
   const system = os
-    ? [os.name ?? os.platform, os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP ${os.servicePack}` : null, os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch, os.build ? `build ${os.build}` : os.version]
+    ? [os.name ?? os.platform, os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP${String(os.servicePack).replace(/\.0$/, '')}` : null, os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch, os.build ? `build ${os.build}` : os.version]
         .filter(Boolean)
         .join(' · ')
     : L.values.notRead.it;
@@ -169,11 +171,11 @@ export function machineLines(report: Report): { label: Text; value: string }[] {
       : L.values.none.it
     : L.values.notRead.it;
   const accounts = report.accounts?.accounts ?? [];
-  const providers = [...new Set(accounts.map((a) => a.provider).filter(Boolean))];
+  const providers = [...new Set(accounts.map((a) => providerName(a.provider)).filter(Boolean))];
   const accountText = report.accounts === null ? L.values.accountsNotSearched.it.replace(/\.$/, '') : `${accounts.length} account${providers.length ? ` (${providers.join(', ')})` : ''}`;
   const okServers = report.endpoints.filter((e) => e.verdict === 'ok').length;
   return [
-    { label: L.fields.platform, value: system },
+    { label: L.fields.system, value: system },
     { label: L.sections.clients, value: programs },
     { label: L.sections.accounts, value: `${accountText} · ${L.sections.servers.it.toLowerCase()}: ${report.endpoints.length}${report.endpoints.length ? ` (${okServers} ok)` : ''}` },
   ];
@@ -201,6 +203,9 @@ ${!plans.length && !shown.length ? `<p>${it(L.values.noPlan)}</p>` : ''}
 <h2>${it(L.sections.machine)}</h2>
 <ul class="machine">${machineLines(report).map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`).join('')}</ul>`;
 }
+
+/** Provider names from our own catalogue (the file is data: an id we do not know stays an id). */
+const providerName = (id: string | null | undefined) => (id ? providerById(id)?.name ?? id : '');
 
 const text2 = (itText: string, en: string): Text => ({ it: itText, en });
 
@@ -312,9 +317,9 @@ function endpointHtml(e: EndpointResult, tz: string | null | undefined): string 
     cells: [TLS_LABEL[v] ?? v, yesNo(ok), mono((e.tls.ciphers[v as keyof typeof e.tls.ciphers] ?? []).join(', '))],
     decisive: v === 'TLSv1.2' && ok === false,
   }));
-  const failedStep = e.steps.find((s) => s.status === 'failed');
+  const failed = e.steps.filter((s) => s.status === 'failed');
   return `<div class="endpoint"><h3>${esc(e.url)}</h3>
-${table([f.outcome, f.addresses, f.detail], [{ cells: [e.verdict, e.addresses.join(', '), e.detail ?? ''], decisive: e.verdict !== 'ok' }])}
+${table([f.outcome, f.addresses, f.banner, f.detail], [{ cells: [e.verdict, e.addresses.join(', '), mono((e.banner ?? '').slice(0, 160)), e.detail ?? ''], decisive: e.verdict !== 'ok' }])}
 ${table([f.tlsVersion, f.accepted, f.ciphers], versions)}
 ${e.negotiated ? `<p class="muted">${it(f.negotiated)}: ${esc(e.negotiated.version)} · <span class="mono">${esc(e.negotiated.cipher)}</span></p>` : ''}
 ${e.simulations.length ? `<p><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), s.ok ? '' : s.detail ?? s.reason], decisive: !s.ok })))}` : ''}
@@ -335,23 +340,24 @@ ${
     : `<p class="muted">${it(L.values.noCertificate)}</p>`
 }
 ${
-  failedStep || e.banner
-    ? table(
-        [f.step, f.state, f.detail],
-        [
-          ...e.steps.filter((s) => s.status === 'failed').map((s) => ({ cells: [L.probeStep[s.step]?.it ?? s.step, L.stepStatus[s.status].it, s.detail ?? s.verdict ?? ''], decisive: true })),
-          ...(e.banner ? [[f.banner.it, '', mono(e.banner.slice(0, 160))]] : []),
-        ],
-      )
+  failed.length
+    ? `<p><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })))}`
     : ''
 }
 </div>`;
 }
 
 function planEvidenceHtml(plans: FixPlan[]): string {
-  const rows = plans.flatMap((p) => p.steps.map((s) => [it(p.cause) ? p.cause.it : p.id, L.planStep[s.state]?.it ?? s.state, s.text.it, s.evidence ? mono(s.evidence.it) : '']));
-  if (!rows.length) return '';
-  return `<h3>${it(text2('Piani: da cosa è dedotto ogni passo', 'Plans: what each step is derived from'))}</h3>${table([text2('Piano', 'Plan'), L.fields.state, L.fields.step, text2('Prova', 'Evidence')], rows)}`;
+  return plans
+    .filter((p) => p.steps.length)
+    .map(
+      (p) =>
+        `<h3>${it(text2('Da cosa è dedotto ogni passo', 'What each step is derived from'))}: ${it(p.cause)}</h3>${table(
+          [L.fields.state, L.fields.step, text2('Prova', 'Evidence')],
+          p.steps.map((s) => ({ cells: [L.planStep[s.state]?.it ?? s.state, s.text.it, s.evidence ? mono(s.evidence.it) : ''] })),
+        )}`,
+    )
+    .join('\n');
 }
 
 function technicianHtml(report: Report): string {
@@ -361,7 +367,7 @@ function technicianHtml(report: Report): string {
   const oks = report.findings.filter((f) => f.severity === 'ok');
   const accounts = report.accounts?.accounts ?? [];
   const srv = (s: { host: string; port: number; protocol: string; security: string; userName?: string | null } | null) =>
-    s ? `${s.protocol.toUpperCase()} ${s.host}:${s.port} ${s.security}${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}` : '';
+    s ? `${s.protocol.toUpperCase()} ${s.host}:${s.port} ${L.security[s.security]?.it ?? s.security}${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}` : '';
   const failures = report.context?.failures ?? [];
   const f = L.fields;
   return `<section class="tech">
@@ -373,7 +379,7 @@ ${planEvidenceHtml(plans)}
 <h2>${it(L.sections.machine)}</h2>
 ${inventoryHtml(report.inventory, tz)}
 <h2>${it(L.sections.accounts)}</h2>
-${report.accounts === null ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>` : table([f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings], accounts.map((a) => [a.client, a.profile, a.email, a.provider ?? L.values.unrecognised.it, srv(a.incoming), srv(a.outgoing), a.findings.join(', ')]))}
+${report.accounts === null ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>` : table([f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings], accounts.map((a) => [L.accountClient[a.client]?.it ?? a.client, a.profile, a.email, a.provider ? providerName(a.provider) : L.values.unrecognised.it, srv(a.incoming), srv(a.outgoing), a.findings.join(', ')]))}
 ${report.accounts?.errors.length ? table([f.source, f.error], report.accounts.errors.map((e) => [mono(e.source), e.error ?? ''])) : ''}
 ${report.context?.lookups.length ? `<h3>${it(L.sections.lookups)}</h3>${table([f.address, f.provider, f.webmail], report.context.lookups.map((l) => [l.email, l.provider?.name ?? L.values.unrecognised.it, l.provider?.webmail ?? '']))}` : ''}
 <h2>${it(L.sections.servers)}</h2>

@@ -42,6 +42,7 @@ const SECTIONS = {
 } satisfies Record<string, Text>;
 
 const FIELDS = {
+  system: t('Sistema', 'System'),
   platform: t('Piattaforma', 'Platform'),
   name: t('Nome', 'Name'),
   version: t('Versione', 'Version'),
@@ -199,6 +200,22 @@ const PROBE_STEP: Record<StepName, Text> = {
   simulation: t('Simulazione', 'Simulation'),
 };
 
+/** Account.client ids (the accounts' mail program). */
+const ACCOUNT_CLIENT: Record<string, Text> = {
+  outlook: t('Outlook', 'Outlook'),
+  thunderbird: t('Thunderbird', 'Thunderbird'),
+  windowslivemail: t('Windows Live Mail', 'Windows Live Mail'),
+  applemail: t('Apple Mail', 'Apple Mail'),
+  manual: t('indicato a mano', 'typed by hand'),
+};
+
+/** ServerSetting.security. */
+const SECURITY: Record<string, Text> = {
+  tls: t('SSL/TLS', 'SSL/TLS'),
+  starttls: t('STARTTLS', 'STARTTLS'),
+  plain: t('nessuna protezione', 'no protection'),
+};
+
 /** The dictionary. Shape: `TECH_LABELS.<group>.<key>` is a Text. */
 export const TECH_LABELS = {
   sections: SECTIONS,
@@ -209,6 +226,8 @@ export const TECH_LABELS = {
   planStep: PLAN_STEP,
   stepStatus: STEP_STATUS,
   probeStep: PROBE_STEP,
+  accountClient: ACCOUNT_CLIENT,
+  security: SECURITY,
 } as const;
 
 export type TechLabels = typeof TECH_LABELS;

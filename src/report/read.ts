@@ -79,7 +79,7 @@ export function readReportContent(content: string): Report {
   const head = body.trimStart();
   if (head === '') fail('il file è vuoto', 'the file is empty');
   let json: string;
-  let from: { it: string; en: string };
+  let from: { it: string; en: string; plural: boolean };
   if (head.startsWith('<')) {
     const embedded = extractEmbeddedJson(body);
     if (embedded === null) {
@@ -92,10 +92,10 @@ export function readReportContent(content: string): Report {
       NOT_OURS('questa pagina HTML', 'this HTML page');
     }
     json = embedded as string;
-    from = { it: 'i dati nella pagina HTML', en: 'the data in the HTML page' };
+    from = { it: 'i dati nella pagina HTML', en: 'the data in the HTML page', plural: true };
   } else if (head.startsWith('{') || head.startsWith('[')) {
     json = body;
-    from = { it: 'il file', en: 'the file' };
+    from = { it: 'il file', en: 'the file', plural: false };
   } else {
     return NOT_OURS('il file non è né JSON né HTML', 'the file is neither JSON nor HTML');
   }
@@ -104,7 +104,7 @@ export function readReportContent(content: string): Report {
     data = JSON.parse(json);
   } catch {
     return fail(
-      `${from.it} ${from.it.startsWith('i dati') ? 'sono danneggiati' : 'è danneggiato'} o incompleto: non si legge come rapporto di PEC Doctor`,
+      from.plural ? `${from.it} sono danneggiati o incompleti: non si leggono come rapporto di PEC Doctor` : `${from.it} è danneggiato o incompleto: non si legge come rapporto di PEC Doctor`,
       `${from.en} is damaged or truncated: it does not read as a PEC Doctor report`,
     );
   }

@@ -1,24 +1,59 @@
-// Redaction of a report before it leaves the office: e-mail addresses (the local part; the
-// domain stays, it names the provider) and user names (account logins, display names, the
-// user folder in paths such as C:\Users\<name>\ or /home/<name>/) are replaced everywhere, in
-// every string of the report: evidence, raw command output, finding texts.
+// Redaction of a report before it leaves the office: the person must not be identifiable.
+// Replaced everywhere, in every string of the report (evidence, raw command output, finding
+// texts): e-mail local parts, logins, display names and profile names, the user folder in paths
+// (C:\Users\<name>\, /home/<name>/, /Users/<name>/), and every domain or host name that is not a
+// known PEC provider's (src/accounts/providers.ts): a studio's own domain names the studio.
+// Binary evidence is decoded first (Outlook keeps names as REG_BINARY UTF-16LE hex, which a
+// text search never sees): text becomes readable text and is redacted like any other; binary
+// that may hold text (EntryIDs embed the PST path) is dropped. Anything named "password", in
+// any form (JSON key, registry value, user_pref, XML element with CDATA, key=value), is dropped.
+// What stays: the providers, their servers, ports, TLS results, versions of the system and of
+// the programs, the findings (REDACTION_NOTE says so to the user).
 import type { Report } from '../diagnosis/types';
+import { PROVIDERS } from '../accounts/providers';
+import type { Text } from '../util/text';
 
 const EMAIL_RE = /([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
 const HOME_RE = /(?:\/home\/|\/Users\/|\/var\/mail\/|[A-Za-z]:(?:\\\\|\\|\/)+(?:Users|Documents and Settings)(?:\\\\|\\|\/)+)([^\\/"'\s:]+(?: [^\\/"'\s:]+)?)/gi;
 /** Folder names under the users' root that are not people. */
 const NOT_PEOPLE = new Set(['public', 'default', 'default user', 'all users', 'shared', 'guest', 'administrator', 'root']);
 /** Words too common to replace everywhere (they would also hit host names and texts). */
-const TOO_COMMON = new Set(['pec', 'mail', 'posta', 'admin', 'user', 'utente', 'imap', 'smtp', 'pop3', 'outlook', 'thunderbird', 'nobody', 'local folders']);
+const TOO_COMMON = new Set([
+  'pec', 'mail', 'posta', 'admin', 'user', 'utente', 'imap', 'smtp', 'pop3', 'outlook', 'thunderbird', 'nobody', 'local folders',
+  'default', 'default-release', 'profile', 'profilo', 'studio', 'ufficio', 'info', 'segreteria', 'amministrazione',
+]);
+/** File extensions that EMAIL_RE would take for a top-level domain ("mario@studio.it.pst"). */
+const FILE_EXTENSIONS = new Set(['pst', 'ost', 'pab', 'nst', 'oeaccount', 'xml', 'txt', 'log', 'json', 'html', 'htm', 'eml', 'msg', 'ini', 'js', 'dat', 'sqlite', 'msf']);
 
 export const REDACTED_USER = 'utente';
+const REDACTED_DOMAIN = (n: number): string => `dominio${n}.example`;
 
-function walkStrings(value: unknown, visit: (s: string) => string): unknown {
+/** What a redacted report still shows, for the UI and the report page (Italian first). */
+export const REDACTION_NOTE: Text = {
+  it:
+    'Nel rapporto oscurato restano visibili: il gestore PEC e i suoi server, porte, versioni TLS e certificati, il sistema ' +
+    'operativo e i programmi di posta con le loro versioni, i problemi trovati e le soluzioni. Sono sostituiti: indirizzi ' +
+    "(la parte prima della @), nomi utente e nomi visualizzati, il nome della cartella utente nei percorsi, i domini e i server " +
+    'che non sono di un gestore conosciuto; i dati binari che possono contenere nomi sono tolti. Le password non sono mai lette.',
+  en:
+    'A redacted report still shows: the PEC provider and its servers, ports, TLS versions and certificates, the operating ' +
+    'system and mail programs with their versions, the problems found and the fixes. Replaced: addresses (the part before the ' +
+    '@), user and display names, the user folder name in paths, domains and servers not belonging to a known provider; binary ' +
+    'data that may hold names is removed. Passwords are never read.',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Walking the report
+
+const isSecretName = (name: string): boolean => /password/i.test(name);
+
+/** A copy with every string visited and every key naming a password dropped. */
+function walk(value: unknown, visit: (s: string) => string): unknown {
   if (typeof value === 'string') return visit(value);
-  if (Array.isArray(value)) return value.map((v) => walkStrings(v, visit));
+  if (Array.isArray(value)) return value.map((v) => walk(v, visit));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = walkStrings(v, visit);
+    for (const [k, v] of Object.entries(value)) if (!isSecretName(k)) out[visit(k) === k ? k : k] = walk(v, visit);
     return out;
   }
   return value;
@@ -32,49 +67,253 @@ function collectStrings(value: unknown, into: string[]): void {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The user names a report holds: logins and display names of accounts, user folders in paths. */
+// ---------------------------------------------------------------------------------------------
+// Secrets in text evidence
+
+/** Lines that are a password setting: a registry value, a user_pref, an ini/key=value line. */
+const SECRET_LINES = [
+  /^[^\S\n]*[^\n]*password[^\n]*?[^\S\n]+REG_[A-Z_]+\b[^\n]*$/gim,
+  /^[^\n]*\b(?:user_|sticky_)?pref\(\s*["'][^"'\n]*password[^"'\n]*["'][^\n]*$/gim,
+  /^[^\S\n]*[\w .-]*password[\w .-]*[^\S\n]*[=:][^\n]*$/gim,
+];
+
+/** XML elements whose name contains "password", with whatever they hold (CDATA included). Linear. */
+function dropXmlSecrets(s: string): string {
+  if (!/password/i.test(s) || !s.includes('<')) return s;
+  const open = /<([A-Za-z_][\w.:-]*)/g;
+  let out = '';
+  let last = 0;
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    if (!isSecretName(m[1])) continue;
+    const gt = s.indexOf('>', m.index);
+    if (gt < 0) return out + s.slice(last, m.index);
+    let end: number;
+    if (s[gt - 1] === '/') end = gt + 1;
+    else {
+      const close = s.indexOf(`</${m[1]}`, gt);
+      if (close < 0) return out + s.slice(last, m.index); // never closed: drop the rest
+      const cgt = s.indexOf('>', close);
+      end = cgt < 0 ? s.length : cgt + 1;
+    }
+    out += s.slice(last, m.index);
+    last = end;
+    open.lastIndex = end;
+  }
+  return out + s.slice(last);
+}
+
+function dropSecrets(s: string): string {
+  if (!/password/i.test(s)) return s;
+  let out = dropXmlSecrets(s);
+  for (const re of SECRET_LINES) out = out.replace(re, '');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Binary evidence
+
+/** Plausible text: Latin letters, digits, punctuation, accented letters; at least one letter. */
+function plausibleText(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return s.length >= 2 && /[A-Za-z]/.test(s) && /^[\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u20ac]+$/.test(s);
+}
+
+/** The text a hex string holds (UTF-16LE as Outlook writes it, or ASCII), trailing NULs removed; null if not text. */
+export function hexText(hex: string): string | null {
+  if (hex.length < 4 || hex.length % 2 !== 0 || !/^[0-9A-Fa-f]+$/.test(hex)) return null;
+  const bytes = Buffer.from(hex, 'hex');
+  let n = bytes.length;
+  if (n % 2 === 0) {
+    let m = n;
+    while (m >= 2 && bytes[m - 1] === 0 && bytes[m - 2] === 0) m -= 2;
+    const s = bytes.subarray(0, m).toString('utf16le');
+    if (plausibleText(s)) return s;
+  }
+  while (n > 0 && bytes[n - 1] === 0) n--;
+  const ascii = bytes.subarray(0, n).toString('latin1');
+  return /^[\u0020-\u007e]+$/.test(ascii) && ascii.length >= 3 && /[A-Za-z]/.test(ascii) ? ascii : null;
+}
+
+/** Whether bytes embed text: 3+ UTF-16LE printable characters, or 4+ printable ASCII bytes in a row. */
+function embedsText(hex: string, ascii: boolean): boolean {
+  const b = Buffer.from(hex.length % 2 ? hex.slice(0, -1) : hex, 'hex');
+  let u16 = 0;
+  let u16odd = 0;
+  let run = 0;
+  for (let i = 0; i < b.length; i++) {
+    const printable = b[i] >= 0x20 && b[i] < 0x7f;
+    run = printable ? run + 1 : 0;
+    if (ascii && run >= 4) return true;
+    // UTF-16LE: a printable byte followed by 0, at either alignment.
+    if (i + 1 < b.length && printable && b[i + 1] === 0) {
+      if (i % 2 === 0) u16++;
+      else u16odd++;
+    } else if (i % 2 === 0) u16 = 0;
+    else u16odd = 0;
+    if (u16 >= 3 || u16odd >= 3) return true;
+  }
+  return false;
+}
+
+/** Registry binary values small enough to be flags, ports or UIDs stay as hex when they hold no text. */
+const KEEP_BINARY_BYTES = 16;
+
+function binaryValue(hex: string): string {
+  const text = hexText(hex);
+  if (text !== null) return `(testo / text) "${text}"`;
+  if (hex.length / 2 <= KEEP_BINARY_BYTES && !embedsText(hex, true)) return hex;
+  return `(dati binari tolti dal rapporto oscurato / binary data removed, ${Math.floor(hex.length / 2)} byte)`;
+}
+
+/** reg.exe lines `    Name    REG_BINARY    0A00…`, .reg `"Name"=hex:0a,00,…`, and long hex runs elsewhere. */
+function decodeBinary(s: string): string {
+  let out = s;
+  if (out.includes('REG_BINARY')) {
+    out = out.replace(/^([^\S\n]*[^\n]*?[^\S\n]+REG_BINARY[^\S\n]+)([0-9A-Fa-f]+)[^\S\n]*$/gm, (_m, head: string, hex: string) => head + binaryValue(hex));
+  }
+  if (/=hex(?:\([0-9a-f]\))?:/i.test(out)) {
+    out = out.replace(/(=hex(?:\([0-9a-f]\))?:)((?:[0-9A-Fa-f]{2},(?:\\\r?\n\s*)?)*[0-9A-Fa-f]{2})/gi, (_m, head: string, list: string) => head + binaryValue(list.replace(/[^0-9A-Fa-f]/g, '')));
+  }
+  // Anywhere else: a hex run that is UTF-16LE text is decoded; one that embeds UTF-16LE text is removed.
+  return out.replace(/(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){6,}(?![0-9A-Za-z])/g, (hex) => {
+    const text = hexText(hex);
+    if (text !== null && /^(?:[0-9A-Fa-f]{2}00)+/.test(hex)) return `"${text}"`;
+    return embedsText(hex, false) ? `(dati binari tolti / binary data removed, ${hex.length / 2} byte)` : hex;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is in the report
+
+function knownProviderHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  for (const p of PROVIDERS) {
+    if (p.domains.includes(h) || p.domainSuffixes.some((d) => h === d || h.endsWith(`.${d}`))) return true;
+    for (const mx of p.mx) if (mx.startsWith('.') ? h.endsWith(mx) || h === mx.slice(1) : h === mx) return true;
+    for (const spec of [p.imap, p.pop3, p.smtp]) if (spec && (spec.host === h || h.endsWith(`.${registrable(spec.host)}`) || h === registrable(spec.host))) return true;
+    if (p.webmail) {
+      try {
+        const w = new URL(p.webmail).hostname;
+        if (w === h || h.endsWith(`.${registrable(w)}`)) return true;
+      } catch {
+        // catalogue URLs are checked by their own tests
+      }
+    }
+  }
+  return false;
+}
+
+/** The last two labels: the name a studio registers (studio-rossi.it). */
+function registrable(host: string): string {
+  const labels = host.toLowerCase().split('.');
+  return labels.slice(-2).join('.');
+}
+
+const isIp = (h: string): boolean => /^\d{1,3}(?:\.\d{1,3}){3}$/.test(h) || h.includes(':');
+const isLocal = (h: string): boolean => h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.invalid') || h.endsWith('.example') || h.endsWith('.test');
+
+function cleanDomain(d: string): string {
+  const labels = d.toLowerCase().split('.');
+  while (labels.length > 2 && FILE_EXTENSIONS.has(labels[labels.length - 1])) labels.pop();
+  return labels.join('.');
+}
+
+/** Domains and host names from the person's data that are not a known provider's. */
+function foreignHosts(report: Report, strings: string[]): { hosts: string[]; domains: string[] } {
+  const candidates = new Set<string>();
+  const add = (h: string | null | undefined) => {
+    if (!h) return;
+    const host = cleanDomain(h.trim().replace(/\.$/, ''));
+    if (!host.includes('.') || isIp(host) || isLocal(host)) return;
+    if (!knownProviderHost(host)) candidates.add(host);
+  };
+  for (const s of strings) for (const m of s.matchAll(EMAIL_RE)) add(m[2]);
+  for (const e of report.endpoints) add(e.host);
+  for (const a of report.accounts?.accounts ?? []) {
+    for (const srv of [a.incoming, a.outgoing, ...(a.identities ?? []).map((i) => i.outgoing)]) add(srv?.host);
+  }
+  for (const s of report.context?.servers ?? []) {
+    try {
+      add(new URL(s.includes('://') ? s : `imaps://${s}`).hostname);
+    } catch {
+      // not a URL: its e-mail domains were collected above
+    }
+  }
+  const hosts = [...candidates];
+  const domains = [...new Set(hosts.map(registrable))].filter((d) => !knownProviderHost(d));
+  return { hosts: hosts.filter((h) => !domains.includes(h)), domains };
+}
+
+/** The user names a report holds: logins, display names, profile names, user folders in paths, distinctive local parts. */
 export function sensitiveNames(report: Report): string[] {
   const names = new Set<string>();
+  const addName = (n: string | null | undefined) => {
+    if (n && !n.includes('@')) names.add(n.trim());
+  };
   for (const a of report.accounts?.accounts ?? []) {
-    for (const s of [a.incoming, a.outgoing]) if (s?.userName && !s.userName.includes('@')) names.add(s.userName);
-    if (a.name && !a.name.includes('@')) names.add(a.name);
+    for (const s of [a.incoming, a.outgoing]) addName(s?.userName);
+    addName(a.name);
+    if (a.client === 'outlook' || a.client === 'windowslivemail') addName(a.profile);
     for (const id of a.identities ?? []) {
-      if (id.name && !id.name.includes('@')) names.add(id.name);
-      if (id.outgoing?.userName && !id.outgoing.userName.includes('@')) names.add(id.outgoing.userName);
+      addName(id.name);
+      addName(id.outgoing?.userName);
     }
   }
   const all: string[] = [];
   collectStrings(report, all);
   for (const s of all) for (const m of s.matchAll(HOME_RE)) if (!NOT_PEOPLE.has(m[1].toLowerCase())) names.add(m[1]);
-  // Labels of server names stay readable: the technician needs the hosts.
+  // A local part alone (a PST file name, a login without domain) when it is distinctive.
+  for (const s of all) for (const m of s.matchAll(EMAIL_RE)) if (/[._\-\d]/.test(m[1]) && m[1].length >= 4) names.add(m[1]);
+  // Labels of the providers' server names stay readable: the technician needs the hosts.
   const hostLabels = new Set<string>();
   const hosts = [
     ...report.endpoints.map((e) => e.host),
     ...(report.accounts?.accounts ?? []).flatMap((a) => [a.incoming?.host, a.outgoing?.host]),
-  ].filter((h): h is string => !!h);
+  ].filter((h): h is string => !!h && knownProviderHost(h));
   for (const h of hosts) for (const label of h.toLowerCase().split('.')) hostLabels.add(label);
   return [...names]
     .filter((n) => n.trim().length >= 3 && !TOO_COMMON.has(n.toLowerCase()) && !hostLabels.has(n.toLowerCase()))
     .sort((a, b) => b.length - a.length);
 }
 
-/** A copy of the report with e-mail local parts and user names replaced by stable placeholders. */
+// ---------------------------------------------------------------------------------------------
+
+/** A copy of the report with the person replaced by stable placeholders (the original is untouched). */
 export function redactReport(report: Report): Report {
-  const names = sensitiveNames(report);
-  const nameIds = new Map(names.map((n, i) => [n, `${REDACTED_USER}${i + 1}`]));
+  // 1. Secrets out, binary decoded, so that what follows sees every name in clear.
+  const decoded = walk(report, (s) => decodeBinary(dropSecrets(s))) as Report;
+  const strings: string[] = [];
+  collectStrings(decoded, strings);
+
+  // 2. Who is in it.
+  const names = sensitiveNames(decoded);
+  const { hosts, domains } = foreignHosts(decoded, strings);
+  const nameIds = new Map(names.map((n, i) => [n.toLowerCase(), `${REDACTED_USER}${i + 1}`]));
+  const domainIds = new Map(domains.map((d, i) => [d, REDACTED_DOMAIN(i + 1)]));
+  const hostIds = new Map<string, string>();
+  hosts.forEach((h, i) => hostIds.set(h, `server${i + 1}.${domainIds.get(registrable(h)) ?? REDACTED_DOMAIN(0)}`));
   const emailIds = new Map<string, string>();
-  const nameRe = names.length ? new RegExp(`(?<![A-Za-z0-9])(${names.map(escapeRe).join('|')})(?![A-Za-z0-9])`, 'g') : null;
+
+  const nameRe = names.length ? new RegExp(`(?<![A-Za-z0-9])(${names.map(escapeRe).join('|')})(?![A-Za-z0-9])`, 'gi') : null;
+  const hostList = [...hosts, ...domains].sort((a, b) => b.length - a.length);
+  const hostRe = hostList.length ? new RegExp(`(?<![A-Za-z0-9-])(${hostList.map(escapeRe).join('|')})(?![A-Za-z0-9-])`, 'gi') : null;
+  const hostFor = (h: string): string => {
+    const k = h.toLowerCase();
+    return hostIds.get(k) ?? domainIds.get(k) ?? REDACTED_DOMAIN(0);
+  };
   const visit = (s: string): string => {
     let out = s.replace(EMAIL_RE, (_all, local: string, domain: string) => {
       const key = local.toLowerCase();
       if (!emailIds.has(key)) emailIds.set(key, `indirizzo${emailIds.size + 1}`);
       return `${emailIds.get(key)}@${domain}`;
     });
-    if (nameRe) out = out.replace(nameRe, (n) => nameIds.get(n) ?? REDACTED_USER);
+    if (hostRe) out = out.replace(hostRe, hostFor);
+    if (nameRe) out = out.replace(nameRe, (n) => nameIds.get(n.toLowerCase()) ?? REDACTED_USER);
     return out;
   };
-  const copy = walkStrings(report, visit) as Report;
-  // Login fields are replaced whatever they hold (also when too common to replace everywhere).
+  const copy = walk(decoded, visit) as Report;
+
+  // 3. Login fields are replaced whatever they hold (also when too common to replace everywhere).
   for (const a of copy.accounts?.accounts ?? []) {
     for (const srv of [a.incoming, a.outgoing, ...(a.identities ?? []).map((i) => i.outgoing)]) {
       if (srv?.userName && !/^(indirizzo\d+@|utente\d+$)/.test(srv.userName)) srv.userName = REDACTED_USER;

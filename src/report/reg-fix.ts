@@ -58,7 +58,7 @@ function softwareRoot(view: View): string {
   return view === 32 ? `${HKLM}\\SOFTWARE\\Wow6432Node` : `${HKLM}\\SOFTWARE`;
 }
 
-const viewLabel = (view: View) => (view === 32 ? '32 bit (Wow6432Node)' : view === 64 ? '64 bit' : 'unica vista, Windows a 32 bit');
+const viewLabel = (view: View) => (view === 32 ? '32 bit, Wow6432Node' : view === 64 ? '64 bit' : 'unica vista, Windows a 32 bit');
 
 /**
  * What the fix would write for this report's machine, or why no fix is needed. Pure: the same
@@ -84,7 +84,7 @@ export function planRegFix(report: Report): RegFixPlan | { notNeeded: Text } {
   const notes: Text[] = [];
   const arch = inv.os.arch;
   const views: View[] = arch === 'x86' ? ['native'] : [64, 32];
-  if (arch === 'x86') notes.push(text('Windows a 32 bit: una sola vista del registro, nessuna chiave Wow6432Node.', '32-bit Windows: one registry view, no Wow6432Node keys.'));
+  if (arch === 'x86') notes.push(text('Windows a 32 bit: una sola vista del registro, scritta una volta sola.', '32-bit Windows: one registry view, written once.'));
   else if (!arch) notes.push(text('Architettura non nota: scritte entrambe le viste del registro (64 e 32 bit).', 'Unknown architecture: both registry views written (64 and 32 bit).'));
 
   const changes: RegValueChange[] = [];
@@ -167,12 +167,14 @@ function dotnetChanges(win: WindowsTls, views: View[]): RegValueChange[] {
       const recorded = view === 32 ? 32 : 64;
       const key = win.dotnet.keys?.find((k) => k.framework === framework && k.view === recorded);
       const legacyNative = !win.dotnet.keys && framework === 'v4.0.30319' && recorded === 64;
+      // A report from before the per-view list knows only the native v4 key: nothing is written blind.
+      if (!win.dotnet.keys && !legacyNative) continue;
       const strong = key ? key.schUseStrongCrypto : legacyNative ? win.dotnet.schUseStrongCrypto : null;
       const system = key ? key.systemDefaultTlsVersions : legacyNative ? win.dotnet.systemDefaultTlsVersions : null;
       const where = `${softwareRoot(view)}\\${NET}\\${framework}`;
       out.push(
-        { key: where, name: 'SchUseStrongCrypto', before: win.dotnet.keys || legacyNative ? strong : undefined, after: 1, why: `.NET ${framework} (${viewLabel(view)}): crittografia forte e protocolli scelti da Windows.` },
-        { key: where, name: 'SystemDefaultTlsVersions', before: win.dotnet.keys || legacyNative ? system : undefined, after: 1, why: '' },
+        { key: where, name: 'SchUseStrongCrypto', before: strong, after: 1, why: `.NET ${framework} (${viewLabel(view)}): crittografia forte e protocolli scelti da Windows.` },
+        { key: where, name: 'SystemDefaultTlsVersions', before: system, after: 1, why: '' },
       );
     }
   }
@@ -205,6 +207,7 @@ function header(report: Report, title: string[]): string[] {
     ';',
     '; Prima di importare, esporta le chiavi che questo file cambia (prompt dei comandi da amministratore):',
     '; Before importing, export the keys this file changes (administrator command prompt):',
+    '; (una chiave che non esiste ancora non si può esportare: reg export lo dice, ed è normale)',
   ];
 }
 
@@ -246,7 +249,7 @@ export function regFixTexts(report: Report, plan: RegFixPlan, undoName: string):
     const lines: string[] = [];
     const skipped: string[] = [];
     for (const v of k.values) {
-      if (v.before === undefined) skipped.push(`; ${v.name}: valore precedente non letto, lasciato com'è.`);
+      if (v.before === undefined) skipped.push(`; ${k.key} — ${v.name}: valore precedente non letto, lasciato com'è.`);
       else lines.push(v.before === null ? `"${v.name}"=-` : `"${v.name}"=${dword(v.before)}`);
     }
     undo.push(...skipped);

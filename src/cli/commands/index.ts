@@ -6,6 +6,7 @@ import { inventoryCommand } from './inventory';
 import { accountsCommand } from './accounts';
 import { evaluateCommand } from './evaluate';
 import { fixRegCommand } from './fix-reg';
+import { historyCommand } from './history';
 import { uiCommand } from './ui';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   accountsCommand,
   evaluateCommand,
   fixRegCommand,
+  historyCommand,
   uiCommand,
 ];
