@@ -1,11 +1,12 @@
 // The host side of the contract in the desktop app: save dialogs (JSON, HTML, and PDF printed by
-// Chromium from the HTML report) and the allow-listed external links.
+// Chromium from the HTML report; the .reg fix with its undo file) and the allow-listed external
+// links.
 import { BrowserWindow, dialog, shell } from 'electron';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CoreApi, HostApi, ReportFormat } from '../src/api';
-import { externalUrlRefusal } from '../src/links';
+import type { CoreApi, HostApi, ReportFile, ReportFormat } from '../src/api';
+import { checkExternalUrl } from '../src/links';
 
 const FILTERS: Record<ReportFormat, Electron.FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
@@ -26,22 +27,67 @@ export function createHostApi(core: CoreApi, parent: () => BrowserWindow | null)
       };
       const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
-      const data = format === 'pdf' ? await htmlToPdf(file.content) : Buffer.from(file.content, 'utf8');
-      // Write beside, then rename: a failed write never leaves half a report in place of a good one.
-      const tmp = `${choice.filePath}.partial`;
-      await fs.promises.writeFile(tmp, data);
-      await fs.promises.rename(tmp, choice.filePath);
+      const data = format === 'pdf' ? await htmlToPdf(file.content) : contentOf(file);
+      await writeAtomically(choice.filePath, data);
       return { status: 'saved', path: choice.filePath };
     },
-    // Issue #12: save dialog for the .reg and its undo (main/ owner fills it in).
-    saveRegFix: () => Promise.reject(new Error('saveRegFix: not yet implemented')),
+    async saveRegFix(report) {
+      const reg = await core.renderRegFix(report);
+      if (reg.status !== 'ready') throw new Error(reg.reason.it);
+      const win = parent();
+      const options = {
+        title: 'Salva la correzione (.reg)',
+        defaultPath: path.join(os.homedir(), reg.fix.fileName),
+        filters: [{ name: 'File di registro di Windows (.reg)', extensions: ['reg'] }],
+      };
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
+      const fixPath = /\.reg$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.reg`;
+      await writeAtomically(fixPath, contentOf(reg.fix));
+      // The undo goes next to the fix; an older undo file there (perhaps the only way back to the
+      // machine's original settings) is never overwritten: the next free name is used.
+      const undoPath = await writeNew(undoPathFor(fixPath), contentOf(reg.undo));
+      return { status: 'saved', path: fixPath, also: [undoPath] };
+    },
     async openExternal(url) {
-      const reason = externalUrlRefusal(url);
-      if (reason) return { status: 'refused', reason };
-      await shell.openExternal(url);
+      const check = checkExternalUrl(url);
+      if (!check.ok) return { status: 'refused', reason: check.reason };
+      // The canonical form that passed the check, never the raw string.
+      await shell.openExternal(check.href);
       return { status: 'opened' };
     },
   };
+}
+
+/** `C:\…\correzione.reg` → `C:\…\correzione-annulla.reg`. */
+export function undoPathFor(fixPath: string): string {
+  return fixPath.replace(/(\.reg)?$/i, '-annulla.reg');
+}
+
+/** A report file's bytes: base64 for binary content (the UTF-16LE .reg files), text otherwise. */
+export function contentOf(file: ReportFile): Buffer {
+  return file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+}
+
+/** Write beside, then rename: a failed write never leaves half a file in place of a good one. */
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  const tmp = `${file}.partial`;
+  await fs.promises.writeFile(tmp, data);
+  await fs.promises.rename(tmp, file);
+}
+
+/** Writes a file that did not exist: `x.reg`, else `x-2.reg`, `x-3.reg`…; returns the path used. */
+async function writeNew(file: string, data: Buffer): Promise<string> {
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? file : file.replace(/\.reg$/i, `-${n}.reg`);
+    try {
+      await fs.promises.writeFile(candidate, data, { flag: 'wx' });
+      return candidate;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new Error(`Troppi file di annullamento accanto a ${file}: spostane qualcuno e riprova.`);
 }
 
 /** Prints the self-contained HTML report to an A4 PDF in a hidden, script-less window. */

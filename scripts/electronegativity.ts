@@ -1,5 +1,7 @@
 // Runs Electronegativity (Doyensec) over main/ and renderer/ and fails on any finding that is
-// not an exception justified in electronegativity.json, or on a stale exception.
+// not an exception justified in electronegativity.json, or on a stale exception. Checked as
+// Electron 22.3.27, our oldest shipped Electron (the Windows 7/8.1 build): checks that depend on
+// the version judge the weakest runtime we ship.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,32 +16,11 @@ export interface Finding {
 
 const root = path.resolve(__dirname, '..');
 
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur.trim());
-  return out;
-}
-
 /** Scans main/ and renderer/ together, so global checks (navigation, permissions) see main/. */
 export function runElectronegativity(folders: string[] = ['main', 'renderer']): Finding[] {
   const input = path.join(root, '.tmp', 'electronegativity-input');
-  const out = path.join(root, '.tmp', 'electronegativity.csv');
+  // SARIF, not CSV: the tool's CSV writer overwrites the start of its first row with the header.
+  const out = path.join(root, '.tmp', 'electronegativity.sarif');
   fs.rmSync(input, { recursive: true, force: true });
   fs.rmSync(out, { force: true });
   for (const folder of folders) {
@@ -50,12 +31,27 @@ export function runElectronegativity(folders: string[] = ['main', 'renderer']): 
   }
   const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
   // -e: the tool would otherwise try to fetch Electron's release list from the internet.
-  execFileSync(bin, ['-i', input, '-r', '-e', '45.4.1', '-o', out], { stdio: 'pipe', timeout: 180_000, cwd: root });
-  const lines = fs.readFileSync(out, 'utf8').split('\n').slice(1).filter((l) => l.trim());
-  return lines.map((l) => {
-    const [check, severity, , file, location, sample] = parseCsvLine(l);
-    return { check, severity, file: file.split(path.sep).join('/'), location, sample };
-  });
+  execFileSync(bin, ['-i', input, '-r', '-e', '22.3.27', '-o', out], { stdio: 'pipe', timeout: 180_000, cwd: root });
+  const sarif = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results: SarifResult[] }[] };
+  return sarif.runs.flatMap((run) =>
+    run.results.map((r) => {
+      const loc = r.locations[0].physicalLocation;
+      return {
+        check: r.ruleId,
+        severity: r.level,
+        file: loc.artifactLocation.uri.split(path.sep).join('/'),
+        location: `${loc.region.startLine}:${loc.region.startColumn}`,
+        sample: r.message.text,
+      };
+    }),
+  );
+}
+
+interface SarifResult {
+  ruleId: string;
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
 }
 
 export interface Exception {

@@ -1,6 +1,7 @@
-// The Electron shell without Electron (its binary cannot be downloaded here): the IPC wiring
-// derived from the contract, the preload's exposed surface, the window's security settings,
-// the installer configs against electron-builder's own schema, and Electronegativity.
+// The Electron shell's parts that need no window: the IPC wiring derived from the contract and
+// its argument schema, the preload's exposed surface, the CSP, the installer configs against
+// electron-builder's own schema (fuses included), and Electronegativity. The window itself (its
+// webPreferences, app://, navigation) runs in the desktop suite, test/desktop.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -11,7 +12,6 @@ import { API_METHODS, DIAGNOSIS_EVENT_CHANNEL, channelOf, type DiagnosisEvent, t
 import { createCore } from '../../../src/core';
 import { registerApiHandlers } from '../../../main/ipc';
 import { createPreloadApi } from '../../../main/preload-api';
-import { isAppUrl, rendererIndexUrl, webPreferences } from '../../../main/security';
 import { runElectronegativity, unexplained, type Exception } from '../../../scripts/electronegativity';
 import { APP_VERSION } from '../../../src/version';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src/csp';
@@ -155,27 +155,6 @@ test('preload: diagnosis events reach the listener without the IPC event object,
   assert.deepEqual(got, [event]);
 });
 
-test('window: context isolation, sandbox, no Node, no webview, no middle-click windows', () => {
-  const prefs = webPreferences('/app/preload.js');
-  assert.equal(prefs.contextIsolation, true);
-  assert.equal(prefs.sandbox, true);
-  assert.equal(prefs.nodeIntegration, false);
-  assert.equal(prefs.nodeIntegrationInSubFrames, false);
-  assert.equal(prefs.webviewTag, false);
-  assert.equal(prefs.webSecurity, true);
-  assert.equal(prefs.allowRunningInsecureContent, false);
-  assert.equal(prefs.disableBlinkFeatures, 'Auxclick');
-});
-
-test('window: only the bundled renderer counts as the app', () => {
-  const dir = path.join(root, 'dist', 'renderer');
-  assert.ok(isAppUrl(rendererIndexUrl(dir), dir));
-  assert.ok(!isAppUrl('https://support.microsoft.com/', dir));
-  assert.ok(!isAppUrl('file:///etc/passwd', dir));
-  assert.ok(!isAppUrl(`${rendererIndexUrl(dir)}/../../../../etc/passwd`.replace('/index.html/', '/'), dir));
-  assert.ok(!isAppUrl('not a url', dir));
-});
-
 test('one CSP: the renderer\'s <meta> tag is the shared policy, and the header adds frame-ancestors', () => {
   const html = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
@@ -204,6 +183,17 @@ test('electron-builder configs validate against electron-builder\'s own JSON sch
   assert.equal(validate({ appId: 'x', nsiss: { oneClick: true } }), false);
   const legacy = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.legacy.yml'), 'utf8')) as Record<string, unknown>;
   assert.match(String(legacy.electronVersion), /^22\.3\.\d+$/);
+  // The fuses (issue #15, item 7), and none that Electron 22.3 lacks (the legacy build extends this file).
+  const base = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+  assert.deepEqual(base.electronFuses, {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+  });
+  assert.equal(legacy.electronFuses, undefined, 'the legacy build inherits the same fuses');
 });
 
 test('Electronegativity finds nothing that is not a justified exception', () => {
