@@ -9,6 +9,9 @@ import type { Finding, FixLink, FixPlan, PlanStep, Report, Severity, Verdict, Ve
 import type { Account, AddressLookup } from './accounts/types';
 
 export type { Text, Inventory, AccountsResult, Account, AddressLookup, Endpoint, EndpointResult, Report, Finding, FixLink, FixPlan, PlanStep, Severity, Verdict, VerdictStatus };
+/** The technician's labels (Text), shared by the HTML report and the UI's technician view (issue #12). */
+export { TECH_LABELS } from './report/labels';
+export type { TechLabels } from './report/labels';
 
 export interface AppInfo {
   name: string;
