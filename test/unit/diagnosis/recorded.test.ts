@@ -5,14 +5,16 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { collectInventory, recordedSource } from '../../../src/inventory/index';
 import { evaluateRules } from '../../../src/diagnosis/rules/index';
-import { sortFindings, decideVerdict } from '../../../src/diagnosis/verdict';
+import { sortFindings } from '../../../src/diagnosis/verdict';
+import { assess } from '../../../src/diagnosis/run';
 import { context } from './evidence';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'inventory');
 
 const EXPECTED: Record<string, string[]> = {
   'debian-12': [],
-  'macos-10.12-outlook2011': ['openssl-too-old:warning'],
+  // macOS's own OpenSSL 0.9.8 serves no mail program: no alarm (issue #11).
+  'macos-10.12-outlook2011': [],
   'macos-15-arm64': [],
   'win10-x64-m365': ['os-end-of-life:info'],
   'win11-x64-thunderbird': [],
@@ -40,8 +42,19 @@ for (const [machine, expected] of Object.entries(EXPECTED)) {
 
 test('the recorded Windows 7 + Outlook 2010 office reads, in one sentence, what is wrong', async () => {
   const inventory = await collectInventory({ source: recordedSource(path.join(FIXTURES, 'win7-sp1-x86-outlook2010')) });
-  const findings = sortFindings(evaluateRules({ inventory, accounts: null, endpoints: [], context: context({ skipDiscovery: true }), now: '2026-11-23T10:00:00.000Z' }));
-  const v = decideVerdict(findings, 0);
-  assert.equal(v.status, 'error');
-  assert.match(v.summary.it, /il tuo Outlook su Windows 7 non può usare TLS 1\.2/);
+  const r = assess({ inventory, accounts: null, endpoints: [], context: context({ skipDiscovery: true }), now: '2026-11-23T10:00:00.000Z' });
+  assert.equal(r.verdict.status, 'error');
+  assert.match(r.verdict.summary.it, /Outlook su Windows 7 non usa TLS 1\.2/);
+  // One plan, not four cards: the three Windows 7 findings fold under it; 32-bit: one WinHTTP view.
+  assert.deepEqual(r.plans.map((p) => p.id), ['windows7-tls12']);
+  assert.deepEqual(r.plans[0].steps.map((s) => `${s.id}:${s.state}`), ['install-kb3140245:todo', 'winhttp-defaults:todo', 'schannel-tls12-client:todo', 'reboot:todo']);
+  assert.doesNotMatch(r.plans[0].steps[1].text.it, /Wow6432Node/);
+});
+
+test('the recorded Windows 7 office after the fix: no plan for TLS 1.2', async () => {
+  const inventory = await collectInventory({ source: recordedSource(path.join(FIXTURES, 'win7-sp1-x86-outlook2010-fixed')) });
+  const r = assess({ inventory, accounts: null, endpoints: [], context: context({ skipDiscovery: true }), now: '2026-11-23T10:00:00.000Z' });
+  assert.deepEqual(r.plans, []);
+  // No server was checked: never green.
+  assert.equal(r.verdict.status, 'incomplete');
 });

@@ -21,6 +21,16 @@ const win7Outlook = (extra: Parameters<typeof inventory>[1] = {}) =>
   inventory(OS.win7, { clients: [client('outlook', '14.0.7015.1000', { marketingName: '2010' })], windows: win7Tls(), ...extra });
 const win7OutlookFixed = () => win7Outlook({ windows: win7TlsFixed() });
 
+/** An endpoint that failed before any server answered (DNS or connect), as the probe reports it. */
+function offline(host: string, port: number, verdict: 'dns-failed' | 'connect-timeout' | 'connect-refused' = 'dns-failed') {
+  const detail = verdict === 'dns-failed' ? `il nome ${host} non esiste nel DNS (ENOTFOUND)` : verdict === 'connect-timeout' ? `nessuna risposta da ${host}:${port}` : `connessione rifiutata da 10.0.0.1:${port} (porta chiusa o servizio non attivo)`;
+  return endpoint({
+    host, port, url: `imaps://${host}:${port}`, verdict, addresses: verdict === 'dns-failed' ? [] : ['10.0.0.1'], certificate: null, simulations: [], banner: null,
+    steps: [verdict === 'dns-failed' ? { step: 'dns', status: 'failed', ms: 20, verdict, detail } : { step: 'connect', status: 'failed', ms: 5000, verdict, detail }],
+    tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+  });
+}
+
 const CASES: Case[] = [
   { id: 'os-windows-xp', why: 'Windows XP SP3', yes: input({ inventory: inventory(OS.xp) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
   { id: 'os-end-of-life', why: 'Windows 7 after 2020-01-14', yes: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }), no: input({ inventory: inventory(OS.win11) }), severity: 'warning' },
@@ -153,6 +163,36 @@ const CASES: Case[] = [
     no: input({ accounts: accounts([account({ provider: null, incoming: { host: 'mbox.cert.legalmail.it', port: 993, protocol: 'imap', security: 'tls' } })]) }),
   },
   {
+    id: 'no-pec-account-found',
+    why: 'not when the user typed an address: they told us which mailbox',
+    yes: input({ accounts: accounts([]) }),
+    no: input({ accounts: accounts([]), context: context({ emails: ['studio@pec.it'], lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+  },
+  {
+    id: 'no-pec-account-found',
+    why: 'not on a Mac whose Apple Mail accounts could not be read',
+    yes: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([]) }),
+    no: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
+  },
+  {
+    id: 'apple-mail-accounts-unreadable',
+    why: 'Accounts4.sqlite cannot be read and no PEC account was found elsewhere',
+    yes: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
+    no: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([account({ client: 'applemail' })], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
+  },
+  {
+    id: 'address-not-pec',
+    why: 'a Gmail address typed as the PEC address',
+    yes: input({ context: context({ emails: ['mario.rossi@gmail.com'], lookups: [{ email: 'mario.rossi@gmail.com', provider: null, endpoints: [], message: null }] }) }),
+    no: input({ context: context({ emails: ['mario.rossi@pec.gmail.com.example'], lookups: [] }) }),
+  },
+  {
+    id: 'address-not-pec',
+    why: 'libero.it is an ordinary mailbox (Italiaonline), matched exactly, not by suffix',
+    yes: input({ context: context({ emails: ['studio@libero.it'] }) }),
+    no: input({ context: context({ emails: ['studio@pec.libero.it'] }) }),
+  },
+  {
     id: 'account-plaintext',
     why: 'IMAP on 143 without encryption',
     yes: input({ accounts: accounts([account({ incoming: { host: 'imaps.pec.aruba.it', port: 143, protocol: 'imap', security: 'plain' } })]) }),
@@ -173,6 +213,24 @@ const CASES: Case[] = [
     why: 'NXDOMAIN',
     yes: input({ endpoints: [endpoint({ verdict: 'dns-failed', addresses: [], certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
     no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'network-offline',
+    why: 'both Aruba servers fail DNS: the network, not the PEC',
+    yes: input({ endpoints: [offline('imaps.pec.aruba.it', 993), offline('smtps.pec.aruba.it', 465)] }),
+    no: input({ endpoints: [offline('imaps.pec.aruba.it', 993), endpoint({ host: 'smtps.pec.aruba.it', port: 465, url: 'smtps://smtps.pec.aruba.it:465' })] }),
+  },
+  {
+    id: 'network-offline',
+    why: 'one unknown, possibly mistyped name that does not resolve stays a server problem',
+    yes: input({ endpoints: [offline('imaps.pec.aruba.it', 993)] }),
+    no: input({ endpoints: [offline('imap.studio-rossi.example', 993)] }),
+  },
+  {
+    id: 'network-offline',
+    why: 'connect timeouts everywhere count; a refusal (a host answered) does not',
+    yes: input({ endpoints: [offline('a.example', 993, 'connect-timeout'), offline('b.example', 465, 'connect-timeout')] }),
+    no: input({ endpoints: [offline('a.example', 993, 'connect-refused'), offline('b.example', 465, 'connect-refused')] }),
   },
   {
     id: 'server-unreachable',

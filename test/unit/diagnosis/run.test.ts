@@ -58,7 +58,8 @@ test('endpoints from addresses, accounts and typed servers are probed once each,
   assert.ok(fractions[firstServerUpdate - 1] <= 0.2, `machine phase at ${fractions[firstServerUpdate - 1]}`);
   // Windows 7 + Outlook with TLS 1.2 off: the verdict is an error, and it names the problem.
   assert.equal(report.verdict.status, 'error');
-  assert.match(report.verdict.summary.it, /Outlook su Windows 7 non può usare TLS 1\.2/);
+  assert.match(report.verdict.summary.it, /Outlook su Windows 7 non usa TLS 1\.2/);
+  assert.deepEqual(report.plans.map((p) => p.id), ['windows7-tls12']);
   assert.equal(report.findings[0].severity, 'error');
   assert.equal(items.find((i) => i.id === 'system:os' && i.state === 'error')?.group, 'system');
   assert.deepEqual(report.context?.emails, ['studio.rossi@pec.it']);
@@ -121,6 +122,37 @@ test('re-evaluating a saved report gives the same findings and verdict', async (
   assert.deepEqual(again.findings, report.findings);
   assert.deepEqual(again.verdict, report.verdict);
   assert.deepEqual(reevaluate(report).findings, report.findings);
+});
+
+test('re-evaluating keeps the plans and the case code', async () => {
+  const report = await runDiagnosis({ emails: ['studio.rossi@pec.it'] }, { deps: baseDeps({ probeEndpoint: fakeProbe() }) });
+  const again = reevaluate(JSON.parse(JSON.stringify(report)));
+  assert.deepEqual(again.plans, report.plans);
+  assert.equal(again.caseCode, report.caseCode);
+});
+
+test('a hostile saved report: provider names, webmails and endpoints come from our catalogue, never from the file', async () => {
+  const report = await runDiagnosis({ emails: ['studio.rossi@pec.it'] }, { deps: baseDeps({ probeEndpoint: fakeProbe() }) });
+  const hostile = JSON.parse(JSON.stringify(report));
+  hostile.context.lookups = [
+    // A known id with a forged name and webmail.
+    { email: 'studio.rossi@pec.it', provider: { id: 'aruba', name: 'Aruba PEC (webmail ufficiale)', webmail: 'https://evil.example/login' }, endpoints: [{ host: 'evil.example', port: 993, protocol: 'imap', security: 'tls' }], message: { it: 'x', en: 'x' } },
+    // An invented provider on an unknown domain.
+    { email: 'avv@studio.example', provider: { id: 'evil', name: 'Gestore PEC ufficiale', webmail: 'javascript:alert(1)' }, endpoints: [], message: null },
+    // Garbage entries.
+    null, 42, { provider: { id: 'aruba' } },
+  ];
+  hostile.plans = [{ id: 'windows7-tls12', stopGap: { providerId: 'x', providerName: 'Evil', url: 'https://evil.example' } }];
+  const again = await evaluateReportJson(JSON.stringify(hostile));
+  const json = JSON.stringify(again);
+  assert.doesNotMatch(json, /evil\.example|javascript:|Gestore PEC ufficiale|webmail ufficiale/);
+  assert.deepEqual(again.context?.lookups.map((l) => [l.email, l.provider?.name ?? null, l.provider?.webmail ?? null]), [
+    ['studio.rossi@pec.it', 'Aruba PEC', 'https://webmail.pec.it'],
+    ['avv@studio.example', null, null],
+  ]);
+  const plan = again.plans.find((p) => p.id === 'windows7-tls12');
+  assert.deepEqual(plan?.stopGap, { providerId: 'aruba', providerName: 'Aruba PEC', url: 'https://webmail.pec.it' });
+  assert.ok(again.findings.some((f) => f.id === 'provider-unknown' && f.subject === 'avv@studio.example'));
 });
 
 test('a corrupt or foreign file is refused with a clear message', () => {
