@@ -78,6 +78,9 @@ test('untouched Windows 7 x64: SChannel TLS 1.1/1.2 client, WinHTTP and .NET in 
   assert.match(fixText, /; {3}reg export "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client" backup-\d+-[^ ]+\.reg \/y/);
   assert.ok(fixText.includes(r.undo.fileName));
   assert.match(fixText, /NULLA VIENE APPLICATO AUTOMATICAMENTE/);
+  // Nothing disables a protocol or touches the server side.
+  assert.doesNotMatch(fixText, /\\Server\]/);
+  assert.doesNotMatch(fixText, /"Enabled"=dword:00000000/);
   // The machine had none of these values: the undo deletes each of them, and only them.
   const undo = parseReg(decode(r.undo));
   assert.deepEqual([...undo.keys()], [...fix.keys()]);
