@@ -53,7 +53,7 @@ function walk(value: unknown, visit: (s: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => walk(v, visit));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (!isSecretName(k)) out[visit(k) === k ? k : k] = walk(v, visit);
+    for (const [k, v] of Object.entries(value)) if (!isSecretName(k)) out[k] = walk(v, visit);
     return out;
   }
   return value;
@@ -70,16 +70,15 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // ---------------------------------------------------------------------------------------------
 // Secrets in text evidence
 
-/** Lines that are a password setting: a registry value, a user_pref, an ini/key=value line. */
-const SECRET_LINES = [
-  /^[^\S\n]*[^\n]*password[^\n]*?[^\S\n]+REG_[A-Z_]+\b[^\n]*$/gim,
-  /^[^\n]*\b(?:user_|sticky_)?pref\(\s*["'][^"'\n]*password[^"'\n]*["'][^\n]*$/gim,
-  /^[^\S\n]*[\w .-]*password[\w .-]*[^\S\n]*[=:][^\n]*$/gim,
-];
+/** A line that is a password setting: a registry value, a user_pref, a key=value line. Linear per line. */
+function isSecretLine(line: string): boolean {
+  if (!/password/i.test(line)) return false;
+  return /\sREG_[A-Z_]+\b/.test(line) || /^\s*(?:user_|sticky_)?pref\(/.test(line) || /^\s*[\w.-]*password[\w.-]*\s*[=:]/i.test(line);
+}
 
 /** XML elements whose name contains "password", with whatever they hold (CDATA included). Linear. */
 function dropXmlSecrets(s: string): string {
-  if (!/password/i.test(s) || !s.includes('<')) return s;
+  if (!s.includes('<')) return s;
   const open = /<([A-Za-z_][\w.:-]*)/g;
   let out = '';
   let last = 0;
@@ -104,9 +103,8 @@ function dropXmlSecrets(s: string): string {
 
 function dropSecrets(s: string): string {
   if (!/password/i.test(s)) return s;
-  let out = dropXmlSecrets(s);
-  for (const re of SECRET_LINES) out = out.replace(re, '');
-  return out;
+  const out = dropXmlSecrets(s);
+  return out.includes('\n') || isSecretLine(out) ? out.split('\n').filter((l) => !isSecretLine(l)).join('\n') : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +112,6 @@ function dropSecrets(s: string): string {
 
 /** Plausible text: Latin letters, digits, punctuation, accented letters; at least one letter. */
 function plausibleText(s: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return s.length >= 2 && /[A-Za-z]/.test(s) && /^[\u0020-\u007e\u00a0-\u024f\u2010-\u2027\u20ac]+$/.test(s);
 }
 
@@ -165,19 +162,25 @@ function binaryValue(hex: string): string {
   return `(dati binari tolti dal rapporto oscurato / binary data removed, ${Math.floor(hex.length / 2)} byte)`;
 }
 
-/** reg.exe lines `    Name    REG_BINARY    0A00…`, .reg `"Name"=hex:0a,00,…`, and long hex runs elsewhere. */
+/** reg.exe lines `    Name    REG_BINARY    0A00…`, .reg `"Name"=hex:0a,00,…`, and hex runs elsewhere. */
 function decodeBinary(s: string): string {
   let out = s;
   if (out.includes('REG_BINARY')) {
-    out = out.replace(/^([^\S\n]*[^\n]*?[^\S\n]+REG_BINARY[^\S\n]+)([0-9A-Fa-f]+)[^\S\n]*$/gm, (_m, head: string, hex: string) => head + binaryValue(hex));
+    out = out
+      .split('\n')
+      .map((line) => {
+        const m = /^(.*?\sREG_BINARY\s+)([0-9A-Fa-f]+)(\s*)$/.exec(line);
+        return m ? m[1] + binaryValue(m[2]) + m[3] : line;
+      })
+      .join('\n');
   }
   if (/=hex(?:\([0-9a-f]\))?:/i.test(out)) {
     out = out.replace(/(=hex(?:\([0-9a-f]\))?:)((?:[0-9A-Fa-f]{2},(?:\\\r?\n\s*)?)*[0-9A-Fa-f]{2})/gi, (_m, head: string, list: string) => head + binaryValue(list.replace(/[^0-9A-Fa-f]/g, '')));
   }
-  // Anywhere else: a hex run that is UTF-16LE text is decoded; one that embeds UTF-16LE text is removed.
+  // Anywhere else: a hex run that is text is decoded; one that embeds UTF-16LE text is removed.
   return out.replace(/(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){6,}(?![0-9A-Za-z])/g, (hex) => {
     const text = hexText(hex);
-    if (text !== null && /^(?:[0-9A-Fa-f]{2}00)+/.test(hex)) return `"${text}"`;
+    if (text !== null) return `"${text}"`;
     return embedsText(hex, false) ? `(dati binari tolti / binary data removed, ${hex.length / 2} byte)` : hex;
   });
 }

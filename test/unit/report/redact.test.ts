@@ -13,7 +13,8 @@ test('the sample holds the secrets the redaction must remove (the test can fail)
 
 test('redaction removes e-mail local parts and user names everywhere, keeps domains and the rest', () => {
   const report = sampleReport();
-  assert.deepEqual(sensitiveNames(report).sort(), ['Avv. Mario Rossi', 'GBIANCHI77', 'Studio Legale Bianchi', 'mrossi'].sort());
+  // Logins, display names, user folders, and distinctive local parts (a PST file name holds one alone).
+  assert.deepEqual(sensitiveNames(report).sort(), ['Avv. Mario Rossi', 'GBIANCHI77', 'Studio Legale Bianchi', 'avv.mario.rossi', 'mrossi', 'studio.rossi'].sort());
   const r = redactReport(report);
   const json = JSON.stringify(r);
   for (const s of SECRETS) assert.ok(!json.includes(s), `still contains ${s}`);
