@@ -3,14 +3,14 @@
 // CLI (`evaluate`, `fix-reg --from`), the core (`evaluateReport`) and the UI all come through
 // here, so a report that comes back gets the same checks and the same plain messages whatever
 // its format. The size is checked before anything is parsed: a 2 GB file is refused at once.
-import * as fs from 'fs';
 import type { Report } from '../diagnosis/types';
 import { parseReportJson, reevaluate } from '../diagnosis/run';
 import type { Text } from '../util/text';
 import { errorMessage } from '../util/errors';
+import { LIMITS, readBounded } from '../platform/read-bounded';
 
-/** Larger than any real report (a full one is ~200 KB), small enough to parse without harm. */
-export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** Larger than any real report (a full one is ~200 KB), small enough to parse without harm (one limit, read-bounded.ts). */
+export const MAX_REPORT_BYTES = LIMITS.report;
 
 /** The id of the embedded block; html.ts writes it, readers look for exactly this. */
 export const EMBEDDED_REPORT_ID = 'pec-doctor-report';
@@ -119,33 +119,28 @@ export function readReportContent(content: string): Report {
   }
 }
 
-/** Reads a report file, checking its size before reading it. */
+/**
+ * Reads a report file through the bounded reader (src/platform/read-bounded.ts): regular files
+ * only (a FIFO or a device named report.json never hangs us), the size checked before reading.
+ */
 export async function readReportFile(file: string): Promise<Report> {
-  let size: number;
-  try {
-    const st = await fs.promises.stat(file);
-    if (!st.isFile()) fail(`"${file}" non è un file`, `"${file}" is not a file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof ReportReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? fail(`non riesco a leggere "${file}": il file non esiste`, `cannot read "${file}": the file does not exist`)
-      : fail(`non riesco a leggere "${file}": ${errorMessage(err)}`, `cannot read "${file}": ${errorMessage(err)}`);
+  const r = await readBounded(file, { maxBytes: MAX_REPORT_BYTES, label: 'report' });
+  if (!r.ok) {
+    switch (r.reason) {
+      case 'missing':
+        return fail(`non riesco a leggere "${file}": il file non esiste`, `cannot read "${file}": the file does not exist`);
+      case 'not-regular':
+        return fail(`"${file}" non è un file (è una cartella, una pipe o un dispositivo)`, `"${file}" is not a file (${r.message})`);
+      case 'too-large':
+        return fail(
+          `"${file}" è troppo grande (${r.size === undefined ? `oltre ${MB(MAX_REPORT_BYTES)}` : `${MB(r.size)}, oltre ${MB(MAX_REPORT_BYTES)}`}) per essere un rapporto di PEC Doctor`,
+          `"${file}" is too large (${r.message}) to be a PEC Doctor report`,
+        );
+      default:
+        return fail(`non riesco a leggere "${file}": ${r.message}`, `cannot read "${file}": ${r.message}`);
+    }
   }
-  if (size > MAX_REPORT_BYTES) {
-    fail(
-      `"${file}" è troppo grande (${MB(size)}, oltre ${MB(MAX_REPORT_BYTES)}) per essere un rapporto di PEC Doctor`,
-      `"${file}" is too large (${MB(size)}, over ${MB(MAX_REPORT_BYTES)}) to be a PEC Doctor report`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await fs.promises.readFile(file);
-  } catch (err) {
-    return fail(`non riesco a leggere "${file}": ${errorMessage(err)}`, `cannot read "${file}": ${errorMessage(err)}`);
-  }
-  return readReportContent(decodeReportBytes(bytes));
+  return readReportContent(decodeReportBytes(r.data));
 }
 
 /**

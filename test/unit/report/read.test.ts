@@ -4,6 +4,7 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MAX_REPORT_BYTES, ReportReadError, evaluateSavedContent, readReportContent, readReportFile } from '../../../src/report/read';
@@ -83,16 +84,21 @@ test('files that are not ours: a web page, another JSON, a text file, an old HTM
 test('too big: refused from the file size before reading, and from the length of a content string', async () => {
   const big = path.join(dir, 'big.json');
   const fd = fs.openSync(big, 'w');
-  // A sparse file: 25 MB on paper, nothing on disk; reading it would take the memory.
+  // A sparse file: 5 MB over the limit on paper, nothing on disk; reading it would take the memory.
   fs.ftruncateSync(fd, MAX_REPORT_BYTES + 5 * 1024 * 1024);
   fs.closeSync(fd);
-  await assert.rejects(readReportFile(big), (err: unknown) => err instanceof ReportReadError && /troppo grande \(25 MB, oltre 20 MB\)/.test(err.text.it));
-  refused(() => readReportContent('{' + ' '.repeat(MAX_REPORT_BYTES) + '}'), /troppo grande \(oltre 20 MB\)/);
+  await assert.rejects(readReportFile(big), (err: unknown) => err instanceof ReportReadError && new RegExp(`troppo grande \\(${MAX_REPORT_BYTES / 1048576 + 5} MB, oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`).test(err.text.it));
+  refused(() => readReportContent('{' + ' '.repeat(MAX_REPORT_BYTES) + '}'), new RegExp(`troppo grande \\(oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`));
 });
 
-test('files: missing, a folder, UTF-16LE (re-saved by Notepad)', async () => {
+test('files: missing, a folder, a FIFO (never waits for a writer), UTF-16LE (re-saved by Notepad)', async () => {
   await assert.rejects(readReportFile(path.join(dir, 'nope.html')), /il file non esiste/);
   await assert.rejects(readReportFile(dir), /non è un file/);
+  if (process.platform !== 'win32') {
+    const fifo = path.join(dir, 'report.json');
+    execFileSync('mkfifo', [fifo]);
+    await assert.rejects(readReportFile(fifo), /non è un file \(è una cartella, una pipe o un dispositivo\)/);
+  }
   const r = sampleReport();
   const utf16 = path.join(dir, 'utf16.json');
   fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(renderReportFile(r, 'json', false).content, 'utf16le')]));
