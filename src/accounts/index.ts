@@ -3,6 +3,9 @@
 // the provider's published settings. Read-only: files and registry keys are only read, and no
 // password is ever read or kept (see the readers). Side effects (files, registry, DNS) stay at
 // this edge and are injectable for tests.
+import * as fs from 'fs';
+import * as pathModule from 'path';
+import { recordedFilePath } from '../inventory/source';
 import type { Account, AccountsResult } from './types';
 import type { Evidence } from '../util/evidence';
 import { findThunderbirdProfiles, errorText, isMissing, pathFor, readProfileFile } from './thunderbird-profiles';
@@ -13,7 +16,7 @@ import { findWindowsLiveMailAccounts } from './windows-live-mail';
 import { findOutlookAccounts } from './outlook-profiles';
 import { findAppleMailAccounts } from './apple-mail';
 import type { Registry } from '../platform/registry';
-import { windowsRegistry } from '../platform/registry';
+import { recordedRegistry, windowsRegistry } from '../platform/registry';
 import { matchProvider } from './provider-match';
 import type { MxLookup, MxResolver } from './provider-match';
 import { configFindings, findingIds } from './config-findings';
@@ -134,4 +137,22 @@ async function readProfile(profile: ThunderbirdProfile, keyPrefix: string): Prom
 async function defaultRegistry(platform: NodeJS.Platform): Promise<Registry | null> {
   // reg.exe exists only on Windows; a simulated Windows layout elsewhere has no registry.
   return platform === 'win32' && process.platform === 'win32' ? windowsRegistry() : null;
+}
+
+/**
+ * Accounts of a recorded machine (`inventory --record` directory, docs/inventory.md): the home
+ * folder and APPDATA/LOCALAPPDATA of machine.json mapped into its `files/`, the recorded registry
+ * for Outlook. No DNS (a recording is judged offline); what the recording lacks is simply absent.
+ */
+export async function discoverRecordedAccounts(dir: string): Promise<AccountsResult> {
+  const machine = JSON.parse(await fs.promises.readFile(pathModule.join(dir, 'machine.json'), 'utf8')) as { platform?: string; homedir?: string; env?: Record<string, string> };
+  const platform = (typeof machine.platform === 'string' ? machine.platform : 'linux') as NodeJS.Platform;
+  const recEnv = machine.env && typeof machine.env === 'object' ? machine.env : {};
+  const home = typeof machine.homedir === 'string' ? machine.homedir : platform === 'win32' ? 'C:\\Users\\utente' : '/home/utente';
+  const env: NodeJS.ProcessEnv = { HOME: recordedFilePath(dir, home) };
+  for (const k of ['APPDATA', 'LOCALAPPDATA', 'USERPROFILE'] as const) if (typeof recEnv[k] === 'string') env[k] = recordedFilePath(dir, recEnv[k]);
+  if (platform === 'win32' && !env.APPDATA) env.APPDATA = recordedFilePath(dir, `${home}\\AppData\\Roaming`);
+  if (platform === 'win32' && !env.LOCALAPPDATA) env.LOCALAPPDATA = recordedFilePath(dir, `${home}\\AppData\\Local`);
+  const registry = platform === 'win32' ? recordedRegistry(pathModule.join(dir, 'registry')) : null;
+  return discoverAccounts({ env, platform, registry, resolveMx: null });
 }

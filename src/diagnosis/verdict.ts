@@ -114,7 +114,8 @@ export function unknownStates(input: RuleInput): Text[] {
     }
   }
   if (inv && inv.os.platform === 'windows' && win && win.hotfixes === null) out.push(text('l’elenco degli aggiornamenti di Windows installati', 'the list of installed Windows updates'));
-  if (inv && inv.antivirusChecked === false) out.push(text('l’antivirus (elenco non leggibile: non verificato)', 'the antivirus (list unreadable: not verified)'));
+  // Only Windows has an antivirus check (Security Center); elsewhere there is nothing that failed to read.
+  if (inv && inv.os.platform === 'windows' && inv.antivirusChecked === false) out.push(text('l’antivirus (elenco non leggibile: non verificato)', 'the antivirus (list unreadable: not verified)'));
   const apple = appleMailUnreadable(input);
   if (apple) out.push(text(`gli account di Apple Mail (${apple.reason.it})`, `Apple Mail’s accounts (${apple.reason.en})`));
   if (input.context.skipDiscovery || input.accounts === null) out.push(text('gli account configurati (ricerca non eseguita)', 'the configured accounts (search not run)'));

@@ -1,9 +1,20 @@
-// The report as plain text for the terminal, in Italian: the verdict sentence first, then each
-// finding with its fix steps and links; successful checks last, one line each.
-import type { Finding, Report, Severity } from '../diagnosis/types';
+// The report as plain text for the terminal, in Italian: the verdict (heading, sentence, what was
+// not verified, the one thing to do next), then the fix plans in order with their steps marked
+// done / to do / to check, then the findings no plan folds (with their own steps), successful
+// checks last, one line each. A finding that folds under a plan is named under it, never repeated
+// with the plan's steps. (Escape sequences are neutralised by the CLI's terminal-safe streams.)
+import type { Finding, FixPlan, PlanStep, Report, Severity } from '../diagnosis/types';
 
 const LABEL: Record<Severity, string> = { error: 'PROBLEMA', warning: 'ATTENZIONE', info: 'NOTA', ok: 'OK' };
-const STATUS: Record<Report['verdict']['status'], string> = { error: 'ESITO: ci sono problemi da risolvere', warning: 'ESITO: qualcosa da sistemare', ok: 'ESITO: tutto a posto', incomplete: 'ESITO: controllo incompleto', 'not-pec': 'ESITO: non è un indirizzo PEC', offline: 'ESITO: questo computer non raggiunge Internet' };
+const STATUS: Record<Report['verdict']['status'], string> = {
+  error: 'ESITO: ci sono problemi da risolvere',
+  warning: 'ESITO: qualcosa da sistemare',
+  ok: 'ESITO: tutto a posto (verificato)',
+  incomplete: 'ESITO: controllo incompleto',
+  'not-pec': 'ESITO: non è un indirizzo PEC',
+  offline: 'ESITO: questo computer non raggiunge Internet',
+};
+const STEP_MARK: Record<PlanStep['state'], string> = { done: '[✓ fatto]     ', todo: '[ da fare ]   ', unknown: '[? verifica ] ' };
 
 function findingLines(f: Finding, n: number): string[] {
   const lines = [`${n}. [${LABEL[f.severity]}] ${f.title.it}`, `   ${f.detail.it}`];
@@ -15,13 +26,48 @@ function findingLines(f: Finding, n: number): string[] {
   return lines;
 }
 
+function planLines(p: FixPlan, n: number, findings: readonly Finding[]): string[] {
+  const lines = [`${n}. [${LABEL[p.severity]}] ${p.cause.it}`, `   ${p.explanation.it}`, '   Passi:'];
+  for (const s of p.steps) {
+    lines.push(`     ${STEP_MARK[s.state]}${s.text.it}`);
+    if (s.evidence) lines.push(`                   (rilevato: ${s.evidence.it})`);
+  }
+  const links = new Map<string, string>();
+  for (const s of p.steps) for (const l of s.links) links.set(l.url, l.label.it);
+  for (const [url, label] of links) lines.push(`   → ${label}: ${url}`);
+  if (p.stopGap) lines.push(`   Nel frattempo: usa la webmail di ${p.stopGap.providerName}: ${p.stopGap.url}`);
+  const titles = p.findings.map((ref) => findings.find((f) => f.id === ref.id && f.subject === ref.subject)?.title.it ?? ref.id);
+  if (titles.length) lines.push(`   Riguarda: ${[...new Set(titles)].join('; ')}`);
+  return lines;
+}
+
 export function renderConsole(report: Report, options: { findingsOnly?: boolean } = {}): string {
-  const problems = report.findings.filter((f) => f.severity !== 'ok');
+  const plans = Array.isArray(report.plans) ? report.plans : [];
+  const loose = report.findings.filter((f) => f.severity !== 'ok' && !(f.plan && plans.some((p) => p.id === f.plan)));
   const oks = report.findings.filter((f) => f.severity === 'ok');
+  const v = report.verdict;
   const out: string[] = [];
-  if (!options.findingsOnly) out.push(`${report.app.name} ${report.app.version} — ${report.createdAt.slice(0, 16).replace('T', ' ')} UTC`, '');
-  out.push(STATUS[report.verdict.status], report.verdict.summary.it, '');
-  problems.forEach((f, i) => out.push(...findingLines(f, i + 1), ''));
+  if (!options.findingsOnly) {
+    const code = report.caseCode ? ` — codice pratica ${report.caseCode}` : '';
+    out.push(`${report.app.name} ${report.app.version} — ${report.createdAt.slice(0, 16).replace('T', ' ')} UTC${code}`, '');
+  }
+  out.push(STATUS[v.status] ?? `ESITO: ${String(v.status)}`);
+  if (v.title?.it) out.push(v.title.it);
+  out.push(v.summary.it);
+  const notVerified = Array.isArray(v.notVerified) ? v.notVerified : [];
+  if (notVerified.length) {
+    out.push('Non verificato:');
+    for (const t of notVerified) out.push(`  - ${t.it}`);
+  }
+  if (v.next) out.push(`Prossimo passo: ${v.next.it}`);
+  out.push('');
+  let n = 0;
+  if (plans.length) {
+    out.push(plans.length === 1 ? 'Cosa fare:' : 'Cosa fare, in quest’ordine:', '');
+    for (const p of plans) out.push(...planLines(p, ++n, report.findings), '');
+  }
+  if (loose.length && plans.length) out.push('Altre segnalazioni:', '');
+  for (const f of loose) out.push(...findingLines(f, ++n), '');
   if (oks.length) {
     out.push('Controlli riusciti:');
     for (const f of oks) out.push(`  ✓ ${f.title.it}`);

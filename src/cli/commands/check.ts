@@ -1,14 +1,33 @@
 // `pec-doctor check`: the whole diagnosis (inventory, accounts, probes, rules), progress on
-// stderr, the verdict and the findings with their fixes on stdout (or the JSON report).
-// Exit 0 when the verdict is ok, 1 on warning or error, 2 on bad usage.
+// stderr, the verdict, the fix plans and the other findings on stdout (or the JSON report).
+// The exit code follows the verdict state (EXIT_CODES, documented in --help and docs/cli.md);
+// 2 is bad usage. `--machine <dir>` judges a machine recorded with `inventory --record`.
 import * as fs from 'fs';
 import type { Command, CommandContext } from '../command';
 import { UsageError, parseSeconds } from '../command';
 import type { ProgressItem } from '../../api';
 import { runDiagnosis } from '../../diagnosis/run';
+import type { RunDeps } from '../../diagnosis/run';
 import { renderReportFile } from '../../report/render';
 import { renderConsole } from '../../report/console';
 import { parseEndpointUrl } from '../../probe/url';
+import type { VerdictStatus } from '../../diagnosis/types';
+import { collectInventory, recordedSource } from '../../inventory/index';
+import { discoverRecordedAccounts } from '../../accounts/index';
+import { errorMessage } from '../../util/errors';
+
+/** Exit code per verdict state: scripts can tell "verified" from "not verified" from "blocked". */
+export const EXIT_CODES: Record<VerdictStatus, number> = { ok: 0, error: 1, warning: 3, incomplete: 4, 'not-pec': 4, offline: 5 };
+
+export const EXIT_HELP = [
+  'Codici di uscita / exit codes:',
+  '  0  ok: la PEC funziona, verificato (server PEC e programma di posta) / verified',
+  '  1  error: qualcosa blocca la PEC (vedi i piani) / something blocks PEC',
+  '  2  uso sbagliato (opzioni) / bad usage',
+  '  3  warning: la PEC funziona, ma c’è qualcosa da sistemare / works, something to fix',
+  '  4  incomplete o not-pec: non verificato, o non è un indirizzo PEC / not verified, or not a PEC address',
+  '  5  offline: questo computer non raggiunge Internet / this computer is offline',
+].join('\n');
 
 const MARK: Record<string, string> = { ok: '✓', warning: '!', error: '✗', skipped: '-' };
 
@@ -35,7 +54,13 @@ export const checkCommand: Command = {
     ca: { type: 'string', multiple: true, arg: '<file.pem>', description: 'CA aggiuntiva di cui fidarsi (aziendale, di test) / extra trusted CA' },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente nel rapporto / redact addresses and user names' },
     'no-discovery': { type: 'boolean', description: 'non cercare gli account configurati / skip account discovery' },
+    machine: {
+      type: 'string',
+      arg: '<dir>',
+      description: 'giudica una macchina registrata (inventory --record) invece di questa / judge a recorded machine instead of this one',
+    },
   },
+  epilog: EXIT_HELP,
   async run(ctx) {
     const emails = (ctx.values.email as string[] | undefined) ?? [];
     const servers = (ctx.values.server as string[] | undefined) ?? [];
@@ -62,11 +87,31 @@ export const checkCommand: Command = {
       return pem;
     });
 
-    ctx.stderr.write('PEC Doctor: controllo in corso…\n');
+    const machine = ctx.values.machine;
+    let deps: Partial<RunDeps> = {};
+    if (machine !== undefined) {
+      if (typeof machine !== 'string' || machine === '' || !fs.existsSync(`${machine}/machine.json`)) {
+        throw new UsageError(`--machine vuole una cartella registrata con "inventory --record" (con machine.json) / needs a recorded machine directory: "${String(machine)}"`);
+      }
+      let source;
+      try {
+        source = recordedSource(machine);
+      } catch (err) {
+        throw new UsageError(`--machine: la macchina registrata in "${machine}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`);
+      }
+      const recorded = source;
+      deps = {
+        collectInventory: (o) => collectInventory({ signal: o.signal, source: recorded }),
+        discoverAccounts: () => discoverRecordedAccounts(machine),
+      };
+      ctx.stderr.write(`PEC Doctor: controllo della macchina registrata in ${machine}…\n`);
+    } else {
+      ctx.stderr.write('PEC Doctor: controllo in corso…\n');
+    }
     const print = progressPrinter(ctx);
     const report = await runDiagnosis(
       { emails, servers, skipDiscovery: ctx.values['no-discovery'] === true, timeoutSeconds },
-      { signal: ctx.signal, onProgress: (item) => print(item), ca },
+      { signal: ctx.signal, onProgress: (item) => print(item), ca, deps },
     );
     if (typeof html === 'string') {
       fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, 'utf8');
@@ -78,7 +123,7 @@ export const checkCommand: Command = {
       ctx.stdout.write('\n' + renderConsole(redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report) + '\n');
       if (typeof html !== 'string') ctx.stdout.write('Per il tecnico: pec-doctor check --html rapporto.html (oppure --json)\n');
     }
-    return report.verdict.status === 'ok' ? 0 : 1;
+    return EXIT_CODES[report.verdict.status] ?? 1;
   },
 };
 

@@ -118,7 +118,7 @@ test('the language-pack trap: a language pack installed after KB3140245 → "rei
   const kb = [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-09-10T09:00:00.000Z' }];
   const lp = (at: string | null) => [{ name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: at }];
   const after = planOf(win7(win7Tls({ kb3140245: true, servicing: { kb3140245: kb, languagePacks: lp('2021-03-02T15:00:00.000Z') } })), 'windows7-tls12');
-  assert.deepEqual(states(after).slice(0, 2), ['install-kb3140245:done', 'reinstall-kb3140245:todo']);
+  assert.deepEqual(states(after)?.slice(0, 2), ['install-kb3140245:done', 'reinstall-kb3140245:todo']);
   assert.match(after!.steps[1].text.it, /Reinstalla l’aggiornamento KB3140245: .*it-IT, 2021-03-02/);
   const before = planOf(win7(win7Tls({ kb3140245: true, servicing: { kb3140245: kb, languagePacks: lp('2015-01-01T00:00:00.000Z') } })), 'windows7-tls12');
   assert.ok(!before!.steps.some((s) => s.id === 'reinstall-kb3140245'));

@@ -3,7 +3,9 @@
 // healthy Dovecot (IMAP with implicit TLS and STARTTLS, TLS 1.2 minimum; s_server sends no IMAP
 // greeting) with a certificate from a local test CA given with --ca (→ no problem for the
 // server part). Then `evaluate` on the saved report
-// gives the same findings.
+// gives the same findings. The exit code follows the verdict state (EXIT_CODES); an ordinary
+// mailbox is "not a PEC address" (exit 4, no DNS needed); `--machine` judges a recorded Windows 7
+// office: one plan with its steps, not four cards.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,6 +14,7 @@ import * as path from 'node:path';
 import { makeCertificates, startDovecot, startOpensslServer, tempDir } from '../../support/servers';
 import type { Certificates, DovecotServer, RunningServer } from '../../support/servers';
 import type { Report } from '../../../src/diagnosis/types';
+import { EXIT_CODES } from '../../../src/cli/commands/check';
 
 const ENTRY = path.join(__dirname, 'cli-entry.ts');
 let dir: string;
@@ -85,6 +88,43 @@ test('a healthy TLS 1.2 server with a trusted test CA: no problem for the server
   assert.equal(report.endpoints[0].tls.versions['TLSv1.2'], true);
   assert.equal(report.endpoints[0].tls.versions.TLSv1, false);
   assert.ok(fs.readFileSync(html, 'utf8').includes(url));
-  // The exit code follows the verdict of the whole machine.
-  assert.equal(r.code, report.verdict.status === 'ok' ? 0 : 1);
+  // The exit code follows the verdict of the whole machine; typed servers count as the user's PEC servers.
+  assert.equal(r.code, EXIT_CODES[report.verdict.status]);
+  assert.notEqual(report.verdict.status, 'offline');
+  assert.notEqual(report.verdict.status, 'not-pec');
+});
+
+test('an ordinary mailbox (x@gmail.com) is never green: not-pec, exit 4, and no server probed', async () => {
+  const r = await cli(['check', '--no-discovery', '--email', 'x@gmail.com']);
+  assert.equal(r.code, 4, r.err);
+  assert.match(r.out, /ESITO: non è un indirizzo PEC/);
+  assert.match(r.out, /x@gmail\.com è una casella Gmail \(Google\), non una PEC/);
+  assert.match(r.out, /Prossimo passo: Scrivi il tuo indirizzo PEC/);
+  assert.doesNotMatch(r.out, /tutto a posto/i);
+  const json = await cli(['check', '--no-discovery', '--email', 'x@gmail.com', '--json']);
+  const report = JSON.parse(json.out) as Report;
+  assert.equal(report.verdict.status, 'not-pec');
+  assert.deepEqual(report.endpoints, []);
+});
+
+test('check --machine: the recorded Windows 7 + Outlook 2010 office, one plan with its steps, against a real server', async () => {
+  const machine = path.join(__dirname, '..', '..', 'fixtures', 'inventory', 'win7-sp1-x86-outlook2010');
+  const url = `imaps://127.0.0.1:${dovecot.ports.imaps}`;
+  const r = await cli(['check', '--machine', machine, '--server', url, '--timeout', '30', '--ca', certs.caCert]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /macchina registrata/);
+  assert.match(r.out, /1\. \[PROBLEMA\] Outlook su Windows 7 non usa TLS 1\.2/);
+  assert.match(r.out, /\[ da fare \] {3}Installa l’aggiornamento di Windows KB3140245/);
+  assert.match(r.out, /Riavvia il computer \(una volta, alla fine\)/);
+  // The Windows 7 steps appear once (in the plan), not card by card.
+  assert.equal(r.out.split('MicrosoftEasyFix51044.msi»').length - 1, 1, r.out);
+  const json = await cli(['check', '--machine', machine, '--server', url, '--timeout', '30', '--ca', certs.caCert, '--json']);
+  const report = JSON.parse(json.out) as Report;
+  assert.equal(report.inventory?.os.name?.includes('Windows 7'), true);
+  assert.deepEqual(report.plans.map((p) => p.id), ['windows7-tls12']);
+  assert.ok(report.findings.filter((f) => f.plan === 'windows7-tls12').every((f) => f.severity === 'error'));
+  // A directory that is not a recording is bad usage.
+  const bad = await cli(['check', '--machine', dir]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--machine vuole una cartella registrata/);
 });
