@@ -30,6 +30,8 @@ export interface Command {
   minArgs?: number;
   maxArgs?: number;
   options: Record<string, OptionSpec>;
+  /** Extra lines at the end of --help (e.g. the exit codes of `check`). */
+  epilog?: string;
   /** Returns the process exit code. */
   run(ctx: CommandContext): Promise<number>;
 }

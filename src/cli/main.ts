@@ -86,6 +86,7 @@ export function commandUsage(cmd: Command): string {
     '',
     'Opzioni / options:',
     ...optionLines({ ...cmd.options, ...COMMON_OPTIONS }),
+    ...(cmd.epilog ? ['', cmd.epilog] : []),
   ].join('\n');
 }
 

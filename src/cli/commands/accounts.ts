@@ -12,6 +12,7 @@ import { escapeInline } from '../../util/terminal';
 const CLIENT_NAMES: Record<Account['client'], string> = {
   thunderbird: 'Thunderbird',
   outlook: 'Outlook',
+  applemail: 'Apple Mail',
   windowslivemail: 'Windows Live Mail',
   manual: 'manuale',
 };
