@@ -1,18 +1,26 @@
 // The whole interface: a header with the language switch, then one screen at a time
-// (start → running → results), and the footer with the version from the core.
+// (start → running → results; a saved report; the history), and the footer with the version
+// from the core. One polite live region, always mounted, announces the verdict when a run ends
+// (the running screen's own region announces each check as it changes).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountsResult, AppInfo, BridgeApi, DiagnosisRequest, Report } from '../../src/api';
-import { I18nContext, initialLang, makeI18n, rememberLang } from './i18n';
+import { I18nContext, initialLang, makeI18n, rememberLang, verdictHeading } from './i18n';
 import type { Lang } from './types';
 import { ResultsScreen } from './screens/results/ResultsScreen';
 import type { ReportOrigin } from './screens/results/ResultsScreen';
 import { RunningScreen } from './screens/running/RunningScreen';
 import { EMPTY_FORM, StartScreen } from './screens/start/StartScreen';
 import type { StartForm } from './screens/start/StartScreen';
+import { HistoryScreen } from './screens/history/HistoryScreen';
 import { useDiagnosis } from './screens/running/useDiagnosis';
 import { Icon } from './components/Icons';
 
-type Screen = { kind: 'start' } | { kind: 'run' } | { kind: 'file'; report: Report; fileName: string };
+type Screen =
+  | { kind: 'start' }
+  | { kind: 'run'; repeated: boolean }
+  | { kind: 'file'; report: Report; fileName: string }
+  | { kind: 'history' }
+  | { kind: 'saved-run'; report: Report };
 
 export function App({ api }: { api: BridgeApi }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -30,6 +38,7 @@ export function App({ api }: { api: BridgeApi }) {
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string; detail?: string } | null>(null);
   const lastRequest = useRef<DiagnosisRequest | null>(null);
   const [returned, setReturned] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   const diagnosis = useDiagnosis(api);
 
   useEffect(() => {
@@ -45,10 +54,28 @@ export function App({ api }: { api: BridgeApi }) {
     );
   }, [api]);
 
-  const start = (request: DiagnosisRequest) => {
+  // A file dropped outside the drop zone must not replace the app with the file's page.
+  useEffect(() => {
+    const stop = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
+  const { state } = diagnosis;
+  // The verdict, announced once at the end of a run.
+  useEffect(() => {
+    if (state.phase === 'done' && state.report) setAnnouncement(m.runFinished(verdictHeading(m, state.report.verdict, lang)));
+    else if (state.phase === 'starting') setAnnouncement('');
+  }, [state.phase, state.report, m, lang]);
+
+  const start = (request: DiagnosisRequest, repeated = false) => {
     lastRequest.current = request;
     setNotice(null);
-    setScreen({ kind: 'run' });
+    setScreen({ kind: 'run', repeated });
     void diagnosis.start(request);
   };
   const backToStart = (note: typeof notice = null) => {
@@ -61,14 +88,29 @@ export function App({ api }: { api: BridgeApi }) {
     diagnosis.reset();
     setScreen({ kind: 'file', report, fileName });
   };
+  const repeat = lastRequest.current ? () => lastRequest.current && start(lastRequest.current, true) : undefined;
+  const host = info?.host ?? null;
 
-  const { state } = diagnosis;
   let body;
   if (screen.kind === 'file') {
     const origin: ReportOrigin = { kind: 'file', fileName: screen.fileName };
-    body = <ResultsScreen api={api} report={screen.report} origin={origin} host={info?.host ?? null} onNew={() => backToStart()} onReportOpened={opened} />;
+    body = <ResultsScreen api={api} report={screen.report} origin={origin} host={host} onNew={() => backToStart()} onReportOpened={opened} />;
+  } else if (screen.kind === 'saved-run') {
+    body = <ResultsScreen api={api} report={screen.report} origin={{ kind: 'history' }} host={host} onNew={() => backToStart()} onReportOpened={opened} />;
+  } else if (screen.kind === 'history') {
+    body = <HistoryScreen api={api} onOpen={(report) => setScreen({ kind: 'saved-run', report })} onBack={() => backToStart()} />;
   } else if (screen.kind === 'run' && state.phase === 'done' && state.report) {
-    body = <ResultsScreen api={api} report={state.report} origin={{ kind: 'live' }} host={info?.host ?? null} onNew={() => backToStart()} onReportOpened={opened} />;
+    body = (
+      <ResultsScreen
+        api={api}
+        report={state.report}
+        origin={{ kind: 'live', repeated: screen.repeated }}
+        host={host}
+        onNew={() => backToStart()}
+        onRepeat={repeat}
+        onReportOpened={opened}
+      />
+    );
   } else if (screen.kind === 'run') {
     body = (
       <RunningScreen
@@ -82,7 +124,19 @@ export function App({ api }: { api: BridgeApi }) {
       />
     );
   } else {
-    body = <StartScreen api={api} accounts={accounts} form={form} setForm={setForm} onStart={start} notice={notice} onReportOpened={opened} focusHeading={returned} />;
+    body = (
+      <StartScreen
+        api={api}
+        accounts={accounts}
+        form={form}
+        setForm={setForm}
+        onStart={start}
+        notice={notice}
+        onReportOpened={opened}
+        onHistory={() => setScreen({ kind: 'history' })}
+        focusHeading={returned}
+      />
+    );
   }
 
   return (
@@ -103,6 +157,9 @@ export function App({ api }: { api: BridgeApi }) {
       <main id="main" tabIndex={-1}>
         {body}
       </main>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </p>
       <footer className="app-footer">
         <p>{m.footerPrivacy}</p>
         <p data-testid="version">{info ? m.version(info.version) : m.loading}</p>
@@ -110,4 +167,3 @@ export function App({ api }: { api: BridgeApi }) {
     </I18nContext.Provider>
   );
 }
-

@@ -34,7 +34,8 @@ test('running: the checklist fills in live with a progress bar, and "Annulla" st
     await expect(heading).toBeFocused();
     await expect(page.getByRole('progressbar', { name: 'Avanzamento della diagnosi' })).toBeVisible();
     const checklist = page.getByRole('region', { name: 'Elenco dei controlli' });
-    await expect(checklist).toHaveAttribute('aria-live', 'polite');
+    // The list is not itself live (its seconds would be read out): a polite region announces each change.
+    await expect(page.getByTestId('check-announcer')).toHaveAttribute('aria-live', 'polite');
     // No layout jump: lines already shown stay where they are while the others arrive.
     const firstLine = checklist.getByTestId('check-line').first();
     await expect(firstLine).toBeVisible();
@@ -90,7 +91,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-status', /^(ok|warning)$/);
-    await expect(verdict).toContainText(/Esito: (nessun problema|qualcosa da sistemare)/);
+    await expect(verdict.getByRole('heading', { level: 2 })).not.toBeEmpty();
     await expect(page.locator('[data-testid="finding"][data-severity="error"]')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Cosa funziona' })).toBeVisible();
     await screenshots(page, '3-results-healthy');
@@ -118,8 +119,11 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     expect(jsonDownload.suggestedFilename()).toMatch(/^pec-doctor-.*\.json$/);
     const jsonPath = testInfo.outputPath(jsonDownload.suggestedFilename());
     await jsonDownload.saveAs(jsonPath);
-    const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as { endpoints: { url: string }[]; verdict: { status: string } };
+    const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as { endpoints: { url: string }[]; verdict: { status: string; title: { it: string } } };
     expect(saved.endpoints.map((e) => e.url)).toEqual([url]);
+    // The heading shown is the verdict's own title.
+    await expect(page.getByTestId('verdict-title')).toHaveCount(0); // technician view: no banner
+    expect(saved.verdict.title.it).not.toBe('');
     await expect(page.getByTestId('save-result')).toContainText(`Rapporto scaricato: ${jsonDownload.suggestedFilename()}`);
 
     // ... and the HTML one (the default format in the browser).
@@ -159,7 +163,7 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
 
     const verdict = page.getByTestId('verdict');
     await expect(verdict).toHaveAttribute('data-status', 'error');
-    await expect(verdict).toContainText('Esito: la PEC è bloccata');
+    await expect(verdict.getByRole('heading', { level: 2 })).toHaveText(/PEC/);
     // The most serious finding comes first, and it explains and says how to fix.
     const first = page.getByTestId('finding').first();
     await expect(first).toHaveAttribute('data-severity', 'error');
@@ -218,7 +222,7 @@ test('opening a file that is not a report says so clearly, in Italian', async ({
   await expect(error).toHaveAttribute('role', 'alert');
   await expect(error).toContainText('Questo file non è un rapporto di PEC Doctor leggibile');
   await input.setInputFiles({ name: 'altro.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await expect(error).toContainText('schemaVersion');
+  await expect(error).toContainText('Il file non contiene un rapporto di PEC Doctor');
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
   await screenshots(page, '5-open-report-error');
   await expectNoAxeViolations(page, 'open report error');

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import type { ProgressState } from '../../../src/api';
 import type { Severity } from '../types';
 
-type IconName = 'ok' | 'warning' | 'error' | 'info' | 'pending' | 'running' | 'skipped' | 'external' | 'shield' | 'copy' | 'save' | 'open';
+export type IconName = 'ok' | 'warning' | 'error' | 'info' | 'question' | 'offline' | 'pending' | 'running' | 'skipped' | 'external' | 'shield' | 'copy' | 'save' | 'open' | 'repeat' | 'history' | 'todo';
 
 const PATHS: Record<IconName, ReactElement> = {
   ok: (
@@ -31,6 +31,22 @@ const PATHS: Record<IconName, ReactElement> = {
       <path d="M12 11v6M12 7.3v.3" className="icon-stroke-inv" />
     </>
   ),
+  question: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M9.2 9.3a2.9 2.9 0 1 1 4.1 2.6c-.8.4-1.3 1-1.3 1.9v.5M12 17.2v.3" className="icon-stroke-inv" />
+    </>
+  ),
+  offline: (
+    <>
+      <path d="M2.5 9a14 14 0 0 1 19 0M5.5 12.3a9.5 9.5 0 0 1 13 0M8.6 15.5a5 5 0 0 1 6.8 0" className="icon-ring" />
+      <circle cx="12" cy="19" r="1.6" />
+      <path d="M3.5 3.5l17 17" className="icon-ring" />
+    </>
+  ),
+  repeat: <path d="M4 12a8 8 0 0 1 13.7-5.6L20 8.7M20 4v4.7h-4.7M20 12a8 8 0 0 1-13.7 5.6L4 15.3M4 20v-4.7h4.7" className="icon-ring" />,
+  history: <path d="M3.5 12a8.5 8.5 0 1 0 2.5-6L3.5 8.5M3.5 4v4.5H8M12 7.5V12l3 2" className="icon-ring" />,
+  todo: <rect x="4.5" y="4.5" width="15" height="15" rx="2" className="icon-ring" />,
   pending: <circle cx="12" cy="12" r="8.5" className="icon-ring" />,
   running: (
     <>

@@ -1,5 +1,5 @@
-// Sentences of shared by every screen (header, footer, severities, small words). Italian first; `en` has the type of `it`, so a key missing from either
-// language is a compile error. i18n/index.ts merges every screen's messages into one catalogue.
+// Sentences shared by every screen (header, footer, severities, small words). Italian first; `en`
+// has the type of `it`, so a key missing from either language is a compile error.
 export const it = {
   appTitle: 'PEC Doctor',
   appSubtitle: 'Controllo della posta certificata',

@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { Text } from '../../../src/api';
 import type { Lang, Severity, VerdictStatus } from '../types';
 import * as common from './common';
+import * as components from '../components/messages';
 import * as start from '../screens/start/messages';
 import * as running from '../screens/running/messages';
 import * as results from '../screens/results/messages';
@@ -13,7 +14,7 @@ import * as technician from '../screens/technician/messages';
 import * as openReport from '../screens/open-report/messages';
 import * as history from '../screens/history/messages';
 
-const parts = [common, start, running, results, technician, openReport, history] as const;
+const parts = [common, components, start, running, results, technician, openReport, history] as const;
 type ItOf<T> = { [K in keyof T]: T[K] extends { it: infer I } ? I : never };
 type ItParts = ItOf<typeof parts>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -56,8 +57,27 @@ export function severityLabel(m: Messages, s: Severity): string {
 }
 
 export function verdictTitle(m: Messages, s: VerdictStatus): string {
-  const titles: Partial<Record<VerdictStatus, string>> = { ok: m.verdictOk, warning: m.verdictWarning, error: m.verdictError };
-  return titles[s] ?? s;
+  const titles: Record<VerdictStatus, string> = {
+    ok: m.verdictOk,
+    warning: m.verdictWarning,
+    error: m.verdictError,
+    incomplete: m.verdictIncomplete,
+    'not-pec': m.verdictNotPec,
+    offline: m.verdictOffline,
+  };
+  return titles[s] ?? m.verdictIncomplete;
+}
+
+/** The verdict's heading: the core's own title, or ours for reports of cores that gave none. */
+export function verdictHeading(m: Messages, verdict: { status: VerdictStatus; title?: Text | null } | null | undefined, lang: Lang): string {
+  const own = verdict?.title ? (verdict.title[lang] ?? verdict.title.it ?? '') : '';
+  return own.trim() || verdictTitle(m, knownVerdictStatus(verdict?.status));
+}
+
+const STATUSES: readonly VerdictStatus[] = ['ok', 'warning', 'error', 'incomplete', 'not-pec', 'offline'];
+/** An unknown status (a newer or damaged report) is shown as incomplete: never green. */
+export function knownVerdictStatus(s: unknown): VerdictStatus {
+  return STATUSES.includes(s as VerdictStatus) ? (s as VerdictStatus) : 'incomplete';
 }
 
 export function formatDate(iso: string, lang: Lang): string {

@@ -1,6 +1,7 @@
 // Screen 5: "Salva rapporto" (PDF by default in the desktop app, HTML and JSON too), with the
-// option to hide addresses and user names. The web bridge hands the file back: it is then
-// offered as a download.
+// option to hide addresses and user names (and a note on what stays visible), and, for a
+// Windows machine, "Salva la correzione (.reg)" with its undo file. The web bridge hands the
+// files back: they are then offered as downloads.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../../../src/api';
@@ -8,8 +9,18 @@ import { useI18n } from '../../i18n';
 import { Icon } from '../../components/Icons';
 import { errorText } from '../running/useDiagnosis';
 
+/** The file's bytes: base64 content (the UTF-16LE .reg files) decoded, text as it is. */
+export function fileBlob(file: ReportFile): Blob {
+  const type = file.mimeType || 'application/octet-stream';
+  if (file.encoding !== 'base64') return new Blob([file.content], { type });
+  const bin = atob(file.content);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
 export function downloadFile(file: ReportFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType || 'application/octet-stream' }));
+  const url = URL.createObjectURL(fileBlob(file));
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;
@@ -66,6 +77,11 @@ export function ReportActions({ api, report, host, children }: { api: BridgeApi;
         <input type="checkbox" id={`${id}-redact`} checked={redact} onChange={(e) => setRedact(e.target.checked)} />
         <label htmlFor={`${id}-redact`}>{m.redactLabel}</label>
       </div>
+      {redact && (
+        <p className="hint redact-note" data-testid="redact-note">
+          {m.redactNote}
+        </p>
+      )}
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={state.status === 'saving'}>
           <Icon name="save" />
@@ -82,6 +98,55 @@ export function ReportActions({ api, report, host, children }: { api: BridgeApi;
           <p className="notice notice-error" role="alert">
             <Icon name="error" /> {m.saveFailed}
             <span className="notice-detail">{m.errorDetail(state.detail)}</span>
+          </p>
+        )}
+      </div>
+      {report.inventory?.os?.platform === 'windows' && <RegFix api={api} report={report} />}
+    </section>
+  );
+}
+
+type RegState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; text: string } | { status: 'error'; detail: string };
+
+/** "Salva la correzione (.reg)": the fix and `<name>-annulla.reg`, never applied by us. */
+function RegFix({ api, report }: { api: BridgeApi; report: Report }) {
+  const { m } = useI18n();
+  const id = useId();
+  const [state, setState] = useState<RegState>({ status: 'idle' });
+  const save = async () => {
+    setState({ status: 'saving' });
+    try {
+      const result = await api.saveRegFix(report);
+      if (result.status === 'saved') setState({ status: 'saved', text: m.regFixSaved(result.path, (result.also ?? []).join(', ')) });
+      else if (result.status === 'download') {
+        const files = [result.file, ...(result.also ?? [])];
+        for (const f of files) downloadFile(f);
+        setState({ status: 'saved', text: m.regFixDownloaded(files.map((f) => f.fileName).join(', ')) });
+      } else setState({ status: 'idle' });
+    } catch (err) {
+      setState({ status: 'error', detail: errorText(err) });
+    }
+  };
+  return (
+    <section className="reg-fix" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{m.regFixHeading}</h3>
+      <p className="hint">{m.regFixIntro}</p>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={() => void save()} disabled={state.status === 'saving'}>
+          <Icon name="save" />
+          {m.regFixButton}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {state.status === 'saved' && (
+          <p className="notice notice-ok" data-testid="regfix-result">
+            <Icon name="ok" /> {state.text}
+          </p>
+        )}
+        {state.status === 'error' && (
+          <p className="notice notice-error" role="alert" data-testid="regfix-error">
+            <Icon name="error" /> {m.regFixFailed}
+            <span className="notice-detail">{state.detail}</span>
           </p>
         )}
       </div>

@@ -1,19 +1,22 @@
-// Screen 3 (and 4, 5): the verdict, the findings as cards, the webmail stop-gap, and for the
-// technician the details, the instructions to copy and the report to save.
+// Screen 3: the verdict, the fix plans (one per root cause, with the findings folded under
+// them), the other findings as cards, what works; for the technician the details, the
+// instructions to copy, the report and the .reg fix to save. "Ripeti il controllo" runs the same
+// check again and then shows what changed.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo, BridgeApi, Report } from '../../../../src/api';
 import { CopyInstructions } from './CopyInstructions';
 import { FindingCard } from './FindingCard';
+import { PlanCard, foldedFindings } from './PlanCard';
 import { formatDate, useI18n } from '../../i18n';
-import { SeverityIcon } from '../../components/Icons';
+import { Icon, SeverityIcon } from '../../components/Icons';
 import { OpenReport } from '../open-report/OpenReport';
 import { ReportActions } from './ReportActions';
 import { TechnicianDetails } from '../technician/TechnicianDetails';
 import { sortFindings } from '../../types';
 import { VerdictBanner } from '../../components/VerdictBanner';
-import { WebmailStopGap } from './WebmailStopGap';
+import { LatestComparison } from '../history/Comparison';
 
-export type ReportOrigin = { kind: 'live' } | { kind: 'file'; fileName: string };
+export type ReportOrigin = { kind: 'live'; repeated?: boolean } | { kind: 'file'; fileName: string } | { kind: 'history' };
 
 interface Props {
   api: BridgeApi;
@@ -21,17 +24,22 @@ interface Props {
   origin: ReportOrigin;
   host: AppInfo['host'] | null;
   onNew: () => void;
+  /** Runs the same check again (only for a run made here, not for an opened file). */
+  onRepeat?: () => void;
   onReportOpened: (report: Report, fileName: string) => void;
 }
 
-export function ResultsScreen({ api, report, origin, host, onNew, onReportOpened }: Props) {
+export function ResultsScreen({ api, report, origin, host, onNew, onRepeat, onReportOpened }: Props) {
   const { m, tx, lang } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [view, setView] = useState<'summary' | 'technician'>('summary');
-  const findings = sortFindings(report.findings ?? []);
-  const problems = findings.filter((f) => f.severity !== 'ok');
-  const passed = findings.filter((f) => f.severity === 'ok');
+  const findings = sortFindings(Array.isArray(report.findings) ? report.findings : []);
+  const plans = Array.isArray(report.plans) ? report.plans : [];
+  const folded = new Set(plans.flatMap((p) => foldedFindings(p, findings)));
+  const problems = findings.filter((f) => f.severity !== 'ok' && !folded.has(f));
+  const passed = findings.filter((f) => f.severity === 'ok' && !folded.has(f));
+  const date = formatDate(report.createdAt, lang);
 
   // A new result (a run finished, a report opened): back to the summary, focus on its heading.
   useEffect(() => {
@@ -45,12 +53,28 @@ export function ResultsScreen({ api, report, origin, host, onNew, onReportOpened
         <h1 id={`${id}-h`} className="screen-title" tabIndex={-1} ref={heading}>
           {m.resultsHeading}
         </h1>
-        <button type="button" className="button button-secondary" onClick={onNew}>
-          {m.newDiagnosis}
-        </button>
+        <div className="button-row">
+          {onRepeat && (
+            <button type="button" className="button button-secondary" onClick={onRepeat}>
+              <Icon name="repeat" />
+              {m.repeatButton}
+            </button>
+          )}
+          <button type="button" className="button button-secondary" onClick={onNew}>
+            {m.newDiagnosis}
+          </button>
+        </div>
       </div>
       <p className="muted" data-testid="report-origin">
-        {origin.kind === 'file' ? m.openedReportNote(origin.fileName, formatDate(report.createdAt, lang)) : m.liveReportNote(formatDate(report.createdAt, lang))}
+        {origin.kind === 'file' ? m.openedReportNote(origin.fileName, date) : origin.kind === 'history' ? m.historyReportNote(date) : m.liveReportNote(date)}
+        {report.caseCode && (
+          <>
+            {' '}
+            <span className="case-code" data-testid="case-code">
+              {m.caseCode(report.caseCode)}
+            </span>
+          </>
+        )}
       </p>
 
       <nav className="views" aria-label={m.viewsLabel}>
@@ -65,14 +89,24 @@ export function ResultsScreen({ api, report, origin, host, onNew, onReportOpened
       {view === 'summary' ? (
         <div className="summary">
           <VerdictBanner verdict={report.verdict} />
-          <WebmailStopGap api={api} report={report} />
-          <section aria-labelledby={`${id}-f`} className="findings">
-            <h2 id={`${id}-f`}>{m.findingsHeading}</h2>
-            {problems.length === 0 && <p>{m.findingsNone}</p>}
-            {problems.map((f, i) => (
-              <FindingCard key={`${f.id}-${i}`} api={api} finding={f} />
-            ))}
-          </section>
+          {origin.kind === 'live' && origin.repeated && <LatestComparison api={api} report={report} />}
+          {plans.length > 0 && (
+            <section aria-labelledby={`${id}-p`} className="plans">
+              <h2 id={`${id}-p`}>{m.plansHeading}</h2>
+              {plans.map((p, i) => (
+                <PlanCard key={p.id} api={api} plan={p} findings={foldedFindings(p, findings)} index={i} total={plans.length} />
+              ))}
+            </section>
+          )}
+          {(plans.length === 0 || problems.length > 0) && (
+            <section aria-labelledby={`${id}-f`} className="findings">
+              <h2 id={`${id}-f`}>{plans.length ? m.otherFindingsHeading : m.findingsHeading}</h2>
+              {problems.length === 0 && <p>{m.findingsNone}</p>}
+              {problems.map((f, i) => (
+                <FindingCard key={`${f.id}-${i}`} api={api} finding={f} />
+              ))}
+            </section>
+          )}
           {passed.length > 0 && (
             <section aria-labelledby={`${id}-ok`} className="passed">
               <h2 id={`${id}-ok`}>{m.okHeading}</h2>
@@ -89,6 +123,7 @@ export function ResultsScreen({ api, report, origin, host, onNew, onReportOpened
               </ul>
             </section>
           )}
+          {onRepeat && plans.some((p) => p.steps?.some((s) => s.state !== 'done')) && <p className="hint repeat-hint">{m.repeatHint}</p>}
         </div>
       ) : (
         <section aria-labelledby={`${id}-t`}>

@@ -1,16 +1,25 @@
-// The plain-text summary "Copia istruzioni per il tecnico" puts on the clipboard: the verdict,
-// the machine, the servers, then every problem with its fix steps and links.
+// The plain-text summary "Copia istruzioni per il tecnico" puts on the clipboard: the verdict
+// (with what was not verified and what to do next), the case code, the machine, the mail
+// accounts and servers, then each fix plan with its steps (done / to do / to verify), links and
+// stop-gap, and the findings that have no plan.
 import type { Report, Text } from '../../../../src/api';
 import type { Messages } from '../../i18n';
-import { formatDate, severityLabel, verdictTitle } from '../../i18n';
+import { formatDate, severityLabel, verdictHeading } from '../../i18n';
 import type { Lang } from '../../types';
 import { findingSubject, sortFindings } from '../../types';
+import { clientName, serverText } from '../../components/accountText';
+import { foldedFindings, stepStateText } from './PlanCard';
 
 export function buildInstructions(report: Report, m: Messages, lang: Lang): string {
   const tx = (t: Text | null | undefined) => (t ? (t[lang] ?? t.it ?? '') : '');
   const lines: string[] = [];
-  lines.push(m.clipTitle, `${report.app?.name ?? 'PEC Doctor'} ${report.app?.version ?? ''} — ${formatDate(report.createdAt, lang)}`, '');
-  lines.push(`${verdictTitle(m, report.verdict.status)} — ${tx(report.verdict.summary)}`);
+  lines.push(m.clipTitle, `${report.app?.name ?? 'PEC Doctor'} ${report.app?.version ?? ''} — ${formatDate(report.createdAt, lang)}`);
+  if (report.caseCode) lines.push(`${m.clipCaseCode}: ${report.caseCode}`);
+  lines.push('', `${verdictHeading(m, report.verdict, lang)} — ${tx(report.verdict?.summary)}`);
+  for (const t of report.verdict?.notVerified ?? []) lines.push(`  ${m.clipNotVerified}: ${tx(t)}`);
+  if (report.verdict?.next) lines.push(`  ${m.clipNext}: ${tx(report.verdict.next)}`);
+  lines.push('');
+
   const os = report.inventory?.os;
   if (os) {
     // The marketing name often already holds the service pack: say each thing once.
@@ -20,6 +29,14 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
   }
   const clients = report.inventory?.clients ?? [];
   if (clients.length) lines.push(`${m.clipClients}: ${clients.map((c) => [c.name, c.marketingName, c.version].filter(Boolean).join(' ')).join('; ')}`);
+  const accounts = report.accounts?.accounts ?? [];
+  if (accounts.length) {
+    lines.push(`${m.clipAccounts}:`);
+    for (const a of accounts) {
+      lines.push(`  - ${clientName(a.client)} · ${a.email ?? a.profile}`);
+      lines.push(`    ${m.incomingShort}: ${serverText(a.incoming, m)}`, `    ${m.outgoingShort}: ${serverText(a.outgoing, m)}`);
+    }
+  }
   if (report.endpoints?.length) {
     lines.push(`${m.clipServers}:`);
     for (const e of report.endpoints) {
@@ -30,9 +47,27 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
       lines.push(`  - ${e.url}: ${e.verdict}${versions ? ` (${versions})` : ''}`);
     }
   }
-  const problems = sortFindings(report.findings ?? []).filter((f) => f.severity !== 'ok');
+
+  const findings = sortFindings(report.findings ?? []);
+  const plans = Array.isArray(report.plans) ? report.plans : [];
+  const folded = new Set(plans.flatMap((p) => foldedFindings(p, findings)));
+  if (plans.length) {
+    lines.push('', `${m.clipPlans}:`);
+    plans.forEach((p, i) => {
+      lines.push('', `${i + 1}. [${severityLabel(m, p.severity)}] ${tx(p.cause)} (${p.id})`, `   ${tx(p.explanation)}`);
+      (p.steps ?? []).forEach((s, j) => {
+        lines.push(`   ${j + 1}) [${stepStateText(m, s.state)}] ${tx(s.text)}`);
+        if (s.evidence) lines.push(`      (${tx(s.evidence)})`);
+        for (const l of s.links ?? []) lines.push(`      - ${tx(l.label)}: ${l.url}`);
+      });
+      if (p.stopGap) lines.push(`   ${m.clipStopGap(p.stopGap.providerName, p.stopGap.url)}`);
+      const mine = foldedFindings(p, findings);
+      if (mine.length) lines.push(`   ${m.clipFolded}: ${mine.map((f) => `${f.id}${findingSubject(f) ? ` (${findingSubject(f)})` : ''}`).join(', ')}`);
+    });
+  }
+  const problems = findings.filter((f) => f.severity !== 'ok' && !folded.has(f));
   if (problems.length) {
-    lines.push('', `${m.clipFindings}:`);
+    lines.push('', `${plans.length ? m.clipOther : m.clipFindings}:`);
     problems.forEach((f, i) => {
       lines.push('', `${i + 1}. [${severityLabel(m, f.severity)}] ${tx(f.title)} (${f.id}${findingSubject(f) ? `, ${findingSubject(f)}` : ''})`, `   ${tx(f.detail)}`);
       const steps = f.fix?.steps ?? [];

@@ -1,5 +1,6 @@
-// Sentences of the running screen and its checklist. Italian first; `en` has the type of `it`, so a key missing from either
-// language is a compile error. i18n/index.ts merges every screen's messages into one catalogue.
+// Sentences of the running screen and its checklist.
+// Italian first; `en` has the type of `it` (a key missing from either language is a compile
+// error); i18n/index.ts merges every screen's messages into one catalogue.
 export const it = {
   runningHeading: 'Diagnosi in corso',
   stoppedHeading: 'Diagnosi interrotta',
@@ -24,6 +25,15 @@ export const it = {
   failedHeading: 'La diagnosi non è riuscita a terminare',
   retryButton: 'Riprova',
   backButton: 'Torna all’inizio',
+  runFinished: (verdict: string) => `Diagnosi terminata. ${verdict}`,
+  waitDns: 'cerco l’indirizzo del server',
+  waitConnect: 'attendo che il server risponda',
+  waitTls12: 'attendo la risposta protetta (TLS) del server',
+  waitCertificate: 'leggo il certificato del server',
+  waitSimulation: 'provo il collegamento come il tuo programma di posta',
+  waitGeneric: 'in corso',
+  elapsed: (s: number) => `${s} s`,
+  announceLine: (check: string, state: string) => `${check}: ${state}`,
 };
 
 export const en: typeof it = {
@@ -50,4 +60,13 @@ export const en: typeof it = {
   failedHeading: 'The check could not finish',
   retryButton: 'Try again',
   backButton: 'Back to start',
+  runFinished: (verdict: string) => `Check finished. ${verdict}`,
+  waitDns: 'looking up the server’s address',
+  waitConnect: 'waiting for the server to answer',
+  waitTls12: 'waiting for the server’s secure (TLS) answer',
+  waitCertificate: 'reading the server’s certificate',
+  waitSimulation: 'trying the connection as your mail program would',
+  waitGeneric: 'in progress',
+  elapsed: (s: number) => `${s} s`,
+  announceLine: (check: string, state: string) => `${check}: ${state}`,
 };

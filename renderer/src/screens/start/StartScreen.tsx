@@ -1,5 +1,7 @@
-// Screen 1: what the tool does, the PEC accounts found here, a field for a PEC address (its
-// provider recognised while typing), the advanced server settings, and the big start button.
+// Screen 1: what the tool does, a field for a PEC address (its provider recognised while typing),
+// the advanced server settings and the big start button — first, so that it is in view at the
+// window's minimum size (800×560); then the PEC accounts found here, opening a saved report and
+// the history of earlier checks.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AccountsResult, AddressLookup, BridgeApi, DiagnosisRequest, Report } from '../../../../src/api';
@@ -68,11 +70,12 @@ interface Props {
   onStart: (request: DiagnosisRequest) => void;
   notice: { kind: 'info' | 'error'; text: string; detail?: string } | null;
   onReportOpened: (report: Report, fileName: string) => void;
+  onHistory: () => void;
   /** Coming back from another screen: the heading takes the focus (not on the first load). */
   focusHeading?: boolean;
 }
 
-export function StartScreen({ api, accounts, form, setForm, onStart, notice, onReportOpened, focusHeading }: Props) {
+export function StartScreen({ api, accounts, form, setForm, onStart, notice, onReportOpened, onHistory, focusHeading }: Props) {
   const { m, tx } = useI18n();
   const id = useId();
   const emailRef = useRef<HTMLInputElement>(null);
@@ -145,25 +148,12 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
       </h1>
       <p className="lead">{m.startIntro}</p>
 
-      <section className="panel accounts" aria-labelledby={`${id}-acc`} aria-busy={accounts === null}>
-        <h2 id={`${id}-acc`}>{m.accountsHeading}</h2>
-        {accounts === null ? (
-          <p className="muted" role="status">
-            <Icon name="running" /> {m.accountsSearching}
+      <form className="panel start-form" onSubmit={submit} noValidate aria-label={m.startFormLabel}>
+        {found.length > 0 && (
+          <p className="accounts-line" data-testid="accounts-line">
+            <Icon name="ok" /> {m.accountsFound(found.length)} {m.accountsBelow(found.length)}
           </p>
-        ) : accounts === 'error' ? (
-          <p className="muted">{m.accountsError}</p>
-        ) : found.length === 0 ? (
-          <p data-testid="no-accounts">{m.accountsNone}</p>
-        ) : (
-          <>
-            <p>{m.accountsFound(found.length)}</p>
-            <AccountsTable api={api} accounts={found} />
-          </>
         )}
-      </section>
-
-      <form className="panel start-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-email`}>{found.length ? m.emailLabelExtra : m.emailLabel}</label>
           <p className="hint" id={`${id}-email-hint`}>
@@ -275,8 +265,32 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
         </div>
       </form>
 
-      <div className="panel panel-quiet">
+      <section className="panel accounts" aria-labelledby={`${id}-acc`} aria-busy={accounts === null}>
+        <h2 id={`${id}-acc`}>{m.accountsHeading}</h2>
+        {accounts === null ? (
+          <p className="muted" role="status">
+            <Icon name="running" /> {m.accountsSearching}
+          </p>
+        ) : accounts === 'error' ? (
+          <p className="muted">{m.accountsError}</p>
+        ) : found.length === 0 ? (
+          <p data-testid="no-accounts">{m.accountsNone}</p>
+        ) : (
+          <>
+            <p>{m.accountsFound(found.length)}</p>
+            <AccountsTable api={api} accounts={found} />
+          </>
+        )}
+      </section>
+
+      <div className="panel panel-quiet start-more">
         <OpenReport api={api} onOpened={onReportOpened} hint={m.openReportHint} />
+        <div className="history-link">
+          <button type="button" className="button button-secondary" onClick={onHistory}>
+            <Icon name="history" />
+            {m.historyButton}
+          </button>
+        </div>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
-// Sentences of the start screen. Italian first; `en` has the type of `it`, so a key missing from either
-// language is a compile error. i18n/index.ts merges every screen's messages into one catalogue.
+// Sentences of the start screen.
+// Italian first; `en` has the type of `it` (a key missing from either language is a compile
+// error); i18n/index.ts merges every screen's messages into one catalogue.
 export const it = {
   startHeading: 'Controlliamo la tua PEC',
   startIntro:
@@ -36,6 +37,8 @@ export const it = {
   startNothing: 'Scrivi il tuo indirizzo PEC, oppure un server nelle impostazioni avanzate.',
   startFailed: 'Non è stato possibile avviare la diagnosi.',
   cancelledNote: 'Diagnosi annullata.',
+  startFormLabel: 'Cosa controllare',
+  accountsBelow: (n: number): string => (n === 1 ? 'Lo trovi qui sotto.' : 'Li trovi elencati qui sotto.'),
 };
 
 export const en: typeof it = {
@@ -74,4 +77,6 @@ export const en: typeof it = {
   startNothing: 'Type your PEC address, or a server in the advanced settings.',
   startFailed: 'The check could not be started.',
   cancelledNote: 'Check cancelled.',
+  startFormLabel: 'What to check',
+  accountsBelow: (n: number) => (n === 1 ? 'It is shown below.' : 'They are listed below.'),
 };

@@ -1,5 +1,6 @@
-// Sentences of the technician's view. Italian first; `en` has the type of `it`, so a key missing from either
-// language is a compile error. i18n/index.ts merges every screen's messages into one catalogue.
+// Sentences of the technician's view.
+// Italian first; `en` has the type of `it` (a key missing from either language is a compile
+// error); i18n/index.ts merges every screen's messages into one catalogue.
 export const it = {
   techHeading: 'Dettagli per il tecnico',
   techIntro: 'Tutti i dati raccolti, così come sono stati letti.',

@@ -1,0 +1,136 @@
+// The local history (the last runs, kept in the user's app-data folder by the core): open one,
+// delete one or all, pick two to compare before and after.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { BridgeApi, Report, RunSummary } from '../../../../src/api';
+import { formatDate, useI18n, verdictHeading } from '../../i18n';
+import { Icon } from '../../components/Icons';
+import { errorText } from '../running/useDiagnosis';
+import { Comparison } from './Comparison';
+
+type State = { status: 'loading' } | { status: 'done'; runs: RunSummary[] } | { status: 'error'; detail: string };
+
+interface Props {
+  api: BridgeApi;
+  onOpen: (report: Report) => void;
+  onBack: () => void;
+}
+
+export function HistoryScreen({ api, onOpen, onBack }: Props) {
+  const { m, lang } = useI18n();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [picked, setPicked] = useState<string[]>([]);
+  const [compare, setCompare] = useState<{ before: string; after: string } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.listRuns().then(
+      (runs) => setState({ status: 'done', runs: Array.isArray(runs) ? runs : [] }),
+      (err: unknown) => setState({ status: 'error', detail: errorText(err) }),
+    );
+  }, [api]);
+  useEffect(() => {
+    heading.current?.focus();
+    load();
+  }, [load]);
+
+  const runs = state.status === 'done' ? state.runs : [];
+  const remove = async (which: string | 'all') => {
+    try {
+      const { deleted } = await api.deleteRuns(which);
+      setNote(m.historyDeleted(deleted));
+      setPicked((p) => (which === 'all' ? [] : p.filter((x) => x !== which)));
+      setCompare(null);
+    } catch (err) {
+      setNote(`${m.historyError} ${errorText(err)}`);
+    }
+    load();
+  };
+  const toggle = (runId: string, on: boolean) => setPicked((p) => (on ? [...p.filter((x) => x !== runId), runId].slice(-2) : p.filter((x) => x !== runId)));
+  const startCompare = () => {
+    if (picked.length !== 2) return;
+    // Older first: the list is newest first.
+    const order = picked.slice().sort((a, b) => runs.findIndex((r) => r.id === b) - runs.findIndex((r) => r.id === a));
+    setCompare({ before: order[0], after: order[1] });
+  };
+
+  return (
+    <section className="screen screen-history" aria-labelledby={`${id}-h`}>
+      <div className="results-head">
+        <h1 id={`${id}-h`} className="screen-title" tabIndex={-1} ref={heading}>
+          {m.historyHeading}
+        </h1>
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          {m.historyBack}
+        </button>
+      </div>
+      <p className="lead">{m.historyIntro}</p>
+      <div aria-live="polite">{note && <p className="notice notice-info">{note}</p>}</div>
+      {state.status === 'loading' && <p className="muted">{m.historyLoading}</p>}
+      {state.status === 'error' && (
+        <p className="notice notice-error" role="alert">
+          {m.historyError} <span className="notice-detail">{m.errorDetail(state.detail)}</span>
+        </p>
+      )}
+      {state.status === 'done' && runs.length === 0 && <p data-testid="history-empty">{m.historyEmpty}</p>}
+      {runs.length > 0 && (
+        <>
+          <div className="table-scroll">
+            <table className="table history-table" data-testid="history">
+              <thead>
+                <tr>
+                  <th scope="col">{m.historyColPick}</th>
+                  <th scope="col">{m.historyColDate}</th>
+                  <th scope="col">{m.historyColResult}</th>
+                  <th scope="col">{m.historyColActions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => {
+                  const date = formatDate(r.createdAt, lang);
+                  return (
+                    <tr key={r.id} data-testid="history-run" data-run-id={r.id} data-status={r.status}>
+                      <td>
+                        <input type="checkbox" aria-label={m.historyPick(date)} checked={picked.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                      </td>
+                      <td>
+                        {date}
+                        <span className="muted history-case">{r.caseCode}</span>
+                      </td>
+                      <td>
+                        <span className={`history-status status-${r.status}`}>{verdictHeading(m, r, lang)}</span>
+                        <span className="muted history-counts">{m.historyCounts(r.counts?.error ?? 0, r.counts?.warning ?? 0)}</span>
+                      </td>
+                      <td className="history-actions">
+                        <button type="button" className="button button-link" onClick={() => void api.getRun(r.id).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))}>
+                          {m.historyOpen}
+                          <span className="visually-hidden"> {date}</span>
+                        </button>
+                        <button type="button" className="button button-link" onClick={() => void remove(r.id)}>
+                          {m.historyDelete}
+                          <span className="visually-hidden"> {date}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={startCompare} disabled={picked.length !== 2}>
+              {m.historyCompare}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void remove('all')}>
+              <Icon name="error" />
+              {m.historyDeleteAll}
+            </button>
+          </div>
+          {picked.length !== 2 && <p className="hint">{m.historyPickTwo}</p>}
+        </>
+      )}
+      {compare && <Comparison api={api} beforeId={compare.before} afterId={compare.after} />}
+    </section>
+  );
+}
