@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import { runDiagnosis } from '../../../src/diagnosis/run';
 import { renderReportFile } from '../../../src/report/render';
 import type { Report } from '../../../src/diagnosis/types';
+import { REPORT_SCHEMA_VERSION, VERDICT_STATUSES } from '../../../src/diagnosis/types';
 import { sampleReport } from './sample';
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'report.schema.json'), 'utf8'));
@@ -31,13 +32,13 @@ test('a real run on this machine validates', async () => {
   const report = await runDiagnosis({ skipDiscovery: true });
   assertValid(JSON.parse(renderReportFile(report, 'json', false).content), 'real run');
   assert.ok(report.inventory);
-  assert.ok(['ok', 'warning', 'error'].includes(report.verdict.status));
+  assert.ok(VERDICT_STATUSES.includes(report.verdict.status));
 });
 
 test('the schema rejects broken reports', () => {
   const r = sampleReport() as unknown as Record<string, unknown>;
   for (const broken of [
-    { ...r, schemaVersion: 2 },
+    { ...r, schemaVersion: REPORT_SCHEMA_VERSION + 1 },
     { ...r, verdict: { status: 'maybe', summary: { it: '', en: '' } } },
     { ...r, findings: [{ id: 'x', severity: 'fatal' }] },
     { ...r, findings: [{ ...(r.findings as object[])[0], fix: { steps: [], links: [{ url: 'http://evil.example', label: { it: 'a', en: 'b' } }] } }] },
