@@ -199,6 +199,10 @@ test('Italian Windows 7 SP1 x64 + Outlook 2010 32-bit + Aruba account, untouched
   assert.equal(report.inventory.windows.kb3140245, null);
   assert.doesNotMatch(check.stderr, /EPIPE|Uncaught|Unhandled/);
   assert.equal(report.verdict?.status, 'error');
+  // what could not be read is said to be unverified, never "none"
+  const notVerified = ((report.verdict as { notVerified?: { it: string }[] } | undefined)?.notVerified ?? []).map((t) => t.it).join(' | ');
+  assert.match(notVerified, /KB3140245/);
+  assert.match(notVerified, /antivirus/);
   const stepsOf = (r: Report) => Object.fromEntries((r.plans ?? []).find((p) => p.id === 'windows7-tls12')?.steps.map((st) => [st.id, st.state]) ?? []);
   if (Array.isArray(report.plans)) {
     // one plan for the one cause, the findings folded under it
