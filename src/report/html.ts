@@ -161,7 +161,7 @@ export function machineLines(report: Report): { label: Text; value: string }[] {
   const inv = report.inventory;
   const os = inv?.os;
   const system = os
-    ? [os.name ?? os.platform, os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP${String(os.servicePack).replace(/\.0$/, '')}` : null, os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch, os.build ? `build ${os.build}` : os.version]
+    ? [os.name ?? os.platform, os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP${String(os.servicePack).replace(/\.0$/, '')}` : null, os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch, os.build && os.platform !== 'linux' ? `build ${os.build}` : os.platform === 'linux' ? null : os.version]
         .filter(Boolean)
         .join(' · ')
     : L.values.notRead.it;

@@ -1,7 +1,7 @@
 // `pec-doctor evaluate <report.json|report.html>`: re-runs this version's rules on a saved
 // report's evidence (our JSON, or our HTML page, which embeds it) and prints the new findings.
-// An unreadable, damaged, foreign or oversized file: a clear message, exit 1. `--html` never
-// overwrites an existing file without --force.
+// Exit codes as `check` (per verdict state); an unreadable, damaged, foreign or oversized file:
+// a clear message, exit 1. `--html` never overwrites an existing file without --force.
 import * as fs from 'fs';
 import type { Command } from '../command';
 import { UsageError } from '../command';
@@ -11,6 +11,7 @@ import { readReportFile, ReportReadError } from '../../report/read';
 import { renderReportFile } from '../../report/render';
 import { renderConsole } from '../../report/console';
 import { formatLocalDate } from '../../report/dates';
+import { EXIT_CODES } from './check';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -57,6 +58,7 @@ export const evaluateCommand: Command = {
       const shown = redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as Report) : report;
       ctx.stdout.write(`Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true })}\n`);
     }
-    return report.verdict.status === 'ok' ? 0 : 1;
+    // The same codes as `check` for the re-judged verdict (1 also for a file that cannot be read).
+    return EXIT_CODES[report.verdict.status] ?? 1;
   },
 };

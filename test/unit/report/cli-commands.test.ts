@@ -8,7 +8,8 @@ import { renderReportFile } from '../../../src/report/render';
 import { sampleReport, win7UntouchedReport } from './sample';
 import { cli } from '../../support/cli';
 import { saveRun } from '../../../src/history/index';
-import { REPORT_SCHEMA_VERSION } from '../../../src/diagnosis/types';
+import { REPORT_SCHEMA_VERSION, type VerdictStatus } from '../../../src/diagnosis/types';
+import { EXIT_CODES } from '../../../src/cli/commands/check';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-doctor-cli-'));
 // The run history of these commands goes to a temporary app-data folder, never the user's.
@@ -92,13 +93,13 @@ test('evaluate reads JSON and our HTML alike; damaged and foreign files get a pl
   fs.writeFileSync(saved, renderReportFile(report, 'json', false).content);
   fs.writeFileSync(savedHtml, renderReportFile(report, 'html', false).content);
   const human = await cli('evaluate', saved);
-  assert.equal(human.code, 1, 'error verdict');
   assert.match(human.out, /Rapporto del 23\/11\/2026, \d\d:00 .*rivalutato con PEC Doctor/);
-  assert.match(human.out, /\[PROBLEMA\] Il tuo Outlook su Windows 7 non può usare TLS 1\.2/);
+  assert.match(human.out, /ESITO: ci sono problemi da risolvere[^]*\[PROBLEMA\][^]*KB3140245/);
+  assert.equal(human.code, EXIT_CODES.error);
   const json = await cli('evaluate', saved, '--json');
   assert.deepEqual(JSON.parse(json.out).findings, JSON.parse(JSON.stringify(report.findings)));
   const fromHtml = await cli('evaluate', savedHtml, '--json');
-  assert.equal(fromHtml.code, 1, fromHtml.err);
+  assert.equal(fromHtml.code, EXIT_CODES.error, fromHtml.err);
   assert.deepEqual(JSON.parse(fromHtml.out).findings, JSON.parse(json.out).findings);
   const red = await cli('evaluate', saved, '--json', '--redact');
   assert.ok(!red.out.includes('avv.mario.rossi'));
@@ -129,7 +130,7 @@ test('evaluate --html never overwrites an existing file without --force', async 
   assert.match(r.err, /esiste già.*--force/);
   assert.equal(fs.readFileSync(out, 'utf8'), 'mine');
   const forced = await cli('evaluate', saved, '--html', out, '--force');
-  assert.equal(forced.code, 1, 'error verdict');
+  assert.equal(forced.code, EXIT_CODES.error, 'error verdict');
   assert.match(fs.readFileSync(out, 'utf8'), /id="pec-doctor-report"/);
 });
 
@@ -176,7 +177,7 @@ test('check on this machine: JSON report with a verdict, HTML file, exit code fr
   assert.equal(report.schemaVersion, REPORT_SCHEMA_VERSION);
   assert.ok(report.inventory.os.platform);
   assert.ok(typeof report.verdict.status === 'string');
-  assert.equal(r.code, report.verdict.status === 'ok' ? 0 : 1);
+  assert.equal(r.code, EXIT_CODES[report.verdict.status as VerdictStatus]);
   assert.match(r.err, /Sistema operativo e impostazioni TLS/);
   assert.match(fs.readFileSync(html, 'utf8'), /PEC Doctor — rapporto di diagnosi/);
   // The round trip: the saved HTML re-evaluates to the same findings as the JSON of the run.
