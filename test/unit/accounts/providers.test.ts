@@ -147,3 +147,22 @@ test('accountEndpoints: one endpoint per TLS server and role, plain-text servers
   assert.equal(list[0].account, a);
   assert.deepEqual(Object.keys(list[0].endpoint).sort(), ['host', 'port', 'protocol', 'security']);
 });
+
+test('ordinary mailbox domains: exact, each with a source, none a PEC provider’s domain; no MX query for them', async () => {
+  const { ORDINARY_MAILBOX_DOMAINS, ordinaryMailboxDomain } = await import('../../../src/accounts/providers');
+  for (const d of ORDINARY_MAILBOX_DOMAINS) {
+    assert.match(d.source, /^https:\/\//, d.domain);
+    assert.ok(d.reason && d.service, d.domain);
+    assert.equal(providerByDomain(d.domain), undefined, `${d.domain} is also in the PEC catalogue`);
+  }
+  for (const domain of ['gmail.com', 'outlook.com', 'hotmail.it', 'yahoo.it', 'libero.it', 'virgilio.it', 'icloud.com']) assert.ok(ordinaryMailboxDomain(domain), domain);
+  // Exact domains: a certified sub-domain or a look-alike is not an ordinary mailbox.
+  for (const domain of ['pec.libero.it', 'gmail.com.example', 'pec.it', 'legalmail.it']) assert.equal(ordinaryMailboxDomain(domain), undefined, domain);
+  assert.equal(ordinaryMailboxDomain('GMAIL.COM.'), ordinaryMailboxDomain('gmail.com'));
+  let asked = 0;
+  const l = await lookupAddress('Mario.Rossi@Gmail.com', { resolveMx: async () => (asked++, []) });
+  assert.equal(asked, 0, 'no DNS query for an ordinary mailbox');
+  assert.equal(l.provider, null);
+  assert.deepEqual(l.endpoints, []);
+  assert.match(l.message?.it ?? '', /è una casella Gmail \(Google\), non un indirizzo PEC/);
+});

@@ -3,6 +3,7 @@
 // what was not verified and the one thing to do next.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { sortFindings } from '../../../src/diagnosis/verdict';
 import { assess } from '../../../src/diagnosis/run';
 import type { Finding, RuleInput, Severity } from '../../../src/diagnosis/types';
@@ -129,4 +130,21 @@ test('macOS with Apple Mail only: verified through Apple Mail’s simulation; no
   assert.ok(unread.findings.some((x) => x.id === 'apple-mail-accounts-unreadable'));
   assert.ok(!unread.findings.some((x) => x.id === 'no-pec-account-found'));
   assert.ok(unread.verdict.notVerified.some((t) => /account di Apple Mail \(il database degli account di macOS richiede sqlite/.test(t.it)));
+});
+
+test('macOS with Apple Mail only, accounts read from the recorded Mail folder: the PEC account drives the verdict', async () => {
+  const { discoverAccounts } = await import('../../../src/accounts/index');
+  const home = path.join(__dirname, '..', '..', 'fixtures', 'accounts', 'macos-applemail-binary', 'Users', 'giulia');
+  const found = await discoverAccounts({ env: { HOME: home }, platform: 'darwin', registry: null, resolveMx: null });
+  const mac = inventory(OS.mac14, { clients: [client('applemail', '16.0')] });
+  const r = assess(input({ inventory: mac, accounts: found, endpoints: [endpoint(), smtps()] }));
+  assert.equal(r.verdict.status, 'ok');
+  assert.ok(!r.findings.some((x) => x.id === 'no-pec-account-found' || x.id === 'apple-mail-accounts-unreadable'));
+  // The same Mac whose accounts live in Accounts4.sqlite: said so, not "no PEC account found".
+  const sqliteHome = path.join(__dirname, '..', '..', 'fixtures', 'accounts', 'macos-applemail-sqlite', 'Users', 'giulia');
+  const none = await discoverAccounts({ env: { HOME: sqliteHome }, platform: 'darwin', registry: null, resolveMx: null });
+  const u = assess(input({ inventory: mac, accounts: none }));
+  assert.deepEqual(u.findings.filter((x) => x.severity !== 'ok').map((x) => x.id), ['apple-mail-accounts-unreadable']);
+  assert.equal(u.verdict.status, 'incomplete');
+  assert.equal(u.verdict.next?.it, 'Scrivi il tuo indirizzo PEC e ripeti il controllo.');
 });
