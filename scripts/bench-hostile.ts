@@ -171,7 +171,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
   const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const before = opt('--before') ?? 'a1e28e9';
+  const before = opt('--before') ?? '724de99';
   const only = opt('--only');
   const skipBefore = args.includes('--skip-before');
   const beforeRoot = path.join(WORK, `src-${before}`);

@@ -164,6 +164,13 @@ async function runSafe(argv: string[], io: CliIo, debug: boolean, jsonOut: boole
 export function main(): void {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
+  // `pec-doctor check | head`: a reader that went away is not an error to print a stack for.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   installLastResortGuard(); // a stray child-process error (EPIPE of a dependency's child) must not end the CLI
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
     (code) => {

@@ -179,6 +179,8 @@ function decodeBinary(s: string): string {
   }
   // Anywhere else: a hex run that is text is decoded; one that embeds UTF-16LE text is removed.
   return out.replace(/(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){6,}(?![0-9A-Za-z])/g, (hex) => {
+    // Decimal digits only: a number (a timestamp, a build), not bytes.
+    if (/^[0-9]+$/.test(hex)) return hex;
     const text = hexText(hex);
     if (text !== null) return `"${text}"`;
     return embedsText(hex, false) ? `(dati binari tolti / binary data removed, ${hex.length / 2} byte)` : hex;
@@ -222,7 +224,7 @@ function cleanDomain(d: string): string {
 }
 
 /** Domains and host names from the person's data that are not a known provider's. */
-function foreignHosts(report: Report, strings: string[]): { hosts: string[]; domains: string[] } {
+function foreignHosts(report: Report, strings: string[]): { hosts: string[]; domains: string[]; ips: string[] } {
   const candidates = new Set<string>();
   const add = (h: string | null | undefined) => {
     if (!h) return;
@@ -244,14 +246,31 @@ function foreignHosts(report: Report, strings: string[]): { hosts: string[]; dom
   }
   const hosts = [...candidates];
   const domains = [...new Set(hosts.map(registrable))].filter((d) => !knownProviderHost(d));
-  return { hosts: hosts.filter((h) => !domains.includes(h)), domains };
+  // The addresses a studio's own server resolved to locate the studio as well as its name.
+  const ips = new Set<string>();
+  for (const e of report.endpoints) {
+    if (!candidates.has(cleanDomain(e.host.toLowerCase()))) continue;
+    for (const a of e.addresses ?? []) if (!/^(127\.|::1$|0\.0\.0\.0$)/.test(a)) ips.add(a);
+  }
+  return { hosts: hosts.filter((h) => !domains.includes(h)), domains, ips: [...ips] };
 }
 
-/** The user names a report holds: logins, display names, profile names, user folders in paths, distinctive local parts. */
+/** Words of a display name that say nothing about the person (titles, kinds of office, the providers' names). */
+const NOT_A_NAME = new Set([
+  ...['avv', 'avvocato', 'avvocata', 'dott', 'dottore', 'dottoressa', 'dr', 'ing', 'ingegnere', 'arch', 'geom', 'rag', 'notaio', 'prof', 'sig', 'sig.ra'],
+  ...['studio', 'legale', 'associato', 'associati', 'ufficio', 'tecnico', 'segreteria', 'amministrazione', 'posta', 'certificata', 'casella'],
+  ...['personale', 'lavoro', 'principale', 'account', 'ditta', 'societa', 'società', 'srl', 'spa', 'snc', 'sas', 'comune', 'provincia'],
+  ...PROVIDERS.flatMap((p) => p.name.toLowerCase().split(/[^a-zà-ÿ0-9]+/)),
+]);
+
+/** The user names a report holds: logins, display names (and their words), profile names, user folders, distinctive local parts. */
 export function sensitiveNames(report: Report): string[] {
   const names = new Set<string>();
   const addName = (n: string | null | undefined) => {
-    if (n && !n.includes('@')) names.add(n.trim());
+    if (!n || n.includes('@')) return;
+    names.add(n.trim());
+    // A surname alone (a PST file, a folder) is the person too: capitalised words of 4+ letters.
+    for (const w of n.split(/[\s.,;()'"]+/)) if (/^\p{Lu}\p{L}{3,}$/u.test(w) && !NOT_A_NAME.has(w.toLowerCase())) names.add(w);
   };
   for (const a of report.accounts?.accounts ?? []) {
     for (const s of [a.incoming, a.outgoing]) addName(s?.userName);
@@ -290,7 +309,9 @@ export function redactReport(report: Report): Report {
 
   // 2. Who is in it.
   const names = sensitiveNames(decoded);
-  const { hosts, domains } = foreignHosts(decoded, strings);
+  const { hosts, domains, ips } = foreignHosts(decoded, strings);
+  const ipIds = new Map(ips.map((ip, i) => [ip, `ip-oscurato-${i + 1}`]));
+  const ipRe = ips.length ? new RegExp(`(?<![0-9A-Fa-f.:])(${ips.map(escapeRe).join('|')})(?![0-9A-Fa-f.:])`, 'g') : null;
   const nameIds = new Map(names.map((n, i) => [n.toLowerCase(), `${REDACTED_USER}${i + 1}`]));
   const domainIds = new Map(domains.map((d, i) => [d, REDACTED_DOMAIN(i + 1)]));
   const hostIds = new Map<string, string>();
@@ -311,6 +332,7 @@ export function redactReport(report: Report): Report {
       return `${emailIds.get(key)}@${domain}`;
     });
     if (hostRe) out = out.replace(hostRe, hostFor);
+    if (ipRe) out = out.replace(ipRe, (ip) => ipIds.get(ip) ?? 'ip-oscurato');
     if (nameRe) out = out.replace(nameRe, (n) => nameIds.get(n.toLowerCase()) ?? REDACTED_USER);
     return out;
   };
