@@ -1,6 +1,7 @@
 // The short Italian summary printed by `pec-doctor inventory` (the JSON has everything).
 import type { Inventory, SchannelProtocol } from './types';
 import { protocolsOfMask } from './schannel';
+import { languagePackAfterKb } from './servicing';
 
 const STATE_IT: Record<string, string> = { enabled: 'attivo', disabled: 'disattivato', unknown: 'sconosciuto' };
 
@@ -45,9 +46,16 @@ export function inventorySummary(inv: Inventory): string {
     );
     out.push(`  Internet Settings SecureProtocols: HKCU ${hex(w.internetSettings.hkcu)}; HKLM ${hex(w.internetSettings.hklm)}`);
     out.push(`  Aggiornamento KB3140245: ${w.kb3140245 === null ? 'non verificato' : w.kb3140245 ? 'installato' : 'NON installato'}`);
+    if (w.servicing) {
+      const trap = languagePackAfterKb(w.servicing);
+      const lp = w.servicing.languagePacks.map((p) => p.name.split('~')[3] || p.name).join(', ');
+      if (trap) out.push(`  ATTENZIONE: pacchetto di lingua installato dopo KB3140245 (${trap.installedAt?.slice(0, 10) ?? '?'}): KB3140245 va reinstallato`);
+      else if (lp) out.push(`  Pacchetti di lingua: ${lp}${trap === null ? ' (date di installazione non leggibili)' : ''}`);
+    }
     const d = w.dotnet;
     out.push(`  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`);
   }
+  if (inv.windows && inv.antivirusChecked === false) out.push('Antivirus: non verificato (elenco di Windows non leggibile)');
   for (const a of inv.antivirus) {
     out.push(`Antivirus: ${a.name}${a.state ? ` (${a.state})` : ''}${a.interceptsMail ? ` — può intercettare la posta cifrata: ${a.interceptsMail}` : ''}`);
   }

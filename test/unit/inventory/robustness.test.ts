@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { collectInventory } from '../../../src/inventory/index';
 import type { Source } from '../../../src/inventory/source';
 import { RegistryError } from '../../../src/platform/registry';
-import { validateInventory } from './helpers';
+import { validateInventory, inventoryOf } from './helpers';
+import { inventorySummary } from '../../../src/inventory/summary';
 
 function brokenSource(platform: string, overrides: Partial<Source> = {}): Source {
   return {
@@ -107,6 +108,15 @@ test('a PowerShell that prints nothing (Wine stub, blocked by policy) and a fail
   // systeminformation (PowerShell through stdin) is not asked on Windows 7
   assert.ok(inv.os.evidence.some((e) => e.source === 'systeminformation osInfo()' && /not asked/.test(e.error!)));
   assert.ok(calls.some((c) => /Get-HotFix/.test(c)));
+  const summary = inventorySummary(inv);
+  assert.match(summary, /KB3140245: non verificato/);
+  assert.match(summary, /Antivirus: non verificato/);
+  assert.doesNotMatch(summary, /nessuno rilevato/);
+});
+
+test('the Italian summary names the language-pack trap', async () => {
+  assert.match(inventorySummary(await inventoryOf('win7-sp1-x86-outlook2010-langpack')), /pacchetto di lingua installato dopo KB3140245 \(2020-10-05\): KB3140245 va reinstallato/);
+  assert.doesNotMatch(inventorySummary(await inventoryOf('win7-sp1-x86-outlook2010-fixed')), /pacchetto di lingua/);
 });
 
 test('the same machine where PowerShell runs to its end marker: an empty antivirus list is "checked, none"', async () => {
