@@ -79,6 +79,7 @@ table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 8.
 tr { break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: .8mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f0f0f0; }
+table.fixed { table-layout: fixed; }
 tr.decisive td { background: #fdecee; font-weight: bold; }
 td.mono, .mono { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 8pt; }
 td.mono { word-break: break-all; }
@@ -99,13 +100,18 @@ interface Row {
   decisive?: boolean;
 }
 
-function table(headers: Text[], rows: (unknown[] | Row)[]): string {
+/**
+ * A table; `widths` (percent per column) fixes the layout, for tables whose machine strings
+ * (registry paths, cipher lists) would otherwise squeeze their neighbours to a letter per line.
+ */
+function table(headers: Text[], rows: (unknown[] | Row)[], widths?: number[]): string {
   if (!rows.length) return `<p class="muted">${it(L.values.noData)}</p>`;
   const body = rows
     .map((r) => (Array.isArray(r) ? { cells: r } : r))
     .map((r) => `<tr${r.decisive ? ' class="decisive"' : ''}>${r.cells.map((c) => cell(c, false)).join('')}</tr>`)
     .join('');
-  return `<table><thead><tr>${headers.map((h) => cell(h.it, true)).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
+  return `<table${widths ? ' class="fixed"' : ''}>${cols}<thead><tr>${headers.map((h) => cell(h.it, true)).join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const mono = (v: unknown) => ({ mono: v });
@@ -283,7 +289,7 @@ function inventoryHtml(inv: Inventory | null, tz: string | null | undefined): st
     }
     const pk = w.servicing ? [...w.servicing.kb3140245, ...w.servicing.languagePacks] : [];
     if (pk.length) {
-      parts.push(`<h3>${it(L.sections.servicing)}</h3>`, table([f.package, f.installedAt], pk.map((p) => [mono(p.name), p.installedAt ? formatLocalDate(p.installedAt, { timeZone: tz }) : L.values.unknown.it])));
+      parts.push(`<h3>${it(L.sections.servicing)}</h3>`, table([f.package, f.installedAt], pk.map((p) => [mono(p.name), p.installedAt ? formatLocalDate(p.installedAt, { timeZone: tz }) : L.values.unknown.it]), [70, 30]));
     }
   }
   const av = inv.antivirusChecked === false ? L.values.antivirusNotChecked.it : inv.antivirus.map((a) => `${a.name}${a.state ? ` (${a.state})` : ''}`).join(', ') || L.values.antivirusNone.it;
@@ -304,7 +310,7 @@ function inventoryHtml(inv: Inventory | null, tz: string | null | undefined): st
       ],
     ),
   );
-  if (inv.errors.length) parts.push(`<h3>${it(L.sections.readErrors)}</h3>`, table([f.source, f.error], inv.errors.map((e) => [mono(e.source), e.error ?? ''])));
+  if (inv.errors.length) parts.push(`<h3>${it(L.sections.readErrors)}</h3>`, table([f.source, f.error], inv.errors.map((e) => [mono(e.source), e.error ?? '']), [45, 55]));
   return parts.join('\n');
 }
 
@@ -319,10 +325,10 @@ function endpointHtml(e: EndpointResult, tz: string | null | undefined): string 
   }));
   const failed = e.steps.filter((s) => s.status === 'failed');
   return `<div class="endpoint"><h3>${esc(e.url)}</h3>
-${table([f.outcome, f.addresses, f.banner, f.detail], [{ cells: [e.verdict, e.addresses.join(', '), mono((e.banner ?? '').slice(0, 160)), e.detail ?? ''], decisive: e.verdict !== 'ok' }])}
-${table([f.tlsVersion, f.accepted, f.ciphers], versions)}
+${table([f.outcome, f.addresses, f.banner, f.detail], [{ cells: [e.verdict, e.addresses.join(', '), mono((e.banner ?? '').slice(0, 160)), e.detail ?? ''], decisive: e.verdict !== 'ok' }], [18, 20, 30, 32])}
+${table([f.tlsVersion, f.accepted, f.ciphers], versions, [14, 12, 74])}
 ${e.negotiated ? `<p class="muted">${it(f.negotiated)}: ${esc(e.negotiated.version)} · <span class="mono">${esc(e.negotiated.cipher)}</span></p>` : ''}
-${e.simulations.length ? `<p><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), s.ok ? '' : s.detail ?? s.reason], decisive: !s.ok })))}` : ''}
+${e.simulations.length ? `<p><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), s.ok ? '' : s.detail ?? s.reason], decisive: !s.ok })), [22, 12, 10, 32, 24])}` : ''}
 ${
   c
     ? `<p><b>${it(L.sections.certificate)}</b></p>${table([f.item, f.value], [
@@ -336,12 +342,12 @@ ${
         { cells: [f.certHostname.it, yesNo(c.hostnameMatches)], decisive: !c.hostnameMatches },
         { cells: [f.certIntercepted.it, c.interceptedBy ?? L.values.notIntercepted.it], decisive: !!c.interceptedBy },
         [f.certFingerprint.it, mono(c.fingerprintSha256)],
-      ])}`
+      ], [25, 75])}`
     : `<p class="muted">${it(L.values.noCertificate)}</p>`
 }
 ${
   failed.length
-    ? `<p><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })))}`
+    ? `<p><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })), [22, 14, 54, 10])}`
     : ''
 }
 </div>`;
@@ -355,6 +361,7 @@ function planEvidenceHtml(plans: FixPlan[]): string {
         `<h3>${it(text2('Da cosa è dedotto ogni passo', 'What each step is derived from'))}: ${it(p.cause)}</h3>${table(
           [L.fields.state, L.fields.step, text2('Prova', 'Evidence')],
           p.steps.map((s) => ({ cells: [L.planStep[s.state]?.it ?? s.state, s.text.it, s.evidence ? mono(s.evidence.it) : ''] })),
+          [11, 50, 39],
         )}`,
     )
     .join('\n');
@@ -367,7 +374,7 @@ function technicianHtml(report: Report): string {
   const oks = report.findings.filter((f) => f.severity === 'ok');
   const accounts = report.accounts?.accounts ?? [];
   const srv = (s: { host: string; port: number; protocol: string; security: string; userName?: string | null } | null) =>
-    s ? `${s.protocol.toUpperCase()} ${s.host}:${s.port} ${L.security[s.security]?.it ?? s.security}${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}` : '';
+    s ? `${s.host}:${s.port} (${s.protocol.toUpperCase()}, ${L.security[s.security]?.it ?? s.security})${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}` : '';
   const failures = report.context?.failures ?? [];
   const f = L.fields;
   return `<section class="tech">
@@ -379,8 +386,8 @@ ${planEvidenceHtml(plans)}
 <h2>${it(L.sections.machine)}</h2>
 ${inventoryHtml(report.inventory, tz)}
 <h2>${it(L.sections.accounts)}</h2>
-${report.accounts === null ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>` : table([f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings], accounts.map((a) => [L.accountClient[a.client]?.it ?? a.client, a.profile, a.email, a.provider ? providerName(a.provider) : L.values.unrecognised.it, srv(a.incoming), srv(a.outgoing), a.findings.join(', ')]))}
-${report.accounts?.errors.length ? table([f.source, f.error], report.accounts.errors.map((e) => [mono(e.source), e.error ?? ''])) : ''}
+${report.accounts === null ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>` : table([f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings], accounts.map((a) => [L.accountClient[a.client]?.it ?? a.client, a.profile, a.email, a.provider ? providerName(a.provider) : L.values.unrecognised.it, srv(a.incoming), srv(a.outgoing), a.findings.join(', ')]), [12, 9, 15, 10, 21, 21, 12])}
+${report.accounts?.errors.length ? table([f.source, f.error], report.accounts.errors.map((e) => [mono(e.source), e.error ?? '']), [45, 55]) : ''}
 ${report.context?.lookups.length ? `<h3>${it(L.sections.lookups)}</h3>${table([f.address, f.provider, f.webmail], report.context.lookups.map((l) => [l.email, l.provider?.name ?? L.values.unrecognised.it, l.provider?.webmail ?? '']))}` : ''}
 <h2>${it(L.sections.servers)}</h2>
 ${report.endpoints.length ? report.endpoints.map((e) => endpointHtml(e, tz)).join('\n') : `<p class="muted">${it(L.values.noServer)}</p>`}
