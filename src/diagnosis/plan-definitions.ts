@@ -123,8 +123,8 @@ export const STEPS = {
   },
   'winhttp-defaults': {
     todo: t(
-      'Esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della pagina Microsoft): imposta DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) in {views}.',
-      'Run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the Microsoft page): it sets DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) in {views}.',
+      'Esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della pagina Microsoft): imposta DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) {views}.',
+      'Run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the Microsoft page): it sets DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) {views}.',
     ),
     done: t('WinHTTP usa già TLS 1.2 come protezione predefinita (DefaultSecureProtocols).', 'WinHTTP already uses TLS 1.2 by default (DefaultSecureProtocols).'),
     links: ['easyFix'],

@@ -119,14 +119,24 @@ export function winhttpStep(win: WindowsTls, arch: string | null): PlanStep {
   const views: { key: string; value: number | null }[] = [{ key: WINHTTP_KEY_NATIVE, value: win.winhttp.defaultSecureProtocols64 }];
   if (is64) views.push({ key: WINHTTP_KEY_WOW64, value: win.winhttp.defaultSecureProtocols32 });
   const missing = views.filter((v) => v.value === null || (v.value & WINHTTP_TLS12) === 0);
-  const describe = (v: { key: string; value: number | null }) => `${v.key}: ${v.value === null ? 'assente' : hex(v.value)}`;
-  const evidence = text(views.map(describe).join('; '), views.map(describe).join('; ').replace(/assente/g, 'absent'));
-  if (missing.length === 0) return step('winhttp-defaults', 'done', {}, evidence);
   // An existing value keeps its bits: the TLS 1.1 + 1.2 bits are OR-ed in (0xA80 stays 0xA80).
   const target = (v: { value: number | null }) => hex((v.value ?? 0) | WINHTTP_DEFAULT);
-  const it = missing.map((v) => `${v.key} (${v.value === null ? 'oggi assente' : `oggi ${hex(v.value)}`} → ${target(v)})`).join(' e ');
-  const en = missing.map((v) => `${v.key} (${v.value === null ? 'absent today' : `today ${hex(v.value)}`} → ${target(v)})`).join(' and ');
-  return step('winhttp-defaults', 'todo', { views: text(it, en) }, evidence);
+  const describe = (v: { key: string; value: number | null }, absent: string) =>
+    `${v.key}: ${v.value === null ? absent : hex(v.value)}${missing.includes(v) ? ` → ${target(v)}` : ''}`;
+  const evidence = text(views.map((v) => describe(v, 'assente')).join('; '), views.map((v) => describe(v, 'absent')).join('; '));
+  if (missing.length === 0) return step('winhttp-defaults', 'done', {}, evidence);
+  const where = is64
+    ? missing.length === 2
+      ? text('in entrambe le viste del Registro (64 bit e Wow6432Node)', 'in both registry views (64-bit and Wow6432Node)')
+      : missing[0].key === WINHTTP_KEY_WOW64
+        ? text('nella vista Wow6432Node del Registro (quella a 64 bit è già a posto)', 'in the Wow6432Node registry view (the 64-bit one is already right)')
+        : text('nella vista a 64 bit del Registro (Wow6432Node è già a posto)', 'in the 64-bit registry view (Wow6432Node is already right)')
+    : text('nel Registro (Windows a 32 bit: una sola vista)', 'in the registry (32-bit Windows: one view)');
+  const kept = missing.filter((v) => v.value !== null);
+  const keep = kept.length
+    ? text(`; il valore attuale ${kept.map((v) => hex(v.value as number)).join(', ')} diventa ${kept.map(target).join(', ')}`, `; the current value ${kept.map((v) => hex(v.value as number)).join(', ')} becomes ${kept.map(target).join(', ')}`)
+    : text('', '');
+  return step('winhttp-defaults', 'todo', { views: text(where.it + keep.it, where.en + keep.en) }, evidence);
 }
 
 export function schannelStep(win: WindowsTls): PlanStep {

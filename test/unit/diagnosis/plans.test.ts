@@ -39,7 +39,8 @@ test('Windows 7 untouched + Outlook 2010: one plan, four steps to do, the KB car
   // Both views on 64-bit Windows, each with what it holds today.
   const winhttp = p.steps[1];
   assert.match(winhttp.text.it, /MicrosoftEasyFix51044\.msi/);
-  assert.match(winhttp.text.it, /Internet Settings\\WinHttp \(oggi assente → 0x00000A00\) e HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node/);
+  assert.match(winhttp.text.it, /in entrambe le viste del Registro \(64 bit e Wow6432Node\)/);
+  assert.match(winhttp.evidence!.it, /Internet Settings\\WinHttp: assente → 0x00000A00; HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\.*: assente → 0x00000A00$/);
   assert.match(p.steps[2].text.it, /TLS 1\.2\\Client con il valore DWORD DisabledByDefault = 0/);
   assert.match(p.steps[3].text.it, /Riavvia il computer \(una volta, alla fine\) e riapri Outlook/);
   // The three findings fold under the plan and take its severity.
@@ -102,7 +103,9 @@ test('32-bit Windows 7: WinHTTP has one registry view (no Wow6432Node)', () => {
   assert.doesNotMatch(s.text.it + s.evidence!.it, /Wow6432Node/);
   // A value already set keeps its bits: 0xA0 (TLS 1.0 + SSL 3) becomes 0xAA0, not 0xA00.
   const q = planOf(win7(win7Tls({ winhttp: { defaultSecureProtocols64: 0xa0, defaultSecureProtocols32: null } }), {}, [outlook2010], 'x86'), 'windows7-tls12');
-  assert.match(q!.steps.find((x) => x.id === 'winhttp-defaults')!.text.it, /oggi 0x000000A0 → 0x00000AA0/);
+  const qs = q!.steps.find((x) => x.id === 'winhttp-defaults')!;
+  assert.match(qs.text.it, /nel Registro \(Windows a 32 bit: una sola vista\); il valore attuale 0x000000A0 diventa 0x00000AA0/);
+  assert.match(qs.evidence!.it, /WinHttp: 0x000000A0 → 0x00000AA0$/);
 });
 
 test('KB3140245 state unknown: the step is "non verificato", never skipped, and the verdict lists it', () => {
