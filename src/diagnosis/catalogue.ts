@@ -86,7 +86,7 @@ export const WEBMAIL_STEP_UNKNOWN = t(
   'Meanwhile you can read and send PEC from your provider’s webmail (the web site where you log in with your PEC user name and password) with an up-to-date browser.',
 );
 
-const WIN7_STEPS: Text[] = [
+export const WIN7_STEPS: readonly Text[] = [
   t(
     'Installa l’aggiornamento di Windows KB3140245 (pagina Microsoft qui sotto, scegli la versione per Windows 7 a 32 o 64 bit).',
     'Install the Windows update KB3140245 (Microsoft page below; pick the Windows 7 32- or 64-bit package).',
@@ -105,6 +105,12 @@ const WIN7_STEPS: Text[] = [
     'If you later add a language pack to Windows, reinstall update KB3140245.',
   ),
 ];
+
+/** Replaces WIN7_STEPS[2] when someone set Enabled=0: DisabledByDefault=0 alone would leave TLS 1.2 off. */
+export const WIN7_ENABLE_STEP = t(
+  'Nel Registro di sistema, nella chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, imposta Enabled = 1 (oggi vale 0: qualcuno ha spento TLS 1.2) e DisabledByDefault = 0 (il tecnico può usare il file preparato con «pec-doctor fix-reg»).',
+  'In the registry key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client set Enabled = 1 (it is 0 today: someone turned TLS 1.2 off) and DisabledByDefault = 0 (the technician can use the file made by "pec-doctor fix-reg").',
+);
 
 /** Windows 7 with TLS 1.2 off but no installed mail program that relies on Windows' TLS (e.g. only Thunderbird, which has its own, NSS). */
 export const TLS12_NO_CLIENT_TITLE = t('{os} tiene spento TLS 1.2 per i programmi che usano Windows', '{os} keeps TLS 1.2 off for programs that rely on Windows');
@@ -164,7 +170,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi (di solito con il messaggio «Il server non supporta il tipo di crittografia di connessione specificato»). Il problema è di questo computer, non della casella PEC. I gestori consigliano di far eseguire i passi seguenti a un tecnico.',
       'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off, and {client} uses Windows’ settings: that is why it cannot connect (usually "The server does not support the specified connection encryption type"). The problem is this computer, not the PEC mailbox. Providers advise having a technician carry out the steps below.',
     ),
-    steps: WIN7_STEPS,
+    steps: [...WIN7_STEPS],
     links: ['kb3140245', 'easyFix', 'tlsRegistry'],
   },
   {

@@ -4,7 +4,9 @@ import type { Finding, RuleInput } from '../types';
 import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
-import { TLS12_NO_CLIENT_DETAIL, TLS12_NO_CLIENT_TITLE, TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS } from '../catalogue';
+import { TLS12_NO_CLIENT_DETAIL, TLS12_NO_CLIENT_TITLE, TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS, WIN7_ENABLE_STEP, WIN7_STEPS } from '../catalogue';
+import type { WindowsTls } from '../../inventory/types';
+import type { Text } from '../../util/text';
 import { text } from '../../util/text';
 
 /** End of extended support (Microsoft Lifecycle pages for each release). */
@@ -63,7 +65,7 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
           webmail: noClient ? undefined : webmail,
           subject: 'schannel',
           title: noClient ? TLS12_NO_CLIENT_TITLE : undefined,
-          steps: rel === '7' ? undefined : TLS12_REENABLE_STEPS,
+          steps: rel === '7' ? win7Steps(win) : TLS12_REENABLE_STEPS,
           detail: noClient ? TLS12_NO_CLIENT_DETAIL : rel === '7' ? undefined : TLS12_REENABLE_DETAIL,
         },
       ),
@@ -79,6 +81,16 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
     out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch }], { subject: 'winhttp' }));
   }
   return out;
+}
+
+/** The providers' Windows 7 steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */
+function win7Steps(win: WindowsTls): Text[] {
+  const steps: Text[] = [];
+  WIN7_STEPS.forEach((s, i) => {
+    if (i === 0 && win.kb3140245 === true) return;
+    steps.push(i === 2 && win.schannel['TLS 1.2']?.enabled === 0 ? WIN7_ENABLE_STEP : s);
+  });
+  return steps;
 }
 
 /** Offsets beyond these make certificates fail (error) or are suspicious (warning). */

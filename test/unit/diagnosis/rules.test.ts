@@ -393,3 +393,13 @@ test('certificate dates are compared as dates whatever their text form', () => {
   const valid = { ...cert, validTo: 'Mar  1 00:00:00 2027 GMT' };
   assert.ok(!evaluateRules(input({ endpoints: [endpoint({ certificate: valid })] })).some((f) => f.id === 'cert-expired'));
 });
+
+test('the Windows 7 finding’s own steps follow the machine: no KB step when installed, Enabled = 1 when Enabled=0 is set', () => {
+  const w = win7Tls({ kb3140245: true });
+  w.schannel['TLS 1.2'] = { enabled: 0, disabledByDefault: null, effective: 'disabled' };
+  const f = evaluateRules(input({ inventory: win7Outlook({ windows: w }) })).find((x) => x.id === 'win7-tls12-client-disabled')!;
+  const steps = f.fix.steps.map((s) => s.it).join('\n');
+  assert.doesNotMatch(steps, /Installa l’aggiornamento di Windows KB3140245/);
+  assert.match(steps, /imposta Enabled = 1 \(oggi vale 0/);
+  assert.doesNotMatch(steps, /crea la chiave/);
+});
