@@ -8,7 +8,7 @@ import { setMaxListeners } from 'events';
 import { exec as realExec, commandLine, type Exec, type ExecOptions, type ExecResult } from '../platform/exec';
 import { recordedRegistry, windowsRegistry, type Registry } from '../platform/registry';
 import { decodeRecorded } from '../platform/encoding';
-import { MB, readBounded } from '../platform/read-bounded';
+import { LIMITS, MB, readBounded, readBoundedSync } from '../platform/read-bounded';
 
 export type FileRead = { ok: true; data: Buffer } | { ok: false; missing: boolean; error: string };
 
@@ -153,20 +153,30 @@ export function recordedFilePath(dir: string, file: string): string {
   return path.join(dir, 'files', ...rel.split(/[\\/]+/));
 }
 
+/** A file of a recording, bounded (a FIFO or a huge file in a fixture must not hang or exhaust the CLI). */
+const readRecording = (file: string): Buffer => readBoundedSync(file, { maxBytes: LIMITS.recording, label: 'recorded file' });
+
 export function recordedSource(dir: string): Source {
-  const machine = JSON.parse(fs.readFileSync(path.join(dir, 'machine.json'), 'utf8')) as MachineJson;
+  const machine = JSON.parse(readRecording(path.join(dir, 'machine.json')).toString('utf8')) as MachineJson;
   let commands: RecordedCommand[] = [];
   try {
-    commands = JSON.parse(fs.readFileSync(path.join(dir, 'commands.json'), 'utf8')) as RecordedCommand[];
+    commands = JSON.parse(readRecording(path.join(dir, 'commands.json')).toString('utf8')) as RecordedCommand[];
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as { reason?: string }).reason !== 'missing') throw err;
   }
   const byKey = new Map(commands.map((c) => [commandKey(c.argv), c]));
   const exec: Exec = async (file: string, args: string[], _options?: ExecOptions): Promise<ExecResult> => {
     const command = commandLine(file, args);
     const rec = byKey.get(commandKey([file, ...args]));
     if (!rec) return { ok: false, stdout: '', stderr: '', code: null, error: `not found: ${file}`, command };
-    const stdout = rec.stdoutFile ? decodeRecorded(fs.readFileSync(path.join(dir, 'commands', rec.stdoutFile))) : (rec.stdout ?? '');
+    let stdout = rec.stdout ?? '';
+    if (rec.stdoutFile) {
+      try {
+        stdout = decodeRecorded(readRecording(path.join(dir, 'commands', rec.stdoutFile)));
+      } catch (err) {
+        return { ok: false, stdout: '', stderr: '', code: null, error: `recorded output unreadable: ${(err as Error).message}`, command };
+      }
+    }
     const code = rec.error ? null : (rec.code ?? 0);
     return { ok: code === 0 && !rec.error, stdout, stderr: rec.stderr ?? '', code, error: rec.error ?? null, command };
   };
@@ -184,7 +194,7 @@ export function recordedSource(dir: string): Source {
     async osInfo() {
       const file = path.join(dir, 'si-osinfo.json');
       if (!fs.existsSync(file)) throw new Error('systeminformation osInfo() not recorded');
-      const o = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const o = JSON.parse(readRecording(file).toString('utf8')) as Record<string, unknown>;
       if (typeof o.error === 'string') throw new Error(o.error);
       return pickOsInfo(o);
     },

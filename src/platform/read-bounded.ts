@@ -129,6 +129,50 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
   }
 }
 
+/**
+ * The synchronous form, for the few readers that are synchronous by design (a recorded machine
+ * is loaded before anything runs). Throws BoundedReadError instead of returning a failure.
+ */
+export function readBoundedSync(file: string, options: BoundedReadOptions): Buffer {
+  const label = options.label ?? 'file';
+  const fail = (reason: BoundedReadFailure, message: string): never => {
+    throw new BoundedReadError(reason, `${file}: ${message}`);
+  };
+  let fd: number | undefined;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) fail('not-regular', `${kindOf(st)}, not a regular file: not read`);
+    if (st.size > options.maxBytes) fail('too-large', `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const fst = fs.fstatSync(fd);
+    if (!fst.isFile()) fail('not-regular', `${kindOf(fst)}, not a regular file: not read`);
+    const buf = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, fst.size + 64 * 1024));
+    let total = 0;
+    while (total < buf.length) {
+      const n = fs.readSync(fd, buf, total, buf.length - total, total);
+      if (n === 0) break;
+      total += n;
+    }
+    if (total > options.maxBytes) fail('too-large', `more than the ${formatSize(options.maxBytes)} a ${label} can be (it grew while read): not read`);
+    return buf.subarray(0, total);
+  } catch (err) {
+    if (err instanceof BoundedReadError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new BoundedReadError(isMissingCode(e?.code) ? 'missing' : 'unreadable', `${file}: ${e?.code ? `${e.code}: ` : ''}${e instanceof Error ? e.message : String(err)}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export class BoundedReadError extends Error {
+  constructor(
+    readonly reason: BoundedReadFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The same for text: UTF-8, a leading BOM removed. */
 export async function readBoundedText(
   file: string,
@@ -149,4 +193,6 @@ export const LIMITS = {
   oeAccount: 1 * MB,
   /** A saved report: a few hundred KB, a few MB with long raw outputs. */
   report: 32 * MB,
+  /** A file of a recorded machine (machine.json, a command's output): the largest real ones are ~2 MB. */
+  recording: 64 * MB,
 } as const;

@@ -166,3 +166,20 @@ test('a .oeaccount FIFO or a huge one is refused; a password element in CDATA ne
   assert.match(json, /FIFO/);
   assert.match(json, /5\.0 MB, more than the 1\.0 MB/);
 });
+
+test('inventory --fixture: a FIFO or a corrupt machine.json is a clear usage error, not a hang or a parser message', async () => {
+  const fifo = path.join(dir, 'rec-fifo');
+  fs.mkdirSync(fifo);
+  execFileSync('mkfifo', [path.join(fifo, 'machine.json')]);
+  const t = Date.now();
+  const a = await cli('inventory', '--fixture', fifo);
+  assert.ok(Date.now() - t < 2_000);
+  assert.equal(a.code, 2);
+  assert.match(a.err, /macchina registrata .* non è leggibile.*FIFO/);
+  const bad = path.join(dir, 'rec-bad');
+  fs.mkdirSync(bad);
+  fs.writeFileSync(path.join(bad, 'machine.json'), '{"platform": ');
+  const b = await cli('inventory', '--fixture', bad);
+  assert.equal(b.code, 2);
+  assert.match(b.err, /--fixture: la macchina registrata/);
+});
