@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { startWebBridge, type WebBridge } from '../../src/web/server';
 import type { Certificates } from '../support/servers';
 
-const HOME_VARS = ['HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA'] as const;
+// XDG_DATA_HOME too: the run history lives under it on Linux (src/history/paths.ts), per test.
+const HOME_VARS = ['HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'XDG_DATA_HOME'] as const;
 
 export const test = base.extend<{ home: string }, { bridge: WebBridge; certs: Certificates }>({
   bridge: [

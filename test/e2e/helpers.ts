@@ -1,14 +1,17 @@
-// Shared checks: accessibility (axe-core) and screenshots of a screen at both window sizes.
+// Shared checks: accessibility (axe-core), screenshots of a screen at the window's minimum size
+// (800×560) and at 1280×800, and that the screen fits: nothing wider than the window, and a
+// given control (the start button) in view without scrolling.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-results', 'screenshots');
-const SIZES = [
+/** .tmp/screens/<name>-<w>x<h>.png (Debian's Chromium) and …-c108.png (Chromium 108). */
+export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', '.tmp', 'screens');
+export const SIZES = [
+  { width: 800, height: 560 },
   { width: 1280, height: 800 },
-  { width: 1024, height: 640 },
-];
+] as const;
 
 /** axe-core on the whole page (WCAG 2.1 A/AA and best practices): no violation allowed. */
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
@@ -17,9 +20,28 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   expect(found, `axe violations on ${screen}`).toEqual([]);
 }
 
-/** Saves test-results/screenshots/<name>-<w>x<h>.png (and a -full variant) at 1280×800 and 1024×640. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/** The element is entirely inside the viewport as the page is now (no scrolling done). */
+export async function expectInView(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box, `${what}: not rendered`).not.toBeNull();
+  const scrollY = await page.evaluate(() => window.scrollY);
+  expect(box!.y + scrollY, `${what}: above the window`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${what}: below the fold at ${size?.width}×${size?.height}`).toBeLessThanOrEqual(size!.height);
+}
+
+export interface ShotOptions {
+  /** Checked in view at each size, from the top of the page. */
+  inView?: Locator;
+  /** axe-core at each size too. */
+  axe?: boolean;
+}
+
+/** Screenshots at 800×560 and 1280×800 (plus a -full variant), each size checked to fit. */
+export async function screenshots(page: Page, name: string, options: ShotOptions = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const project = test.info().project.name;
+  const suffix = project === 'chromium-108' ? '-c108' : '';
   const original = page.viewportSize();
   for (const size of SIZES) {
     await page.setViewportSize(size);
@@ -29,7 +51,9 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     });
     // Nothing may be wider than the window (a long registry path, a table).
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${size.width}px: horizontal overflow`).toBeLessThanOrEqual(size.width);
-    const base = path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}`);
+    if (options.inView) await expectInView(page, options.inView, `${name} at ${size.width}×${size.height}`);
+    if (options.axe) await expectNoAxeViolations(page, `${name} at ${size.width}×${size.height}`);
+    const base = path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}${suffix}`);
     await page.screenshot({ path: `${base}.png`, animations: 'disabled' });
     await page.screenshot({ path: `${base}-full.png`, fullPage: true, animations: 'disabled' });
   }

@@ -1,21 +1,49 @@
-// Screen 4: every piece of evidence for the technician. Known fields go in tables; a section
-// whose shape is unexpected falls back to its raw JSON instead of breaking the screen, and the
-// whole report is always available as JSON at the bottom.
+// Screen 4: every piece of evidence for the technician, summary first. Then foldable sections
+// (<details>) in the order of the HTML report, labelled from the one dictionary the report uses
+// too (TECH_LABELS, src/report/labels.ts); the rows that decide the verdict (TLS 1.2 switched
+// off, KB3140245 missing, a server refusing TLS 1.2 ...) are highlighted; a value that is not
+// set says so ("assente") and one that was not read says "non verificato", never "—"; dates
+// are local; long evidence sits in scrollable monospace blocks. A section whose shape is
+// unexpected falls back to its raw JSON instead of breaking the screen.
 import { Component, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { EndpointResult, Report } from '../../../../src/api';
-import { severityLabel, useI18n } from '../../i18n';
+import { TECH_LABELS } from '../../../../src/api';
+import type { EndpointResult, Report, Text } from '../../../../src/api';
+import { knownVerdictStatus, useI18n, verdictHeading } from '../../i18n';
 import type { Messages } from '../../i18n';
-import { serverText, clientName } from '../../components/accountText';
+import type { Lang } from '../../types';
+import { serverText } from '../../components/accountText';
 import type { Evidence, ServerSetting } from '../../types';
 import { findingSubject, sortFindings } from '../../types';
 
+const L = TECH_LABELS;
 type Cell = ReactNode;
+/** A row: label, value, and whether it is one of the facts that decide the verdict. */
+type Row = [string, Cell] | [string, Cell, boolean];
 
 /** A short value (a state, a code, a number) that must not be broken across lines. */
 const nw = (v: ReactNode) => <span className="nowrap">{v}</span>;
 /** Machine text (OpenSSL errors, paths, lists of names) that may break anywhere. */
 const any = (v: ReactNode) => <span className="break-any">{v}</span>;
+
+function useLabels() {
+  const { lang, m } = useI18n();
+  const t = (x: Text | undefined | null): string => (x ? (x[lang] ?? x.it) : '');
+  return { t, lang, m };
+}
+
+/** Dates as a person reads them: local format, in the machine's time zone when the report knows it. */
+export function localDate(iso: string | null | undefined, lang: Lang, timeZone?: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const opts: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+  try {
+    return d.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', timeZone ? { ...opts, timeZone } : opts);
+  } catch {
+    return d.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', opts);
+  }
+}
 
 /**
  * The horizontal scroller around a table. Only when the table is really wider than the page
@@ -40,25 +68,16 @@ function ScrollBox({ children, label }: { children: ReactNode; label: string }) 
   );
 }
 
-function fmt(v: unknown, m: Messages): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? m.yes : m.no;
-  if (Array.isArray(v)) return v.length ? v.map((x) => fmt(x, m)).join(', ') : '—';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+function Decisive({ on }: { on: boolean }) {
+  const { m } = useI18n();
+  return on ? <span className="decisive-mark">{m.techDecisive}</span> : null;
 }
 
-/** A registry DWORD as the technician reads it in regedit: hex and decimal. */
-function dword(v: number | null | undefined): string {
-  if (v === null || v === undefined) return '—';
-  return `0x${(v >>> 0).toString(16).padStart(8, '0')} (${v})`;
-}
-
-function KeyValues({ rows, caption }: { rows: [string, Cell][]; caption?: string }) {
+function KeyValues({ rows, caption, testId }: { rows: Row[]; caption?: string; testId?: string }) {
   const { m } = useI18n();
   return (
     <ScrollBox label={caption ?? m.thField}>
-      <table className="table kv">
+      <table className="table kv" data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <thead className="visually-hidden">
           <tr>
@@ -67,10 +86,13 @@ function KeyValues({ rows, caption }: { rows: [string, Cell][]; caption?: string
           </tr>
         </thead>
         <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
+          {rows.map(([k, v, decisive]) => (
+            <tr key={k} className={decisive ? 'decisive' : undefined} data-decisive={decisive ? 'true' : undefined}>
               <th scope="row">{k}</th>
-              <td className="break">{v}</td>
+              <td className="break">
+                {v}
+                <Decisive on={!!decisive} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -79,9 +101,9 @@ function KeyValues({ rows, caption }: { rows: [string, Cell][]; caption?: string
   );
 }
 
-function Table({ head, rows, caption, testId }: { head: string[]; rows: Cell[][]; caption?: string; testId?: string }) {
-  const { m } = useI18n();
-  if (rows.length === 0) return <p className="muted">{m.techNone}</p>;
+function Table({ head, rows, caption, testId, decisive }: { head: string[]; rows: Cell[][]; caption?: string; testId?: string; decisive?: boolean[] }) {
+  const { t } = useLabels();
+  if (rows.length === 0) return <p className="muted">{t(L.values.noData)}</p>;
   return (
     <ScrollBox label={caption ?? head.join(', ')}>
       <table className="table" data-testid={testId}>
@@ -97,10 +119,11 @@ function Table({ head, rows, caption, testId }: { head: string[]; rows: Cell[][]
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={i}>
+            <tr key={i} className={decisive?.[i] ? 'decisive' : undefined} data-decisive={decisive?.[i] ? 'true' : undefined}>
               {r.map((c, j) => (
                 <td key={j} className="break">
                   {c}
+                  {j === r.length - 1 && <Decisive on={!!decisive?.[i]} />}
                 </td>
               ))}
             </tr>
@@ -111,21 +134,18 @@ function Table({ head, rows, caption, testId }: { head: string[]; rows: Cell[][]
   );
 }
 
-function RawJson({ value, summary }: { value: unknown; summary: string }) {
+/** Long machine output: monospace, its own scroll, focusable so the keyboard can scroll it. */
+function MonoBlock({ text, label }: { text: string; label: string }) {
   return (
-    <details className="raw">
-      <summary>{summary}</summary>
-      <pre className="raw-json" tabIndex={0}>
-        {JSON.stringify(value, null, 2)}
-      </pre>
-    </details>
+    <pre className="mono-block" tabIndex={0} role="region" aria-label={label}>
+      {text}
+    </pre>
   );
 }
 
 interface BoundaryProps {
   data: unknown;
   message: string;
-  summary: string;
   children: ReactNode;
 }
 
@@ -140,7 +160,7 @@ class SectionBoundary extends Component<BoundaryProps, { failed: boolean }> {
     return (
       <div>
         <p className="muted">{this.props.message}</p>
-        <pre className="raw-json" tabIndex={0}>
+        <pre className="mono-block" tabIndex={0}>
           {JSON.stringify(this.props.data, null, 2)}
         </pre>
       </div>
@@ -148,89 +168,143 @@ class SectionBoundary extends Component<BoundaryProps, { failed: boolean }> {
   }
 }
 
-function Section({ title, data, children, testId }: { title: string; data: unknown; children: ReactNode; testId?: string }) {
+function Section({ title, data, children, testId, open = true }: { title: string; data: unknown; children: ReactNode; testId?: string; open?: boolean }) {
   const { m } = useI18n();
   const id = useId();
   return (
-    <section className="tech-section" aria-labelledby={id} data-testid={testId}>
-      <h2 id={id}>{title}</h2>
-      <SectionBoundary data={data} message={m.techRenderError} summary={m.techShowSection}>
-        {children}
-      </SectionBoundary>
-    </section>
+    <details className="tech-section" open={open} data-testid={testId}>
+      <summary>
+        <h2 id={id}>{title}</h2>
+      </summary>
+      <div className="tech-section-body" role="group" aria-labelledby={id}>
+        <SectionBoundary data={data} message={m.techRenderError}>
+          {children}
+        </SectionBoundary>
+      </div>
+    </details>
   );
 }
 
-function settingText(s: ServerSetting | null, m: Messages): string {
-  if (!s) return '—';
+function useFormat() {
+  const { t, lang, m } = useLabels();
+  /** A value read from the machine; null/undefined/empty is "non verificato" (it was not read). */
+  const fmt = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return t(L.values.unknown);
+    if (typeof v === 'boolean') return v ? t(L.values.yes) : t(L.values.no);
+    if (Array.isArray(v)) return v.length ? v.map(fmt).join(', ') : t(L.values.none);
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+  /** A registry DWORD as regedit shows it; null is a value that is not set on the machine. */
+  const dword = (v: number | null | undefined): string => {
+    if (v === undefined) return t(L.values.unknown);
+    if (v === null) return t(L.values.absent);
+    return `0x${(v >>> 0).toString(16).padStart(8, '0')} (${v})`;
+  };
+  const state = (s: string | null | undefined): string =>
+    s === 'enabled' ? t(L.values.enabledState) : s === 'disabled' ? t(L.values.disabledState) : t(L.values.unknownState);
+  return { fmt, dword, state, t, lang, m };
+}
+
+function settingText(s: ServerSetting | null, m: Messages, fallback: string): string {
+  if (!s) return fallback;
   return `${serverText(s, m)}${s.userName ? ` · ${m.thUser}: ${s.userName}` : ''}`;
 }
 
+const versionOk = (e: EndpointResult, v: string) => e.tls?.versions?.[v as keyof typeof e.tls.versions] === true;
+
 function EndpointDetails({ e }: { e: EndpointResult }) {
-  const { m } = useI18n();
+  const { fmt, t, lang } = useFormat();
   const versions = Object.entries(e.tls?.versions ?? {}) as [string, boolean | null][];
   const ciphers = Object.entries(e.tls?.ciphers ?? {}) as [string, string[] | undefined][];
   const cert = e.certificate;
+  const tls12 = versionOk(e, 'TLSv1.2') || versionOk(e, 'TLSv1.3');
   return (
     <div className="endpoint" data-testid="endpoint" data-url={e.url}>
       <h3>{e.url}</h3>
       <KeyValues
         rows={[
-          [m.thVerdict, <code key="v">{e.verdict}</code>],
+          [t(L.fields.outcome), <code key="v">{e.verdict}</code>, e.verdict !== 'ok'],
           ['host:port', `${e.host}:${e.port}`],
-          [m.thProtocol, `${String(e.protocol).toUpperCase()} · ${e.security}`],
-          ['IP', any(fmt(e.addresses, m))],
-          ['Banner', <code key="b">{fmt(e.banner, m)}</code>],
+          [t(L.fields.protocol), `${String(e.protocol).toUpperCase()} · ${t(L.security[e.security]) || e.security}`],
+          [t(L.fields.addresses), any(fmt(e.addresses))],
+          [t(L.fields.banner), e.banner ? <MonoBlock key="b" text={e.banner} label={t(L.fields.banner)} /> : t(L.values.none)],
         ]}
       />
-      <h4>{m.techSteps}</h4>
-      <Table
-        head={[m.thStep, m.thStatus, m.thVerdict, m.thDetail, m.thMs]}
-        rows={(e.steps ?? []).map((s) => [nw(s.step), nw(s.status), nw(fmt(s.verdict, m)), any(fmt(s.detail, m)), nw(fmt(s.ms, m))])}
-      />
-      <h4>{m.techVersions}</h4>
+      <h4>{t(L.sections.tlsVersions)}</h4>
       <Table
         testId="tls-versions"
-        head={[m.thVersion, m.thAccepted]}
-        rows={versions.map(([v, ok]) => [v, ok === null ? m.notTested : ok ? `✔ ${m.yes}` : `✘ ${m.no}`])}
+        head={[t(L.fields.tlsVersion), t(L.fields.accepted)]}
+        rows={versions.map(([v, ok]) => [v, ok === null ? t(L.values.unknown) : ok ? `✔ ${t(L.values.yes)}` : `✘ ${t(L.values.no)}`])}
+        decisive={versions.map(([v, ok]) => !tls12 && v === 'TLSv1.2' && ok !== true)}
       />
-      <h4>{m.techCiphers}</h4>
-      <Table
-        head={[m.thVersion, m.thCipher]}
-        rows={ciphers.filter(([, list]) => list && list.length).map(([v, list]) => [v, <span key="c" className="cipher-list">{(list ?? []).join('\n')}</span>])}
-      />
-      <h4>{m.techCertificate}</h4>
+      {ciphers.some(([, list]) => list && list.length) && (
+        <details className="sub-details">
+          <summary>{t(L.fields.ciphers)}</summary>
+          <Table
+            head={[t(L.fields.tlsVersion), t(L.fields.cipher)]}
+            rows={ciphers.filter(([, list]) => list && list.length).map(([v, list]) => [v, <span key="c" className="cipher-list">{(list ?? []).join('\n')}</span>])}
+          />
+        </details>
+      )}
+      <h4>{t(L.sections.certificate)}</h4>
       {cert ? (
         <>
           <KeyValues
             rows={[
-              [m.thSubjectCert, any(fmt(cert.subject, m))],
-              [m.thIssuer, any(fmt(cert.issuer, m))],
-              ['SAN', any(fmt(cert.san, m))],
-              ['Valid from', fmt(cert.validFrom, m)],
-              [m.thValidTo, fmt(cert.validTo, m)],
-              ['Key', `${fmt(cert.keyType, m)} ${cert.keyBits ?? ''}`.trim()],
-              ['Signature', fmt(cert.signatureAlgorithm, m)],
-              ['SHA-256', <code key="f">{fmt(cert.fingerprintSha256, m)}</code>],
-              ['Trusted', any(`${fmt(cert.trusted, m)}${cert.trustError ? ` (${cert.trustError})` : ''}`)],
-              ['Hostname match', fmt(cert.hostnameMatches, m)],
-              ['Intercepted by', fmt(cert.interceptedBy, m)],
+              [t(L.fields.certSubject), any(fmt(cert.subject))],
+              [t(L.fields.certIssuer), any(fmt(cert.issuer))],
+              [t(L.fields.certSan), any(fmt(cert.san))],
+              [t(L.fields.certValidFrom), localDate(cert.validFrom, lang) || fmt(cert.validFrom)],
+              [t(L.fields.certValidTo), localDate(cert.validTo, lang) || fmt(cert.validTo)],
+              [t(L.fields.certKey), `${fmt(cert.keyType)} ${cert.keyBits ?? ''} · ${fmt(cert.signatureAlgorithm)}`.trim()],
+              [t(L.fields.certFingerprint), <code key="f">{fmt(cert.fingerprintSha256)}</code>],
+              [t(L.fields.certTrusted), any(`${fmt(cert.trusted)}${cert.trustError ? ` (${cert.trustError})` : ''}`), cert.trusted === false],
+              [t(L.fields.certHostname), fmt(cert.hostnameMatches), cert.hostnameMatches === false],
+              [t(L.fields.certIntercepted), cert.interceptedBy ? fmt(cert.interceptedBy) : t(L.values.notIntercepted), !!cert.interceptedBy],
             ]}
           />
-          <h4>{m.techChain}</h4>
-          <Table head={[m.thSubjectCert, m.thIssuer, m.thValidTo]} rows={(cert.chain ?? []).map((c) => [c.subject, c.issuer, c.validTo])} />
+          {(cert.chain ?? []).length > 0 && (
+            <details className="sub-details">
+              <summary>{`${t(L.sections.certificate)}: ${t(L.fields.certIssuer)} (${(cert.chain ?? []).length})`}</summary>
+              <Table
+                head={[t(L.fields.certSubject), t(L.fields.certIssuer), t(L.fields.certValidTo)]}
+                rows={(cert.chain ?? []).map((c) => [any(c.subject), any(c.issuer), localDate(c.validTo, lang) || c.validTo])}
+              />
+            </details>
+          )}
         </>
       ) : (
-        <p className="muted">{m.techNone}</p>
+        <p className="muted">{t(L.values.noCertificate)}</p>
       )}
-      <h4>{m.techSimulation}</h4>
+      <h4>{t(L.sections.simulations)}</h4>
       <Table
         testId="simulations"
-        head={[m.thClient, m.thAccepted, m.thVersion, m.thCipher, m.thReason]}
-        rows={(e.simulations ?? []).map((s) => [s.name || s.client, nw(s.ok ? `✔ ${m.yes}` : `✘ ${m.no}`), nw(fmt(s.version, m)), s.cipher ? <code className="nowrap">{s.cipher}</code> : '—', fmt(s.reason, m)])}
+        head={[t(L.fields.simulatedProgram), t(L.fields.outcome), t(L.fields.tlsVersion), t(L.fields.cipher), t(L.fields.reason)]}
+        rows={(e.simulations ?? []).map((s) => [
+          s.name || s.client,
+          nw(s.ok ? `✔ ${t(L.values.succeeds)}` : `✘ ${t(L.values.fails)}`),
+          nw(s.version ?? t(L.values.none)),
+          s.cipher ? <code className="nowrap">{s.cipher}</code> : t(L.values.none),
+          s.reason ? any(s.reason) : '',
+        ])}
+        decisive={(e.simulations ?? []).map((s) => !s.ok)}
       />
-      <h4>{m.techTimings}</h4>
-      <Table head={[m.thStep, m.thMs]} rows={Object.entries(e.timings ?? {}).map(([k, v]) => [k, fmt(v, m)])} />
+      <details className="sub-details">
+        <summary>{t(L.sections.probeSteps)}</summary>
+        <Table
+          head={[t(L.fields.step), t(L.fields.state), t(L.fields.outcome), t(L.fields.detail), t(L.fields.ms)]}
+          rows={(e.steps ?? []).map((s) => [
+            nw(t(L.probeStep[s.step]) || s.step),
+            nw(t(L.stepStatus[s.status]) || s.status),
+            nw(s.verdict ?? ''),
+            s.detail ? any(s.detail) : '',
+            nw(s.ms ?? ''),
+          ])}
+          decisive={(e.steps ?? []).map((s) => s.status === 'failed')}
+        />
+        <Table head={[t(L.fields.step), t(L.fields.ms)]} rows={Object.entries(e.timings ?? {}).map(([k, v]) => [k, fmt(v)])} />
+      </details>
     </div>
   );
 }
@@ -250,111 +324,182 @@ function collectEvidence(report: Report): { where: string; ev: Evidence }[] {
     push('Windows TLS', inv.windows?.evidence);
     for (const a of inv.antivirus ?? []) push(a.name, a.evidence);
   }
-  for (const a of report.accounts?.accounts ?? []) push(`${clientName(a.client)} ${a.email ?? a.profile}`, a.evidence);
+  for (const a of report.accounts?.accounts ?? []) push(`${a.client} ${a.email ?? a.profile}`, a.evidence);
   for (const f of report.findings ?? []) push(f.id, f.evidence);
   return out;
 }
 
+function EvidenceList({ list, testId }: { list: { where: string; ev: Evidence }[]; testId?: string }) {
+  const { t } = useLabels();
+  if (list.length === 0) return <p className="muted">{t(L.values.noData)}</p>;
+  return (
+    <ul className="evidence-list" data-testid={testId}>
+      {list.map(({ where, ev }, i) => (
+        <li key={i} className="evidence-item">
+          <p className="evidence-head">
+            <strong>{where}</strong> · <code className="break-any">{ev.source ?? ''}</code>
+          </p>
+          {ev.raw && <MonoBlock text={ev.raw} label={`${where}: ${ev.source ?? ''}`} />}
+          {ev.error && (
+            <p className="evidence-error">
+              {t(L.fields.error)}: <span className="break-any">{ev.error}</span>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function TechnicianDetails({ report }: { report: Report }) {
   const { m, tx } = useI18n();
+  const { fmt, dword, state, t, lang } = useFormat();
+  const rootRef = useRef<HTMLDivElement>(null);
   const inv = report.inventory;
   const win = inv?.windows ?? null;
+  const zone = inv?.clock?.timeZone ?? null;
   const evidence = collectEvidence(report);
   const unreadable = [...(inv?.errors ?? []).map((ev) => ({ where: 'inventory', ev })), ...(report.accounts?.errors ?? []).map((ev) => ({ where: 'accounts', ev }))];
-  const evidenceRows = (list: { where: string; ev: Evidence }[]) =>
-    list.map(({ where, ev }) => [
-      where,
-      <code key="s">{fmt(ev.source, m)}</code>,
-      ev.raw ? (
-        <pre key="r" className="evidence-raw">
-          {ev.raw}
-        </pre>
-      ) : (
-        '—'
-      ),
-      any(fmt(ev.error, m)),
-    ]);
+  const plans = Array.isArray(report.plans) ? report.plans : [];
+  const status = knownVerdictStatus(report.verdict?.status);
+  const findings = sortFindings(report.findings ?? []);
+  const legacyWindows = inv?.os?.platform === 'windows' && /^6\.[12]\./.test(inv.os.version ?? '');
+  const tls12Off = !!win && win.schannel?.['TLS 1.2']?.effective !== 'enabled';
+
+  const setAll = (open: boolean) => rootRef.current?.querySelectorAll('details').forEach((d) => (d.open = open));
+
+  const os = inv?.os;
+  const machineLine = os ? [os.name, os.version, os.arch].filter(Boolean).join(' · ') : t(L.values.inventoryMissing);
+  const clientsLine = (inv?.clients ?? []).map((c) => [c.name, c.version].filter(Boolean).join(' ')).join(', ') || t(L.values.none);
 
   return (
-    <div className="tech" data-testid="technician-details">
-      <p className="lead">{m.techIntro}</p>
+    <div className="tech" data-testid="technician-details" ref={rootRef}>
+      <section className="panel tech-summary" aria-labelledby="tech-summary-h" data-testid="tech-summary">
+        <h2 id="tech-summary-h">{t(L.sections.summary)}</h2>
+        <KeyValues
+          rows={[
+            [t(L.sections.verdict), `${t(L.verdict[status])}: ${verdictHeading(m, report.verdict, lang)}`, status === 'error' || status === 'offline'],
+            ...(report.caseCode ? ([[t(L.sections.caseCode), <code key="c">{report.caseCode}</code>]] as Row[]) : []),
+            [t(L.sections.machine), machineLine],
+            [t(L.sections.clients), clientsLine],
+            ...(win ? ([[`SCHANNEL TLS 1.2`, state(win.schannel?.['TLS 1.2']?.effective), tls12Off]] as Row[]) : []),
+            ...(win && legacyWindows ? ([[t(L.fields.kb3140245), win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled), win.kb3140245 !== true]] as Row[]) : []),
+            [
+              t(L.sections.servers),
+              (report.endpoints ?? []).length ? (report.endpoints ?? []).map((e) => `${e.url}: ${e.verdict}`).join(' · ') : t(L.values.noServer),
+              (report.endpoints ?? []).some((e) => e.verdict !== 'ok'),
+            ],
+            [t(L.sections.plans), plans.length ? plans.map((p) => tx(p.cause)).join(' · ') : t(L.values.noPlan), plans.some((p) => p.severity === 'error')],
+            [t(L.fields.created), localDate(report.createdAt, lang, zone)],
+          ]}
+        />
+        <div className="button-row">
+          <button type="button" className="button button-quiet" onClick={() => setAll(true)}>
+            {m.techOpenAll}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setAll(false)}>
+            {m.techCloseAll}
+          </button>
+        </div>
+      </section>
 
-      <Section title={m.techSystem} data={inv?.os} testId="tech-os">
+      {plans.length > 0 && (
+        <Section title={t(L.sections.plans)} data={plans} testId="tech-plans">
+          {plans.map((p) => (
+            <div key={p.id} className="tech-plan">
+              <h3>
+                {tx(p.cause)} <code className="muted">{p.id}</code>
+              </h3>
+              <Table
+                head={[t(L.fields.step), t(L.fields.state), t(L.fields.source)]}
+                rows={(p.steps ?? []).map((s) => [tx(s.text), nw(t(L.planStep[s.state]) || s.state), s.evidence ? any(tx(s.evidence)) : ''])}
+              />
+            </div>
+          ))}
+        </Section>
+      )}
+
+      <Section title={t(L.sections.os)} data={inv?.os} testId="tech-os">
         {inv ? (
           <KeyValues
             rows={[
-              [m.thName, fmt(inv.os?.name, m)],
-              [m.thVersion, fmt(inv.os?.version, m)],
-              ['Build', fmt(inv.os?.build, m)],
-              ['Service Pack', fmt(inv.os?.servicePack, m)],
-              ['Edition', fmt(inv.os?.edition, m)],
-              ['Arch', fmt(inv.os?.arch, m)],
-              ['Platform', fmt(inv.os?.platform, m)],
-              [m.techClock, `${fmt(inv.clock?.now, m)} · build ${fmt(inv.clock?.buildDate, m)} · offset ${fmt(inv.clock?.offsetSeconds, m)} s`],
+              [t(L.fields.name), fmt(inv.os?.name)],
+              [t(L.fields.version), fmt(inv.os?.version)],
+              [t(L.fields.build), fmt(inv.os?.build)],
+              ...(inv.os?.platform === 'windows' ? ([[t(L.fields.servicePack), fmt(inv.os?.servicePack)]] as Row[]) : []),
+              [t(L.fields.edition), fmt(inv.os?.edition)],
+              [t(L.fields.arch), fmt(inv.os?.arch)],
+              [t(L.fields.platform), fmt(inv.os?.platform)],
+              [t(L.fields.clockNow), localDate(inv.clock?.now, lang, zone) || fmt(inv.clock?.now)],
+              [t(L.fields.clockOffset), inv.clock?.offsetSeconds === null || inv.clock?.offsetSeconds === undefined ? t(L.values.notMeasured) : String(inv.clock.offsetSeconds)],
+              ...(zone ? ([[t(L.fields.timeZone), zone]] as Row[]) : []),
             ]}
           />
         ) : (
-          <p className="muted">{m.techNone}</p>
+          <p className="muted">{t(L.values.inventoryMissing)}</p>
         )}
       </Section>
 
       {win && (
-        <Section title={m.techWindowsTls} data={win}>
+        <Section title={t(L.sections.schannel)} data={win} testId="tech-windows">
           <Table
-            head={[m.thProtocol, m.thEnabled, m.thDisabledByDefault, m.thEffective]}
-            rows={Object.entries(win.schannel ?? {}).map(([p, s]) => [p, dword(s?.enabled), dword(s?.disabledByDefault), fmt(s?.effective, m)])}
+            head={[t(L.fields.protocol), t(L.fields.enabled), t(L.fields.disabledByDefault), t(L.fields.effective)]}
+            rows={Object.entries(win.schannel ?? {}).map(([p, s]) => [p, dword(s?.enabled), dword(s?.disabledByDefault), state(s?.effective)])}
+            decisive={Object.entries(win.schannel ?? {}).map(([p, s]) => p === 'TLS 1.2' && s?.effective !== 'enabled')}
           />
+          <h3>{t(L.sections.registry)}</h3>
           <KeyValues
             rows={[
-              ['WinHTTP DefaultSecureProtocols (64)', dword(win.winhttp?.defaultSecureProtocols64)],
-              ['WinHTTP DefaultSecureProtocols (32)', dword(win.winhttp?.defaultSecureProtocols32)],
-              ['Internet Settings SecureProtocols HKCU', dword(win.internetSettings?.hkcu)],
-              ['Internet Settings SecureProtocols HKLM', dword(win.internetSettings?.hklm)],
-              ['KB3140245', fmt(win.kb3140245, m)],
-              ['.NET', `${fmt(win.dotnet?.version, m)} (release ${fmt(win.dotnet?.release, m)})`],
-              ['SchUseStrongCrypto', dword(win.dotnet?.schUseStrongCrypto)],
-              ['SystemDefaultTlsVersions', dword(win.dotnet?.systemDefaultTlsVersions)],
+              // 32-bit Windows has one registry view (recorded as the 64-bit one): one row.
+              ...((inv?.os?.arch === 'x86'
+                ? [[t(L.fields.winhttpNative), dword(win.winhttp?.defaultSecureProtocols64), legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800)]]
+                : [
+                    [t(L.fields.winhttp64), dword(win.winhttp?.defaultSecureProtocols64), legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800)],
+                    [t(L.fields.winhttp32), dword(win.winhttp?.defaultSecureProtocols32), legacyWindows && !((win.winhttp?.defaultSecureProtocols32 ?? 0) & 0x800)],
+                  ]) as Row[]),
+              [t(L.fields.internetSettingsHkcu), dword(win.internetSettings?.hkcu)],
+              [t(L.fields.internetSettingsHklm), dword(win.internetSettings?.hklm)],
+              [t(L.fields.kb3140245), win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled), legacyWindows && win.kb3140245 !== true],
+              [t(L.fields.dotnetVersion), `${fmt(win.dotnet?.version)} (${fmt(win.dotnet?.release)})`],
+              [t(L.fields.schUseStrongCrypto), dword(win.dotnet?.schUseStrongCrypto)],
+              [t(L.fields.systemDefaultTlsVersions), dword(win.dotnet?.systemDefaultTlsVersions)],
             ]}
           />
         </Section>
       )}
 
-      <Section title={m.techClients} data={inv?.clients} testId="tech-clients">
+      <Section title={t(L.sections.clients)} data={inv?.clients} testId="tech-clients">
         <Table
-          head={[m.thName, m.thVersion, 'Edition', 'Build', 'Bit', 'Channel']}
-          rows={(inv?.clients ?? []).map((c) => [c.name || c.id, fmt(c.version, m), fmt(c.marketingName, m), fmt(c.build, m), fmt(c.bitness, m), fmt(c.channel, m)])}
+          head={[t(L.fields.program), t(L.fields.version), t(L.fields.marketingName), t(L.fields.build), t(L.fields.bitness)]}
+          rows={(inv?.clients ?? []).map((c) => [c.name || c.id, fmt(c.version), fmt(c.marketingName), fmt(c.build), fmt(c.bitness)])}
         />
       </Section>
 
-      <Section title={m.techBrowsers} data={inv?.browsers}>
-        <Table head={[m.thName, m.thVersion]} rows={(inv?.browsers ?? []).map((b) => [b.name || b.id, fmt(b.version, m)])} />
+      <Section title={`${t(L.sections.browsers)} · ${t(L.sections.runtimes)} · ${t(L.fields.antivirus)}`} data={{ browsers: inv?.browsers, runtimes: inv?.runtimes, antivirus: inv?.antivirus }} open={false}>
+        <Table head={[t(L.fields.browser), t(L.fields.version)]} rows={(inv?.browsers ?? []).map((b) => [b.name || b.id, fmt(b.version)])} />
+        <Table head={[t(L.fields.component), t(L.fields.version)]} rows={(inv?.runtimes ?? []).map((r) => [r.name || r.id, fmt(r.version)])} />
+        <Table head={[t(L.fields.antivirus), t(L.fields.state)]} rows={(inv?.antivirus ?? []).map((a) => [a.name, fmt(a.state)])} />
       </Section>
 
-      <Section title={m.techRuntimes} data={{ runtimes: inv?.runtimes, antivirus: inv?.antivirus }}>
-        <Table head={[m.thName, m.thVersion]} rows={(inv?.runtimes ?? []).map((r) => [r.name || r.id, fmt(r.version, m)])} />
-        <h3>{m.techAntivirus}</h3>
-        <Table head={[m.thName, m.thStatus]} rows={(inv?.antivirus ?? []).map((a) => [a.name, fmt(a.state, m)])} />
-      </Section>
-
-      <Section title={m.techAccounts} data={report.accounts} testId="tech-accounts">
+      <Section title={t(L.sections.accounts)} data={report.accounts} testId="tech-accounts">
         {(report.accounts?.accounts ?? []).length === 0 ? (
-          <p className="muted">{m.techNone}</p>
+          <p className="muted">{report.accounts ? t(L.values.none) : t(L.values.accountsNotSearched)}</p>
         ) : (
           (report.accounts?.accounts ?? []).map((a, i) => (
             <div key={i} className="account-block">
               <h3>
-                {clientName(a.client)} · {a.email ?? a.profile}
+                {t(L.accountClient[a.client]) || a.client} · {a.email ?? a.profile}
               </h3>
               <KeyValues
                 rows={[
-                  [m.thProfile, `${a.profile}${a.isDefaultProfile ? ' (default)' : ''}`],
-                  [m.thName, fmt(a.name, m)],
-                  [m.colAddress, fmt(a.email, m)],
-                  [m.colProvider, fmt(a.provider, m)],
-                  [m.thIncoming, settingText(a.incoming, m)],
-                  [m.thOutgoing, settingText(a.outgoing, m)],
-                  ['TLS min/max', a.tlsVersionPrefs ? `${fmt(a.tlsVersionPrefs.min, m)} / ${fmt(a.tlsVersionPrefs.max, m)}` : '—'],
-                  [m.thFindingIds, fmt(a.findings, m)],
+                  [t(L.fields.profile), `${a.profile}${a.isDefaultProfile ? ' (default)' : ''}`],
+                  [t(L.fields.name), fmt(a.name)],
+                  [t(L.fields.address), fmt(a.email)],
+                  [t(L.fields.provider), a.provider ? a.provider : t(L.values.unrecognised)],
+                  [t(L.fields.incoming), settingText(a.incoming, m, t(L.values.unknown))],
+                  [t(L.fields.outgoing), settingText(a.outgoing, m, t(L.values.unknown))],
+                  ['TLS min/max', a.tlsVersionPrefs ? `${fmt(a.tlsVersionPrefs.min)} / ${fmt(a.tlsVersionPrefs.max)}` : t(L.values.none)],
+                  [t(L.fields.accountFindings), fmt(a.findings)],
                 ]}
               />
             </div>
@@ -362,30 +507,35 @@ export function TechnicianDetails({ report }: { report: Report }) {
         )}
       </Section>
 
-      <Section title={m.techEndpoints} data={report.endpoints} testId="tech-endpoints">
-        {(report.endpoints ?? []).length === 0 ? <p className="muted">{m.techNone}</p> : report.endpoints.map((e) => <EndpointDetails key={e.url} e={e} />)}
+      <Section title={t(L.sections.servers)} data={report.endpoints} testId="tech-endpoints">
+        {(report.endpoints ?? []).length === 0 ? <p className="muted">{t(L.values.noServer)}</p> : report.endpoints.map((e) => <EndpointDetails key={e.url} e={e} />)}
       </Section>
 
-      <Section title={m.techFindings} data={report.findings} testId="tech-findings">
+      <Section title={t(L.sections.findings)} data={report.findings} testId="tech-findings" open={false}>
         <Table
-          head={[m.thId, m.thSeverity, m.thSubject, m.thTitle]}
-          rows={sortFindings(report.findings ?? []).map((f) => [<code key="i">{f.id}</code>, severityLabel(m, f.severity), fmt(findingSubject(f), m), tx(f.title)])}
+          head={[t(L.fields.findingId), t(L.fields.state), t(L.fields.subject), m.thTitle]}
+          rows={findings.map((f) => [<code key="i">{f.id}</code>, t(L.severity[f.severity]) || f.severity, findingSubject(f) ?? '', tx(f.title)])}
         />
       </Section>
 
-      <Section title={m.techEvidence} data={evidence} testId="tech-evidence">
-        <Table head={[m.thWhere, m.thSource, m.thRaw, m.thError]} rows={evidenceRows(evidence)} />
+      <Section title={m.techEvidence} data={evidence} testId="tech-evidence" open={false}>
+        <EvidenceList list={evidence} />
       </Section>
 
       {unreadable.length > 0 && (
-        <Section title={m.techErrors} data={unreadable}>
-          <Table head={[m.thWhere, m.thSource, m.thRaw, m.thError]} rows={evidenceRows(unreadable)} />
+        <Section title={t(L.sections.readErrors)} data={unreadable} open={false}>
+          <EvidenceList list={unreadable} />
         </Section>
       )}
 
-      <section className="tech-section">
-        <RawJson value={report} summary={m.techRaw} />
-      </section>
+      <details className="tech-section raw">
+        <summary>
+          <h2>{m.techRaw}</h2>
+        </summary>
+        <pre className="raw-json mono-block" tabIndex={0}>
+          {JSON.stringify(report, null, 2)}
+        </pre>
+      </details>
     </div>
   );
 }

@@ -61,6 +61,9 @@ export const it = {
   thUser: 'Nome utente',
   thFindingIds: 'Esiti',
   thWhere: 'Dove',
+  techDecisive: 'decisivo',
+  techOpenAll: 'Apri tutte le sezioni',
+  techCloseAll: 'Chiudi tutte le sezioni',
 };
 
 export const en: typeof it = {
@@ -123,4 +126,7 @@ export const en: typeof it = {
   thUser: 'User name',
   thFindingIds: 'Findings',
   thWhere: 'Where',
+  techDecisive: 'decisive',
+  techOpenAll: 'Open every section',
+  techCloseAll: 'Close every section',
 };
