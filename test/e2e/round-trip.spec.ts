@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
+import { collectPageErrors, screenshots } from './helpers';
 import { freePort, startOpensslServer } from '../support/servers';
 import { windows7OfficeReport } from './office-report';
 import { windows7x64WithWinhttpReport } from './machines';
