@@ -263,7 +263,7 @@ test("systeminformation's PowerShell-through-stdin on Windows 7 with Wine's stub
   const m = machine('win7-it-outlook2010');
   const prefix = await built(m);
   const lastResort = winPath(path.join(ROOT, 'dist', 'src', 'util', 'last-resort.js'));
-  const r = await wine(prefix, [NODE_EXE, winPath(path.join(__dirname, 'si-epipe.js')), lastResort], { lang: m.lang, timeoutMs: 120_000 });
+  const r = await wine(prefix, [NODE_EXE, winPath(path.join(ROOT, 'scripts', 'wine-si-epipe.js')), lastResort], { lang: m.lang, timeoutMs: 120_000 });
   times[`${m.name}: systeminformation under the guard`] = r.ms;
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout) as { survived: boolean; strays: string[] };

@@ -1,5 +1,5 @@
 'use strict';
-// Run by the Windows Node under Wine (test/wine/wine.test.ts): systeminformation's osInfo() on
+// Run by the Windows Node under Wine (test/wine/wine.test.ts; not a tool of its own): systeminformation's osInfo() on
 // "Windows 7" feeds PowerShell through stdin without an 'error' listener; with Wine's stub
 // PowerShell (exits at once) that is an uncaught EPIPE. Inside withStrayErrorGuard the process
 // survives and the error is reported. argv[2]: the compiled last-resort module.
