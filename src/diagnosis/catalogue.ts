@@ -186,6 +186,20 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     links: ['kb3140245', 'easyFix'],
   },
   {
+    id: 'win7-kb3140245-language-pack',
+    area: 'system',
+    severity: 'warning',
+    title: t('Un pacchetto di lingua ha annullato l’aggiornamento KB3140245', 'A language pack undid update KB3140245'),
+    detail: t(
+      'KB3140245 risulta installato il {kbDate}, ma il pacchetto di lingua {languagePack} è stato aggiunto dopo: i gestori PEC avvertono che in questo caso l’aggiornamento va reinstallato, altrimenti {os} può tornare a non usare TLS 1.1 e 1.2 come protezione predefinita.',
+      'KB3140245 was installed on {kbDate}, but language pack {languagePack} was added later: PEC providers warn that the update must then be reinstalled, or {os} may stop using TLS 1.1 and 1.2 as default protocols again.',
+    ),
+    steps: [
+      t('Reinstalla l’aggiornamento KB3140245 (pagina Microsoft qui sotto) e riavvia il computer.', 'Reinstall update KB3140245 (Microsoft page below) and restart the computer.'),
+    ],
+    links: ['kb3140245'],
+  },
+  {
     id: 'win7-winhttp-defaults-missing',
     area: 'system',
     severity: 'warning',

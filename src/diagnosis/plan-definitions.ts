@@ -41,7 +41,7 @@ export const PLAN_DEFINITIONS = {
   },
   'windows7-tls12': {
     id: 'windows7-tls12',
-    folds: ['win7-tls12-client-disabled', 'win7-kb3140245-missing', 'win7-winhttp-defaults-missing'],
+    folds: ['win7-tls12-client-disabled', 'win7-kb3140245-missing', 'win7-kb3140245-language-pack', 'win7-winhttp-defaults-missing'],
     sources: [
       'requirements.md: the providers\' three steps for Windows 7 (KB3140245, Easy Fix, TLS 1.2\\Client DisabledByDefault=0) and the language-pack note',
       'windows-and-clients.md §2: KB3140245, WinHTTP DefaultSecureProtocols bits, both registry views on x64 only',
@@ -172,6 +172,7 @@ export const CAUSES = {
   'windows7-client': t('{client} su {os} non usa TLS 1.2', '{client} on {os} does not use TLS 1.2'),
   'windows7-no-client': t('{os} tiene spento TLS 1.2 per i programmi che usano Windows', '{os} keeps TLS 1.2 off for programs that rely on Windows'),
   'windows7-winhttp': t('{os} non usa TLS 1.2 come protezione predefinita (WinHTTP)', '{os} does not use TLS 1.2 by default (WinHTTP)'),
+  'windows7-language-pack': t('Un pacchetto di lingua ha annullato l’aggiornamento KB3140245', 'A language pack undid update KB3140245'),
   'windows-reenable': t('TLS 1.2 è stato spento su {os}', 'TLS 1.2 was turned off on {os}'),
 } as const;
 
@@ -195,6 +196,10 @@ export const EXPLANATIONS = {
   'windows7-winhttp': t(
     'TLS 1.2 è attivo per i programmi di posta, ma Windows non lo usa ancora come protezione predefinita per i programmi che passano da WinHTTP (software gestionali e di firma).',
     'TLS 1.2 is on for the mail programs, but Windows does not yet use it by default for programs that go through WinHTTP (practice-management and signing software).',
+  ),
+  'windows7-language-pack': t(
+    'TLS 1.2 è attivo per i programmi di posta, ma dopo KB3140245 è stato aggiunto un pacchetto di lingua: i gestori PEC avvertono che l’aggiornamento va reinstallato, altrimenti Windows può tornare a non usare TLS 1.2 come protezione predefinita (programmi che passano da WinHTTP).',
+    'TLS 1.2 is on for the mail programs, but a language pack was added after KB3140245: PEC providers warn that the update must be reinstalled, or Windows may stop using TLS 1.2 by default again (programs that go through WinHTTP).',
   ),
   'windows-reenable': t(
     '{os} usa TLS 1.2 di serie, ma su questo computer è stato spento nel Registro di sistema, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi. Il problema è di questo computer, non della casella PEC.',

@@ -198,7 +198,8 @@ function windows7Plan(input: RuleInput, folded: Finding[]): Draft | null {
   steps.push(rebootStep(steps, clientNames.length ? client : text('i programmi', 'the programs')));
   const own = inv.clients.filter((c) => c.id === 'thunderbird').map((c) => `${c.name}${c.version ? ' ' + c.version : ''}`);
   const others = own.length ? text(`: ${own.join(', ')} usa una crittografia propria (NSS)`, `: ${own.join(', ')} uses its own encryption (NSS)`) : text('', '');
-  const key = !tls12Off ? 'windows7-winhttp' : clientNames.length ? 'windows7-client' : 'windows7-no-client';
+  const onlyTrap = !tls12Off && steps.every((s) => s.state === 'done' || s.id === 'reinstall-kb3140245' || s.id === 'reboot');
+  const key = tls12Off ? (clientNames.length ? 'windows7-client' : 'windows7-no-client') : onlyTrap ? 'windows7-language-pack' : 'windows7-winhttp';
   const params = { os: osName, client, others };
   return {
     cause: fillText(CAUSES[key], params),
@@ -257,7 +258,8 @@ export function buildPlans(input: RuleInput, findings: readonly Finding[]): { pl
     const severity = worst(folded.map((f) => f.severity));
     for (const f of folded) {
       f.plan = id;
-      if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(f.severity)) f.severity = severity;
+      // A warning that is part of a blocking cause becomes an error; notes (info) stay notes.
+      if (f.severity === 'warning' && severity === 'error') f.severity = severity;
     }
     plans.push({ id, severity, ...draft, findings: folded.map((f) => (f.subject === undefined ? { id: f.id } : { id: f.id, subject: f.subject })) });
   }

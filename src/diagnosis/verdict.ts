@@ -232,9 +232,10 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
         missing.push(text('i server del gestore PEC (nessun indirizzo indicato e nessun account PEC trovato)', 'the PEC provider’s servers (no address given and no PEC account found)'));
       }
     }
-    if (!machine.verified && machine.missing) {
+    // The mail program can only be verified against a verified server: say it only then.
+    if (!machine.verified && machine.missing && verified.length > 0) {
       missing.push(machine.missing);
-      if (verified.length > 0) next = text('Consegna il rapporto al tecnico: i server funzionano, ma il programma di posta di questo computer non è stato verificato.', 'Hand the report to the technician: the servers work, but this computer’s mail program was not verified.');
+      next = text('Consegna il rapporto al tecnico: i server funzionano, ma il programma di posta di questo computer non è stato verificato.', 'Hand the report to the technician: the servers work, but this computer’s mail program was not verified.');
     }
     const warn = warnings.length ? text(` C’è anche qualcosa da sistemare: ${lower(warnings[0].it)}.`, ` There is also something to fix: ${lower(warnings[0].en)}.`) : text('', '');
     return {

@@ -75,12 +75,32 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
   if (win.kb3140245 === false) {
     out.push(makeFinding('win7-kb3140245-missing', { os: osName }, [{ kb3140245: false }], { subject: 'kb3140245' }));
   }
+  // The language-pack trap (requirements.md): a language pack installed after the KB undoes it.
+  const trap = languagePackAfterKb(win);
+  if (trap) {
+    out.push(makeFinding('win7-kb3140245-language-pack', { os: osName, kbDate: trap.kbAt.slice(0, 10), languagePack: trap.packs }, [{ servicing: win.servicing }], { subject: 'kb3140245' }));
+  }
   const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
   const views = is64 ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32] : [win.winhttp.defaultSecureProtocols64];
   if (views.some((v) => v === null || (v & WINHTTP_TLS12) === 0)) {
     out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch }], { subject: 'winhttp' }));
   }
   return out;
+}
+
+/**
+ * KB3140245 installed and a client language pack installed after it, from the servicing store's
+ * install times (unconfirmed source, see docs/findings.md): null when either time is unknown.
+ */
+export function languagePackAfterKb(win: WindowsTls): { kbAt: string; packs: string } | null {
+  const s = win.servicing;
+  if (win.kb3140245 !== true || !s) return null;
+  const kbAt = s.kb3140245.reduce<string | null>((m, p) => (p.installedAt && (m === null || p.installedAt > m) ? p.installedAt : m), null);
+  if (!kbAt) return null;
+  const after = s.languagePacks.filter((p) => p.installedAt !== null && p.installedAt > kbAt);
+  if (!after.length) return null;
+  const packs = after.map((p) => `${/~([a-z]{2}-[A-Z]{2})~/.exec(p.name)?.[1] ?? p.name}, ${p.installedAt?.slice(0, 10)}`).join('; ');
+  return { kbAt, packs };
 }
 
 /** The providers' Windows 7 steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */

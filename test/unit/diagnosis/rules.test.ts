@@ -58,6 +58,12 @@ const CASES: Case[] = [
   },
   { id: 'win7-kb3140245-missing', why: 'kb3140245 false on Windows 7', yes: input({ inventory: win7Outlook() }), no: input({ inventory: win7OutlookFixed() }) },
   {
+    id: 'win7-kb3140245-language-pack',
+    why: 'a language pack installed after KB3140245 (servicing store install times)',
+    yes: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), servicing: { kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }], languagePacks: [{ name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: '2020-10-05T15:20:44.000Z' }] } } }) }),
+    no: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), servicing: { kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }], languagePacks: [{ name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: null }] } } }) }),
+  },
+  {
     id: 'win7-winhttp-defaults-missing',
     why: 'WoW64 view without 0x800 on 64-bit Windows 7',
     yes: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), winhttp: { defaultSecureProtocols64: 0xa00, defaultSecureProtocols32: 0xa0 } } }) }),
