@@ -162,7 +162,7 @@ function runChild(srcRoot: string, options: unknown, timeoutMs: number): Promise
 
 function describe(r: ChildResult): string {
   const peak = r.timeMaxRssMB !== undefined ? `, ${r.timeMaxRssMB} MB peak RSS` : '';
-  if ('timedOut' in r) return `HANG (killed after ${(r.ms / 1000).toFixed(1)} s${peak})`;
+  if ('timedOut' in r) return `NOT FINISHED: killed at the ${(r.ms / 1000).toFixed(1)} s limit${peak} (a hang, or far too slow)`;
   if ('failed' in r) return `CRASH after ${(r.ms / 1000).toFixed(1)} s${peak}: ${r.failed}`;
   return `${r.ms} ms, ${r.timeMaxRssMB ?? r.maxRssMB} MB peak RSS, ${r.accounts} account(s)${r.leaked ? ', SECRET LEAKED' : ''}${r.errors.length ? `; ${r.errors.join(' | ')}` : ''}`;
 }
