@@ -76,9 +76,14 @@ const packLabel = (p: ServicingPackage): string => {
 export function kbSteps(win: WindowsTls, osName: string): PlanStep[] {
   const kb = win.kb3140245;
   const servicing = win.servicing ?? null;
-  const hotfixSource = win.hotfixes === undefined ? 'wmic qfe / Get-HotFix' : win.hotfixes === null ? 'elenco non leggibile' : `${win.hotfixes.length} aggiornamenti letti`;
-  if (kb === false) return [step('install-kb3140245', 'todo', { os: osName }, text(`KB3140245 non risulta installato (${hotfixSource})`, `KB3140245 is not installed (${hotfixSource})`))];
-  if (kb === null) return [step('install-kb3140245', 'unknown', { os: osName }, text(`stato di KB3140245 non verificato (${hotfixSource})`, `KB3140245 state not verified (${hotfixSource})`))];
+  const src =
+    win.hotfixes === undefined
+      ? text('wmic qfe / Get-HotFix', 'wmic qfe / Get-HotFix')
+      : win.hotfixes === null
+        ? text('elenco degli aggiornamenti non leggibile', 'update list unreadable')
+        : text(`${win.hotfixes.length} aggiornamenti installati letti`, `${win.hotfixes.length} installed updates read`);
+  if (kb === false) return [step('install-kb3140245', 'todo', { os: osName }, text(`KB3140245 non risulta installato (${src.it})`, `KB3140245 is not installed (${src.en})`))];
+  if (kb === null) return [step('install-kb3140245', 'unknown', { os: osName }, text(`stato di KB3140245 non verificato (${src.it})`, `KB3140245 state not verified (${src.en})`))];
   const kbAt = servicing ? latest(servicing.kb3140245) : null;
   const done = step(
     'install-kb3140245',
