@@ -388,8 +388,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'info',
     title: t('Non abbiamo trovato account PEC su questo computer', 'No PEC account found on this computer'),
     detail: t(
-      'Abbiamo cercato negli account di Outlook, Thunderbird e Windows Live Mail senza trovare una casella PEC. Se usi la PEC da un altro programma o solo dalla webmail, indica il tuo indirizzo PEC per controllare i server del gestore.',
-      'We looked at Outlook, Thunderbird and Windows Live Mail accounts and found no PEC mailbox. If you use PEC from another program or only through webmail, enter your PEC address to check the provider’s servers.',
+      'Abbiamo cercato negli account di Outlook, Thunderbird, Windows Live Mail e Apple Mail senza trovare una casella PEC. Se usi la PEC da un altro programma o solo dalla webmail, indica il tuo indirizzo PEC per controllare i server del gestore.',
+      'We looked at Outlook, Thunderbird, Windows Live Mail and Apple Mail accounts and found no PEC mailbox. If you use PEC from another program or only through webmail, enter your PEC address to check the provider’s servers.',
     ),
     steps: [t('Scrivi il tuo indirizzo PEC e ripeti il controllo.', 'Enter your PEC address and run the check again.')],
     links: [],
