@@ -104,3 +104,12 @@ test('hostile binary plists: a clear PlistError, never a crash or a hang', () =>
   }
   assert.ok(errors >= 3, 'the broken files are refused');
 });
+
+test('a recorded Mac (inventory --record layout): its Apple Mail accounts are read from the recording', async () => {
+  const { discoverRecordedAccounts } = await import('../../../src/accounts/index');
+  const r = await discoverRecordedAccounts(path.join(FIXTURES, 'macos-recorded-applemail'));
+  assert.deepEqual(r.accounts.map((a) => [a.client, a.email, a.provider]), [
+    ['applemail', 'studio.bianchi@pec.it', 'aruba'],
+    ['applemail', 'giulia.bianchi@gmail.com', null],
+  ]);
+});

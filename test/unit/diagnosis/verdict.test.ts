@@ -148,3 +148,16 @@ test('macOS with Apple Mail only, accounts read from the recorded Mail folder: t
   assert.equal(u.verdict.status, 'incomplete');
   assert.equal(u.verdict.next?.it, 'Scrivi il tuo indirizzo PEC e ripeti il controllo.');
 });
+
+test('check --machine on a recorded Mac with Apple Mail only: inventory and accounts from the recording, verified against Aruba', async () => {
+  const { collectInventory, recordedSource } = await import('../../../src/inventory/index');
+  const { discoverRecordedAccounts } = await import('../../../src/accounts/index');
+  const dir = path.join(__dirname, '..', '..', 'fixtures', 'accounts', 'macos-recorded-applemail');
+  const inv = await collectInventory({ source: recordedSource(dir) });
+  assert.deepEqual(inv.clients.map((c) => c.id), ['applemail']);
+  const found = await discoverRecordedAccounts(dir);
+  const r = assess(input({ inventory: inv, accounts: found, endpoints: [endpoint(), smtps()] }));
+  assert.equal(r.verdict.status, 'ok', JSON.stringify(r.verdict.summary));
+  assert.match(r.verdict.summary.it, /Apple Mail di questo computer si collega con TLS 1\.2/);
+  assert.ok(!r.findings.some((x) => x.id === 'openssl-too-old' || x.id === 'no-pec-account-found'));
+});
