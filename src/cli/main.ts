@@ -8,7 +8,7 @@ import { parseArguments } from './parse';
 import { COMMANDS } from './commands/index';
 import { APP_NAME, APP_VERSION } from '../version';
 import { errorMessage } from '../util/errors';
-import { TerminalSafeStream, escapeInline, terminalSafeJson } from '../util/terminal';
+import { TerminalSafeStream, escapeForTerminal, escapeInline, terminalSafeJson } from '../util/terminal';
 import { installLastResortGuard } from '../util/last-resort';
 
 export interface CliIo {
@@ -171,7 +171,20 @@ export function main(): void {
       throw err;
     });
   }
-  installLastResortGuard(); // a stray child-process error (EPIPE of a dependency's child) must not end the CLI
+  // A stray child-process error (EPIPE of a dependency's child) must not end the CLI; any other
+  // uncaught error ends it with the same clear sentence as a failed command (stack with --debug).
+  const debug = takeDebugFlag(process.argv.slice(2)).debug;
+  installLastResortGuard({
+    onFatal: (err) => {
+      try {
+        const m = failureMessage(err);
+        process.stderr.write(`pec-doctor: ${m.it}\n  (${m.en})\n`);
+        if (debug) process.stderr.write(`\n[debug] ${escapeForTerminal(String(err instanceof Error ? (err.stack ?? err.message) : err))}\n`);
+      } finally {
+        process.exit(1);
+      }
+    },
+  });
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then(
     (code) => {
       process.exitCode = code;
@@ -180,7 +193,7 @@ export function main(): void {
       // Not reached in practice (runCli catches), kept so nothing raw escapes if it ever is.
       const m = failureMessage(err);
       process.stderr.write(`pec-doctor: ${m.it}\n  (${m.en})\n`);
-      if (process.argv.includes('--debug')) process.stderr.write(escapeInline(String(err instanceof Error ? err.stack : err)) + '\n');
+      if (debug) process.stderr.write(`\n[debug] ${escapeForTerminal(String(err instanceof Error ? err.stack : err))}\n`);
       process.exitCode = 1;
     },
   );

@@ -86,3 +86,21 @@ test('`--debug` after `--` is an argument, not the flag', async () => {
   assert.equal(r.code, 2, r.err);
   assert.match(r.err, /argomento inatteso "--debug"/);
 });
+
+test('the real CLI: an uncaught programming error outside a command also ends with the clear sentence', async () => {
+  const { execFile } = await import('node:child_process');
+  const path = await import('node:path');
+  const entry = path.join(__dirname, 'uncaught-entry.ts');
+  const run = (...args: string[]) =>
+    new Promise<{ code: number; err: string }>((resolve) =>
+      execFile(process.execPath, ['--import', 'tsx', entry, ...args], { timeout: 60_000 }, (e, _out, err) =>
+        resolve({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, err: String(err) }),
+      ),
+    );
+  const r = await run('--version');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /pec-doctor: errore interno/);
+  assert.doesNotMatch(r.err, /not iterable|at Timeout/);
+  const d = await run('--version', '--debug');
+  assert.match(d.err, /\[debug\] TypeError: .*not iterable/);
+});
