@@ -136,7 +136,7 @@ export async function withStrayErrorGuard<T>(fn: () => Promise<T>, onStray: List
 export interface LastResortOptions {
   /** Where a stray error outside any guarded run is reported (default: one line on stderr). */
   log?: (s: StrayError) => void;
-  /** Test hook: what to do with an error that is not stray (default: print it, exit code 1). */
+  /** What to do with an error that is not stray (default: print its stack, exit code 1); the CLI prints its own sentence. */
   onFatal?: (err: unknown, origin: StrayError['origin']) => void;
 }
 
