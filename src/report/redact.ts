@@ -275,7 +275,8 @@ export function sensitiveNames(report: Report): string[] {
   for (const a of report.accounts?.accounts ?? []) {
     for (const s of [a.incoming, a.outgoing]) addName(s?.userName);
     addName(a.name);
-    if (a.client === 'outlook' || a.client === 'windowslivemail') addName(a.profile);
+    // Profile names a person chose ("Studio Zanetti"); Thunderbird's generated ones ("k2x9.default-release") are not names.
+    if (!/(^|\.)default(-release|-esr|-beta)?(-\d+)?$/i.test(a.profile)) addName(a.profile);
     for (const id of a.identities ?? []) {
       addName(id.name);
       addName(id.outgoing?.userName);
