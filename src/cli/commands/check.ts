@@ -15,6 +15,7 @@ import type { VerdictStatus } from '../../diagnosis/types';
 import { collectInventory, recordedSource } from '../../inventory/index';
 import { discoverRecordedAccounts } from '../../accounts/index';
 import { errorMessage } from '../../util/errors';
+import { recordRun } from '../../history/index';
 
 /** Exit code per verdict state: scripts can tell "verified" from "not verified" from "blocked". */
 export const EXIT_CODES: Record<VerdictStatus, number> = { ok: 0, error: 1, warning: 3, incomplete: 4, 'not-pec': 4, offline: 5 };
@@ -113,6 +114,11 @@ export const checkCommand: Command = {
       { emails, servers, skipDiscovery: ctx.values['no-discovery'] === true, timeoutSeconds },
       { signal: ctx.signal, onProgress: (item) => print(item), ca, deps },
     );
+    // This machine's runs go to its local history ("pec-doctor history"); a recorded machine is someone else's.
+    if (!machine) {
+      const kept = recordRun(report);
+      if ('error' in kept) ctx.stderr.write(`Cronologia non aggiornata / history not updated: ${kept.error}\n`);
+    }
     if (typeof html === 'string') {
       fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, 'utf8');
       ctx.stderr.write(`Rapporto HTML salvato in ${html}\n`);

@@ -128,3 +128,26 @@ test('check --machine: the recorded Windows 7 + Outlook 2010 office, one plan wi
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--machine vuole una cartella registrata/);
 });
+
+test('each check of this machine is kept in the local history; a recorded machine is not', async () => {
+  const home = tempDir('pec-doctor-history-');
+  const env = { ...process.env, PEC_DOCTOR_HOME: home };
+  const run = (args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', ENTRY, ...args], { timeout: 120_000, env, maxBuffer: 32 * 1024 * 1024 }, (err, stdout) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout) }),
+      );
+    });
+  try {
+    const checked = await run(['check', '--no-discovery', '--email', 'studio@gmail.com', '--json']);
+    const report = JSON.parse(checked.out) as Report;
+    await run(['check', '--machine', path.join(__dirname, '../../fixtures/inventory/win7-sp1-x86-outlook2010'), '--no-discovery', '--json']);
+    const listed = await run(['history', 'list', '--json']);
+    const runs = (JSON.parse(listed.out) as { runs: { caseCode: string; status: string }[] }).runs;
+    assert.equal(runs.length, 1, listed.out);
+    assert.equal(runs[0].caseCode, report.caseCode);
+    assert.equal(runs[0].status, 'not-pec');
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
