@@ -46,6 +46,12 @@ test('running: the checklist fills in live with a progress bar, and "Annulla" st
     await expect(checklist.locator('[data-state="ok"]').first()).toContainText('Tutto bene');
     await expect(checklist.locator('[data-state="running"], [data-state="pending"]').first()).toContainText(/In corso|In attesa/);
     await expect(page.getByTestId('check-line').filter({ hasText: 'Connessione' })).toHaveCount(1);
+    // The line in progress says what it waits for, and since when.
+    const running = checklist.locator('[data-state="running"]').first();
+    await expect(running).toContainText(/attendo/);
+    await expect(running.locator('.check-elapsed')).toHaveText(/· \d+ s/, { timeout: 10_000 });
+    // Each change is announced as "<check>: <state>".
+    await expect(page.getByTestId('check-announcer')).toHaveText(/.+: (Tutto bene|In corso|Saltato|Problema|Da controllare)/);
     await screenshots(page, '2-running');
     await expectNoAxeViolations(page, 'running');
 
@@ -94,7 +100,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     await expect(verdict.getByRole('heading', { level: 2 })).not.toBeEmpty();
     await expect(page.locator('[data-testid="finding"][data-severity="error"]')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Cosa funziona' })).toBeVisible();
-    await screenshots(page, '3-results-healthy');
+    await screenshots(page, '3-results-healthy', { axe: true });
     await expectNoAxeViolations(page, 'results (healthy)');
 
     // Technician details: the endpoint's versions, certificate, simulation, steps.
@@ -110,7 +116,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     await expect(endpoint.getByTestId('simulations').getByRole('row')).not.toHaveCount(0);
     await expect(page.getByTestId('tech-os')).toContainText('linux');
     await expect(page.getByTestId('tech-findings')).toContainText('server-ok');
-    await screenshots(page, '4-technician-healthy');
+    await screenshots(page, '4-technician-healthy', { axe: true });
     await expectNoAxeViolations(page, 'technician details');
 
     // Save the JSON report (a download through the web bridge) ...
@@ -133,7 +139,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     const htmlPath = testInfo.outputPath(htmlDownload.suggestedFilename());
     await htmlDownload.saveAs(htmlPath);
     expect(readFileSync(htmlPath, 'utf8')).toMatch(/<html[\s\S]*127\.0\.0\.1/);
-    await screenshots(page, '5-report-saved');
+    await screenshots(page, '5-report-saved', { axe: true });
 
     // Reopen the JSON: the same result, re-evaluated, with where it came from.
     await page.getByRole('button', { name: 'Nuova diagnosi' }).first().click();
@@ -141,7 +147,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     await expect(page.getByRole('heading', RESULTS)).toBeFocused();
     await expect(page.getByTestId('report-origin')).toContainText(`Rapporto aperto dal file ${jsonDownload.suggestedFilename()}`);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', saved.verdict.status);
-    await screenshots(page, '5-report-reopened');
+    await screenshots(page, '5-report-reopened', { axe: true });
     await expectNoAxeViolations(page, 'reopened report');
     expect(errors).toEqual([]);
   } finally {
@@ -173,7 +179,7 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
     await expect(card.getByRole('heading', { name: 'Cosa significa' })).toBeVisible();
     await expect(card.getByRole('heading', { name: 'Come risolvere' })).toBeVisible();
     await expect(card.getByRole('listitem').first()).not.toBeEmpty();
-    await screenshots(page, '3-results-tls10');
+    await screenshots(page, '3-results-tls10', { axe: true });
     await expectNoAxeViolations(page, 'results (TLS 1.0 only)');
 
     // Instructions for the technician, on the clipboard.
@@ -189,7 +195,7 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
     const versions = page.locator(`[data-testid="endpoint"][data-url="${url}"]`).getByTestId('tls-versions');
     await expect(versions.getByRole('row', { name: /^TLSv1 / })).toContainText('✔ sì');
     await expect(versions.getByRole('row', { name: /TLSv1\.2/ })).toContainText('✘ no');
-    await screenshots(page, '4-technician-tls10');
+    await screenshots(page, '4-technician-tls10', { axe: true });
     await expectNoAxeViolations(page, 'technician details (TLS 1.0 only)');
 
     // "Nascondi indirizzi e nomi utente": the typed address's name is gone from the file.
@@ -224,7 +230,7 @@ test('opening a file that is not a report says so clearly, in Italian', async ({
   await input.setInputFiles({ name: 'altro.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await expect(error).toContainText('Il file non contiene un rapporto di PEC Doctor');
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
-  await screenshots(page, '5-open-report-error');
+  await screenshots(page, '5-open-report-not-json', { axe: true });
   await expectNoAxeViolations(page, 'open report error');
 });
 

@@ -74,7 +74,7 @@ test('Windows 7 office report: one plan, not four cards — its steps, official 
   await tab2.close();
   expect(opened.length).toBe(2);
   await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeVisible();
-  await screenshots(page, '3-results-windows7');
+  await screenshots(page, '3-results-windows7', { axe: true });
   await expectNoAxeViolations(page, 'results (Windows 7 report)');
   expect(errors).toEqual([]);
 });
@@ -94,7 +94,7 @@ test('the results in English: verdict, plan and steps from the core in the chose
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(`Cause: ${plan.cause.en}`);
   await expect(card.getByTestId('plan-step').first()).toContainText(plan.steps[0].text.en);
   await expect(page.getByRole('button', { name: 'Save report' })).toBeVisible();
-  await screenshots(page, '3-results-english');
+  await screenshots(page, '3-results-english', { axe: true });
   await expectNoAxeViolations(page, 'results (English)');
   await page.getByRole('button', { name: 'Italiano' }).click();
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(`Causa: ${plan.cause.it}`);

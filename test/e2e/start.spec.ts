@@ -1,9 +1,14 @@
 // Screen 1 with the real core: the intro, the accounts found (none in an empty home; one from a
-// real Thunderbird profile), the address field with provider recognition, keyboard use, axe.
+// real Thunderbird profile), the address field with provider recognition, keyboard use, axe; at
+// 800×560 (the window's minimum) and 1280×800 the start button is in view without scrolling.
 import { test, expect } from './fixtures';
 import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
 import { APP_VERSION } from '../../src/version';
 import { writeThunderbirdProfile } from './thunderbird-profile';
+import type { Page } from '@playwright/test';
+
+/** The one button that matters: in view at 800×560 and 1280×800 on every start screen. */
+const startButton = (page: Page) => page.getByRole('button', { name: 'Avvia la diagnosi' });
 
 test('the start screen explains the tool, shows the version from the core and that no account was found', async ({ page, bridge }) => {
   const errors = collectPageErrors(page);
@@ -19,7 +24,7 @@ test('the start screen explains the tool, shows the version from the core and th
   // Fast: the first paint with content comes well within a second.
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity);
   expect(fcp).toBeLessThan(1000);
-  await screenshots(page, '1-start');
+  await screenshots(page, '1-start', { inView: startButton(page), axe: true });
   await expectNoAxeViolations(page, 'start');
 
   await page.getByText('Impostazioni avanzate (per il tecnico)').click();
@@ -27,7 +32,7 @@ test('the start screen explains the tool, shows the version from the core and th
   await expect(page.getByLabel('Porta')).toBeVisible();
   await expect(page.getByLabel('Protocollo')).toHaveValue('imap');
   await expect(page.getByLabel('Sicurezza')).toHaveValue('tls');
-  await screenshots(page, '1-start-advanced');
+  await screenshots(page, '1-start-advanced', { inView: startButton(page), axe: true });
   await expectNoAxeViolations(page, 'start, advanced open');
   expect(errors).toEqual([]);
 });
@@ -42,7 +47,7 @@ test('typing an address: an unknown provider is said plainly, a known one is rec
   // Aruba's PEC domain, from the provider catalogue (src/accounts/providers.ts).
   await field.fill('studio.rossi@pec.it');
   await expect(page.getByTestId('lookup')).toHaveText(/Gestore riconosciuto: .*Aruba/i);
-  await screenshots(page, '1-start-provider-recognised');
+  await screenshots(page, '1-start-provider-recognised', { inView: startButton(page), axe: true });
 });
 
 test('starting with nothing to check asks for the address and puts the cursor there', async ({ page, bridge }) => {
@@ -90,7 +95,7 @@ test('language switch: the whole interface turns English and back, and the choic
   await expect(page.getByRole('button', { name: 'Start the check' })).toBeVisible();
   await expect(page.getByTestId('no-accounts')).toContainText('No PEC account');
   await expect(page.getByTestId('version')).toHaveText(`Version ${APP_VERSION}`);
-  await screenshots(page, '1-start-english');
+  await screenshots(page, '1-start-english', { inView: page.getByRole('button', { name: 'Start the check' }), axe: true });
   await expectNoAxeViolations(page, 'start (English)');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Let’s check your PEC' })).toBeVisible();
@@ -117,6 +122,6 @@ test('a Thunderbird PEC account configured on this computer is listed with its a
   await expect(row).toContainText('smtps.pec.aruba.it:465');
   // With an account found, the address field becomes optional.
   await expect(page.getByLabel('Un altro indirizzo PEC da controllare (facoltativo)')).toBeVisible();
-  await screenshots(page, '1-start-account-found');
+  await screenshots(page, '1-start-account-found', { inView: startButton(page), axe: true });
   await expectNoAxeViolations(page, 'start with an account');
 });

@@ -55,11 +55,13 @@ export function PlanCard({ api, plan, findings, index, total }: { api: BridgeApi
             {done > 0 && <span className="plan-progress"> · {m.planProgress(done, steps.length)}</span>}
           </h4>
           <ol className="plan-steps" aria-labelledby={`${id}-s`}>
-            {steps.map((s) => (
+            {steps.map((s, i) => (
               <li key={s.id} className={`plan-step step-${s.state}`} data-testid="plan-step" data-step-id={s.id} data-state={s.state}>
                 <Icon name={STEP_ICON[s.state] ?? 'question'} className="step-icon" />
                 <div className="step-body">
-                  <span className="step-state">{stepStateText(m, s.state)}: </span>
+                  <span className="step-state">
+                    {i + 1}. {stepStateText(m, s.state)}:{' '}
+                  </span>
                   <span className="step-text">{tx(s.text)}</span>
                   {(s.links ?? []).length > 0 && (
                     <span className="links step-links">

@@ -32,6 +32,11 @@ const serverLine = (item: ProgressItem) => /#[a-z0-9]+$/.test(item.id) && item.g
 /** What a server line in progress waits for, in plain words. */
 function waitingFor(m: Messages, item: ProgressItem): string {
   const key = /#([a-z0-9]+)$/.exec(item.id)?.[1];
+  if (key === 'connect' && item.step?.step === 'connect' && item.step.status === 'ok') {
+    // Connected: an implicit-TLS port (imaps, pop3s, smtps) now waits for the TLS handshake,
+    // a STARTTLS one for the server's greeting.
+    return /^[a-z0-9]+s:\/\//i.test(item.group) ? m.waitHandshake : m.waitGreeting;
+  }
   return ({ dns: m.waitDns, connect: m.waitConnect, tls12: m.waitTls12, certificate: m.waitCertificate, simulation: m.waitSimulation } as Record<string, string>)[key ?? ''] ?? m.waitGeneric;
 }
 

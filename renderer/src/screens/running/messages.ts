@@ -27,13 +27,15 @@ export const it = {
   backButton: 'Torna all’inizio',
   runFinished: (verdict: string) => `Diagnosi terminata. ${verdict}`,
   waitDns: 'cerco l’indirizzo del server',
-  waitConnect: 'attendo che il server risponda',
+  waitConnect: 'attendo che il server accetti la connessione',
   waitTls12: 'attendo la risposta protetta (TLS) del server',
   waitCertificate: 'leggo il certificato del server',
   waitSimulation: 'provo il collegamento come il tuo programma di posta',
   waitGeneric: 'in corso',
   elapsed: (s: number) => `${s} s`,
   announceLine: (check: string, state: string) => `${check}: ${state}`,
+  waitHandshake: 'collegato, attendo la risposta protetta (TLS) del server',
+  waitGreeting: 'collegato, attendo il messaggio di benvenuto del server',
 };
 
 export const en: typeof it = {
@@ -62,11 +64,13 @@ export const en: typeof it = {
   backButton: 'Back to start',
   runFinished: (verdict: string) => `Check finished. ${verdict}`,
   waitDns: 'looking up the server’s address',
-  waitConnect: 'waiting for the server to answer',
+  waitConnect: 'waiting for the server to accept the connection',
   waitTls12: 'waiting for the server’s secure (TLS) answer',
   waitCertificate: 'reading the server’s certificate',
   waitSimulation: 'trying the connection as your mail program would',
   waitGeneric: 'in progress',
   elapsed: (s: number) => `${s} s`,
   announceLine: (check: string, state: string) => `${check}: ${state}`,
+  waitHandshake: 'connected, waiting for the server’s secure (TLS) answer',
+  waitGreeting: 'connected, waiting for the server’s greeting',
 };

@@ -378,7 +378,7 @@ export function TechnicianDetails({ report }: { report: Report }) {
         <h2 id="tech-summary-h">{t(L.sections.summary)}</h2>
         <KeyValues
           rows={[
-            [t(L.sections.verdict), `${t(L.verdict[status])}: ${verdictHeading(m, report.verdict, lang)}`, status === 'error' || status === 'offline'],
+            [t(L.sections.verdict), `${t(L.verdict[status])}: ${verdictHeading(m, report.verdict, lang)}`],
             ...(report.caseCode ? ([[t(L.sections.caseCode), <code key="c">{report.caseCode}</code>]] as Row[]) : []),
             [t(L.sections.machine), machineLine],
             [t(L.sections.clients), clientsLine],
@@ -389,7 +389,7 @@ export function TechnicianDetails({ report }: { report: Report }) {
               (report.endpoints ?? []).length ? (report.endpoints ?? []).map((e) => `${e.url}: ${e.verdict}`).join(' · ') : t(L.values.noServer),
               (report.endpoints ?? []).some((e) => e.verdict !== 'ok'),
             ],
-            [t(L.sections.plans), plans.length ? plans.map((p) => tx(p.cause)).join(' · ') : t(L.values.noPlan), plans.some((p) => p.severity === 'error')],
+            [t(L.sections.plans), plans.length ? plans.map((p) => tx(p.cause)).join(' · ') : t(L.values.noPlan)],
             [t(L.fields.created), localDate(report.createdAt, lang, zone)],
           ]}
         />
