@@ -301,6 +301,15 @@ export function sensitiveNames(report: Report): string[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The values of a distinguished name other than CN and C (O=, OU=, L=, ST=, emailAddress=...). */
+function dnValues(dn: string): string[] {
+  return dn
+    .split(/,\s*(?=[A-Za-z.]+\s*=)|\/(?=[A-Za-z.]+\s*=)/)
+    .map((part) => /^\s*([A-Za-z.]+)\s*=\s*(.+?)\s*$/.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null && !/^(CN|C)$/i.test(m[1]))
+    .map((m) => m[2]);
+}
+
 /** A copy of the report with the person replaced by stable placeholders (the original is untouched). */
 export function redactReport(report: Report): Report {
   // 1. Secrets out, binary decoded, so that what follows sees every name in clear.
@@ -308,9 +317,21 @@ export function redactReport(report: Report): Report {
   const strings: string[] = [];
   collectStrings(decoded, strings);
 
-  // 2. Who is in it.
-  const names = sensitiveNames(decoded);
+  // 2. Who is in it. The certificate of a studio's own server names the studio in O=, OU=, L=
+  // (and its private CA too): those values go with the names; a public CA's stay.
   const { hosts, domains, ips } = foreignHosts(decoded, strings);
+  const foreign = new Set([...hosts, ...domains]);
+  const certNames: string[] = [];
+  for (const e of decoded.endpoints) {
+    const c = e.certificate;
+    if (!c || !foreign.has(cleanDomain(e.host.toLowerCase()))) continue;
+    const privateCa = !c.trusted || c.issuer === c.subject;
+    certNames.push(...dnValues(c.subject));
+    if (privateCa) for (const link of [{ subject: c.issuer, issuer: c.issuer }, ...(c.chain ?? [])]) certNames.push(...dnValues(link.subject), ...dnValues(link.issuer));
+  }
+  const names = [...new Set([...sensitiveNames(decoded), ...certNames.filter((n) => n.length >= 3 && !TOO_COMMON.has(n.toLowerCase()))])].sort(
+    (a, b) => b.length - a.length,
+  );
   const ipIds = new Map(ips.map((ip, i) => [ip, `ip-oscurato-${i + 1}`]));
   const ipRe = ips.length ? new RegExp(`(?<![0-9A-Fa-f.:])(${ips.map(escapeRe).join('|')})(?![0-9A-Fa-f.:])`, 'g') : null;
   const nameIds = new Map(names.map((n, i) => [n.toLowerCase(), `${REDACTED_USER}${i + 1}`]));

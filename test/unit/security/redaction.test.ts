@@ -32,8 +32,9 @@ const REG_SECRET = 'DEADBEEF4242';
 /** The studio's own server's public address locates the studio; the provider's does not. */
 const STUDIO_IP = '203.0.113.45';
 const PROVIDER_IP = '62.149.128.10';
+const CERT_ORG = 'Associazione Forense Trevigiana';
 /** Strings that identify the person, in every form they may take. */
-const IDENTITY = [LOCAL, EMAIL, DISPLAY, FOLDER, DOMAIN, HOST, 'studiozanetti', 'Zanetti', STUDIO_IP];
+const IDENTITY = [LOCAL, EMAIL, DISPLAY, FOLDER, DOMAIN, HOST, 'studiozanetti', 'Zanetti', STUDIO_IP, CERT_ORG];
 
 const u16 = (s: string) => Buffer.from(`${s}\0`, 'utf16le').toString('hex').toUpperCase();
 const forms = (s: string): string[] => {
@@ -116,8 +117,15 @@ before(async () => {
       deps: {
         collectInventory: async () => inventory(OS.win7),
         discoverAccounts: async () => found,
-        probeEndpoint: async (e: Endpoint): Promise<EndpointResult> =>
-          endpoint({ ...e, url: endpointUrl(e), addresses: [e.host.endsWith(DOMAIN) ? STUDIO_IP : PROVIDER_IP], detail: `connesso a ${e.host} per ${EMAIL}` }),
+        probeEndpoint: async (e: Endpoint): Promise<EndpointResult> => {
+          const r = endpoint({ ...e, url: endpointUrl(e), addresses: [e.host.endsWith(DOMAIN) ? STUDIO_IP : PROVIDER_IP], detail: `connesso a ${e.host} per ${EMAIL}` });
+          // The studio's own server has a self-signed certificate with the studio's name in it.
+          if (e.host.endsWith(DOMAIN) && r.certificate) {
+            const dn = `CN=${e.host}, O=${CERT_ORG}, L=Treviso, C=IT`;
+            r.certificate = { ...r.certificate, subject: dn, issuer: dn, trusted: false, trustError: 'self-signed', chain: [{ subject: dn, issuer: dn, validTo: r.certificate.validTo }] };
+          }
+          return r;
+        },
         // No DNS in tests: the custom domain is simply not a known provider's.
         lookupAddress: async (email: string) => ({ email, provider: null, endpoints: [], message: null }),
         now: () => new Date('2026-11-23T10:00:00.000Z'),
@@ -131,7 +139,7 @@ after(() => (process.env.KEEP ? console.log(dir) : fs.rmSync(dir, { recursive: t
 
 test('the planted identity is in the saved report, in clear and as UTF-16LE hex (the test can fail)', () => {
   const plain = fs.readFileSync(reportFile, 'utf8');
-  for (const s of [LOCAL, DISPLAY, DOMAIN, HOST, STUDIO_IP]) assert.ok(plain.toLowerCase().includes(s.toLowerCase()), s);
+  for (const s of [LOCAL, DISPLAY, DOMAIN, HOST, STUDIO_IP, CERT_ORG]) assert.ok(plain.toLowerCase().includes(s.toLowerCase()), s);
   assert.ok(plain.includes(u16(PST).slice(0, 40)), 'the EntryID with the PST path is kept as hex evidence');
   assert.ok(plain.includes(Buffer.from(DISPLAY, 'utf16le').toString('hex').toUpperCase()), 'display name as REG_BINARY hex');
   assert.ok(!plain.includes(WLM_SECRET) && !plain.includes(REG_SECRET), 'no password was ever read');
@@ -157,6 +165,7 @@ test('evaluate --redact --json and --html: nothing of the person survives, in an
   assert.equal(red.verdict.status, plain.verdict.status);
   assert.deepEqual(red.findings.map((f: { id: string }) => f.id), plain.findings.map((f: { id: string }) => f.id));
   assert.ok(j.out.includes('imaps.pec.aruba.it') && j.out.includes(PROVIDER_IP), "a known provider's server stays readable");
+  assert.ok(j.out.includes('O=Actalis S.p.A.'), "a public CA's name stays");
   assert.match(j.out, /dominio\d\.example/, 'the studio domain becomes a placeholder');
   const raw = red.accounts.accounts.flatMap((a: { evidence: { raw?: string }[] }) => a.evidence.map((e) => e.raw ?? '')).join('\n');
   assert.match(raw, /Display Name {4}REG_BINARY {4}\(testo \/ text\) "utente\d+"/, 'binary text decoded, then redacted');
