@@ -25,6 +25,7 @@ import type { Text } from '../util/text';
 import { text } from '../util/text';
 import { errorMessage } from '../util/errors';
 import { caseCodeOf } from '../report/case-code';
+import { guardStrayErrors } from '../util/last-resort';
 
 export interface RunDeps {
   collectInventory: (options: { signal?: AbortSignal }) => Promise<Inventory>;
@@ -197,10 +198,21 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 export async function runDiagnosis(request: DiagnosisRequest, options: RunOptions = {}): Promise<Report> {
+  // A helper program's stray pipe error during the run (systeminformation's PowerShell on old
+  // Windows) becomes a check-failed finding instead of ending the process with no report.
+  const failures: CheckFailure[] = [];
+  const stopStrayGuard = guardStrayErrors((s) => failures.push({ check: s.check, message: s.message }));
+  try {
+    return await diagnose(request, options, failures);
+  } finally {
+    stopStrayGuard();
+  }
+}
+
+async function diagnose(request: DiagnosisRequest, options: RunOptions, failures: CheckFailure[]): Promise<Report> {
   const deps: RunDeps = { ...DEFAULT_DEPS, ...options.deps };
   const signal = options.signal;
   const progress = new Progress(options.onProgress);
-  const failures: CheckFailure[] = [];
   const checkAbort = () => {
     if (signal?.aborted) throw new DiagnosisCancelled();
   };

@@ -3,6 +3,8 @@
 // probe becomes a check-failed finding; cancellation stops the run.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import { runDiagnosis, reevaluate, evaluateReportJson, parseReportJson } from '../../../src/diagnosis/run';
 import type { RunDeps } from '../../../src/diagnosis/run';
 import type { ProgressItem } from '../../../src/api';
@@ -84,6 +86,21 @@ test('a crashing collector or probe becomes check-failed; the run completes', as
   assert.deepEqual(failed.sort(), ['accounts', 'probe imaps://a.example:993']);
   assert.equal(report.endpoints.length, 1);
   assert.equal(report.accounts, null);
+});
+
+test('a stray pipe error of a helper program during the run (PowerShell gone: EPIPE) is check-failed, not the end of the process', async () => {
+  const child = path.join(__dirname, 'stray-error-child.ts');
+  const out = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', child], { timeout: 60_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) }),
+    );
+  });
+  assert.equal(out.code, 0, out.stderr);
+  const { findings, listeners } = JSON.parse(out.stdout) as { findings: { id: string; evidence: unknown[] }[]; listeners: number };
+  const failed = findings.filter((f) => f.id === 'check-failed');
+  assert.equal(failed.length, 1, findings.map((f) => f.id).join(', '));
+  assert.match(JSON.stringify(failed[0].evidence), /EPIPE/);
+  assert.equal(listeners, 0, 'the guard is removed after the run');
 });
 
 test('an invalid typed server is a check-failed finding, not a crash', async () => {
