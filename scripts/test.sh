@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mkdir -p .tmp test-results
 
 # Debian packages the tests use (real servers and clients, the browser, the oracle).
-DEBS=(chromium dovecot-imapd dovecot-pop3d postfix testssl.sh thunderbird poppler-utils openssl ca-certificates)
+DEBS=(chromium dovecot-imapd dovecot-pop3d postfix testssl.sh thunderbird poppler-utils openssl ca-certificates wine wine64)
 missing=()
 for p in "${DEBS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
@@ -41,14 +41,25 @@ stage "lint (eslint, incl. Node 16.17 API floor)" npx eslint .
 stage "typecheck" bash -c 'npx tsc -p tsconfig.test.json && npx tsc -p renderer/tsconfig.json'
 stage "build" npm run --silent build
 
-echo "== unit and integration tests"
-node scripts/run-unit.js 2>&1 | tee .tmp/unit.log
-u_pass=$(grep -E '^ℹ pass [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
-u_fail=$(grep -E '^ℹ fail [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
-u_cancel=$(grep -E '^ℹ cancelled [0-9]+' .tmp/unit.log | tail -1 | awk '{print $3}')
-u_skip=$(grep -E '^ℹ (skipped|todo) [0-9]+' .tmp/unit.log | awk '{s+=$3} END {print s+0}')
-if [ -z "$u_pass" ]; then failed=$((failed + 1)); echo "!! unit tests did not report"; else
-  passed=$((passed + u_pass)); failed=$((failed + ${u_fail:-0} + ${u_cancel:-0})); skipped=$((skipped + u_skip)); fi
+# A node:test suite: its own pass/fail/skip counts join the total (a suite that reports nothing fails).
+node_suite() { # name, log, command...
+  local name=$1 log=$2; shift 2
+  echo "== $name"
+  "$@" 2>&1 | tee "$log"
+  local p f c s
+  p=$(grep -E '^ℹ pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  f=$(grep -E '^ℹ fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  c=$(grep -E '^ℹ cancelled [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  s=$(grep -E '^ℹ (skipped|todo) [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+  if [ -z "$p" ]; then failed=$((failed + 1)); echo "!! $name did not report"; else
+    passed=$((passed + p)); failed=$((failed + ${f:-0} + ${c:-0})); skipped=$((skipped + s)); fi
+}
+
+node_suite "unit and integration tests" .tmp/unit.log node scripts/run-unit.js
+
+# Windows under Wine: the win32 code paths on the real Windows Node (test/wine/, docs/inventory.md).
+stage "Wine prefixes and the Windows Node" sh scripts/wine-setup.sh
+node_suite "Windows under Wine" .tmp/wine.log npx tsx --test --test-reporter=spec --test-concurrency=1 test/wine/wine.test.ts
 
 echo "== end-to-end tests (Playwright, Debian Chromium)"
 rm -f test-results/e2e-results.json
