@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findAppleMailAccounts } from '../../../src/accounts/apple-mail';
@@ -46,13 +47,26 @@ test('accounts kept in Accounts4.sqlite are reported as unreadable (Node 16 has 
   assert.match(r.errors[0].error ?? '', /SQLite/);
 });
 
-test('a Mail folder macOS refuses to list is reported as "access not permitted"', { skip: process.getuid?.() === 0 ? 'root reads every folder' : false }, async () => {
+test('a Mail folder macOS refuses to list is reported as "access not permitted"', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'applemail-'));
   const mail = path.join(dir, 'Library', 'Mail');
   fs.mkdirSync(mail, { recursive: true });
+  fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.dirname(mail), 0o755);
   fs.chmodSync(mail, 0);
   try {
-    const r = await findAppleMailAccounts(dir);
+    // Root reads every folder: then the reader runs in a child as the unprivileged user "nobody".
+    const asRoot = process.getuid?.() === 0;
+    const child = path.join(__dirname, 'apple-mail-child.ts');
+    const r = await new Promise<{ accounts: unknown[]; errors: { error?: string }[] }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', child, dir],
+        { timeout: 60_000, cwd: path.join(__dirname, '../../..'), ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {}) },
+        (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${String(stderr)}`)) : resolve(JSON.parse(String(stdout)))),
+      );
+    });
+    assert.deepEqual(r.accounts, []);
     assert.match(r.errors[0]?.error ?? '', /EACCES|EPERM/);
   } finally {
     fs.chmodSync(mail, 0o755);
