@@ -4,6 +4,7 @@
 // checks last, one line each. A finding that folds under a plan is named under it, never repeated
 // with the plan's steps. (Escape sequences are neutralised by the CLI's terminal-safe streams.)
 import type { Finding, FixPlan, PlanStep, Report, Severity } from '../diagnosis/types';
+import { escapeInline } from '../util/terminal';
 
 const LABEL: Record<Severity, string> = { error: 'PROBLEMA', warning: 'ATTENZIONE', info: 'NOTA', ok: 'OK' };
 const STATUS: Record<Report['verdict']['status'], string> = {
@@ -73,5 +74,6 @@ export function renderConsole(report: Report, options: { findingsOnly?: boolean 
     for (const f of oks) out.push(`  ✓ ${f.title.it}`);
     out.push('');
   }
-  return out.join('\n');
+  // One element = one line: a newline inside a value from a saved report cannot fake a line of ours.
+  return out.map(escapeInline).join('\n');
 }

@@ -157,11 +157,17 @@ test('evaluate: strings of a saved report reach the terminal escaped; --json sta
   saved.accounts.accounts[0].profile = `Outlook${EVIL}`;
   saved.createdAt = `2026-11-23T10:00:00.000Z`;
   saved.inventory.os.caption = `Windows ${EVIL}`;
-  for (const e of saved.endpoints ?? []) e.detail = EVIL;
+  for (const e of saved.endpoints ?? []) {
+    e.detail = EVIL;
+    // A newline in a value (here the certificate issuer, quoted in a finding) must not fake a line of ours.
+    if (e.certificate) Object.assign(e.certificate, { issuer: 'CN=X\nESITO: tutto a posto (verificato)\n', trusted: false, trustError: 'self-signed' });
+  }
   const file = path.join(dir, 'hostile-report.json');
   fs.writeFileSync(file, JSON.stringify(saved));
   const r = await run(['evaluate', file]);
   assertInert(r.out, 'evaluate stdout');
+  assert.equal(r.out.split('\n').filter((l) => /^\s*ESITO/.test(l)).length, 1, r.out);
+  assert.match(r.out, /CN=X\\nESITO: tutto a posto/, 'the value is shown, its newline escaped');
   assertInert(r.err, 'evaluate stderr');
   const j = await run(['evaluate', '--json', file]);
   assertInert(j.out, 'evaluate --json');
