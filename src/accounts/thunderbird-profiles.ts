@@ -101,7 +101,7 @@ export async function findThunderbirdProfiles(env: NodeJS.ProcessEnv, platform: 
     // Bounded: a FIFO named profiles.ini used to hang discovery for ever.
     const read = await readBoundedText(iniPath, { maxBytes: LIMITS.ini, label: 'profiles.ini' });
     if (!read.ok) {
-      if (read.reason !== 'missing') out.errors.push({ source: iniPath, error: `not read: ${read.message}` });
+      if (read.reason !== 'missing') out.errors.push({ source: iniPath, error: `unreadable: ${read.message}` });
       continue;
     }
     const ini = read.text;
@@ -112,7 +112,7 @@ export async function findThunderbirdProfiles(env: NodeJS.ProcessEnv, platform: 
     const installsPath = p.join(root.dir, 'installs.ini');
     const inst = await readBoundedText(installsPath, { maxBytes: LIMITS.ini, label: 'installs.ini' });
     const installs = inst.ok ? inst.text : null;
-    if (!inst.ok && inst.reason !== 'missing') out.errors.push({ source: installsPath, error: `not read: ${inst.message}` });
+    if (!inst.ok && inst.reason !== 'missing') out.errors.push({ source: installsPath, error: `unreadable: ${inst.message}` });
     for (const profile of parseProfilesIni(ini, installs, root)) {
       const key = await realpathOr(profile.dir);
       if (seenProfiles.has(key)) continue;

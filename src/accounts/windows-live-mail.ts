@@ -282,7 +282,7 @@ export async function findWindowsLiveMailAccounts(env: NodeJS.ProcessEnv): Promi
       try {
         const read = await readBounded(file, { maxBytes: LIMITS.oeAccount, label: 'Windows Live Mail account file', within: root });
         if (!read.ok) {
-          out.errors.push({ source: file, error: `${read.reason === 'missing' ? 'unreadable' : 'not read'}: ${read.message}` });
+          out.errors.push({ source: file, error: `unreadable: ${read.message}` });
           continue;
         }
         const values = parseOeAccount(decodeXmlBytes(read.data));
