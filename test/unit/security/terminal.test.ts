@@ -216,3 +216,21 @@ test('usage errors and unknown commands echo the argument escaped (in-process ha
   const u = await inProcessCli('probe', `imaps://ex${EVIL}.it`);
   assertInert(u.err, 'bad url');
 });
+
+test('inventory: strings of a recorded machine (an OS name) reach the terminal escaped', async () => {
+  const rec = path.join(dir, 'machine');
+  fs.cpSync(path.join(__dirname, '..', '..', 'fixtures', 'inventory', 'debian-12'), rec, { recursive: true });
+  const osRelease = path.join(rec, 'files', 'etc', 'os-release');
+  const si = JSON.parse(fs.readFileSync(path.join(rec, 'si-osinfo.json'), 'utf8'));
+  si.distro = `Debian ${EVIL}`;
+  fs.writeFileSync(path.join(rec, 'si-osinfo.json'), JSON.stringify(si));
+  fs.writeFileSync(osRelease, fs.readFileSync(osRelease, 'utf8').replace(/^(PRETTY_NAME|NAME)="/gm, `$1="Debian ${EVIL}`));
+  const r = await inProcessCli('inventory', '--fixture', rec);
+  assert.equal(r.code, 0, r.err);
+  assertInert(r.out, 'inventory');
+  assert.match(r.out, /Debian \\x1b\[2J/);
+  const j = await inProcessCli('inventory', '--json', '--fixture', rec);
+  assertInert(j.out, 'inventory --json');
+  assert.ok(j.out.includes('\\u001b[2J'), 'the JSON carries the same text as a JSON escape');
+  assert.doesNotThrow(() => JSON.parse(j.out));
+});
