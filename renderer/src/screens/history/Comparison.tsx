@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { BridgeApi, FindingRef, RunComparison } from '../../../../src/api';
 import { formatDate, severityLabel, useI18n } from '../../i18n';
-import { SeverityIcon } from '../../components/Icons';
+import { Icon, SeverityIcon } from '../../components/Icons';
 import { errorText } from '../running/useDiagnosis';
 
 type State = { status: 'loading' } | { status: 'done'; comparison: RunComparison } | { status: 'error'; detail: string };
@@ -21,8 +21,9 @@ function RefList({ refs, label, kind }: { refs: FindingRef[]; label: string; kin
       ) : (
         <ul className="compare-list">
           {refs.map((r, i) => (
-            <li key={`${r.id}-${r.subject ?? ''}-${i}`} data-finding-id={r.id}>
-              <SeverityIcon severity={r.severity} />
+            <li key={`${r.id}-${r.subject ?? ''}-${i}`} data-finding-id={r.id} data-severity={r.severity}>
+              {/* A fixed finding shows as fixed; the others with their severity. */}
+              {kind === 'fixed' ? <Icon name="ok" className="icon-fixed" /> : <SeverityIcon severity={r.severity} />}
               <span>
                 <span className="visually-hidden">{severityLabel(m, r.severity)}: </span>
                 {tx(r.title)}

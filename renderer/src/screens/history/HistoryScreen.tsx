@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BridgeApi, Report, RunSummary } from '../../../../src/api';
 import { formatDate, useI18n, verdictHeading } from '../../i18n';
-import { Icon } from '../../components/Icons';
 import { errorText } from '../running/useDiagnosis';
 import { Comparison } from './Comparison';
 
@@ -123,7 +122,6 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
               {m.historyCompare}
             </button>
             <button type="button" className="button button-secondary" onClick={() => void remove('all')}>
-              <Icon name="error" />
               {m.historyDeleteAll}
             </button>
           </div>

@@ -7,6 +7,7 @@ import { SeverityIcon } from '../../components/Icons';
 import { OfficialLink } from '../../components/OfficialLink';
 import type { Finding, Severity } from '../../types';
 import { findingSubject } from '../../types';
+import { splitTechnical } from '../../components/plainWords';
 
 export function whyItMatters(m: Messages, s: Severity): string {
   return { error: m.whyError, warning: m.whyWarning, info: m.whyInfo, ok: m.whyOk }[s] ?? '';
@@ -17,6 +18,7 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
   const id = useId();
   const steps = finding.fix?.steps ?? [];
   const links = finding.fix?.links ?? [];
+  const detail = splitTechnical(tx(finding.detail));
   return (
     <article className={`finding finding-${finding.severity}`} aria-labelledby={`${id}-t`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
       <header className="finding-head">
@@ -29,7 +31,7 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
         </h3>
       </header>
       <h4>{m.findingMeaning}</h4>
-      <p>{tx(finding.detail)}</p>
+      <p data-testid="finding-detail">{detail.plain}</p>
       <h4>{m.findingWhy}</h4>
       <p>{whyItMatters(m, finding.severity)}</p>
       {(steps.length > 0 || links.length > 0) && (
@@ -53,10 +55,27 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
           )}
         </>
       )}
-      <p className="finding-code">
-        {m.findingCode(finding.id)}
-        {findingSubject(finding) && <> · {findingSubject(finding)}</>}
-      </p>
+      {detail.technical.length > 0 ? (
+        <details className="finding-tech">
+          <summary>{m.findingTechDetail}</summary>
+          <p className="finding-code">
+            {m.findingCode(finding.id)}
+            {findingSubject(finding) && <> · {findingSubject(finding)}</>}
+          </p>
+          <ul>
+            {detail.technical.map((t, i) => (
+              <li key={i}>
+                <code className="break-any">{t}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p className="finding-code">
+          {m.findingCode(finding.id)}
+          {findingSubject(finding) && <> · {findingSubject(finding)}</>}
+        </p>
+      )}
     </article>
   );
 }

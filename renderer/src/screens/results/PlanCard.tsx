@@ -10,6 +10,7 @@ import type { IconName } from '../../components/Icons';
 import { OfficialLink } from '../../components/OfficialLink';
 import { clientName } from '../../components/accountText';
 import { findingSubject } from '../../types';
+import { splitTechnical } from '../../components/plainWords';
 
 export type StepState = PlanStep['state'];
 
@@ -93,7 +94,7 @@ export function PlanCard({ api, plan, findings, index, total }: { api: BridgeApi
           <ul>
             {findings.map((f, i) => (
               <li key={`${f.id}-${i}`} data-testid="folded-finding" data-finding-id={f.id}>
-                <strong>{tx(f.title)}</strong> — {tx(f.detail)}
+                <strong>{tx(f.title)}</strong> — {splitTechnical(tx(f.detail)).plain}
                 <span className="finding-code"> ({f.id})</span>
               </li>
             ))}

@@ -65,6 +65,7 @@ export const it = {
   clipStopGap: (name: string, url: string) => `Intanto: webmail di ${name}: ${url}`,
   clipFolded: 'Segnalazioni collegate',
   clipOther: 'Altre segnalazioni',
+  findingTechDetail: 'Dettaglio per il tecnico',
 };
 
 export const en: typeof it = {
@@ -131,4 +132,5 @@ export const en: typeof it = {
   clipStopGap: (name: string, url: string) => `Meanwhile: ${name} webmail: ${url}`,
   clipFolded: 'Related findings',
   clipOther: 'Other findings',
+  findingTechDetail: 'Detail for the technician',
 };
