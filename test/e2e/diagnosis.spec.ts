@@ -201,6 +201,8 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
     // "Nascondi indirizzi e nomi utente": the typed address's name is gone from the file.
     await page.getByLabel('Dati (JSON, per il tecnico)').check();
     await page.getByLabel('Nascondi indirizzi e nomi utente').check();
+    // What stays visible in a redacted report is said next to the option.
+    await expect(page.getByTestId('redact-note')).toContainText('restano visibili');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Salva rapporto' }).click()]);
     const file = testInfo.outputPath('redacted.json');
     await download.saveAs(file);

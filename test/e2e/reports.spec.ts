@@ -131,3 +131,33 @@ test('copied instructions hold the plan, the accounts and the servers; without a
   expect(text).toContain('smtps.pec.aruba.it:465');
   await expectNoAxeViolations(page, 'copy fallback');
 });
+
+test('a hostile saved report: its webmail, stop-gap and links are not trusted; only our catalogue’s pages become links', async ({ page, bridge }, testInfo) => {
+  const report = await windows7OfficeReport();
+  const evil = 'https://evil.example/phish';
+  // What a forged file could claim: a provider webmail in the lookups, a plan stop-gap, fix links.
+  const hostile = JSON.parse(JSON.stringify(report)) as typeof report;
+  hostile.context!.lookups[0].provider = { ...hostile.context!.lookups[0].provider!, name: 'Aruba PEC (webmail ufficiale)', webmail: evil };
+  hostile.plans[0].stopGap = { providerId: 'aruba', providerName: 'Aruba PEC (webmail ufficiale)', url: evil };
+  hostile.plans[0].steps[0].links = [{ url: evil, label: { it: 'Microsoft', en: 'Microsoft' } }];
+  for (const f of hostile.findings) f.fix.links = [{ url: 'javascript:alert(1)', label: { it: 'Clicca', en: 'Click' } }];
+  const file = testInfo.outputPath('hostile.json');
+  writeFileSync(file, JSON.stringify(hostile));
+  await page.goto(bridge.url);
+  await openReport(page, file);
+  await expect(page.getByTestId('plan')).toHaveCount(1);
+  // No link anywhere to the forged pages; the stop-gap is the catalogue's, re-derived by the core.
+  await expect(page.locator(`a[href^="https://evil.example"]`)).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await expect(page.getByTestId('webmail').getByRole('link')).toHaveAttribute('href', new URL(report.plans[0].stopGap!.url).href);
+  await expect(page.getByText('Aruba PEC (webmail ufficiale)')).toHaveCount(0);
+  const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(links.length).toBeGreaterThan(0);
+  // Every link is one the core itself writes for this machine (our catalogue), or the skip link.
+  const ours = new Set(
+    [...report.plans.flatMap((p) => [...p.steps.flatMap((s) => s.links.map((l) => l.url)), p.stopGap?.url ?? '']), ...report.findings.flatMap((f) => f.fix.links.map((l) => l.url))]
+      .filter(Boolean)
+      .map((u) => new URL(u).href),
+  );
+  for (const href of links) expect(ours.has(href) || href.endsWith('/#main'), href).toBe(true);
+});

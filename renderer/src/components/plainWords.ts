@@ -2,7 +2,11 @@
 // as DEPTH_ZERO_SELF_SIGNED_CERT, "risposta al ClientHello … entro 5000 ms", "banner del
 // servizio", an errno) is taken out of the sentence on the card and kept for the technician,
 // who sees it folded under the card and in the technician's view.
-const TECHNICAL = /[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}|ClientHello|ServerHello|\bbanner\b|\bE[A-Z]{4,}\b|\b\d+\s?ms\b|\balert\b|openssl|\bssl\b|errno|socket|\bTLSv1|handshake|certificate verify|self[- ]signed|\bx509\b/i;
+/** Codes as machines write them (case matters: ECONNREFUSED, not "errore"). */
+const CODES = /[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}|\bE[A-Z]{4,}\b|ClientHello|ServerHello|\bTLSv1|\bx509\b|\b(?:CN|O|OU)=/;
+/** Words of the protocol, whatever their case. */
+const WORDS = /\bbanner\b|\b\d+\s?ms\b|\balert\b|openssl|\bssl\b|errno|socket|handshake|certificate verify|self[- ]signed/i;
+const technicalText = (s: string) => CODES.test(s) || WORDS.test(s);
 
 export interface PlainText {
   plain: string;
@@ -13,7 +17,7 @@ export function splitTechnical(sentence: string): PlainText {
   const technical: string[] = [];
   const plain = sentence
     .replace(/\s*\(([^()]*)\)/g, (all: string, inner: string) => {
-      if (!TECHNICAL.test(inner)) return all;
+      if (!technicalText(inner)) return all;
       technical.push(inner.trim());
       return '';
     })
