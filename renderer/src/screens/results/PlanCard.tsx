@@ -35,7 +35,7 @@ export function PlanCard({ api, plan, findings, index, total }: { api: BridgeApi
   const affects = Array.isArray(plan.affects) ? plan.affects : [];
   const stopGap = plan.stopGap;
   return (
-    <article className={`plan plan-${plan.severity}`} aria-labelledby={`${id}-t`} data-testid="plan" data-plan-id={plan.id} data-severity={plan.severity}>
+    <article className={`plan plan-${plan.severity}${plan.id.startsWith('network-') ? ' plan-network' : ''}`} aria-labelledby={`${id}-t`} data-testid="plan" data-plan-id={plan.id} data-severity={plan.severity}>
       <header className="plan-head">
         <span className={`badge badge-${plan.severity}`}>
           <SeverityIcon severity={plan.severity} />
