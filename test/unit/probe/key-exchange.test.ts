@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { makeCertificates, makeDhParams, startOpensslServer, tempDir, type Certificates } from '../../support/servers';
 import { probeEndpoint } from '../../../src/probe';
 import { parseServerKeyExchange } from '../../../src/probe/server-hello';
-import { simulationResult } from '../../../src/probe/simulate';
+import { simulationResult, type Learned } from '../../../src/probe/simulate';
+import type { HelloOutcome } from '../../../src/probe/session';
 import { profileById } from '../../../src/probe/client-profiles';
 import type { EndpointResult } from '../../../src/probe/types';
 
@@ -50,16 +51,21 @@ test('DHE only with a 4096-bit group: Java 8 fails with dh-too-large, SChannel c
 });
 
 test('a DH prime below the client minimum fails with dh-too-small (OpenSSL 3 will not serve one: judged from a parsed outcome)', () => {
-  const learned = { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_CBC_SHA'] } } as const;
-  const hello = { kind: 'server-hello', version: 'TLSv1.2', versionCode: 0x0303, cipher: 0x0033, helloRetry: false, certificates: null } as const;
-  const outcome = { ...hello, keyExchange: { kind: 'dh', bits: 768, group: null } } as const;
+  const learned = (): Learned => ({
+    versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false },
+    ciphers: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_CBC_SHA'] },
+  });
+  const outcome: HelloOutcome = {
+    kind: 'server-hello', version: 'TLSv1.2', versionCode: 0x0303, cipher: 0x0033, helloRetry: false, certificates: null,
+    keyExchange: { kind: 'dh', bits: 768, group: null },
+  };
   for (const id of ['windows81', 'windows10', 'thunderbird-45.6']) {
-    const r = simulationResult(profileById(id)!, { versions: { ...learned.versions }, ciphers: { ...learned.ciphers } }, { ...outcome });
+    const r = simulationResult(profileById(id)!, learned(), outcome);
     assert.equal(r.reason, 'dh-too-small', id);
     assert.equal(r.ok, false);
     assert.match(r.detail ?? '', /768 bit/);
   }
-  const java = simulationResult(profileById('java-8u132')!, { versions: { ...learned.versions }, ciphers: { ...learned.ciphers } }, { ...outcome });
+  const java = simulationResult(profileById('java-8u132')!, learned(), outcome);
   assert.equal(java.ok, true, 'Java 8 GA had no DH minimum (jdk.tls.disabledAlgorithms gained DH limits in later updates)');
 });
 
