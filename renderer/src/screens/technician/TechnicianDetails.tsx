@@ -288,7 +288,6 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
           s.cipher ? <code className="nowrap">{s.cipher}</code> : t(L.values.none),
           s.reason ? any(s.reason) : '',
         ])}
-        decisive={(e.simulations ?? []).map((s) => !s.ok)}
       />
       <details className="sub-details">
         <summary>{t(L.sections.probeSteps)}</summary>
