@@ -5,7 +5,7 @@
 // the outcome are printed as a table and as JSON.
 //   npx tsx scripts/bench-hostile.ts [--before <commit>] [--only <case>] [--skip-before]
 // The 400 MB case needs about 5 GB of free memory for the "before" run.
-import { execFile, execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -143,17 +143,34 @@ function runChild(srcRoot: string, options: unknown, timeoutMs: number): Promise
   const useTime = fs.existsSync('/usr/bin/time');
   const [file, ...args] = useTime ? ['/usr/bin/time', '-v', ...node] : node;
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: ROOT, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * MB }, (err, stdout, stderr) => {
+    let timedOut = false;
+    // Its own process group, killed whole at the limit: /usr/bin/time's child must not outlive it
+    // (a reader blocked on a FIFO would stay for ever, holding the pipes open).
+    const child = spawn(file, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
       const wallMs = Date.now() - t;
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(String(stderr));
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const extra = { wallMs, ...(rss ? { timeMaxRssMB: Math.round(Number(rss[1]) / 1024) } : {}) };
-      if (err && (err.killed || err.signal === 'SIGKILL')) return resolve({ timedOut: true, ms: wallMs, ...extra });
-      const line = String(stdout).trim().split('\n').pop() ?? '';
+      if (timedOut) return resolve({ timedOut: true, ms: wallMs, ...extra });
+      const line = stdout.trim().split('\n').pop() ?? '';
       try {
         resolve({ ...(JSON.parse(line) as Outcome), ...extra });
       } catch {
-        const lines = String(stderr).split('\n').filter((l) => l.trim() && !/^\s+\S.*: /.test(l) && !/Command (being timed|exited)/.test(l));
-        const fatal = lines.find((l) => /FATAL|RangeError|Error:/.test(l)) ?? lines[0] ?? String(err);
+        const lines = stderr.split('\n').filter((l) => l.trim() && !/^\s+\S.*: /.test(l) && !/Command (being timed|exited)/.test(l));
+        const fatal = lines.find((l) => /FATAL|RangeError|Error:/.test(l)) ?? lines[0] ?? `exit code ${code}`;
         resolve({ failed: fatal.trim().slice(0, 200), ms: wallMs, ...extra });
       }
     });
