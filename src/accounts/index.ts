@@ -3,7 +3,6 @@
 // the provider's published settings. Read-only: files and registry keys are only read, and no
 // password is ever read or kept (see the readers). Side effects (files, registry, DNS) stay at
 // this edge and are injectable for tests.
-import * as fs from 'fs';
 import * as pathModule from 'path';
 import { recordedFilePath } from '../inventory/source';
 import type { Account, AccountsResult } from './types';
@@ -17,6 +16,7 @@ import { findOutlookAccounts } from './outlook-profiles';
 import { findAppleMailAccounts } from './apple-mail';
 import type { Registry } from '../platform/registry';
 import { recordedRegistry, windowsRegistry } from '../platform/registry';
+import { LIMITS, readBoundedText } from '../platform/read-bounded';
 import { matchProvider } from './provider-match';
 import type { MxLookup, MxResolver } from './provider-match';
 import { configFindings, findingIds } from './config-findings';
@@ -145,7 +145,9 @@ async function defaultRegistry(platform: NodeJS.Platform): Promise<Registry | nu
  * for Outlook. No DNS (a recording is judged offline); what the recording lacks is simply absent.
  */
 export async function discoverRecordedAccounts(dir: string): Promise<AccountsResult> {
-  const machine = JSON.parse(await fs.promises.readFile(pathModule.join(dir, 'machine.json'), 'utf8')) as { platform?: string; homedir?: string; env?: Record<string, string> };
+  const read = await readBoundedText(pathModule.join(dir, 'machine.json'), { maxBytes: LIMITS.recording, label: 'machine.json' });
+  if (!read.ok) throw new Error(`machine.json: ${read.message}`);
+  const machine = JSON.parse(read.text) as { platform?: string; homedir?: string; env?: Record<string, string> };
   const platform = (typeof machine.platform === 'string' ? machine.platform : 'linux') as NodeJS.Platform;
   const recEnv = machine.env && typeof machine.env === 'object' ? machine.env : {};
   const home = typeof machine.homedir === 'string' ? machine.homedir : platform === 'win32' ? 'C:\\Users\\utente' : '/home/utente';

@@ -195,4 +195,6 @@ export const LIMITS = {
   report: 32 * MB,
   /** A file of a recorded machine (machine.json, a command's output): the largest real ones are ~2 MB. */
   recording: 64 * MB,
+  /** A PEM file given with --ca or NODE_EXTRA_CA_CERTS: a company bundle is a few hundred KB. */
+  certificate: 4 * MB,
 } as const;

@@ -16,6 +16,7 @@ import { collectInventory, recordedSource } from '../../inventory/index';
 import { discoverRecordedAccounts } from '../../accounts/index';
 import { errorMessage } from '../../util/errors';
 import { recordRun } from '../../history/index';
+import { LIMITS, readBoundedSync } from '../../platform/read-bounded';
 
 /** Exit code per verdict state: scripts can tell "verified" from "not verified" from "blocked". */
 export const EXIT_CODES: Record<VerdictStatus, number> = { ok: 0, error: 1, warning: 3, incomplete: 4, 'not-pec': 4, offline: 5 };
@@ -80,7 +81,7 @@ export const checkCommand: Command = {
     const ca = ((ctx.values.ca as string[] | undefined) ?? []).map((file) => {
       let pem: string;
       try {
-        pem = fs.readFileSync(file, 'utf8');
+        pem = readBoundedSync(file, { maxBytes: LIMITS.certificate, label: 'certificate' }).toString('utf8');
       } catch (err) {
         throw new UsageError(`non riesco a leggere il certificato "${file}": ${(err as Error).message}`);
       }

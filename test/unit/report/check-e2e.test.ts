@@ -8,7 +8,7 @@
 // office: one plan with its steps, not four cards.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeCertificates, startDovecot, startOpensslServer, tempDir } from '../../support/servers';
@@ -150,4 +150,12 @@ test('each check of this machine is kept in the local history; a recorded machin
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
+});
+
+test('--ca naming a FIFO is refused at once with a clear message (no hang)', async () => {
+  const fifo = path.join(dir, 'ca-fifo.pem');
+  execFileSync('mkfifo', [fifo]);
+  const r = await cli(['check', '--no-discovery', '--ca', fifo, '--server', 'imaps://127.0.0.1:1']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /FIFO.*not a regular file/);
 });
