@@ -72,8 +72,31 @@ export function contentOf(file: ReportFile): Buffer {
 /** Write beside, then rename: a failed write never leaves half a file in place of a good one. */
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
   const tmp = `${file}.partial`;
-  await fs.promises.writeFile(tmp, data);
-  await fs.promises.rename(tmp, file);
+  try {
+    await fs.promises.writeFile(tmp, data);
+    await fs.promises.rename(tmp, file);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw new Error(writeFailure(file, err));
+  }
+}
+
+// The system's reasons, said for people (the raw text is "ENOENT: no such file or directory, open …").
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'la cartella non esiste',
+  ENOTDIR: 'la cartella non esiste',
+  EACCES: 'non hai il permesso di scrivere in questa cartella',
+  EPERM: 'non hai il permesso di scrivere in questa cartella',
+  EROFS: 'il disco è di sola lettura',
+  ENOSPC: 'il disco è pieno',
+  EISDIR: 'esiste già una cartella con questo nome',
+  EBUSY: 'il file è aperto in un altro programma',
+};
+
+export function writeFailure(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  const why = WRITE_ERRORS[code] ?? `errore del sistema ${code || 'sconosciuto'}`;
+  return `Non è stato possibile scrivere ${file}: ${why}.`;
 }
 
 /** Writes a file that did not exist: `x.reg`, else `x-2.reg`, `x-3.reg`…; returns the path used. */
@@ -84,7 +107,7 @@ async function writeNew(file: string, data: Buffer): Promise<string> {
       await fs.promises.writeFile(candidate, data, { flag: 'wx' });
       return candidate;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(writeFailure(candidate, err));
     }
   }
   throw new Error(`Troppi file di annullamento accanto a ${file}: spostane qualcuno e riprova.`);

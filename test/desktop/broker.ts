@@ -8,7 +8,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Frame, Page } from '@playwright/test';
 import type { BrokerRequests, BrokerResults, MainNotes, MainRequests, MainResults, Message, StandInState, WindowOptionsRecord } from './electron-stand-in/wire';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -58,9 +58,13 @@ interface WindowRecord {
   context: BrowserContext;
   page: Page;
   lastUrl: string;
+  /** The page once its last load (loadURL, reload) has finished. */
+  loadedPage: Page | null;
   crashed: boolean;
   /** URLs the app itself loads (loadURL, reload): browser-initiated, no will-navigate. */
   browserInitiated: Set<string>;
+  /** First navigations of popups, in order (their frame does not exist yet when they start). */
+  popupTargets: string[];
   /** Responses of the main frame's documents, with their headers. */
   documents: { url: string; status: number; headers: Record<string, string> }[];
 }
@@ -96,7 +100,6 @@ export class DesktopApp {
   exited: Promise<number | null>;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
-  private readonly popupTargets = new WeakMap<Page, string>();
 
   private constructor(
     private readonly child: ChildProcess,
@@ -104,7 +107,12 @@ export class DesktopApp {
   ) {
     child.stdout!.on('data', (c: Buffer) => (this.output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (this.output += c.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        this.output += `\n[main process exited: code ${code}, signal ${signal}]\n`;
+        resolve(code);
+      }),
+    );
     child.on('message', (m: Message) => void this.onMessage(m));
   }
 
@@ -125,7 +133,7 @@ export class DesktopApp {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const w = this.windows.get(id);
-      if (w && !w.crashed && w.documents.length > 0) return w.page;
+      if (w && w.loadedPage && !w.crashed && w.loadedPage === w.page) return w.page;
       if (Date.now() > end) throw new Error(`window ${id} never loaded; main process said:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -152,7 +160,10 @@ export class DesktopApp {
   async crash(id = 1): Promise<void> {
     const w = this.window(id);
     const cdp = await w.context.newCDPSession(w.page);
-    await cdp.send('Page.crash').catch(() => undefined);
+    const gone = new Promise<void>((resolve) => w.page.once('crash', () => resolve()));
+    // The renderer dies before it can answer: the command itself never returns.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await gone;
   }
 
   async close(): Promise<void> {
@@ -170,12 +181,15 @@ export class DesktopApp {
       return;
     }
     if (m.kind === 'note') return this.onNote(m.op as keyof MainNotes, m.payload as never);
+    let answer: Message;
     try {
       const value = await this.onRequest(m.op as keyof MainRequests, m.payload as never);
-      this.child.send({ kind: 'res', id: m.id, ok: true, value: value ?? null } satisfies Message);
+      answer = { kind: 'res', id: m.id, ok: true, value: value ?? null };
     } catch (err) {
-      this.child.send({ kind: 'res', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Message);
+      answer = { kind: 'res', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) };
     }
+    // The app may have ended meanwhile (the test closed it).
+    if (this.child.connected) this.child.send(answer);
   }
 
   private onNote<K extends keyof MainNotes>(op: K, p: MainNotes[K]): void {
@@ -203,6 +217,7 @@ export class DesktopApp {
         w.browserInitiated.add(url);
         w.lastUrl = url;
         await w.page.goto(url, { waitUntil: 'load' });
+        w.loadedPage = w.page;
         return null;
       }
       case 'window:reload': {
@@ -215,10 +230,12 @@ export class DesktopApp {
         }
         w.browserInitiated.add(w.lastUrl);
         await w.page.goto(w.lastUrl, { waitUntil: 'load' });
+        w.loadedPage = w.page;
         return null;
       }
       case 'window:destroy': {
         const w = this.window((p as MainRequests['window:destroy']).id);
+        this.output += `[broker: window ${w.id} destroyed by the app]\n`;
         await w.context.close().catch(() => undefined);
         return null;
       }
@@ -251,7 +268,7 @@ export class DesktopApp {
       javaScriptEnabled: prefs.javascript !== false,
       acceptDownloads: false,
     });
-    const w: WindowRecord = { id, options, context, page: null as unknown as Page, lastUrl: '', crashed: false, browserInitiated: new Set(), documents: [] };
+    const w: WindowRecord = { id, options, context, page: null as unknown as Page, lastUrl: '', loadedPage: null, crashed: false, browserInitiated: new Set(), popupTargets: [], documents: [] };
     this.windows.set(id, w);
     if (typeof prefs.preload === 'string') {
       await context.exposeBinding('__pecDoctorStandInInvoke', async (source, channel: string, args: unknown[]) =>
@@ -261,16 +278,24 @@ export class DesktopApp {
     }
     await context.route('**/*', async (route, request) => {
       const url = request.url();
-      const page = request.frame().page();
-      const isOurMainFrame = page === w.page && request.frame() === w.page.mainFrame();
+      // A popup's first request comes before its frame exists.
+      let frame: Frame | null = null;
+      try {
+        frame = request.frame();
+      } catch {
+        frame = null;
+      }
+      const isOurMainFrame = frame !== null && frame === w.page.mainFrame();
       if (request.isNavigationRequest() && isOurMainFrame) {
         if (w.browserInitiated.delete(url)) return route.continue();
         // Renderer-initiated (a link, location.href, a form): the app's will-navigate decides.
         const { prevented } = await this.ask('webContents:will-navigate', { id, url });
         this.navigations.push({ url, prevented });
-        if (prevented) return route.abort('blockedbyclient');
-      } else if (request.isNavigationRequest() && page !== w.page) {
-        this.popupTargets.set(page, url);
+        // A 204 to a navigation leaves the current page as it is, as preventDefault does in
+        // Electron (an aborted request would show Chromium's error page instead).
+        if (prevented) return route.fulfill({ status: 204 });
+      } else if (request.isNavigationRequest()) {
+        w.popupTargets.push(url);
       }
       if (!isLoopback(url)) {
         this.blockedRequests.push(url);
@@ -285,6 +310,7 @@ export class DesktopApp {
 
   private watchPage(w: WindowRecord): void {
     const page = w.page;
+    page.on('close', () => (this.output += `[broker: page of window ${w.id} closed]\n`));
     page.on('response', (r) => {
       if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) {
         w.documents.push({ url: r.url(), status: r.status(), headers: r.headers() });
@@ -298,11 +324,12 @@ export class DesktopApp {
   }
 
   private async onPopup(w: WindowRecord, popup: Page): Promise<void> {
-    if (popup === w.page) return;
+    // Our own newPage() fires this event too, before w.page is set: only pages with an opener are popups.
+    if (popup === w.page || !(await popup.opener())) return;
     // The popup's target: its first navigation request (window.open('about:blank') has none).
     const end = Date.now() + 2000;
-    while (!this.popupTargets.has(popup) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-    const url = this.popupTargets.get(popup) ?? popup.url();
+    while (w.popupTargets.length === 0 && popup.url() === 'about:blank' && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    const url = w.popupTargets.shift() ?? popup.url();
     const { action } = await this.ask('webContents:window-open', { id: w.id, url, frameName: '', features: '' });
     this.windowOpens.push({ url, action });
     if (action === 'deny') await popup.close();
