@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeCertificates, makeDhParams, startOpensslServer, tempDir, type Certificates } from '../../support/servers';
 import { probeEndpoint } from '../../../src/probe';
-import { parseServerKeyExchange } from '../../../src/probe/server-hello';
+import { FlightParser, parseServerKeyExchange } from '../../../src/probe/server-hello';
 import { simulationResult, type Learned } from '../../../src/probe/simulate';
 import type { HelloOutcome } from '../../../src/probe/session';
 import { profileById } from '../../../src/probe/client-profiles';
@@ -90,4 +90,27 @@ test('ServerKeyExchange parser: sizes from real encodings, nothing thrown on hos
     for (const k of ['dh', 'ecdh', null] as const) parseServerKeyExchange(junk, k);
   }
   assert.deepEqual(parseServerKeyExchange(Buffer.from([0xff, 0xff, 1]), 'dh'), { kind: 'dh', bits: null, group: null });
+});
+
+test('first flight: the parser waits for the ServerKeyExchange only when asked, and a stalled server still yields its ServerHello', () => {
+  const hs = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type, 0, body.length >> 8, body.length & 0xff]), body]);
+  const rec = (b: Buffer) => Buffer.concat([Buffer.from([22, 3, 3, b.length >> 8, b.length & 0xff]), b]);
+  // ServerHello: TLS 1.2, 32-byte random, empty session id, TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 (0x009e), no compression.
+  const sh = hs(2, Buffer.concat([Buffer.from([3, 3]), Buffer.alloc(32, 7), Buffer.from([0, 0x00, 0x9e, 0])]));
+  const ske = hs(12, Buffer.concat([Buffer.from([0x00, 0x80]), Buffer.alloc(128, 0xc0), Buffer.from([0, 1, 2, 0, 0])]));
+  const plain = new FlightParser(false);
+  const first = plain.feed(rec(sh));
+  assert.equal(first?.kind, 'server-hello', 'without keyExchange the ServerHello is enough');
+  const waiting = new FlightParser(false, true);
+  assert.equal(waiting.feed(rec(sh)), null, 'waits for the ServerKeyExchange');
+  const stalled = waiting.partial();
+  assert.equal(stalled?.kind, 'server-hello', 'a server that stops here still gives its choice');
+  const done = waiting.feed(rec(ske));
+  assert.ok(done && done.kind === 'server-hello');
+  assert.deepEqual(done.keyExchange, { kind: 'dh', bits: 1024, group: null });
+  // ServerHelloDone without a ServerKeyExchange (a broken server) ends the wait too.
+  const broken = new FlightParser(false, true);
+  broken.feed(rec(sh));
+  const r = broken.feed(rec(hs(14, Buffer.alloc(0))));
+  assert.ok(r && r.kind === 'server-hello' && r.keyExchange === undefined);
 });
