@@ -2,7 +2,8 @@
 // ClientHello: versions, cipher suites (IANA names, in the client's order), groups, signature
 // algorithms, and the Diffie-Hellman sizes it accepts. Wherever a real captured ClientHello exists
 // the lists are that hello: testssl.sh's etc/client-simulation.txt (records collected by SSL Labs
-// and testssl.sh; the date is the hello's gmt_unix_time). test/unit/probe/client-profiles.test.ts
+// and testssl.sh; the date is the hello's gmt_unix_time where the client still sends the time —
+// NSS and newer stacks send random bytes there, so Firefox/Thunderbird records have no date). test/unit/probe/client-profiles.test.ts
 // parses those bytes and compares them with this table; every difference is listed there with its
 // reason. Where no recording exists the profile says so ([inference]) and names its source.
 import type { TlsVersionName } from './types';
@@ -144,7 +145,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     recording: 'IE 8 Win 7',
     device: 'windows7',
     source:
-      'Record "IE 8 Win 7" (Windows 7 SChannel as shipped, TLS 1.0 only; "Protocols in TLS/SSL (Schannel SSP)": TLS 1.1/1.2 client off by default on Windows 7); ' +
+      'Record "IE 8 Win 7" (hello of 2013-08-01: Windows 7 SChannel as shipped, TLS 1.0 only; "Protocols in TLS/SSL (Schannel SSP)": TLS 1.1/1.2 client off by default on Windows 7); ' +
       'suite order of "IE 11 Win 7" (2017, after update 3042058) for the suites usable at TLS 1.0',
   },
   {
@@ -254,7 +255,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     maxDhBits: null,
     recording: 'Safari 10 OS X 10.12',
     device: null,
-    source: 'Record "Safari 10 OS X 10.12" (SecureTransport; minDhBits 768) [inference: Mail uses the same system stack]',
+    source: 'Record "Safari 10 OS X 10.12" (hello of 2016-10-12, SecureTransport; minDhBits 768) [inference: Mail uses the same system stack]',
   },
   {
     id: 'applemail-current',
@@ -267,7 +268,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     maxDhBits: null,
     recording: 'Apple Mail (16.0)',
     device: 'mac',
-    source: 'Record "Apple Mail (16.0)" (Apple Mail itself, service SMTP/POP/IMAP: TLS 1.0-1.2, no TLS 1.3 on mail connections)',
+    source: 'Record "Apple Mail (16.0)" (hello of 2022-05-31, Apple Mail itself, service SMTP/POP/IMAP: TLS 1.0-1.2, no TLS 1.3 on mail connections)',
   },
   {
     id: 'outlook-mac',
@@ -294,7 +295,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     recording: 'Safari 10 iOS 10',
     device: 'iphone',
     source:
-      'Record "Safari 10 iOS 10" (SecureTransport; no iOS 11 record exists; "Safari 12.1 (iOS 12.2)" adds TLS 1.3) [inference: the oldest stack ' +
+      'Record "Safari 10 iOS 10" (hello of 2016-10-03, SecureTransport; no iOS 11 record exists; "Safari 12.1 (iOS 12.2)" adds TLS 1.3) [inference: the oldest stack ' +
       'of the "iOS 11+" range is the one that decides; Mail uses the system stack]',
   },
   {
@@ -315,7 +316,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     maxDhBits: null,
     recording: 'Android 5.0.0',
     device: 'android',
-    source: 'Record "Android 5.0.0" (platform TLS, the oldest of "Android 5+") [inference: mail apps use the platform stack]',
+    source: 'Record "Android 5.0.0" (hello of 2015-01-23, platform TLS, the oldest of "Android 5+") [inference: mail apps use the platform stack]',
   },
   {
     id: 'java-8u132',
@@ -348,7 +349,7 @@ export const CLIENT_PROFILES: readonly ClientProfile[] = [
     maxDhBits: 2048,
     recording: 'Java 8b132',
     device: null,
-    source: 'Record "Java 8b132" (build 132 = Java 8 GA, March 2014, not update 132; maxDhBits 2048)',
+    source: 'Record "Java 8b132" (hello of 2014-03-07; build 132 = Java 8 GA, March 2014, not update 132; maxDhBits 2048)',
   },
   {
     id: 'dotnet-4.6',
