@@ -38,6 +38,7 @@ test.describe.configure({ mode: 'serial' });
 let unpacked = '';
 let seconds = 0;
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
 test('electron-builder packages the legacy build around a stand-in Electron, in bounded time', async ({}, testInfo) => {
   test.setTimeout(300_000);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-package-'));
