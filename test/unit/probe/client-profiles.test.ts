@@ -43,21 +43,36 @@ function diff(p: ClientProfile, r: RecordedHello): Diff[] {
 }
 
 const RC4 = ['TLS_RSA_WITH_RC4_128_SHA', 'TLS_RSA_WITH_RC4_128_MD5'];
-const RC4_REASON = 'RC4 stays in SChannel\'s default list (Microsoft "TLS Cipher Suites in Windows 7/8.1"); IE 11 turns it off for itself only (2016)';
+const RC4_REASON =
+  'RC4 stays in SChannel\'s default list (Microsoft "TLS Cipher Suites in Windows 7/8.1"); IE 11 turns it off for itself only (2016)';
 const SCHANNEL_DH_REASON = 'DH 1024-4096 bits as the IE 11 records of the same SChannel say (the IE 8 record has no DH measurements)';
 
 /** Every intended difference between a profile and its recording. */
 const INTENDED: Record<string, Listed[]> = {
   'windows7-default': [
-    { field: 'ciphers', order: true, reason: 'suite order of update 3042058 (2015) as recorded in "IE 11 Win 7"; the IE 8 record is the 2013 order' },
+    {
+      field: 'ciphers',
+      order: true,
+      reason: 'suite order of update 3042058 (2015) as recorded in "IE 11 Win 7"; the IE 8 record is the 2013 order',
+    },
     { field: 'dh', missing: ['min none', 'max none'], extra: ['min 1024', 'max 4096'], reason: SCHANNEL_DH_REASON },
   ],
   'windows7-tls12': [{ field: 'ciphers', extra: RC4, reason: RC4_REASON }],
   windows81: [{ field: 'ciphers', extra: RC4, reason: RC4_REASON }],
-  windows10: [{ field: 'groups', extra: ['x25519'], reason: 'X25519 came with Windows 10 v1607 (recorded first in "Edge 15 Win 10", v1703); the IE 11 record predates it' }],
+  windows10: [
+    {
+      field: 'groups',
+      extra: ['x25519'],
+      reason: 'X25519 came with Windows 10 v1607 (recorded first in "Edge 15 Win 10", v1703); the IE 11 record predates it',
+    },
+  ],
   'thunderbird-45.6': [],
   'thunderbird-current': [
-    { field: 'ciphers', missing: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'], reason: '3DES is off in Gecko since Firefox 93, so in Thunderbird ESR 102 and later; the record is 91.9' },
+    {
+      field: 'ciphers',
+      missing: ['TLS_RSA_WITH_3DES_EDE_CBC_SHA'],
+      reason: '3DES is off in Gecko since Firefox 93, so in Thunderbird ESR 102 and later; the record is 91.9',
+    },
   ],
   'applemail-10.12': [],
   'applemail-current': [],
@@ -67,7 +82,9 @@ const INTENDED: Record<string, Listed[]> = {
     {
       field: 'ciphers',
       missing: ['0xCC14', '0xCC13', '0xCC15'],
-      reason: 'pre-standard ChaCha20 code points (draft-agl), not IANA suites: no server of ours can choose them, and our table has no name for them',
+      reason:
+        'pre-standard ChaCha20 code points (draft-agl), not IANA suites: no server of ours can choose them, and our ' +
+        'table has no name for them',
     },
   ],
   'java-8u132': [
@@ -112,7 +129,11 @@ for (const p of CLIENT_PROFILES) {
     assert.ok(listed, `${p.id}: list its intended differences (or none) in INTENDED`);
     for (const l of listed) assert.ok(l.reason.length > 20, `${p.id}/${l.field}: a reason is needed`);
     const actual = diff(p, recordByName(records, p.recording));
-    assert.deepEqual(actual, listed.map(({ reason: _reason, ...d }) => d), `${p.id} vs "${p.recording}"`);
+    assert.deepEqual(
+      actual,
+      listed.map(({ reason: _reason, ...d }) => d),
+      `${p.id} vs "${p.recording}"`,
+    );
     assert.ok(p.source.includes(p.recording), `${p.id}: its source names the recording`);
   });
 }
@@ -129,11 +150,18 @@ test('the faults of issue 14 are gone', () => {
   for (const c of dheCbc) assert.ok(profileById('windows81')?.ciphers.includes(c), 'Windows 8.1 has DHE-RSA CBC (KB3161639)');
   for (const id of ['windows7-tls12', 'windows81', 'windows10']) assert.ok(profileById(id)?.sigalgs.includes('ecdsa_secp521r1_sha512'), id);
   assert.ok(!profileById('windows10')?.sigalgs.some((s) => s.startsWith('rsa_pss')), 'Windows 10 without RSA-PSS');
-  assert.ok(profileById('windows11')?.sigalgs.some((s) => s.startsWith('rsa_pss')), 'Windows 11 (TLS 1.3) with RSA-PSS');
+  assert.ok(
+    profileById('windows11')?.sigalgs.some((s) => s.startsWith('rsa_pss')),
+    'Windows 11 (TLS 1.3) with RSA-PSS',
+  );
   assert.equal(profileById('java-8u132')?.maxDhBits, 2048);
 });
 
 test('every office device has at least one client profile', async () => {
   const { DEVICES } = await import('../../../src/probe/client-profiles');
-  for (const d of DEVICES) assert.ok(CLIENT_PROFILES.some((p) => p.device === d.id), d.id);
+  for (const d of DEVICES)
+    assert.ok(
+      CLIENT_PROFILES.some((p) => p.device === d.id),
+      d.id,
+    );
 });

@@ -56,7 +56,12 @@ test('a DH prime below the client minimum fails with dh-too-small (OpenSSL 3 wil
     ciphers: { 'TLSv1.2': ['TLS_DHE_RSA_WITH_AES_128_CBC_SHA'] },
   });
   const outcome: HelloOutcome = {
-    kind: 'server-hello', version: 'TLSv1.2', versionCode: 0x0303, cipher: 0x0033, helloRetry: false, certificates: null,
+    kind: 'server-hello',
+    version: 'TLSv1.2',
+    versionCode: 0x0303,
+    cipher: 0x0033,
+    helloRetry: false,
+    certificates: null,
     keyExchange: { kind: 'dh', bits: 768, group: null },
   };
   for (const id of ['windows81', 'windows10', 'thunderbird-45.6']) {

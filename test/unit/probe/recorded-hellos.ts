@@ -33,7 +33,8 @@ const VERSIONS: [number, TlsVersionName][] = [
 ];
 const isGrease = (n: number) => (n & 0x0f0f) === 0x0a0a && n >> 8 === (n & 0xff);
 const groupName = (c: number) => (Object.entries(GROUPS).find(([, v]) => v === c)?.[0] as GroupName | undefined) ?? `0x${c.toString(16)}`;
-const sigalgName = (c: number) => (Object.entries(SIGALGS).find(([, v]) => v === c)?.[0] as SigalgName | undefined) ?? `0x${c.toString(16)}`;
+const sigalgName = (c: number) =>
+  (Object.entries(SIGALGS).find(([, v]) => v === c)?.[0] as SigalgName | undefined) ?? `0x${c.toString(16)}`;
 
 export function clientSimulationFile(): string | null {
   return CLIENT_SIMULATION_FILES.find((f) => existsSync(f)) ?? null;
@@ -89,7 +90,8 @@ export function parseHelloBytes(hex: string): { versions: TlsVersionName[]; ciph
 
 /** Every record of the data file, parsed. */
 export function readRecordedHellos(file = clientSimulationFile()): RecordedHello[] {
-  if (!file) throw new Error(`testssl.sh client-simulation.txt not found (${CLIENT_SIMULATION_FILES.join(', ')}): apt-get install testssl.sh`);
+  if (!file)
+    throw new Error(`testssl.sh client-simulation.txt not found (${CLIENT_SIMULATION_FILES.join(', ')}): apt-get install testssl.sh`);
   const text = readFileSync(file, 'utf8');
   const out: RecordedHello[] = [];
   let cur: Record<string, string> = {};
