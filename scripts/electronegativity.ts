@@ -16,23 +16,31 @@ export interface Finding {
 
 const root = path.resolve(__dirname, '..');
 
-/** Scans main/ and renderer/ together, so global checks (navigation, permissions) see main/. */
-export function runElectronegativity(folders: string[] = ['main', 'renderer']): Finding[] {
-  const input = path.join(root, '.tmp', 'electronegativity-input');
+/**
+ * Scans main/ and renderer/ together, so global checks (navigation, permissions) see main/.
+ * `edits` rewrites copied files first (a test proving a check still fires on a weakened copy).
+ */
+export function runElectronegativity(folders: string[] = ['main', 'renderer'], edits: Record<string, (text: string) => string> = {}): Finding[] {
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  const work = fs.mkdtempSync(path.join(root, '.tmp', 'electronegativity-'));
+  const input = path.join(work, 'input');
   // SARIF, not CSV: the tool's CSV writer overwrites the start of its first row with the header.
-  const out = path.join(root, '.tmp', 'electronegativity.sarif');
-  fs.rmSync(input, { recursive: true, force: true });
-  fs.rmSync(out, { force: true });
+  const out = path.join(work, 'result.sarif');
   for (const folder of folders) {
     fs.cpSync(path.join(root, folder), path.join(input, folder), {
       recursive: true,
       filter: (src) => !/node_modules|[\\/]public$/.test(src),
     });
   }
+  for (const [file, edit] of Object.entries(edits)) {
+    const target = path.join(input, file);
+    fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  }
   const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
   // -e: the tool would otherwise try to fetch Electron's release list from the internet.
   execFileSync(bin, ['-i', input, '-r', '-e', '22.3.27', '-o', out], { stdio: 'pipe', timeout: 180_000, cwd: root });
   const sarif = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results: SarifResult[] }[] };
+  fs.rmSync(work, { recursive: true, force: true });
   return sarif.runs.flatMap((run) =>
     run.results.map((r) => {
       const loc = r.locations[0].physicalLocation;

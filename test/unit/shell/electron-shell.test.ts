@@ -204,3 +204,12 @@ test('Electronegativity finds nothing that is not a justified exception', () => 
   assert.deepEqual(open, [], 'unjustified Electronegativity findings');
   assert.deepEqual(stale, [], 'exceptions that match nothing any more');
 });
+
+test('Electronegativity reads the window\'s options itself: a copy with sandbox, isolation and Auxclick weakened is flagged', () => {
+  const weakened = runElectronegativity(['main', 'renderer'], {
+    'main/main.ts': (t) =>
+      t.replace('contextIsolation: true', 'contextIsolation: false').replace('sandbox: true', 'sandbox: false').replace("disableBlinkFeatures: 'Auxclick',", ''),
+  });
+  const flagged = new Set(weakened.filter((f) => f.file === 'main/main.ts').map((f) => f.check));
+  for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']) assert.ok(flagged.has(check), `${check} not raised`);
+});
