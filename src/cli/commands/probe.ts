@@ -1,13 +1,13 @@
 // `pec-doctor probe <url>...`: TLS check of PEC servers (issue #3). Human output in Italian by
 // default, one block per server; `--json` prints `{ "endpoints": [EndpointResult...] }` as
 // documented in docs/probe.schema.json. Exit 0 when every server is ok, 1 otherwise.
-import { readFileSync } from 'fs';
 import type { Command } from '../command';
 import { UsageError, parseSeconds, writeJson } from '../command';
 import { probeEndpoints } from '../../probe/index';
 import { EndpointUrlError, parseEndpointUrl } from '../../probe/url';
 import type { Endpoint, EndpointResult, ProbeOptions, TlsVersionName } from '../../probe/types';
 import { TLS_VERSION_NAMES } from '../../probe/types';
+import { LIMITS, readBoundedSync } from '../../platform/read-bounded';
 
 const LABEL: Record<TlsVersionName, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
 
@@ -39,7 +39,8 @@ export const probeCommand: Command = {
       options.ca = caFiles.map((file) => {
         let pem: Buffer;
         try {
-          pem = readFileSync(file);
+          // Regular files only, size-capped: a FIFO or a huge file given as --ca must not hang the CLI.
+          pem = readBoundedSync(file, { maxBytes: LIMITS.certificate, label: 'certificate' });
         } catch (e) {
           throw new UsageError(`--ca: impossibile leggere "${file}" (${(e as Error).message})`);
         }

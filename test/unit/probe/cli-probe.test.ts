@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import type { EndpointResult } from '../../../src/probe/types';
 import { CLIENT_PROFILES } from '../../../src/probe/client-profiles';
-import { freePort, makeCertificates, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
+import { freePort, makeCertificates, run, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
 import { cli } from '../../support/cli';
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../docs/probe.schema.json'), 'utf8'));
@@ -86,6 +86,13 @@ test('--ca is repeatable like check --ca: every file is trusted; a file without 
     const keyFile = await cli('probe', '--ca', certs.key, urls[0]);
     assert.equal(keyFile.code, 2);
     assert.match(keyFile.err + keyFile.out, /non contiene un certificato PEM/);
+    // A FIFO as --ca is refused at once, not read for ever.
+    const fifo = path.join(certs.dir, 'ca.fifo');
+    await run('mkfifo', [fifo]);
+    const t = Date.now();
+    const fromFifo = await cli('probe', '--ca', fifo, urls[0]);
+    assert.equal(fromFifo.code, 2);
+    assert.ok(Date.now() - t < 10_000);
   } finally {
     await self.stop();
   }
