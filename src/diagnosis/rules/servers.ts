@@ -40,6 +40,17 @@ const SIMULATION_REASONS: Record<string, Text> = {
   'no-common-version': text('nessuna versione di TLS in comune con il server', 'no TLS version in common with the server'),
   'no-common-curve': text('nessuna curva ellittica in comune con il server', 'no elliptic curve in common with the server'),
   'no-common-signature': text('nessun algoritmo di firma in comune con il server', 'no signature algorithm in common with the server'),
+  'not-tls': text('il server non ha risposto con TLS', 'the server did not answer with TLS'),
+  unknown: text('esito della prova non determinato', 'the outcome of the test could not be determined'),
+  // The probe reads the server's ServerKeyExchange and applies each client's DH limits (issue #14).
+  'dh-too-large': text(
+    'il server usa un gruppo Diffie-Hellman più grande di quanto il programma accetti',
+    'the server’s Diffie-Hellman group is larger than the client accepts',
+  ),
+  'dh-too-small': text(
+    'il server usa un gruppo Diffie-Hellman troppo piccolo, che il programma rifiuta',
+    'the server’s Diffie-Hellman group is too small for the client',
+  ),
 };
 
 export function simulationReason(reason: string): Text {
@@ -67,7 +78,8 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
       // TLS 1.2 off is its own finding (win7-tls12-client-disabled); judge the fixed state.
       if (inv.windows?.schannel['TLS 1.2']?.effective === 'enabled') out.push({ simulation: 'windows7-tls12', label, severity: 'error' });
     } else if (rel === '8.0' || rel === '8.1') out.push({ simulation: 'windows81', label, severity: 'error' });
-    else if (rel === '10' || rel === '11') out.push({ simulation: 'windows10', label, severity: 'error' });
+    else if (rel === '10') out.push({ simulation: 'windows10', label, severity: 'error' });
+    else if (rel === '11') out.push({ simulation: 'windows11', label, severity: 'error' });
   }
   for (const c of inv.clients) {
     if (c.id === 'thunderbird' && atLeast(c.version, '45.6') === true) {
@@ -76,7 +88,12 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
       out.push({ simulation: sim, label: text(`Thunderbird ${c.version}`, `Thunderbird ${c.version}`), severity: 'error' });
     }
     if (c.id === 'applemail' && atLeast(macosVersion(inv.os), '10.12') === true) {
-      out.push({ simulation: 'applemail-10.12', label: text('Apple Mail', 'Apple Mail'), severity: 'error' });
+      // Apple Mail 16 (macOS 12) is the recorded current hello; older releases keep the 10.12 one.
+      const sim = atLeast(macosVersion(inv.os), '12') === true ? 'applemail-current' : 'applemail-10.12';
+      out.push({ simulation: sim, label: text('Apple Mail', 'Apple Mail'), severity: 'error' });
+    }
+    if (c.id === 'outlook-mac' && atLeast(c.version, '16') === true) {
+      out.push({ simulation: 'outlook-mac', label: text(`Outlook per Mac ${c.version}`, `Outlook for Mac ${c.version}`), severity: 'error' });
     }
   }
   // Integration runtimes at the providers' minimum line: the simulation of that minimum applies.

@@ -2,6 +2,7 @@
 // probe engine report on real machines (Windows 7 SP1 with Outlook 2010, Windows 10, macOS,
 // Debian), built with small overrides so each test shows only what it changes.
 import type { Inventory, OsInfo, ClientInfo, BrowserInfo, RuntimeInfo, WindowsTls } from '../../../src/inventory/types';
+import { CLIENT_PROFILES } from '../../../src/probe/client-profiles';
 import type { Account, AccountsResult } from '../../../src/accounts/types';
 import type { EndpointResult, Simulation } from '../../../src/probe/types';
 import type { ReportContext, RuleInput } from '../../../src/diagnosis/types';
@@ -105,7 +106,8 @@ export function accounts(list: Account[], errors: AccountsResult['errors'] = [])
   return { accounts: list, errors };
 }
 
-export const SIM_CLIENTS = ['windows7-default', 'windows7-tls12', 'windows81', 'windows10', 'thunderbird-45.6', 'thunderbird-current', 'applemail-10.12', 'java-8u132', 'dotnet-4.6', 'openssl-1.0.1h'];
+/** Every client the probe simulates (its own table), so the rules are judged against what a real probe returns. */
+export const SIM_CLIENTS = CLIENT_PROFILES.map((p) => p.id);
 
 export function sims(failing: Record<string, string> = {}): Simulation[] {
   return SIM_CLIENTS.map((c) =>

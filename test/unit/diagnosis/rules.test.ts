@@ -2,6 +2,9 @@
 // must not. The rules run all together (evaluateRules), as in a real diagnosis.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { simulationReason } from '../../../src/diagnosis/rules/servers';
 import { evaluateRules } from '../../../src/diagnosis/rules/index';
 import { CATALOGUE, REQUIRED_IDS } from '../../../src/diagnosis/catalogue';
 import type { RuleInput, Severity } from '../../../src/diagnosis/types';
@@ -408,4 +411,15 @@ test('the Windows 7 finding’s own steps follow the machine: no KB step when in
   assert.doesNotMatch(steps, /Installa l’aggiornamento di Windows KB3140245/);
   assert.match(steps, /imposta Enabled = 1 \(oggi vale 0/);
   assert.doesNotMatch(steps, /crea la chiave/);
+});
+
+test('every failure reason of the probe\'s simulation has a plain explanation (never the raw code)', () => {
+  const source = fs.readFileSync(path.join(__dirname, '../../../src/probe/simulate.ts'), 'utf8');
+  const reasons = [...new Set([...source.matchAll(/reason: '([a-z0-9-]+)'/g)].map((m) => m[1]))].filter((r) => r !== 'ok');
+  assert.ok(reasons.includes('dh-too-large') && reasons.includes('dh-too-small'), reasons.join(', '));
+  for (const r of [...reasons, 'no-common-signature']) {
+    const t = simulationReason(r);
+    assert.notEqual(t.it, r, `${r} has no Italian text`);
+    assert.notEqual(t.en, r, `${r} has no English text`);
+  }
 });

@@ -34,7 +34,7 @@ test('verified ok: Outlook on Windows 11 completes TLS 1.2 with Aruba’s server
 });
 
 test('not ok when the mail program’s own simulation fails, even if the probe connected', () => {
-  const failing = sims({ windows10: 'no-common-cipher' });
+  const failing = sims({ windows11: 'no-common-cipher' });
   const v = verdictOf(input({ inventory: win11Outlook(), endpoints: [endpoint({ simulations: failing })], context: context({ emails: ['studio@pec.it'], lookups: [ARUBA] }) }));
   assert.equal(v.status, 'error', 'client-handshake-would-fail');
 });
