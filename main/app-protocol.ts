@@ -50,7 +50,11 @@ export interface AppFileAnswer {
   data: Buffer;
 }
 
-const refusal = (status: 400 | 404 | 405): AppFileAnswer => ({ status, mimeType: 'text/plain; charset=utf-8', data: Buffer.from(String(status)) });
+const refusal = (status: 400 | 404 | 405): AppFileAnswer => ({
+  status,
+  mimeType: 'text/plain; charset=utf-8',
+  data: Buffer.from(String(status)),
+});
 
 /** The file an app:// request names, or why not: other hosts, escapes and traversal are refused. */
 export async function answerAppRequest(url: string, method: string, rendererDir: string): Promise<AppFileAnswer> {

@@ -22,7 +22,13 @@ export function italianMenu(): Menu {
         { role: 'togglefullscreen', label: 'Schermo intero' },
       ],
     },
-    { label: 'Finestra', submenu: [{ role: 'minimize', label: 'Riduci a icona' }, { role: 'close', label: 'Chiudi' }] },
+    {
+      label: 'Finestra',
+      submenu: [
+        { role: 'minimize', label: 'Riduci a icona' },
+        { role: 'close', label: 'Chiudi' },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -20,7 +20,10 @@ const root = path.resolve(__dirname, '..');
  * Scans main/ and renderer/ together, so global checks (navigation, permissions) see main/.
  * `edits` rewrites copied files first (a test proving a check still fires on a weakened copy).
  */
-export function runElectronegativity(folders: string[] = ['main', 'renderer'], edits: Record<string, (text: string) => string> = {}): Finding[] {
+export function runElectronegativity(
+  folders: string[] = ['main', 'renderer'],
+  edits: Record<string, (text: string) => string> = {},
+): Finding[] {
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   const work = fs.mkdtempSync(path.join(root, '.tmp', 'electronegativity-'));
   const input = path.join(work, 'input');

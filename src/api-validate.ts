@@ -52,13 +52,22 @@ const ITALIAN_KIND: Record<string, string> = {
   symbol: 'un simbolo',
 };
 const wrongKind = (path: string, itWant: string, enWant: string, value: unknown): Problem =>
-  new Problem(path, `deve essere ${itWant} (ricevuto: ${ITALIAN_KIND[kindOf(value)] ?? kindOf(value)})`, `must be ${enWant} (got ${kindOf(value)})`);
+  new Problem(
+    path,
+    `deve essere ${itWant} (ricevuto: ${ITALIAN_KIND[kindOf(value)] ?? kindOf(value)})`,
+    `must be ${enWant} (got ${kindOf(value)})`,
+  );
 
 export function str(max: number, pattern?: RegExp): Schema<string> {
   return {
     check(v, path) {
       if (typeof v !== 'string') throw wrongKind(path, 'un testo', 'a string', v);
-      if (v.length > max) throw new Problem(path, `è troppo lungo (${v.length} caratteri, massimo ${max})`, `is too long (${v.length} characters, at most ${max})`);
+      if (v.length > max)
+        throw new Problem(
+          path,
+          `è troppo lungo (${v.length} caratteri, massimo ${max})`,
+          `is too long (${v.length} characters, at most ${max})`,
+        );
       if (pattern && !pattern.test(v)) throw new Problem(path, 'non ha la forma attesa', 'does not have the expected form');
       return v;
     },
@@ -97,7 +106,8 @@ export function list<T>(item: Schema<T>, max: number): Schema<T[]> {
   return {
     check(v, path) {
       if (!Array.isArray(v)) throw wrongKind(path, 'un elenco', 'an array', v);
-      if (v.length > max) throw new Problem(path, `ha troppi elementi (${v.length}, massimo ${max})`, `has too many items (${v.length}, at most ${max})`);
+      if (v.length > max)
+        throw new Problem(path, `ha troppi elementi (${v.length}, massimo ${max})`, `has too many items (${v.length}, at most ${max})`);
       return v.map((x, i) => item.check(x, `${path}[${i}]`));
     },
   };
@@ -135,7 +145,9 @@ export function exact<T>(shape: Shape<T>): Schema<T> {
     check(v, path) {
       if (!isPlainObject(v)) throw wrongKind(path, 'un oggetto', 'an object', v);
       for (const k of Object.keys(v)) {
-        if (!keys.includes(k as keyof T & string)) throw new Problem(`${path}.${k}`, 'non è un campo previsto', 'is not an expected field');
+        if (!keys.includes(k as keyof T & string)) {
+          throw new Problem(`${path}.${k}`, 'non è un campo previsto', 'is not an expected field');
+        }
       }
       const out: Record<string, unknown> = {};
       for (const k of keys) {
@@ -238,7 +250,12 @@ export function validateArgs<M extends ApiMethod>(method: M, args: unknown): Api
   const schemas = API_ARGUMENTS[method] as unknown as Schema<unknown>[];
   if (!Array.isArray(args)) throw new ApiArgumentError(method, 'arguments', 'devono essere un elenco', 'must be an array');
   if (args.length > schemas.length) {
-    throw new ApiArgumentError(method, 'arguments', `sono troppi (${args.length}, previsti ${schemas.length})`, `are too many (${args.length}, expected ${schemas.length})`);
+    throw new ApiArgumentError(
+      method,
+      'arguments',
+      `sono troppi (${args.length}, previsti ${schemas.length})`,
+      `are too many (${args.length}, expected ${schemas.length})`,
+    );
   }
   try {
     return schemas.map((s, i) => s.check(args[i], `#${i + 1}`)) as unknown as ApiArgs<M>;

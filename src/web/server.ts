@@ -18,7 +18,6 @@ import { ApiArgumentError, isInternalError, publicErrorMessage, validateArgs } f
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { externalUrlRefusal } from '../links';
 
-
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -9,7 +9,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Frame, Page } from '@playwright/test';
-import type { BrokerRequests, BrokerResults, MainNotes, MainRequests, MainResults, Message, StandInState, WindowOptionsRecord } from './electron-stand-in/wire';
+import type {
+  BrokerRequests,
+  BrokerResults,
+  MainNotes,
+  MainRequests,
+  MainResults,
+  Message,
+  StandInState,
+  WindowOptionsRecord,
+} from './electron-stand-in/wire';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, '.tmp', 'desktop');
@@ -32,7 +41,13 @@ export function chromium108(): string {
   return execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'chromium108.js')], { encoding: 'utf8', timeout: 180_000 }).trim();
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Bundles the stand-in for Node 16 (once per test process). */
 let builtStandIn: string | null = null;
@@ -198,7 +213,14 @@ export class DesktopApp {
       this.sent.push(n);
       const w = this.windows.get(n.id);
       void w?.page
-        .evaluate(({ channel, args }) => (window as unknown as { __pecDoctorStandInDispatch?: (c: string, a: unknown[]) => void }).__pecDoctorStandInDispatch?.(channel, args), n)
+        .evaluate(
+          ({ channel, args }) =>
+            (window as unknown as { __pecDoctorStandInDispatch?: (c: string, a: unknown[]) => void }).__pecDoctorStandInDispatch?.(
+              channel,
+              args,
+            ),
+          n,
+        )
         .catch(() => undefined);
     } else if (op === 'menu:set') this.menu = (p as MainNotes['menu:set']).template;
     else if (op === 'protocol:privileged') this.privilegedSchemes = (p as MainNotes['protocol:privileged']).schemes;
@@ -268,7 +290,18 @@ export class DesktopApp {
       javaScriptEnabled: prefs.javascript !== false,
       acceptDownloads: false,
     });
-    const w: WindowRecord = { id, options, context, page: null as unknown as Page, lastUrl: '', loadedPage: null, crashed: false, browserInitiated: new Set(), popupTargets: [], documents: [] };
+    const w: WindowRecord = {
+      id,
+      options,
+      context,
+      page: null as unknown as Page,
+      lastUrl: '',
+      loadedPage: null,
+      crashed: false,
+      browserInitiated: new Set(),
+      popupTargets: [],
+      documents: [],
+    };
     this.windows.set(id, w);
     if (typeof prefs.preload === 'string') {
       await context.exposeBinding('__pecDoctorStandInInvoke', async (source, channel: string, args: unknown[]) =>

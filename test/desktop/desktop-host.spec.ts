@@ -8,13 +8,17 @@ import { test, expect } from './fixtures';
 import { startDovecot } from '../support/servers';
 import { windows7OfficeReport } from '../e2e/office-report';
 
-test('starts on Node 16.17 as Electron 22 would run it: app:// before ready, a literal secure window, the CSP, the contract on IPC', async ({ desktop }) => {
+test('starts on Node 16.17 as Electron 22 runs it: app:// before ready, a literal secure window, the CSP, the contract on IPC', async ({
+  desktop,
+}) => {
   const app = desktop.launch();
   const page = await app.page();
   await expect(page.getByTestId('version')).toHaveText(/^Versione \d+\.\d+\.\d+/);
   const state = await app.state();
   expect(state.node).toBe('v16.17.0');
-  expect(app.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+  expect(app.privilegedSchemes).toEqual([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
   // Electron 22.3 has no protocol.handle: the app took its registerBufferProtocol path.
   expect(state.protocols.map((p) => [p.scheme, p.api])).toEqual([['app', 'registerBufferProtocol']]);
   expect(state.headersListeners).toBe(1);
@@ -43,15 +47,27 @@ test('starts on Node 16.17 as Electron 22 would run it: app:// before ready, a l
   // The preload exposed exactly the contract, frozen; no Node, no ipcRenderer in the page.
   const exposed = await page.evaluate(() => {
     const api = (window as unknown as { pecDoctor: Record<string, unknown> }).pecDoctor;
-    return { keys: Object.keys(api).sort(), frozen: Object.isFrozen(api), require: typeof (window as unknown as { require?: unknown }).require, process: typeof (window as unknown as { process?: unknown }).process };
+    return {
+      keys: Object.keys(api).sort(),
+      frozen: Object.isFrozen(api),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    };
   });
   expect(exposed.frozen).toBe(true);
   expect(exposed.require).toBe('undefined');
   expect(exposed.process).toBe('undefined');
   expect(exposed.keys).toContain('startDiagnosis');
   expect(exposed.keys).toContain('onDiagnosisEvent');
-  expect(state.ipcChannels.sort()).toEqual(exposed.keys.filter((k) => k !== 'onDiagnosisEvent').map((k) => `pec-doctor:${k}`).sort());
-  const info = await page.evaluate(() => (window as unknown as { pecDoctor: { getAppInfo(): Promise<{ host: string }> } }).pecDoctor.getAppInfo());
+  expect(state.ipcChannels.sort()).toEqual(
+    exposed.keys
+      .filter((k) => k !== 'onDiagnosisEvent')
+      .map((k) => `pec-doctor:${k}`)
+      .sort(),
+  );
+  const info = await page.evaluate(() =>
+    (window as unknown as { pecDoctor: { getAppInfo(): Promise<{ host: string }> } }).pecDoctor.getAppInfo(),
+  );
   expect(info.host).toBe('electron');
   // The Italian menu.
   expect(JSON.stringify(app.menu)).toContain('"label":"Esci"');
@@ -64,7 +80,10 @@ async function openReport(page: Page, file: string): Promise<void> {
   await expect(page.getByRole('heading', RESULTS)).toBeFocused();
 }
 
-test('one-button diagnosis against a loopback IMAPS server; PDF, HTML and JSON saved where the user chose; a cancelled dialog writes nothing; the JSON reopened', async ({ desktop, certs }) => {
+test('one-button diagnosis on loopback IMAPS; PDF, HTML, JSON saved where chosen; a cancel writes nothing; JSON reopened', async ({
+  desktop,
+  certs,
+}) => {
   test.setTimeout(120_000);
   const dovecot = await startDovecot({ cert: certs.cert, key: certs.key });
   const url = `imaps://127.0.0.1:${dovecot.ports.imaps}`;
@@ -138,7 +157,9 @@ test('one-button diagnosis against a loopback IMAPS server; PDF, HTML and JSON s
   }
 });
 
-test('a Windows 7 office report: the .reg fix and its undo file saved as UTF-16LE next to each other, an older undo never overwritten', async ({ desktop }, testInfo) => {
+test('Windows 7 office report: the .reg fix and its undo saved as UTF-16LE side by side, an older undo never overwritten', async ({
+  desktop,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('studio-rossi.json');
   fs.writeFileSync(file, JSON.stringify(report));
@@ -160,7 +181,15 @@ test('a Windows 7 office report: the .reg fix and its undo file saved as UTF-16L
     expect(textOf).toContain('SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client');
   }
   // The same files the core renders, byte for byte.
-  const expected = await page.evaluate(async (r) => (window as unknown as { pecDoctor: { renderRegFix(r: unknown): Promise<{ status: string; fix: { content: string }; undo: { content: string } }> } }).pecDoctor.renderRegFix(r), report);
+  const expected = await page.evaluate(
+    async (r) =>
+      (
+        window as unknown as {
+          pecDoctor: { renderRegFix(r: unknown): Promise<{ status: string; fix: { content: string }; undo: { content: string } }> };
+        }
+      ).pecDoctor.renderRegFix(r),
+    report,
+  );
   expect(expected.status).toBe('ready');
   expect(fs.readFileSync(fix).toString('base64')).toBe(expected.fix.content);
   expect(fs.readFileSync(undo).toString('base64')).toBe(expected.undo.content);
@@ -175,7 +204,9 @@ test('a Windows 7 office report: the .reg fix and its undo file saved as UTF-16L
   expect(fs.readFileSync(second).toString('base64')).toBe(expected.undo.content);
 });
 
-test('links: an official page opens in the system browser as its canonical URL; any other is refused and nothing opens', async ({ desktop }, testInfo) => {
+test('links: an official page opens in the system browser as its canonical URL; any other is refused and nothing opens', async ({
+  desktop,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('studio-rossi.json');
   fs.writeFileSync(file, JSON.stringify(report));
@@ -188,12 +219,21 @@ test('links: an official page opens in the system browser as its canonical URL; 
   await expect.poll(() => app.openedExternally).toEqual([href]);
   expect(app.window().context.pages()).toHaveLength(1);
   const call = (url: string) =>
-    page.evaluate((u) => (window as unknown as { pecDoctor: { openExternal(u: string): Promise<unknown> } }).pecDoctor.openExternal(u), url);
+    page.evaluate(
+      (u) => (window as unknown as { pecDoctor: { openExternal(u: string): Promise<unknown> } }).pecDoctor.openExternal(u),
+      url,
+    );
   // Not the raw string: the parsed, canonical form that matched the allow-list.
   const shouting = href.replace(/^https:\/\/[^/]+/, (m) => m.toUpperCase());
   expect(await call(`  ${shouting}`)).toEqual({ status: 'opened' });
   expect(app.openedExternally).toEqual([href, href]);
-  for (const bad of ['https://evil.example/', href.replace('https:', 'http:'), href.replace('https://', 'https://user:pw@'), 'javascript:alert(1)', 'file:///etc/passwd']) {
+  for (const bad of [
+    'https://evil.example/',
+    href.replace('https:', 'http:'),
+    href.replace('https://', 'https://user:pw@'),
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+  ]) {
     expect(await call(bad)).toMatchObject({ status: 'refused' });
   }
   expect(app.openedExternally).toEqual([href, href]);
@@ -249,14 +289,20 @@ test('navigation away and new windows are refused; only our own page may call th
   expect(await app.ask('ipc:invoke', { id: 1, frameUrl: appUrl, channel: 'pec-doctor:getAppInfo', args: [] })).toMatchObject({ ok: true });
   // The argument schema at this door too, and Electron's wrapping taken off the message.
   const refused = await page.evaluate(() =>
-    (window as unknown as { pecDoctor: { startDiagnosis(r: unknown): Promise<unknown> } }).pecDoctor.startDiagnosis({ timeoutSeconds: 'abc' }).catch((e: Error) => e.message),
+    (window as unknown as { pecDoctor: { startDiagnosis(r: unknown): Promise<unknown> } }).pecDoctor
+      .startDiagnosis({ timeoutSeconds: 'abc' })
+      .catch((e: Error) => e.message),
   );
-  expect(refused).toBe('Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
-    'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)');
+  expect(refused).toBe(
+    'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
+      'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)',
+  );
 
   for (const permission of ['geolocation', 'notifications', 'media', 'clipboard-read', 'openExternal', 'fullscreen']) {
     expect(await app.ask('session:permission-request', { id: 1, permission, requestingUrl: appUrl })).toEqual({ granted: false });
-    expect(await app.ask('session:permission-check', { id: 1, permission, requestingOrigin: new URL(appUrl).origin })).toEqual({ granted: false });
+    expect(await app.ask('session:permission-check', { id: 1, permission, requestingOrigin: new URL(appUrl).origin })).toEqual({
+      granted: false,
+    });
   }
   // Only the popup Chromium began before the app said no (Electron never starts it), held by
   // the broker's network guard; the refused navigations never left the page.

@@ -27,12 +27,17 @@ const DEFAULT_WIRE = '101100';
 function standInElectronDist(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]);
-  const script = Buffer.from('#!/bin/sh\necho "PEC Doctor packaging stand-in: not a real Electron (see test/desktop/packaging.spec.ts)" >&2\nexit 1\n# ');
+  const script = Buffer.from(
+    '#!/bin/sh\necho "PEC Doctor packaging stand-in: not a real Electron (see test/desktop/packaging.spec.ts)" >&2\nexit 1\n# ',
+  );
   fs.writeFileSync(path.join(dir, 'electron'), Buffer.concat([script, wire, Buffer.from('\n')]), { mode: 0o755 });
   return dir;
 }
 
 // One packaging, then its checks: in serial mode a failed packaging stops the rest.
+const DEV_ONLY =
+  /^\/node_modules\/(electron|electron-builder|playwright|playwright-core|@playwright|typescript|vite|esbuild|react|react-dom|tsx)(\/|$)/;
+
 test.describe.configure({ mode: 'serial' });
 
 let unpacked = '';
@@ -46,7 +51,15 @@ test('electron-builder packages the legacy build around a stand-in Electron, in 
   const started = Date.now();
   const { stdout, stderr } = await run(
     path.join(ROOT, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', '--dir', '--config', 'electron-builder.legacy.yml', `-c.electronDist=${dist}`, '-c.electronVersion=22.3.27', `-c.directories.output=${path.join(out, 'release')}`],
+    [
+      '--linux',
+      '--dir',
+      '--config',
+      'electron-builder.legacy.yml',
+      `-c.electronDist=${dist}`,
+      '-c.electronVersion=22.3.27',
+      `-c.directories.output=${path.join(out, 'release')}`,
+    ],
     { cwd: ROOT, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
   );
   seconds = (Date.now() - started) / 1000;
@@ -83,7 +96,7 @@ test('app.asar holds the compiled app and its two dependencies, and no sources, 
       /^\/(src|main|renderer|test|scripts|docs|assets|bin|\.tmp|release|test-results)(\/|$)/.test(e) ||
       /\/fixtures?(\/|$)/i.test(e) ||
       (/\.ts$/.test(e) && !/\.d\.ts$/.test(e)) ||
-      /^\/node_modules\/(electron|electron-builder|playwright|playwright-core|@playwright|typescript|vite|esbuild|react|react-dom|tsx|@sparticuz)(\/|$)/.test(e) ||
+      DEV_ONLY.test(e) ||
       /^\/(tsconfig|eslint\.config|electron-builder)/.test(e),
   );
   expect(forbidden).toEqual([]);
@@ -103,7 +116,9 @@ test('electron-builder flipped our fuses in the packaged executable', async () =
   expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
 });
 
-test('the app runs from the extracted asar, outside the work tree: packaged, no DevTools, its report and .reg saved', async ({ desktop }, testInfo) => {
+test('the app runs from the extracted asar, outside the work tree: packaged, no DevTools, its report and .reg saved', async ({
+  desktop,
+}, testInfo) => {
   // Outside /work/main: no parent node_modules can stand in for a dependency the package lacks.
   const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-asar-app-'));
   try {
@@ -113,9 +128,13 @@ test('the app runs from the extracted asar, outside the work tree: packaged, no 
     await expect(page.getByTestId('version')).toHaveText(/^Versione \d/);
     expect((await app.state()).isPackaged).toBe(true);
     expect(app.windowOptions[0].options.webPreferences).toMatchObject({ devTools: false, contextIsolation: true, sandbox: true });
-    expect(String((app.windowOptions[0].options.webPreferences as { preload: string }).preload)).toBe(path.join(appDir, 'dist', 'main', 'preload.js'));
+    expect(String((app.windowOptions[0].options.webPreferences as { preload: string }).preload)).toBe(
+      path.join(appDir, 'dist', 'main', 'preload.js'),
+    );
     // The inventory runs systeminformation from the package's node_modules.
-    const inventory = await page.evaluate(() => (window as unknown as { pecDoctor: { getInventory(): Promise<{ os: { platform: string } | null }> } }).pecDoctor.getInventory());
+    const inventory = await page.evaluate(() =>
+      (window as unknown as { pecDoctor: { getInventory(): Promise<{ os: { platform: string } | null }> } }).pecDoctor.getInventory(),
+    );
     expect(inventory.os?.platform).toBe('linux');
 
     const report = await windows7OfficeReport();
@@ -123,7 +142,10 @@ test('the app runs from the extracted asar, outside the work tree: packaged, no 
     fs.writeFileSync(file, JSON.stringify(report));
     await page.getByLabel('Apri un rapporto salvato…').setInputFiles(file);
     await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeFocused();
-    app.saveAnswers.push({ canceled: false, filePath: path.join(desktop.home, 'rapporto.pdf') }, { canceled: false, filePath: path.join(desktop.home, 'fix.reg') });
+    app.saveAnswers.push(
+      { canceled: false, filePath: path.join(desktop.home, 'rapporto.pdf') },
+      { canceled: false, filePath: path.join(desktop.home, 'fix.reg') },
+    );
     await page.getByRole('button', { name: 'Salva rapporto' }).click();
     await expect(page.getByTestId('save-result')).toHaveText(`Rapporto salvato in ${path.join(desktop.home, 'rapporto.pdf')}`);
     expect(fs.readFileSync(path.join(desktop.home, 'rapporto.pdf')).subarray(0, 5).toString()).toBe('%PDF-');

@@ -59,7 +59,10 @@ test('the bridge answers a contract call with the token', async () => {
 test('the bridge refuses a request without the token, a foreign Host or Origin, an unknown method', async () => {
   assert.equal((await request('/api/getAppInfo', { method: 'POST', body: '[]' })).status, 404);
   assert.equal((await request(`/wrong${bridge.token}/index.html`)).status, 404);
-  assert.equal((await request(`/${bridge.token}/api/getAppInfo`, { method: 'POST', body: '[]', headers: { Host: 'evil.example:80' } })).status, 403);
+  assert.equal(
+    (await request(`/${bridge.token}/api/getAppInfo`, { method: 'POST', body: '[]', headers: { Host: 'evil.example:80' } })).status,
+    403,
+  );
   assert.equal(
     (await request(`/${bridge.token}/api/getAppInfo`, { method: 'POST', body: '[]', headers: { Origin: 'http://evil.example' } })).status,
     403,
@@ -97,8 +100,11 @@ test('the schema table covers exactly the contract', () => {
 test('startDiagnosis with a deadline that is not a number is refused with a clear sentence, before any run starts', async () => {
   const r = await call('startDiagnosis', [{ timeoutSeconds: 'abc', skipDiscovery: true }]);
   assert.equal(r.status, 400);
-  assert.equal(r.body.error, 'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
-    'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)');
+  assert.equal(
+    r.body.error,
+    'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
+      'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)',
+  );
   assert.equal(r.body.result, undefined);
 });
 
@@ -154,7 +160,7 @@ test('an unknown but well-formed run id is answered, not crashed on', async () =
   assert.equal(r.body.result, null);
 });
 
-test('internal errors reach the user as a clear sentence, never JavaScript\'s own text; a bad escape is a 400', async () => {
+test("internal errors reach the user as a clear sentence, never JavaScript's own text; a bad escape is a 400", async () => {
   const broken = await startWebBridge({
     staticDir,
     wrapCore: (core) => ({
@@ -168,11 +174,14 @@ test('internal errors reach the user as a clear sentence, never JavaScript\'s ow
   try {
     const post = (method: string) =>
       new Promise<{ status: number; error: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: broken.port, path: `/${broken.token}/api/${method}`, method: 'POST' }, (res) => {
-          let body = '';
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, error: JSON.parse(body).error }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port: broken.port, path: `/${broken.token}/api/${method}`, method: 'POST' },
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, error: JSON.parse(body).error }));
+          },
+        );
         req.on('error', reject);
         req.end(method === 'getRun' ? '["abc"]' : '[]');
       });
@@ -184,7 +193,10 @@ test('internal errors reach the user as a clear sentence, never JavaScript\'s ow
   } finally {
     await broken.close();
   }
-  assert.match(publicErrorMessage('getRun', new TypeError('input.context.failures is not iterable')), /^Errore interno di PEC Doctor \(getRun\)/);
+  assert.match(
+    publicErrorMessage('getRun', new TypeError('input.context.failures is not iterable')),
+    /^Errore interno di PEC Doctor \(getRun\)/,
+  );
   assert.equal(publicErrorMessage('x', new Error('disco pieno')), 'disco pieno');
   const escape = await request(`/${bridge.token}/%ZZ`);
   assert.equal(escape.status, 400);

@@ -32,8 +32,14 @@ function request(url: string, init: { method?: string; body?: string; headers?: 
 }
 
 /** Starts `pec-doctor ui --json`, resolves with its JSON line once printed. */
-function startUi(args: string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; ready: Promise<{ url: string; handoverFile: string | null }> } {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'pec-doctor.js'), 'ui', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+function startUi(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; ready: Promise<{ url: string; handoverFile: string | null }> } {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'pec-doctor.js'), 'ui', '--json', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   const ready = new Promise<{ url: string; handoverFile: string | null }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
@@ -82,7 +88,9 @@ test('the browser is started with a 0600 file path: no command line holds a secr
   t.after(() => fs.rmSync(bin, { recursive: true, force: true }));
   const argvLog = path.join(bin, 'argv.txt');
   const psLog = path.join(bin, 'ps.txt');
-  fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvLog}'\nps -eo args > '${psLog}'\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvLog}'\nps -eo args > '${psLog}'\n`, {
+    mode: 0o755,
+  });
   const { child, ready } = startUi([], { ...process.env, PATH: `${bin}:${process.env.PATH}` });
   try {
     const { url, handoverFile } = await ready;
@@ -138,7 +146,10 @@ test('Chromium 108 opening the hand-over file lands in the app, logged in by coo
   t.after(() => fs.rmSync(bin, { recursive: true, force: true }));
   fs.writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   const { child, ready } = startUi([], { ...process.env, PATH: `${bin}:${process.env.PATH}` });
-  const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: exe,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const { url, handoverFile } = await ready;
     const page = await browser.newPage();

@@ -86,10 +86,12 @@ class App extends EventEmitter {
   constructor() {
     super();
     // As in Electron, the app becomes ready after the main script's first turn.
-    this.readyPromise = new Promise((resolve) => setImmediate(resolve)).then(() => ask('app:ready', {})).then(() => {
-      ready = true;
-      this.emit('ready');
-    });
+    this.readyPromise = new Promise((resolve) => setImmediate(resolve))
+      .then(() => ask('app:ready', {}))
+      .then(() => {
+        ready = true;
+        this.emit('ready');
+      });
   }
   whenReady(): Promise<void> {
     return this.readyPromise;
@@ -109,7 +111,8 @@ class App extends EventEmitter {
   }
 }
 
-export const app: Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'requestSingleInstanceLock' | 'quit'> & EventEmitter = new App();
+export const app: Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'requestSingleInstanceLock' | 'quit'> & EventEmitter =
+  new App();
 
 // ---------------------------------------------------------------------------------------------
 // protocol: each registered scheme is served by a loopback server calling the app's handler.
@@ -183,7 +186,12 @@ function serveScheme(scheme: string, api: SchemeServer['api'], handler: BufferHa
 }
 const bound: Promise<void>[] = [];
 
-async function respond(res: http.ServerResponse, request: Electron.ProtocolRequest, api: SchemeServer['api'], answer: Buffer | string | Electron.ProtocolResponse): Promise<void> {
+async function respond(
+  res: http.ServerResponse,
+  request: Electron.ProtocolRequest,
+  api: SchemeServer['api'],
+  answer: Buffer | string | Electron.ProtocolResponse,
+): Promise<void> {
   const r: Electron.ProtocolResponse = Buffer.isBuffer(answer) ? { data: answer } : typeof answer === 'string' ? { path: answer } : answer;
   if (r.error !== undefined) return void res.destroy();
   let data: Buffer;
@@ -246,7 +254,10 @@ export const protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | '
 
 type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0];
 type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0];
-type HeadersListener = (details: Electron.OnHeadersReceivedListenerDetails, callback: (response: Electron.HeadersReceivedResponse) => void) => void;
+type HeadersListener = (
+  details: Electron.OnHeadersReceivedListenerDetails,
+  callback: (response: Electron.HeadersReceivedResponse) => void,
+) => void;
 let permissionRequestHandler: PermissionRequestHandler = null;
 let permissionCheckHandler: PermissionCheckHandler = null;
 let headersListener: HeadersListener | null = null;
@@ -254,11 +265,13 @@ let headersListener: HeadersListener | null = null;
 const webRequest: Pick<Electron.WebRequest, 'onHeadersReceived'> = {
   onHeadersReceived(filterOrListener: unknown, maybeListener?: unknown) {
     // Electron keeps one listener per event: a new one replaces the old, null removes it.
-    headersListener = (typeof filterOrListener === 'function' ? filterOrListener : maybeListener ?? null) as HeadersListener | null;
+    headersListener = (typeof filterOrListener === 'function' ? filterOrListener : (maybeListener ?? null)) as HeadersListener | null;
   },
 };
 
-const defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & { webRequest: typeof webRequest } = {
+const defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  webRequest: typeof webRequest;
+} = {
   setPermissionRequestHandler(handler) {
     permissionRequestHandler = handler;
   },
@@ -300,10 +313,12 @@ class WebContents extends EventEmitter {
     return Buffer.from(base64, 'base64');
   }
   reload(): void {
-    void this.owner.created.then(() => ask('window:reload', { id: this.id })).then(
-      () => this.emit('did-finish-load'),
-      (err: unknown) => console.error('stand-in: reload failed', err),
-    );
+    void this.owner.created
+      .then(() => ask('window:reload', { id: this.id }))
+      .then(
+        () => this.emit('did-finish-load'),
+        (err: unknown) => console.error('stand-in: reload failed', err),
+      );
   }
   getURL(): string {
     return this.url;
@@ -337,7 +352,9 @@ export class BrowserWindow extends EventEmitter implements WindowSubset {
     this.id = nextWindowId++;
     this.webContents = new WebContents(this);
     windows.add(this);
-    this.created = ask('window:create', { id: this.id, options: JSON.parse(JSON.stringify(options)) as Record<string, unknown> }).then(() => undefined);
+    this.created = ask('window:create', { id: this.id, options: JSON.parse(JSON.stringify(options)) as Record<string, unknown> }).then(
+      () => undefined,
+    );
     app.emit('web-contents-created', { preventDefault() {} }, this.webContents);
   }
 
@@ -445,7 +462,12 @@ const brokerHandlers: BrokerHandlers = {
     const wc = windowById(id).webContents;
     const handler = invokeHandlers.get(channel);
     if (!handler) return { ok: false, error: `Error: No handler registered for '${channel}'` };
-    const event = { sender: wc, senderFrame: { url: fromBrowserUrl(frameUrl) }, processId: 1, frameId: 1 } as unknown as Electron.IpcMainInvokeEvent;
+    const event = {
+      sender: wc,
+      senderFrame: { url: fromBrowserUrl(frameUrl) },
+      processId: 1,
+      frameId: 1,
+    } as unknown as Electron.IpcMainInvokeEvent;
     try {
       // Through JSON, as the broker's wire: what a handler returns must survive a copy.
       const value = (await handler(event, ...args)) as unknown;
@@ -464,7 +486,13 @@ const brokerHandlers: BrokerHandlers = {
   async 'webContents:window-open'({ id, url, frameName, features }) {
     const wc = windowById(id).webContents;
     if (!wc.windowOpenHandler) return { action: 'allow' };
-    const details = { url: fromBrowserUrl(url), frameName, features, disposition: 'new-window', referrer: { url: '', policy: 'no-referrer' } };
+    const details = {
+      url: fromBrowserUrl(url),
+      frameName,
+      features,
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'no-referrer' },
+    };
     const answer = wc.windowOpenHandler(details as unknown as Electron.HandlerDetails);
     return { action: answer.action };
   },
@@ -478,14 +506,23 @@ const brokerHandlers: BrokerHandlers = {
     if (!permissionRequestHandler) return { granted: true };
     const handler = permissionRequestHandler;
     const granted = await new Promise<boolean>((resolve) =>
-      handler(wc as unknown as Electron.WebContents, permission as never, resolve, { requestingUrl: fromBrowserUrl(requestingUrl) } as never),
+      handler(wc as unknown as Electron.WebContents, permission as never, resolve, {
+        requestingUrl: fromBrowserUrl(requestingUrl),
+      } as never),
     );
     return { granted };
   },
   async 'session:permission-check'({ id, permission, requestingOrigin }) {
     const wc = windowById(id).webContents;
     if (!permissionCheckHandler) return { granted: true };
-    return { granted: permissionCheckHandler(wc as unknown as Electron.WebContents, permission as never, fromBrowserUrl(requestingOrigin), {} as never) };
+    return {
+      granted: permissionCheckHandler(
+        wc as unknown as Electron.WebContents,
+        permission as never,
+        fromBrowserUrl(requestingOrigin),
+        {} as never,
+      ),
+    };
   },
   async 'standin:state'(): Promise<StandInState> {
     return {

@@ -20,7 +20,7 @@ function rendererFolder(t: { after: (fn: () => void) => void }): { dir: string; 
   return { dir, outside };
 }
 
-test('app:// serves the renderer\'s files with their type', async (t) => {
+test("app:// serves the renderer's files with their type", async (t) => {
   const { dir } = rendererFolder(t);
   const index = await answerAppRequest(RENDERER_INDEX_URL, 'GET', dir);
   assert.equal(index.status, 200);

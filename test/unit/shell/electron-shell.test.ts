@@ -68,7 +68,18 @@ test('IPC: one handler per contract method, every call reaches the core with its
   const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   assert.deepEqual(Object.keys(exposed).sort(), [...API_METHODS, 'onDiagnosisEvent'].sort(), 'the preload exposes exactly the contract');
   assert.ok(Object.isFrozen(exposed));
-  const report = { schemaVersion: 2, app: {}, createdAt: '2026-01-01T00:00:00Z', redacted: false, inventory: null, accounts: null, endpoints: [], findings: [], plans: [], verdict: {} };
+  const report = {
+    schemaVersion: 2,
+    app: {},
+    createdAt: '2026-01-01T00:00:00Z',
+    redacted: false,
+    inventory: null,
+    accounts: null,
+    endpoints: [],
+    findings: [],
+    plans: [],
+    verdict: {},
+  };
   const samples: Record<string, unknown[]> = {
     lookupAddress: ['a@pec.it'],
     startDiagnosis: [{ emails: ['a@pec.it'], timeoutSeconds: 5 }],
@@ -86,14 +97,21 @@ test('IPC: one handler per contract method, every call reaches the core with its
   for (const m of API_METHODS) {
     assert.equal(await exposed[m](...(samples[m] ?? [])), `result of ${m}`);
   }
-  assert.deepEqual(calls.map((c) => c[0]), [...API_METHODS]);
+  assert.deepEqual(
+    calls.map((c) => c[0]),
+    [...API_METHODS],
+  );
   for (const [m, args] of calls) assert.deepEqual(args, samples[m] ?? []);
 });
 
 test('IPC: the real core answers through the wiring, and an untrusted sender is refused', async () => {
   const ipc = fakeIpc();
   const core = createCore({ host: 'electron', emit: () => undefined });
-  const host = { saveReport: async () => ({ status: 'cancelled' as const }), saveRegFix: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
+  const host = {
+    saveReport: async () => ({ status: 'cancelled' as const }),
+    saveRegFix: async () => ({ status: 'cancelled' as const }),
+    openExternal: async () => ({ status: 'opened' as const }),
+  };
   registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => (e as unknown) === ipc.trustedEvent);
   const exposed = createPreloadApi(ipc.renderer as never);
   const info = await exposed.getAppInfo();
@@ -103,11 +121,15 @@ test('IPC: the real core answers through the wiring, and an untrusted sender is 
   await assert.rejects(async () => handler({ sender: 'some other page' }), /untrusted sender/);
 });
 
-test('IPC: every call\'s arguments pass the contract\'s schema; internal errors become a clear sentence', async () => {
+test("IPC: every call's arguments pass the contract's schema; internal errors become a clear sentence", async () => {
   const ipc = fakeIpc();
   const started: unknown[] = [];
   const core = createCore({ host: 'electron', emit: () => undefined });
-  const host = { saveReport: async () => ({ status: 'cancelled' as const }), saveRegFix: async () => ({ status: 'cancelled' as const }), openExternal: async () => ({ status: 'opened' as const }) };
+  const host = {
+    saveReport: async () => ({ status: 'cancelled' as const }),
+    saveRegFix: async () => ({ status: 'cancelled' as const }),
+    openExternal: async () => ({ status: 'opened' as const }),
+  };
   const api: PecDoctorApi = {
     ...core,
     ...host,
@@ -117,7 +139,8 @@ test('IPC: every call\'s arguments pass the contract\'s schema; internal errors 
   registerApiHandlers(ipc.main as never, api, (e) => (e as unknown) === ipc.trustedEvent);
   const exposed = createPreloadApi(ipc.renderer as never) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   await assert.rejects(exposed.startDiagnosis({ timeoutSeconds: 'abc' }), {
-    message: 'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
+    message:
+      'Richiesta non valida (startDiagnosis): #1.timeoutSeconds deve essere un numero (ricevuto: un testo) / ' +
       'Invalid request (startDiagnosis): #1.timeoutSeconds must be a finite number (got string)',
   });
   await assert.rejects(exposed.startDiagnosis({ emails: ['a@b.it'], extra: 1 }), /#1\.extra non è un campo previsto/);
@@ -155,7 +178,7 @@ test('preload: diagnosis events reach the listener without the IPC event object,
   assert.deepEqual(got, [event]);
 });
 
-test('one CSP: the renderer\'s <meta> tag is the shared policy, and the header adds frame-ancestors', () => {
+test("one CSP: the renderer's <meta> tag is the shared policy, and the header adds frame-ancestors", () => {
   const html = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   assert.ok(meta, 'renderer/index.html has no CSP meta tag');
@@ -171,7 +194,7 @@ test('the preload bundle requires nothing but electron (a sandboxed preload cann
   assert.deepEqual([...new Set(requires)], ['electron']);
 });
 
-test('electron-builder configs validate against electron-builder\'s own JSON schema', () => {
+test("electron-builder configs validate against electron-builder's own JSON schema", () => {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true });
   const validate = ajv.compile(schema);
@@ -205,11 +228,15 @@ test('Electronegativity finds nothing that is not a justified exception', () => 
   assert.deepEqual(stale, [], 'exceptions that match nothing any more');
 });
 
-test('Electronegativity reads the window\'s options itself: a copy with sandbox, isolation and Auxclick weakened is flagged', () => {
+test("Electronegativity reads the window's options itself: a copy with sandbox, isolation and Auxclick weakened is flagged", () => {
   const weakened = runElectronegativity(['main', 'renderer'], {
     'main/main.ts': (t) =>
-      t.replace('contextIsolation: true', 'contextIsolation: false').replace('sandbox: true', 'sandbox: false').replace("disableBlinkFeatures: 'Auxclick',", ''),
+      t
+        .replace('contextIsolation: true', 'contextIsolation: false')
+        .replace('sandbox: true', 'sandbox: false')
+        .replace("disableBlinkFeatures: 'Auxclick',", ''),
   });
   const flagged = new Set(weakened.filter((f) => f.file === 'main/main.ts').map((f) => f.check));
-  for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']) assert.ok(flagged.has(check), `${check} not raised`);
+  for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'])
+    assert.ok(flagged.has(check), `${check} not raised`);
 });
