@@ -151,6 +151,14 @@ test('one-button diagnosis on loopback IMAPS; PDF, HTML, JSON saved where chosen
     await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
     await openReport(page, path.join(dir, 'rapporto.json'));
     await expect(page.getByTestId('report-origin')).toContainText('rapporto.json');
+
+    // The run is in the local history (kept by the main process), and opens from there.
+    await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
+    await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
+    const run = page.getByTestId('history-run');
+    await expect(run).toHaveCount(1);
+    await run.getByRole('button', { name: 'Apri' }).click();
+    await expect(page.getByRole('heading', RESULTS)).toBeVisible();
     expect(errors).toEqual([]);
   } finally {
     await dovecot.stop();
