@@ -159,6 +159,7 @@ test('one-button diagnosis on loopback IMAPS; PDF, HTML, JSON saved where chosen
     await expect(run).toHaveCount(1);
     await run.getByRole('button', { name: 'Apri' }).click();
     await expect(page.getByRole('heading', RESULTS)).toBeVisible();
+    expect(fs.readdirSync(path.join(dir, 'pec-doctor', 'history')).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   } finally {
     await dovecot.stop();

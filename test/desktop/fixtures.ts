@@ -35,7 +35,14 @@ export const test = base.extend<{ desktop: Desktop }, { browser108: Browser; cer
   desktop: async ({ browser108 }, use, testInfo) => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-desktop-home-'));
     const apps: DesktopApp[] = [];
-    const env = { HOME: home, USERPROFILE: home, APPDATA: path.join(home, 'AppData'), LOCALAPPDATA: path.join(home, 'LocalAppData') };
+    // PEC_DOCTOR_HOME: the run history goes to this test's folder whatever the outer environment says.
+    const env = {
+      HOME: home,
+      USERPROFILE: home,
+      APPDATA: path.join(home, 'AppData'),
+      LOCALAPPDATA: path.join(home, 'LocalAppData'),
+      PEC_DOCTOR_HOME: path.join(home, 'pec-doctor'),
+    };
     await use({
       home,
       launch: (o = {}) => {
