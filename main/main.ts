@@ -9,6 +9,7 @@ import { registerApiHandlers } from './ipc';
 import { createHostApi } from './host';
 import { italianMenu } from './menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { installLastResortGuard } from '../src/util/last-resort';
 import { CONTENT_SECURITY_POLICY, isAppUrl, RENDERER_INDEX_URL } from './security';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -111,9 +112,13 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-// A bug in a check must not take the app down: the run reports it, the window stays.
-process.on('uncaughtException', (err) => console.error('uncaught:', err));
-process.on('unhandledRejection', (err) => console.error('unhandled rejection:', err));
+// A bug in a check must not take the app down: a helper program's stray pipe error becomes a
+// failure of the run that was going on (src/util/last-resort.ts); anything else is logged and
+// the window stays.
+installLastResortGuard({
+  log: (s) => console.error('stray:', s.message),
+  onFatal: (err, origin) => console.error(`${origin}:`, err),
+});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
