@@ -61,17 +61,25 @@ node_suite "unit and integration tests" .tmp/unit.log node scripts/run-unit.js
 stage "Wine prefixes and the Windows Node" sh scripts/wine-setup.sh
 node_suite "Windows under Wine" .tmp/wine.log npx tsx --test --test-reporter=spec --test-concurrency=1 test/wine/wine.test.ts
 
-echo "== end-to-end tests (Playwright, Debian Chromium)"
-rm -f test-results/e2e-results.json
-npx playwright test -c test/e2e/playwright.config.ts
-if [ -f test-results/e2e-results.json ]; then
-  read -r e_pass e_fail e_skip < <(node -e '
-    const s = require("./test-results/e2e-results.json").stats;
-    console.log(s.expected, s.unexpected + s.flaky, s.skipped);')
-  passed=$((passed + e_pass)); failed=$((failed + e_fail)); skipped=$((skipped + e_skip))
-else
-  failed=$((failed + 1)); echo "!! Playwright did not report"
-fi
+# A Playwright suite: its JSON report's counts join the total (a suite that reports nothing fails).
+playwright_suite() { # name, config, results json
+  local name=$1 config=$2 results=$3
+  echo "== $name"
+  rm -f "$results"
+  npx playwright test -c "$config"
+  if [ -f "$results" ]; then
+    local p f s
+    read -r p f s < <(node -e '
+      const s = require(process.argv[1]).stats;
+      console.log(s.expected, s.unexpected + s.flaky, s.skipped);' "$PWD/$results")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  else
+    failed=$((failed + 1)); echo "!! $name did not report"
+  fi
+}
+
+playwright_suite "end-to-end tests (Playwright: Debian Chromium and Chromium 108)" test/e2e/playwright.config.ts test-results/e2e-results.json
+playwright_suite "desktop host (main on Node 16.17 + stand-in electron, Chromium 108) and packaging" test/desktop/playwright.config.ts test-results/desktop-results.json
 
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
