@@ -139,7 +139,7 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     const htmlPath = testInfo.outputPath(htmlDownload.suggestedFilename());
     await htmlDownload.saveAs(htmlPath);
     expect(readFileSync(htmlPath, 'utf8')).toMatch(/<html[\s\S]*127\.0\.0\.1/);
-    await screenshots(page, '5-report-saved', { axe: true });
+    await screenshots(page, '5-report-saved', { axe: true, scrollTo: page.getByTestId('save-result') });
 
     // Reopen the JSON: the same result, re-evaluated, with where it came from.
     await page.getByRole('button', { name: 'Nuova diagnosi' }).first().click();
@@ -232,7 +232,7 @@ test('opening a file that is not a report says so clearly, in Italian', async ({
   await input.setInputFiles({ name: 'altro.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
   await expect(error).toContainText('Il file non contiene un rapporto di PEC Doctor');
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
-  await screenshots(page, '5-open-report-not-json', { axe: true });
+  await screenshots(page, '5-open-report-not-json', { axe: true, scrollTo: error });
   await expectNoAxeViolations(page, 'open report error');
 });
 

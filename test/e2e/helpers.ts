@@ -35,6 +35,8 @@ export interface ShotOptions {
   inView?: Locator;
   /** axe-core at each size too. */
   axe?: boolean;
+  /** Shown in the picture (scrolled into view) instead of the top of the page. */
+  scrollTo?: Locator;
 }
 
 /** Screenshots at 800×560 and 1280×800 (plus a -full variant), each size checked to fit. */
@@ -52,6 +54,7 @@ export async function screenshots(page: Page, name: string, options: ShotOptions
     // Nothing may be wider than the window (a long registry path, a table).
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${size.width}px: horizontal overflow`).toBeLessThanOrEqual(size.width);
     if (options.inView) await expectInView(page, options.inView, `${name} at ${size.width}×${size.height}`);
+    if (options.scrollTo) await options.scrollTo.scrollIntoViewIfNeeded();
     if (options.axe) await expectNoAxeViolations(page, `${name} at ${size.width}×${size.height}`);
     const base = path.join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}${suffix}`);
     await page.screenshot({ path: `${base}.png`, animations: 'disabled' });

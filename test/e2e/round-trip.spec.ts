@@ -90,7 +90,7 @@ test('a saved HTML report reopens with the same findings (file picker and drag-a
     await expect(error).toBeFocused();
     await expect(error).toBeInViewport();
     await expect(error.getByText('Dettaglio per il tecnico')).toBeVisible();
-    await screenshots(page, '5-open-report-error', { axe: true });
+    await screenshots(page, '5-open-report-error', { axe: true, scrollTo: error });
     // The bridge's answer to the refused file (HTTP 500) is the only console line.
     expect(errors.filter((e) => !e.includes('status of 500'))).toEqual([]);
   } finally {
@@ -148,7 +148,7 @@ test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-1
   expect(section(undoText, WINHTTP64)).toBe('"DefaultSecureProtocols"=dword:00000a80');
   expect(section(undoText, WINHTTP32)).toBe('"DefaultSecureProtocols"=-');
   expect(section(undoText, TLS12)).toContain('"DisabledByDefault"=-');
-  await screenshots(page, '5-regfix-saved', { axe: true });
+  await screenshots(page, '5-regfix-saved', { axe: true, scrollTo: page.getByTestId('regfix-result') });
 });
 
 test('"Ripeti il controllo" after the server was fixed: before and after, then the history lists, compares and deletes runs', async ({ page, bridge, certs }) => {
