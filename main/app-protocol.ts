@@ -7,6 +7,7 @@ import type { Protocol, ProtocolRequest, ProtocolResponse } from 'electron';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CONTENT_SECURITY_POLICY } from '../src/csp';
+import { STATIC_MIME as MIME } from '../src/web/mime';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pec-doctor';
@@ -14,17 +15,6 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The only page our window shows. */
 export const RENDERER_INDEX_URL = `${APP_ORIGIN}/index.html`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /** Must run before `app` is ready (Electron's rule for privileged schemes). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {

@@ -17,17 +17,7 @@ import { createCore } from '../core';
 import { ApiArgumentError, isInternalError, publicErrorMessage, validateArgs } from '../api-validate';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { externalUrlRefusal } from '../links';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
+import { STATIC_MIME as MIME } from './mime';
 
 const MAX_BODY = 20 * 1024 * 1024;
 
