@@ -52,8 +52,8 @@ export function renderConsole(report: Report, options: { findingsOnly?: boolean 
     const code = report.caseCode ? ` — codice pratica ${report.caseCode}` : '';
     out.push(`${report.app.name} ${report.app.version} — ${report.createdAt.slice(0, 16).replace('T', ' ')} UTC${code}`, '');
   }
-  out.push(STATUS[v.status] ?? `ESITO: ${String(v.status)}`);
-  if (v.title?.it) out.push(v.title.it);
+  // The verdict's own heading when it has one (it names the outcome); the state's label otherwise.
+  out.push(v.title?.it ? `ESITO: ${v.title.it}` : (STATUS[v.status] ?? `ESITO: ${String(v.status)}`));
   out.push(v.summary.it);
   const notVerified = Array.isArray(v.notVerified) ? v.notVerified : [];
   if (notVerified.length) {

@@ -97,7 +97,7 @@ test('a healthy TLS 1.2 server with a trusted test CA: no problem for the server
 test('an ordinary mailbox (x@gmail.com) is never green: not-pec, exit 4, and no server probed', async () => {
   const r = await cli(['check', '--no-discovery', '--email', 'x@gmail.com']);
   assert.equal(r.code, 4, r.err);
-  assert.match(r.out, /ESITO: non è un indirizzo PEC/);
+  assert.match(r.out, /ESITO: Questo non è un indirizzo PEC/);
   assert.match(r.out, /x@gmail\.com è una casella Gmail \(Google\), non una PEC/);
   assert.match(r.out, /Prossimo passo: Scrivi il tuo indirizzo PEC/);
   assert.doesNotMatch(r.out, /tutto a posto/i);

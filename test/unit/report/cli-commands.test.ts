@@ -94,7 +94,7 @@ test('evaluate reads JSON and our HTML alike; damaged and foreign files get a pl
   fs.writeFileSync(savedHtml, renderReportFile(report, 'html', false).content);
   const human = await cli('evaluate', saved);
   assert.match(human.out, /Rapporto del 23\/11\/2026, \d\d:00 .*rivalutato con PEC Doctor/);
-  assert.match(human.out, /ESITO: ci sono problemi da risolvere[^]*\[PROBLEMA\][^]*KB3140245/);
+  assert.match(human.out, /ESITO: La PEC è bloccata su questo computer[^]*\[PROBLEMA\][^]*KB3140245/);
   assert.equal(human.code, EXIT_CODES.error);
   const json = await cli('evaluate', saved, '--json');
   assert.deepEqual(JSON.parse(json.out).findings, JSON.parse(JSON.stringify(report.findings)));
