@@ -9,7 +9,7 @@
 //   (never displayed, never executed: the page's CSP has no script source), so "Apri un
 //   rapporto salvato" and `evaluate` read this very file back (read.ts).
 import type { Finding, FixPlan, Report } from '../diagnosis/types';
-import type { EndpointResult } from '../probe/types';
+import type { DeviceResult, EndpointResult, KeyExchange, Simulation } from '../probe/types';
 import type { Inventory, SchannelProtocol } from '../inventory/types';
 import type { Text } from '../util/text';
 import { TECH_LABELS as L } from './labels';
@@ -17,6 +17,9 @@ import { EMBEDDED_CLOSE, EMBEDDED_OPEN, embeddableJson } from './read';
 import { formatLocalDate } from './dates';
 import { caseCodeOf } from './case-code';
 import { providerById } from '../accounts/providers';
+import { DEVICES, profileById } from '../probe/client-profiles';
+import { simulationReason } from '../diagnosis/rules/servers';
+import { REDACTION_NOTE } from './redact';
 
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -31,17 +34,17 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 const CSS = `
 @page { size: A4; margin: 14mm 14mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.38; color: #1b1b1b; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10pt; line-height: 1.36; color: #1b1b1b; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
 @media print { body { padding: 0; max-width: none; } }
 h1 { font-size: 15pt; margin: 0; }
-h2 { font-size: 13pt; margin: 6mm 0 2.5mm; border-bottom: 1px solid #888; padding-bottom: 1mm; break-after: avoid; }
+h2 { font-size: 12.5pt; margin: 5mm 0 2mm; border-bottom: 1px solid #888; padding-bottom: 1mm; break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
 .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 6mm; }
 .meta { color: #444; font-size: 9pt; margin: 1mm 0 0; }
 .case { border: 1.5px solid #1b1b1b; border-radius: 2mm; padding: 1.5mm 3mm; text-align: center; white-space: nowrap; }
 .case b { display: block; font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 15pt; letter-spacing: .06em; }
 .case span { font-size: 8pt; color: #444; }
-.verdict { border: 2px solid #666; border-radius: 3mm; padding: 3mm 4.5mm; margin: 4mm 0 3mm; break-inside: avoid; background: #f4f4f4; }
+.verdict { border: 2px solid #666; border-radius: 3mm; padding: 2.5mm 4.5mm; margin: 3.5mm 0 2.5mm; break-inside: avoid; background: #f4f4f4; }
 .verdict h2 { border: 0; margin: 0 0 1mm; padding: 0; font-size: 15pt; }
 .verdict p { margin: 1mm 0; }
 .verdict ul { margin: 1mm 0 0 5mm; padding: 0; }
@@ -50,7 +53,7 @@ h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
 .st-ok { border-color: #1e7b34; background: #e9f6ec; }
 .st-incomplete, .st-not-pec { border-color: #4a5568; background: #f1f3f6; }
 .next { font-weight: bold; }
-.plan { border-left: 4px solid #888; padding: .5mm 0 .5mm 4mm; margin: 0 0 3.5mm; break-inside: avoid; }
+.plan { border-left: 4px solid #888; padding: .5mm 0 .5mm 4mm; margin: 0 0 3mm; break-inside: avoid; }
 .plan.sev-error { border-color: #b00020; } .plan.sev-warning { border-color: #a15c00; } .plan.sev-info { border-color: #2a5db0; }
 .plan h3 { margin: 0 0 1mm; }
 .plan p { margin: 1mm 0; }
@@ -61,7 +64,7 @@ ol.steps li.todo::before { content: "☐"; } ol.steps li.done::before { content:
 ol.steps li.done { color: #555; }
 .state { font-size: 8pt; text-transform: uppercase; letter-spacing: .03em; color: #555; }
 .stopgap { background: #eef4fc; border-radius: 1.5mm; padding: 1.5mm 3mm; margin: 1.5mm 0 0; }
-.links { font-size: 8.5pt; margin: .5mm 0 0; padding-left: 0; list-style: none; }
+.links { font-size: 8pt; line-height: 1.25; margin: .5mm 0 0; padding-left: 0; list-style: none; }
 .links a { color: #0b4fa8; }
 .url { word-break: break-all; color: #444; }
 .others { margin: 1mm 0 0 5mm; padding: 0; }
@@ -87,17 +90,32 @@ td.mono { word-break: break-all; }
 .endpoint { margin-bottom: 4mm; }
 .muted { color: #666; }
 .oks { columns: 2; font-size: 9pt; margin: 0; padding-left: 4mm; }
+.sub { break-after: avoid; margin: 2.5mm 0 1mm; }
+.redaction { font-size: 8pt; line-height: 1.3; color: #333; border: 1px dashed #888; border-radius: 1.5mm; padding: 1mm 2.5mm; margin: 2mm 0 0; }
+.regpath { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; white-space: normal; }
+.reach { margin: 0; padding: 0; list-style: none; font-size: 9pt; }
+.reach li { margin: .5mm 0; overflow-wrap: anywhere; }
+.reach .no { color: #b00020; font-weight: bold; } .reach .part { color: #8a4d00; font-weight: bold; }
+tr.partial td { background: #fff4e0; }
+td.bad { color: #b00020; font-weight: bold; background: #fdecee; }
 `;
 
 function cell(c: unknown, header: boolean): string {
   const tag = header ? 'th' : 'td';
   if (c && typeof c === 'object' && 'mono' in (c as Record<string, unknown>)) return `<${tag} class="mono">${esc((c as { mono: unknown }).mono)}</${tag}>`;
+  // A cell already made of escaped parts (several lines), optionally marked as the failing value.
+  if (c && typeof c === 'object' && 'html' in (c as Record<string, unknown>)) {
+    const h = c as { html: string; bad?: boolean };
+    return `<${tag}${h.bad ? ' class="bad"' : ''}>${h.html}</${tag}>`;
+  }
   return `<${tag}>${esc(c)}</${tag}>`;
 }
 
 interface Row {
   cells: unknown[];
   decisive?: boolean;
+  /** A softer highlight: only some of the clients behind the row fail. */
+  partial?: boolean;
 }
 
 /**
@@ -108,7 +126,7 @@ function table(headers: Text[], rows: (unknown[] | Row)[], widths?: number[]): s
   if (!rows.length) return `<p class="muted">${it(L.values.noData)}</p>`;
   const body = rows
     .map((r) => (Array.isArray(r) ? { cells: r } : r))
-    .map((r) => `<tr${r.decisive ? ' class="decisive"' : ''}>${r.cells.map((c) => cell(c, false)).join('')}</tr>`)
+    .map((r: Row) => `<tr${r.decisive ? ' class="decisive"' : r.partial ? ' class="partial"' : ''}>${r.cells.map((c) => cell(c, false)).join('')}</tr>`)
     .join('');
   const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
   return `<table${widths ? ' class="fixed"' : ''}>${cols}<thead><tr>${headers.map((h) => cell(h.it, true)).join('')}</tr></thead><tbody>${body}</tbody></table>`;
@@ -139,11 +157,34 @@ function linksHtml(links: { url: string; label: Text }[]): string {
   return links.length ? `<ul class="links">${links.map((l) => `<li><a href="${esc(l.url)}">${it(l.label)}</a> <span class="url">${esc(l.url)}</span></li>`).join('')}</ul>` : '';
 }
 
+// A registry path: a hive then backslash-separated keys; a key may hold spaces ("TLS 1.2",
+// "Internet Settings") only when another key follows, so the sentence after the path is not taken in.
+const REG_PATH_RE = /\b(HKEY_[A-Z_]+|HKLM|HKCU)((?:\\[^\\\s,;:()«»"]+(?: [^\\\s,;:()«»"]+){0,2}(?=\\))*\\[^\\\s,;:()«»"]+)/g;
+const HIVES: Record<string, string> = { HKEY_LOCAL_MACHINE: 'HKLM', HKEY_CURRENT_USER: 'HKCU' };
+
+/**
+ * Page 1 speaks to the lawyer: a full registry path is jargon that also breaks the line, so it is
+ * shortened to its hive and last two keys (in monospace, free to wrap); the whole path stays in the
+ * technician detail (planEvidenceHtml) and in the .reg file.
+ */
+export function withShortPaths(sentence: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of sentence.matchAll(REG_PATH_RE)) {
+    const keys = m[2].split('\\').filter(Boolean);
+    const hive = HIVES[m[1]] ?? m[1];
+    const short = keys.length > 2 ? `${hive}\\…\\${keys.slice(-2).join('\\')}` : `${hive}\\${keys.join('\\')}`;
+    out += `${esc(sentence.slice(last, m.index))}<span class="regpath" title="${esc(m[0])}">${esc(short)}</span>`;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return out + esc(sentence.slice(last));
+}
+
 function planHtml(p: FixPlan): string {
   const steps = p.steps
     .map(
       (s) =>
-        `<li class="${esc(s.state)}"><span class="state">${it(L.planStep[s.state] ?? L.planStep.todo)}</span> — ${it(s.text)}${s.state === 'done' ? '' : linksHtml(s.links ?? [])}</li>`,
+        `<li class="${esc(s.state)}"><span class="state">${it(L.planStep[s.state] ?? L.planStep.todo)}</span> — ${withShortPaths(s.text?.it ?? '')}${s.state === 'done' ? '' : linksHtml(s.links ?? [])}</li>`,
     )
     .join('');
   const gap = p.stopGap
@@ -196,6 +237,7 @@ function summaryPage(report: Report, when: string, code: string): string {
 <p class="meta">${it(L.fields.created)} ${esc(when)} · ${esc(report.app.name)} ${esc(report.app.version)}${report.redacted ? ` · ${it(L.values.redacted)}` : ''}</p></div>
 <div class="case" aria-label="${it(L.sections.caseCode)}"><span>${it(L.sections.caseCode)}</span><b>${esc(code)}</b><span>${it(L.values.readOnPhone)}</span></div>
 </header>
+${report.redacted ? `<p class="redaction"><b>${it(L.values.redactionTitle)}.</b> ${it(REDACTION_NOTE)}</p>` : ''}
 ${verdictHtml(report)}
 ${plans.length ? `<h2>${it(L.sections.plans)}</h2>\n${plans.map(planHtml).join('\n')}` : ''}
 ${
@@ -207,7 +249,146 @@ ${
 }
 ${!plans.length && !shown.length ? `<p>${it(L.values.noPlan)}</p>` : ''}
 <h2>${it(L.sections.machine)}</h2>
-<ul class="machine">${machineLines(report).map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`).join('')}</ul>`;
+<ul class="machine">${machineLines(report).map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`).join('')}</ul>
+${reachSummary(report)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which office devices connect (EndpointResult.devices, issue #14).
+
+/** The device's name from our own table (the file is data); an id we do not know stays as the file says. */
+const deviceLabel = (d: DeviceResult) => DEVICES.find((x) => x.id === d.device)?.label.it ?? String(d.label?.it ?? d.device);
+const deviceShort = (d: DeviceResult) => L.deviceShort[d.device]?.it ?? deviceLabel(d);
+const clientName = (id: string) => profileById(id)?.name ?? id;
+
+/** Windows 7 as shipped fails and the same SChannel with TLS 1.2 turned on connects: the fix the plan gives. */
+function onlyWithTls12(d: DeviceResult): boolean {
+  const by = (id: string) => d.clients.find((c) => c.client === id);
+  return d.device === 'windows7' && by('windows7-default')?.ok === false && by('windows7-tls12')?.ok === true;
+}
+
+/** "si collega", "non si collega: <why>", "si collega solo con TLS 1.2 attivo", in plain Italian. */
+export function deviceSentence(d: DeviceResult): string {
+  const failing = d.clients.filter((c) => !c.ok);
+  const why = [...new Set(failing.map((c) => simulationReason(c.reason).it))].join('; ');
+  switch (d.status) {
+    case 'ok':
+      return L.values.deviceOk.it;
+    case 'fails':
+      return why ? `${L.values.deviceFails.it}: ${why}` : L.values.deviceFails.it;
+    case 'partial':
+      if (onlyWithTls12(d)) return L.values.deviceOnlyWithTls12.it;
+      return `${L.values.deviceOnlyWith.it} ${d.clients.filter((c) => c.ok).map((c) => clientName(c.client)).join(', ')}; ${failing
+        .map((c) => `${clientName(c.client)}: ${simulationReason(c.reason).it}`)
+        .join('; ')}`;
+    default:
+      return L.values.deviceUnknown.it;
+  }
+}
+
+/** "Windows 8.1", "Windows 10" → "Windows 8.1, 10": the page-1 line stays short. */
+function joinWindows(names: string[]): string[] {
+  const win = names.filter((n) => n.startsWith('Windows '));
+  if (win.length < 2) return names;
+  const rest = names.filter((n) => !n.startsWith('Windows '));
+  return [`Windows ${win.map((n) => n.slice('Windows '.length)).join(', ')}`, ...rest];
+}
+
+/** One short line per server for page 1: the devices that connect, those that do not. */
+function reachLine(e: EndpointResult, sameHost: boolean): string {
+  const ds = e.devices ?? [];
+  const names = (status: DeviceResult['status']) => ds.filter((d) => d.status === status && !onlyWithTls12(d)).map(deviceShort);
+  const ok = joinWindows(names('ok'));
+  const fails = joinWindows(names('fails'));
+  const partial = joinWindows(names('partial'));
+  const unknown = joinWindows(names('unknown'));
+  const parts: string[] = [];
+  if (ok.length) parts.push(`${it(ok.length === 1 ? L.values.deviceOk : L.values.devicesOk)}: ${esc(ok.join(', '))}`);
+  for (const d of ds.filter(onlyWithTls12)) parts.push(`<span class="part">${esc(deviceShort(d))} ${it(L.values.deviceOnlyWithTls12).replace(/^si collega /, '')}</span>`);
+  if (partial.length) parts.push(`<span class="part">${esc(partial.join(', '))} ${it(L.values.devicesPartial)}</span>`);
+  if (fails.length) parts.push(`<span class="no">${it(fails.length === 1 ? L.values.deviceFails : L.values.devicesFail)}: ${esc(fails.join(', '))}</span>`);
+  if (unknown.length) parts.push(`${it(L.values.devicesUnknown)}: ${esc(unknown.join(', '))}`);
+  const direction = e.protocol === 'smtp' ? L.fields.outgoing : L.fields.incoming;
+  return `<li><b>${esc(sameHost ? `${e.host}:${e.port}` : e.host)}</b> (${esc(direction.it.toLowerCase())}) — ${parts.join(' · ')}</li>`;
+}
+
+/**
+ * Rough height of page 1 in lines of body text, so the device lines are added only while the
+ * summary still fits on one A4 page (about 50 lines of 10.5 pt between the margins). Calibrated on
+ * the Windows 7 + Outlook case printed by Chromium (html.test.ts checks the real PDF).
+ */
+export function page1Lines(report: Report): number {
+  const len = (t: Text | null | undefined, perLine: number) => Math.ceil((t?.it.length ?? 0) / perLine);
+  const v = report.verdict;
+  let n = 6 + len(v.summary, 95) + (v.notVerified?.length ? 1 + v.notVerified.length : 0) + len(v.next, 90);
+  for (const p of report.plans ?? []) {
+    n += 2.5 + len(p.explanation, 100) + (p.stopGap ? 1.5 : 0);
+    for (const s of p.steps) n += Math.max(1, len(s.text, 90)) + (s.state === 'done' ? 0 : (s.links?.length ?? 0) * 1.6);
+  }
+  const others = unplanned(report).length;
+  if (others) n += 2.5 + Math.min(6, others) + (others > 6 ? 1 : 0);
+  if (!(report.plans ?? []).length && !others) n += 1;
+  n += 6; // the machine in three lines, with its heading
+  if (report.redacted) n += Math.ceil(REDACTION_NOTE.it.length / 150) + 0.5;
+  return n;
+}
+
+const PAGE1_LINES = 51;
+
+function reachSummary(report: Report): string {
+  const servers = report.endpoints.filter((e) => e.devices?.length);
+  if (!servers.length) return '';
+  // Heading ≈ 2.5 lines; each server line of 9 pt wraps to two when most devices are named.
+  const room = Math.floor((PAGE1_LINES - page1Lines(report) - 2.5) / 2);
+  if (room < 1) return '';
+  const shown = servers.slice(0, Math.min(room, 4));
+  const more = servers.length - shown.length;
+  return `<h2>${it(L.sections.devicesShort)}</h2>
+<ul class="reach">${shown.map((e) => reachLine(e, servers.filter((x) => x.host === e.host && x.protocol === e.protocol).length > 1)).join('')}${more ? `<li class="muted">… ${more} ${it(L.values.moreServers)}</li>` : ''}</ul>`;
+}
+
+function kxText(k: KeyExchange | undefined): string {
+  if (!k) return '';
+  if (k.kind === 'dh') return `DH ${k.bits ?? L.values.keyNotRead.it}${k.bits ? ` ${L.values.bits.it}` : ''}${k.group ? ` (${k.group})` : ''}`;
+  return `${k.group ?? 'ECDH'}${k.bits ? ` (${k.bits} ${L.values.bits.it})` : ''}`;
+}
+
+/** The simulation failed because of the server's ephemeral key (DH size, or a curve the client lacks). */
+const kxRefused = (s: Simulation) => !s.ok && !!s.keyExchange && (s.reason === 'dh-too-large' || s.reason === 'dh-too-small' || s.reason === 'no-common-curve');
+
+function devicesHtml(e: EndpointResult): string {
+  const ds = e.devices ?? [];
+  if (!ds.length) return '';
+  const f = L.fields;
+  const rows: Row[] = ds.map((d) => {
+    const detail = d.clients
+      .map((c) => {
+        const sim = e.simulations.find((s) => s.client === c.client);
+        // The plain reason is in the middle column; here the technical one when the probe gave it.
+        const why = c.ok ? '' : `: ${sim?.detail ?? simulationReason(c.reason).it}`;
+        return `${c.ok ? '✓' : '✗'} ${esc(clientName(c.client))}${esc(why)}`;
+      })
+      .join('<br>');
+    return { cells: [deviceLabel(d), deviceSentence(d), { html: detail }], decisive: d.status === 'fails', partial: d.status === 'partial' };
+  });
+  return `<p class="sub"><b>${it(L.sections.devices)}</b></p>${table([f.device, f.connects, f.detail], rows, [24, 30, 46])}`;
+}
+
+function keyExchangeHtml(e: EndpointResult): string {
+  const k = e.keyExchange;
+  const refused = e.simulations.filter(kxRefused);
+  if (!k && !refused.length) return '';
+  const f = L.fields;
+  const dhBad = refused.some((s) => s.keyExchange?.kind === 'dh');
+  const curveBad = refused.some((s) => s.keyExchange?.kind === 'ecdh');
+  const rows: Row[] = [
+    { cells: [f.dhBits.it, { html: esc(k?.dhBits ? `${k.dhBits} ${L.values.bits.it}` : L.values.noDhe.it), bad: dhBad }], decisive: dhBad },
+    { cells: [f.curves.it, { html: esc(k?.curves.length ? k.curves.join(', ') : L.values.noCurves.it), bad: curveBad }], decisive: curveBad },
+    ...(refused.length
+      ? [{ cells: [f.keyExchangeRefused.it, { html: refused.map((s) => `${esc(s.name || clientName(s.client))}: ${esc(s.detail ?? simulationReason(s.reason).it)}`).join('<br>') }], decisive: true }]
+      : []),
+  ];
+  return `<p class="sub"><b>${it(L.sections.keyExchange)}</b></p>${table([f.item, f.value], rows, [30, 70])}`;
 }
 
 /** Provider names from our own catalogue (the file is data: an id we do not know stays an id). */
@@ -328,10 +509,12 @@ function endpointHtml(e: EndpointResult, tz: string | null | undefined): string 
 ${table([f.outcome, f.addresses, f.banner, f.detail], [{ cells: [e.verdict, e.addresses.join(', '), mono((e.banner ?? '').slice(0, 160)), e.detail ?? ''], decisive: e.verdict !== 'ok' }], [18, 20, 30, 32])}
 ${table([f.tlsVersion, f.accepted, f.ciphers], versions, [14, 12, 74])}
 ${e.negotiated ? `<p class="muted">${it(f.negotiated)}: ${esc(e.negotiated.version)} · <span class="mono">${esc(e.negotiated.cipher)}</span></p>` : ''}
-${e.simulations.length ? `<p><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), s.ok ? '' : s.detail ?? s.reason], decisive: !s.ok })), [22, 12, 10, 32, 24])}` : ''}
+${devicesHtml(e)}
+${keyExchangeHtml(e)}
+${e.simulations.length ? `<p class="sub"><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.keyExchange, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), { html: esc(kxText(s.keyExchange)), bad: kxRefused(s) }, s.ok ? '' : s.detail ?? simulationReason(s.reason).it], decisive: !s.ok })), [19, 9, 9, 25, 12, 26])}` : ''}
 ${
   c
-    ? `<p><b>${it(L.sections.certificate)}</b></p>${table([f.item, f.value], [
+    ? `<p class="sub"><b>${it(L.sections.certificate)}</b></p>${table([f.item, f.value], [
         [f.certSubject.it, c.subject],
         [f.certIssuer.it, c.issuer],
         [f.certSan.it, c.san.join(', ')],
@@ -347,7 +530,7 @@ ${
 }
 ${
   failed.length
-    ? `<p><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })), [22, 14, 54, 10])}`
+    ? `<p class="sub"><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })), [22, 14, 54, 10])}`
     : ''
 }
 </div>`;
@@ -381,7 +564,7 @@ function technicianHtml(report: Report): string {
 <h2>${it(L.sections.technician)}</h2>
 <h3>${it(L.sections.findings)}</h3>
 ${problems.length ? problems.map((x) => findingHtml(x, plans)).join('\n') : `<p>${it(L.values.none)}</p>`}
-${oks.length ? `<p><b>${it(L.sections.checksPassed)}</b></p><ul class="oks">${oks.map((x) => `<li>${it(x.title)}</li>`).join('')}</ul>` : ''}
+${oks.length ? `<p class="sub"><b>${it(L.sections.checksPassed)}</b></p><ul class="oks">${oks.map((x) => `<li>${it(x.title)}</li>`).join('')}</ul>` : ''}
 ${planEvidenceHtml(plans)}
 <h2>${it(L.sections.machine)}</h2>
 ${inventoryHtml(report.inventory, tz)}

@@ -8,7 +8,7 @@
 // Pure data: no function here formats anything.
 import type { Text } from '../util/text';
 import type { PlanStepState, Severity, VerdictStatus } from '../diagnosis/types';
-import type { StepName, StepResult } from '../probe/types';
+import type { DeviceResult, StepName, StepResult } from '../probe/types';
 
 const t = (it: string, en: string): Text => ({ it, en });
 
@@ -39,6 +39,9 @@ const SECTIONS = {
   failures: t('Controlli non completati', 'Checks not completed'),
   findings: t('Segnalazioni', 'Findings'),
   checksPassed: t('Controlli riusciti', 'Checks passed'),
+  devices: t('Dispositivi dello studio che si collegano', 'Office devices that connect'),
+  devicesShort: t('Quali dispositivi si collegano ai server PEC', 'Which devices connect to the PEC servers'),
+  keyExchange: t('Scambio di chiavi del server', "Server's key exchange"),
 } satisfies Record<string, Text>;
 
 const FIELDS = {
@@ -123,6 +126,12 @@ const FIELDS = {
   appVersion: t('Versione di PEC Doctor', 'PEC Doctor version'),
   findingId: t('Codice segnalazione', 'Finding id'),
   subject: t('Riguarda', 'About'),
+  device: t('Dispositivo', 'Device'),
+  connects: t('Si collega?', 'Connects?'),
+  keyExchange: t('Scambio di chiavi', 'Key exchange'),
+  dhBits: t('Gruppo Diffie-Hellman (DHE): dimensione', 'Diffie-Hellman group (DHE): size'),
+  curves: t('Curve ellittiche usate (ECDHE)', 'Elliptic curves used (ECDHE)'),
+  keyExchangeRefused: t('Rifiutato da', 'Refused by'),
 } satisfies Record<string, Text>;
 
 const VALUES = {
@@ -158,6 +167,23 @@ const VALUES = {
   readOnPhone: t('da leggere al telefono al tecnico', 'to read to the technician on the phone'),
   notVerified: t('Non verificato', 'Not verified'),
   next: t('Prossimo passo', 'Next step'),
+  redactionTitle: t('Rapporto oscurato', 'Redacted report'),
+  deviceOk: t('si collega', 'connects'),
+  deviceFails: t('non si collega', 'does not connect'),
+  devicePartial: t('si collega solo in parte', 'connects only partly'),
+  deviceUnknown: t('non verificato', 'not verified'),
+  /** Windows 7 partial: SChannel as shipped fails, with TLS 1.2 turned on it connects. */
+  deviceOnlyWithTls12: t('si collega solo con TLS 1.2 attivo', 'connects only with TLS 1.2 turned on'),
+  deviceOnlyWith: t('si collega solo con', 'connects only with'),
+  devicesOk: t('si collegano', 'connect'),
+  devicesFail: t('non si collegano', 'do not connect'),
+  devicesPartial: t('solo in parte', 'only partly'),
+  devicesUnknown: t('non verificati', 'not verified'),
+  moreServers: t('altri server nei dettagli per il tecnico', 'more servers in the technician details'),
+  noDhe: t('nessuno (il server non ha usato DHE)', 'none (the server did not use DHE)'),
+  noCurves: t('nessuna', 'none'),
+  bits: t('bit', 'bits'),
+  keyNotRead: t('non letto', 'not read'),
 } satisfies Record<string, Text>;
 
 const SEVERITY: Record<Severity, Text> = {
@@ -216,6 +242,24 @@ const SECURITY: Record<string, Text> = {
   plain: t('nessuna protezione', 'no protection'),
 };
 
+/** Short names of the office devices (probe DeviceResult.device), for the page-1 line per server. */
+const DEVICE_SHORT: Record<DeviceResult['device'], Text> = {
+  windows7: t('Windows 7', 'Windows 7'),
+  windows81: t('Windows 8.1', 'Windows 8.1'),
+  windows10: t('Windows 10', 'Windows 10'),
+  windows11: t('Windows 11', 'Windows 11'),
+  thunderbird: t('Thunderbird', 'Thunderbird'),
+  mac: t('Mac', 'Mac'),
+  iphone: t('iPhone/iPad', 'iPhone/iPad'),
+  android: t('Android', 'Android'),
+};
+
+/** KeyExchange.kind. */
+const KEY_EXCHANGE_KIND: Record<string, Text> = {
+  dh: t('Diffie-Hellman', 'Diffie-Hellman'),
+  ecdh: t('curva ellittica', 'elliptic curve'),
+};
+
 /** The dictionary. Shape: `TECH_LABELS.<group>.<key>` is a Text. */
 export const TECH_LABELS = {
   sections: SECTIONS,
@@ -228,6 +272,8 @@ export const TECH_LABELS = {
   probeStep: PROBE_STEP,
   accountClient: ACCOUNT_CLIENT,
   security: SECURITY,
+  deviceShort: DEVICE_SHORT,
+  keyExchangeKind: KEY_EXCHANGE_KIND,
 } as const;
 
 export type TechLabels = typeof TECH_LABELS;
