@@ -14,7 +14,6 @@ export const it = {
   sevInfo: 'Da sapere',
   sevOk: 'Tutto bene',
   errorDetail: (msg: string) => `Dettaglio: ${msg}`,
-  yes: 'sì',
   no: 'no',
 };
 
@@ -32,6 +31,5 @@ export const en: typeof it = {
   sevInfo: 'Good to know',
   sevOk: 'All good',
   errorDetail: (msg: string) => `Detail: ${msg}`,
-  yes: 'yes',
   no: 'no',
 };
