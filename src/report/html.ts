@@ -259,7 +259,8 @@ ${reachSummary(report)}`;
 /** The device's name from our own table (the file is data); an id we do not know stays as the file says. */
 const deviceLabel = (d: DeviceResult) => DEVICES.find((x) => x.id === d.device)?.label.it ?? String(d.label?.it ?? d.device);
 const deviceShort = (d: DeviceResult) => L.deviceShort[d.device]?.it ?? deviceLabel(d);
-const clientName = (id: string) => profileById(id)?.name ?? id;
+/** A simulated client's name from our own profile table; the file's name only for a profile we do not know. */
+const clientName = (id: string, fromFile?: string) => profileById(id)?.name ?? (fromFile || id);
 
 /** Windows 7 as shipped fails and the same SChannel with TLS 1.2 turned on connects: the fix the plan gives. */
 function onlyWithTls12(d: DeviceResult): boolean {
@@ -385,7 +386,7 @@ function keyExchangeHtml(e: EndpointResult): string {
     { cells: [f.dhBits.it, { html: esc(k?.dhBits ? `${k.dhBits} ${L.values.bits.it}` : L.values.noDhe.it), bad: dhBad }], decisive: dhBad },
     { cells: [f.curves.it, { html: esc(k?.curves.length ? k.curves.join(', ') : L.values.noCurves.it), bad: curveBad }], decisive: curveBad },
     ...(refused.length
-      ? [{ cells: [f.keyExchangeRefused.it, { html: refused.map((s) => `${esc(s.name || clientName(s.client))}: ${esc(s.detail ?? simulationReason(s.reason).it)}`).join('<br>') }], decisive: true }]
+      ? [{ cells: [f.keyExchangeRefused.it, { html: refused.map((s) => `${esc(clientName(s.client, s.name))}: ${esc(s.detail ?? simulationReason(s.reason).it)}`).join('<br>') }], decisive: true }]
       : []),
   ];
   return `<p class="sub"><b>${it(L.sections.keyExchange)}</b></p>${table([f.item, f.value], rows, [30, 70])}`;
@@ -511,7 +512,7 @@ ${table([f.tlsVersion, f.accepted, f.ciphers], versions, [14, 12, 74])}
 ${e.negotiated ? `<p class="muted">${it(f.negotiated)}: ${esc(e.negotiated.version)} · <span class="mono">${esc(e.negotiated.cipher)}</span></p>` : ''}
 ${devicesHtml(e)}
 ${keyExchangeHtml(e)}
-${e.simulations.length ? `<p class="sub"><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.keyExchange, f.reason], e.simulations.map((s) => ({ cells: [s.name || s.client, s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), { html: esc(kxText(s.keyExchange)), bad: kxRefused(s) }, s.ok ? '' : s.detail ?? simulationReason(s.reason).it], decisive: !s.ok })), [19, 9, 9, 25, 12, 26])}` : ''}
+${e.simulations.length ? `<p class="sub"><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.keyExchange, f.reason], e.simulations.map((s) => ({ cells: [clientName(s.client, s.name), s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), { html: esc(kxText(s.keyExchange)), bad: kxRefused(s) }, s.ok ? '' : s.detail ?? simulationReason(s.reason).it], decisive: !s.ok })), [19, 9, 9, 25, 12, 26])}` : ''}
 ${
   c
     ? `<p class="sub"><b>${it(L.sections.certificate)}</b></p>${table([f.item, f.value], [
