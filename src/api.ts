@@ -12,6 +12,10 @@ export type { Text, Inventory, AccountsResult, Account, AddressLookup, Endpoint,
 /** The technician's labels (Text), shared by the HTML report and the UI's technician view (issue #12). */
 export { TECH_LABELS } from './report/labels';
 export type { TechLabels } from './report/labels';
+/** What a redacted report still shows (Text), said where redaction is offered and on a redacted report (issue #15). */
+export { REDACTION_NOTE } from './report/redaction-note';
+/** Pure before/after of two reports: the UI's fallback when a run is not in the history (issue #12). */
+export { compareReports } from './history/compare';
 
 export interface AppInfo {
   name: string;
@@ -48,7 +52,15 @@ export interface ProgressItem {
 
 export type DiagnosisEvent =
   | { runId: string; kind: 'progress'; item: ProgressItem; fraction: number }
-  | { runId: string; kind: 'done'; report: Report }
+  | {
+      runId: string;
+      kind: 'done';
+      report: Report;
+      /** This run's id in the local history (getRun, compareRuns); absent when it was not kept. */
+      historyId?: string;
+      /** Why it was not kept: the history is switched off, or writing it failed (with the reason). */
+      historyNotKept?: { reason: 'off' | 'failed'; detail: string };
+    }
   | { runId: string; kind: 'failed'; message: Text };
 
 export type ReportFormat = 'json' | 'html' | 'pdf';

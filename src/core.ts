@@ -43,9 +43,14 @@ export function createCore(options: CoreOptions): CoreApi {
         onProgress: (item, fraction) => options.emit({ runId, kind: 'progress', item, fraction }),
       })
         .then((report) => {
-          // Kept before the UI hears of it, so "compare with the previous run" finds this one.
-          recordRun(report, options.history);
-          options.emit({ runId, kind: 'done', report });
+          // Kept before the UI hears of it; the UI is told the entry's id, so a before/after compares
+          // exactly this run with the one it repeats (not whatever is newest in the history).
+          const kept = recordRun(report, options.history);
+          if ('saved' in kept) options.emit({ runId, kind: 'done', report, historyId: kept.saved.id });
+          else {
+            const off = process.env.PEC_DOCTOR_NO_HISTORY === '1' && !options.history?.dir;
+            options.emit({ runId, kind: 'done', report, historyNotKept: { reason: off ? 'off' : 'failed', detail: kept.error } });
+          }
         })
         .catch((err: unknown) =>
           options.emit({

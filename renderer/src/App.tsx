@@ -13,11 +13,13 @@ import { EMPTY_FORM, StartScreen } from './screens/start/StartScreen';
 import type { StartForm } from './screens/start/StartScreen';
 import { HistoryScreen } from './screens/history/HistoryScreen';
 import { useDiagnosis } from './screens/running/useDiagnosis';
+import type { HeldRun } from './screens/history/Comparison';
 import { Icon } from './components/Icons';
 
 type Screen =
   | { kind: 'start' }
-  | { kind: 'run'; repeated: boolean }
+  /** `before`: the run being repeated, compared with this one when it ends. */
+  | { kind: 'run'; before: HeldRun | null }
   | { kind: 'file'; report: Report; fileName: string }
   | { kind: 'history' }
   | { kind: 'saved-run'; report: Report };
@@ -72,10 +74,10 @@ export function App({ api }: { api: BridgeApi }) {
     else if (state.phase === 'starting') setAnnouncement('');
   }, [state.phase, state.report, m, lang]);
 
-  const start = (request: DiagnosisRequest, repeated = false) => {
+  const start = (request: DiagnosisRequest, before: HeldRun | null = null) => {
     lastRequest.current = request;
     setNotice(null);
-    setScreen({ kind: 'run', repeated });
+    setScreen({ kind: 'run', before });
     void diagnosis.start(request);
   };
   const backToStart = (note: typeof notice = null) => {
@@ -88,7 +90,11 @@ export function App({ api }: { api: BridgeApi }) {
     diagnosis.reset();
     setScreen({ kind: 'file', report, fileName });
   };
-  const repeat = lastRequest.current ? () => lastRequest.current && start(lastRequest.current, true) : undefined;
+  // The run on screen is the "before" of the repeat: its report and its history id, held here.
+  const repeat =
+    lastRequest.current && state.phase === 'done' && state.report
+      ? () => lastRequest.current && state.report && start(lastRequest.current, { report: state.report, kept: state.kept })
+      : undefined;
   const host = info?.host ?? null;
 
   let body;
@@ -104,7 +110,7 @@ export function App({ api }: { api: BridgeApi }) {
       <ResultsScreen
         api={api}
         report={state.report}
-        origin={{ kind: 'live', repeated: screen.repeated }}
+        origin={{ kind: 'live', before: screen.before, kept: state.kept }}
         host={host}
         onNew={() => backToStart()}
         onRepeat={repeat}
@@ -119,7 +125,7 @@ export function App({ api }: { api: BridgeApi }) {
           diagnosis.cancel();
           backToStart({ kind: 'info', text: m.cancelledNote });
         }}
-        onRetry={() => lastRequest.current && start(lastRequest.current)}
+        onRetry={() => screen.kind === 'run' && lastRequest.current && start(lastRequest.current, screen.before)}
         onBack={() => backToStart()}
       />
     );

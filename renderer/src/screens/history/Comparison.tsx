@@ -1,7 +1,9 @@
 // Before and after: the findings of two runs of the local history, matched by the core
 // (compareRuns): fixed, still there, new.
-import { useEffect, useId, useState } from 'react';
-import type { BridgeApi, FindingRef, RunComparison } from '../../../../src/api';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { BridgeApi, FindingRef, Report, RunComparison, RunSummary, Severity } from '../../../../src/api';
+import { compareReports } from '../../../../src/api';
+import type { RunKept } from '../running/useDiagnosis';
 import { formatDate, severityLabel, useI18n } from '../../i18n';
 import { Icon, SeverityIcon } from '../../components/Icons';
 import { errorText } from '../running/useDiagnosis';
@@ -36,23 +38,68 @@ function RefList({ refs, label, kind }: { refs: FindingRef[]; label: string; kin
   );
 }
 
-export function Comparison({ api, beforeId, afterId }: { api: BridgeApi; beforeId: string; afterId: string }) {
-  const { m, lang } = useI18n();
-  const id = useId();
+interface ComparisonProps {
+  api: BridgeApi;
+  beforeId: string;
+  afterId: string;
+  /** When the history cannot answer: a comparison made here instead, with the note that says so. */
+  fallback?: () => RunComparison;
+  fallbackNote?: string;
+}
+
+/** Two runs of the history, compared by the core. */
+export function Comparison({ api, beforeId, afterId, fallback, fallbackNote }: ComparisonProps) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [note, setNote] = useState<{ text: string; detail: string } | null>(null);
+  const fallbackRef = useRef(fallback);
+  fallbackRef.current = fallback;
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
+    setNote(null);
     api.compareRuns(beforeId, afterId).then(
       (comparison) => live && setState({ status: 'done', comparison }),
-      (err: unknown) => live && setState({ status: 'error', detail: errorText(err) }),
+      (err: unknown) => {
+        if (!live) return;
+        const made = fallbackRef.current?.();
+        if (made && fallbackNote) {
+          setNote({ text: fallbackNote, detail: errorText(err) });
+          setState({ status: 'done', comparison: made });
+        } else setState({ status: 'error', detail: errorText(err) });
+      },
     );
     return () => {
       live = false;
     };
-  }, [api, beforeId, afterId]);
+  }, [api, beforeId, afterId, fallbackNote]);
+  return <ComparisonView state={state} beforeId={beforeId} afterId={afterId} note={note?.text} detail={note?.detail} />;
+}
+
+interface ViewProps {
+  state: State;
+  beforeId?: string;
+  afterId?: string;
+  /** Said plainly when the comparison did not come from the history. */
+  note?: string;
+  detail?: string;
+}
+
+function ComparisonView({ state, beforeId, afterId, note, detail }: ViewProps) {
+  const { m, lang } = useI18n();
+  const id = useId();
+  // The ids of the runs compared, for whoever checks which two they were (the e2e tests).
+  const before = state.status === 'done' ? state.comparison.before.id || beforeId : beforeId;
+  const after = state.status === 'done' ? state.comparison.after.id || afterId : afterId;
   return (
-    <section className="panel comparison" aria-labelledby={`${id}-h`} data-testid="comparison" aria-busy={state.status === 'loading'}>
+    <section
+      className="panel comparison"
+      aria-labelledby={`${id}-h`}
+      data-testid="comparison"
+      data-before-id={before || undefined}
+      data-after-id={after || undefined}
+      data-source={note ? 'window' : 'history'}
+      aria-busy={state.status === 'loading'}
+    >
       <h2 id={`${id}-h`}>{m.compareHeading}</h2>
       {state.status === 'loading' && <p className="muted">{m.compareLoading}</p>}
       {state.status === 'error' && (
@@ -62,6 +109,11 @@ export function Comparison({ api, beforeId, afterId }: { api: BridgeApi; beforeI
       )}
       {state.status === 'done' && (
         <>
+          {note && (
+            <p className="notice notice-info" data-testid="compare-note">
+              {note} {detail && <span className="notice-detail">{m.errorDetail(detail)}</span>}
+            </p>
+          )}
           <p>{m.compareIntro(formatDate(state.comparison.before.createdAt, lang), formatDate(state.comparison.after.createdAt, lang))}</p>
           <div className="compare-grid">
             <RefList refs={state.comparison.fixed} label={m.compareFixed} kind="fixed" />
@@ -74,20 +126,34 @@ export function Comparison({ api, beforeId, afterId }: { api: BridgeApi; beforeI
   );
 }
 
-/** After "Ripeti il controllo": the two newest runs of the history, when there are two. */
-export function LatestComparison({ api, report }: { api: BridgeApi; report: unknown }) {
-  const [pair, setPair] = useState<{ before: string; after: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.listRuns().then(
-      (runs) => {
-        if (live && Array.isArray(runs) && runs.length >= 2) setPair({ before: runs[1].id, after: runs[0].id });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, report]);
-  return pair ? <Comparison api={api} beforeId={pair.before} afterId={pair.after} /> : null;
+/** One finished run as the results screen holds it: its report and its place in the history. */
+export interface HeldRun {
+  report: Report;
+  kept: RunKept | null;
+}
+
+/** The summary compareReports needs, made from the report itself (a run the history does not hold). */
+function heldSummary(run: HeldRun): RunSummary {
+  const counts: Record<Severity, number> = { ok: 0, info: 0, warning: 0, error: 0 };
+  for (const f of Array.isArray(run.report.findings) ? run.report.findings : []) if (f.severity in counts) counts[f.severity]++;
+  const r = run.report;
+  return { id: run.kept?.historyId ?? '', createdAt: r.createdAt, caseCode: r.caseCode ?? '', status: r.verdict.status, title: r.verdict.title, counts };
+}
+
+/**
+ * After "Ripeti il controllo": the run that was repeated against the one that just finished, by
+ * their history ids (the core said which entry each run became), never "the two newest entries",
+ * which another window or the command line may have added meanwhile. When either run is not in
+ * the history (switched off, a write that failed, an entry deleted since), the two reports held
+ * here are compared by the same rule and the screen says so.
+ */
+export function RerunComparison({ api, before, after }: { api: BridgeApi; before: HeldRun; after: HeldRun }) {
+  const { m } = useI18n();
+  const local = (): RunComparison => compareReports({ summary: heldSummary(before), report: before.report }, { summary: heldSummary(after), report: after.report });
+  const beforeId = before.kept?.historyId;
+  const afterId = after.kept?.historyId;
+  if (beforeId && afterId) return <Comparison api={api} beforeId={beforeId} afterId={afterId} fallback={local} fallbackNote={m.compareHistoryGone} />;
+  const off = before.kept?.notKept?.reason === 'off' || after.kept?.notKept?.reason === 'off';
+  const detail = after.kept?.notKept?.detail || before.kept?.notKept?.detail;
+  return <ComparisonView state={{ status: 'done', comparison: local() }} note={off ? m.compareHistoryOff : m.compareHistoryFailed} detail={off ? undefined : detail} />;
 }

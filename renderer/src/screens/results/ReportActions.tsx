@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../../../src/api';
+import { REDACTION_NOTE } from '../../../../src/api';
 import { useI18n } from '../../i18n';
 import { Icon } from '../../components/Icons';
 import { errorText } from '../running/useDiagnosis';
@@ -34,7 +35,7 @@ export function downloadFile(file: ReportFile): void {
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; text: string } | { status: 'error'; detail: string };
 
 export function ReportActions({ api, report, host, children }: { api: BridgeApi; report: Report; host: AppInfo['host'] | null; children?: ReactNode }) {
-  const { m } = useI18n();
+  const { m, tx } = useI18n();
   const id = useId();
   const desktop = host === 'electron';
   const formats: ReportFormat[] = desktop ? ['pdf', 'html', 'json'] : ['html', 'json'];
@@ -79,7 +80,7 @@ export function ReportActions({ api, report, host, children }: { api: BridgeApi;
       </div>
       {redact && (
         <p className="hint redact-note" data-testid="redact-note">
-          {m.redactNote}
+          {tx(REDACTION_NOTE)}
         </p>
       )}
       <div className="button-row">

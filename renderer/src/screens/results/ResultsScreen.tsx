@@ -14,9 +14,13 @@ import { ReportActions } from './ReportActions';
 import { TechnicianDetails } from '../technician/TechnicianDetails';
 import { sortFindings } from '../../types';
 import { VerdictBanner } from '../../components/VerdictBanner';
-import { LatestComparison } from '../history/Comparison';
+import { RerunComparison } from '../history/Comparison';
+import type { HeldRun } from '../history/Comparison';
+import type { RunKept } from '../running/useDiagnosis';
+import { REDACTION_NOTE } from '../../../../src/api';
 
-export type ReportOrigin = { kind: 'live'; repeated?: boolean } | { kind: 'file'; fileName: string } | { kind: 'history' };
+/** `before`: the run this one repeats (for the before/after); `kept`: this run's place in the history. */
+export type ReportOrigin = { kind: 'live'; before?: HeldRun | null; kept?: RunKept | null } | { kind: 'file'; fileName: string } | { kind: 'history' };
 
 interface Props {
   api: BridgeApi;
@@ -89,7 +93,14 @@ export function ResultsScreen({ api, report, origin, host, onNew, onRepeat, onRe
       {view === 'summary' ? (
         <div className="summary">
           <VerdictBanner verdict={report.verdict} />
-          {origin.kind === 'live' && origin.repeated && <LatestComparison api={api} report={report} />}
+          {report.redacted === true && (
+            <p className="notice notice-info redact-note" data-testid="redacted-report-note">
+              <b>{m.redactedReportNote}</b> {tx(REDACTION_NOTE)}
+            </p>
+          )}
+          {origin.kind === 'live' && origin.before && (
+            <RerunComparison api={api} before={origin.before} after={{ report, kept: origin.kept ?? null }} />
+          )}
           {plans.length > 0 && (
             <section aria-labelledby={`${id}-p`} className="plans">
               <h2 id={`${id}-p`}>{m.plansHeading}</h2>

@@ -13,7 +13,15 @@ export interface DiagnosisState {
   items: ProgressItem[];
   fraction: number;
   report: Report | null;
+  /** Where the finished run is in the local history, or why it is not there (from the `done` event). */
+  kept: RunKept | null;
   error: Text | null;
+}
+
+/** A finished run and its place in the history: what a before/after compares. */
+export interface RunKept {
+  historyId?: string;
+  notKept?: { reason: 'off' | 'failed'; detail: string };
 }
 
 type Action =
@@ -23,7 +31,7 @@ type Action =
   | { type: 'failed'; message: Text }
   | { type: 'reset' };
 
-const INITIAL: DiagnosisState = { phase: 'idle', runId: null, items: [], fraction: 0, report: null, error: null };
+const INITIAL: DiagnosisState = { phase: 'idle', runId: null, items: [], fraction: 0, report: null, kept: null, error: null };
 
 function reduce(state: DiagnosisState, action: Action): DiagnosisState {
   switch (action.type) {
@@ -43,7 +51,13 @@ function reduce(state: DiagnosisState, action: Action): DiagnosisState {
         const fraction = Number.isFinite(ev.fraction) ? Math.min(1, Math.max(state.fraction, ev.fraction)) : state.fraction;
         return { ...state, phase: state.phase === 'starting' ? 'running' : state.phase, items, fraction };
       }
-      if (ev.kind === 'done') return { ...state, phase: 'done', fraction: 1, report: ev.report };
+      if (ev.kind === 'done') {
+        // Checked: the event crosses a process boundary, and an id is only used when it is one.
+        const kept: RunKept = {};
+        if (typeof ev.historyId === 'string' && ev.historyId) kept.historyId = ev.historyId;
+        else if (ev.historyNotKept) kept.notKept = { reason: ev.historyNotKept.reason === 'off' ? 'off' : 'failed', detail: String(ev.historyNotKept.detail ?? '') };
+        return { ...state, phase: 'done', fraction: 1, report: ev.report, kept };
+      }
       return { ...state, phase: 'failed', error: ev.message };
     }
   }

@@ -350,6 +350,22 @@ function EvidenceList({ list, testId }: { list: { where: string; ev: Evidence }[
   );
 }
 
+/**
+ * Provider names by id, from what the core re-derived from its own catalogue: the typed
+ * addresses' lookups (a reopened file's are rebuilt by id, src/diagnosis/run.ts trustedLookup)
+ * and the plans' stop-gaps. A file's own names and URLs are never read here; an id no one named
+ * stays the id.
+ */
+export function providerNames(report: Report): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (id: unknown, name: unknown) => {
+    if (typeof id === 'string' && typeof name === 'string' && name && !names.has(id)) names.set(id, name);
+  };
+  for (const l of Array.isArray(report.context?.lookups) ? report.context.lookups : []) add(l?.provider?.id, l?.provider?.name);
+  for (const p of Array.isArray(report.plans) ? report.plans : []) add(p?.stopGap?.providerId, p?.stopGap?.providerName);
+  return names;
+}
+
 export function TechnicianDetails({ report }: { report: Report }) {
   const { m, tx } = useI18n();
   const { fmt, dword, state, t, lang } = useFormat();
@@ -364,6 +380,7 @@ export function TechnicianDetails({ report }: { report: Report }) {
   const findings = sortFindings(report.findings ?? []);
   const legacyWindows = inv?.os?.platform === 'windows' && /^6\.[12]\./.test(inv.os.version ?? '');
   const tls12Off = !!win && win.schannel?.['TLS 1.2']?.effective !== 'enabled';
+  const providers = providerNames(report);
 
   const setAll = (open: boolean) => rootRef.current?.querySelectorAll('details').forEach((d) => (d.open = open));
 
@@ -494,7 +511,7 @@ export function TechnicianDetails({ report }: { report: Report }) {
                   [t(L.fields.profile), `${a.profile}${a.isDefaultProfile ? ' (default)' : ''}`],
                   [t(L.fields.name), fmt(a.name)],
                   [t(L.fields.address), fmt(a.email)],
-                  [t(L.fields.provider), a.provider ? a.provider : t(L.values.unrecognised)],
+                  [t(L.fields.provider), a.provider ? (providers.get(a.provider) ?? a.provider) : t(L.values.unrecognised)],
                   [t(L.fields.incoming), settingText(a.incoming, m, t(L.values.unknown))],
                   [t(L.fields.outgoing), settingText(a.outgoing, m, t(L.values.unknown))],
                   ['TLS min/max', a.tlsVersionPrefs ? `${fmt(a.tlsVersionPrefs.min)} / ${fmt(a.tlsVersionPrefs.max)}` : t(L.values.none)],
