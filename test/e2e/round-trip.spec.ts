@@ -11,6 +11,7 @@ import { collectPageErrors, screenshots } from './helpers';
 import { freePort, startOpensslServer } from '../support/servers';
 import { windows7OfficeReport } from './office-report';
 import { windows7x64WithWinhttpReport } from './machines';
+import { getRun, listRuns, saveRun } from '../../src/history/index';
 
 const RESULTS = { level: 1, name: 'Risultato della diagnosi' } as const;
 
@@ -151,62 +152,132 @@ test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-1
   await screenshots(page, '5-regfix-saved', { axe: true, scrollTo: page.getByTestId('regfix-result') });
 });
 
-test('"Ripeti il controllo" after the server was fixed: before and after, then the history lists, compares and deletes runs', async ({ page, bridge, certs }) => {
-  test.setTimeout(150_000);
+/** Waits past the current second: history ids carry the run's time to the second. */
+const nextSecond = () => new Promise((r) => setTimeout(r, 1100));
+
+test('"Ripeti il controllo" compares the repeated run with the new one (not the newest two entries), then the history lists, compares and deletes runs', async ({ page, bridge, certs }) => {
+  test.setTimeout(200_000);
   const port = await freePort();
   const url = `imaps://127.0.0.1:${port}`;
   let server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1', port });
+  const restart = async (version: 'tls1' | 'tls1_2') => {
+    await server.stop();
+    server = await startOpensslServer({ cert: certs.cert, key: certs.key, version, port });
+  };
+  const rerun = async () => {
+    await page.getByRole('button', { name: 'Ripeti il controllo' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Diagnosi in corso' })).toBeVisible();
+    await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
+  };
+  const comparison = page.getByTestId('comparison');
+  const inList = (kind: string, findingId: string) => comparison.getByTestId(`compare-${kind}`).locator(`[data-finding-id="${findingId}"]`);
   try {
     const errors = collectPageErrors(page);
     await page.goto(bridge.url);
+    // Run 1: the server offers TLS 1.0 only.
     await checkOnlyServer(page, url);
     await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toBeVisible();
     await expect(page.getByTestId('announcer')).toContainText('Diagnosi terminata.');
     // Nothing to compare with yet.
-    await expect(page.getByTestId('comparison')).toHaveCount(0);
+    await expect(comparison).toHaveCount(0);
+    const [run1] = (await listRuns()).runs;
 
-    // The provider turns TLS 1.2 on (same address, same port); the user checks again.
-    await server.stop();
-    server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', port });
-    await page.getByRole('button', { name: 'Ripeti il controllo' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Diagnosi in corso' })).toBeVisible();
-    await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
+    // Run 2: the provider turns TLS 1.2 on (same address, same port); the user checks again.
+    await nextSecond();
+    await restart('tls1_2');
+    await rerun();
     await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toHaveCount(0);
-    const comparison = page.getByTestId('comparison');
     await expect(comparison.getByRole('heading', { name: 'Prima e dopo' })).toBeVisible();
-    await expect(comparison.getByTestId('compare-fixed').locator('[data-finding-id="server-no-tls12"]')).toHaveCount(1);
-    await expect(comparison.getByTestId('compare-remaining').locator('[data-finding-id="server-no-tls12"]')).toHaveCount(0);
+    await expect(inList('fixed', 'server-no-tls12')).toHaveCount(1);
+    await expect(inList('remaining', 'server-no-tls12')).toHaveCount(0);
+    const [run2] = (await listRuns()).runs;
+    expect(run2.id).not.toBe(run1.id);
+    await expect(comparison).toHaveAttribute('data-before-id', run1.id);
+    await expect(comparison).toHaveAttribute('data-after-id', run2.id);
+    await expect(comparison).toHaveAttribute('data-source', 'history');
     await screenshots(page, '3-results-rerun-before-after', { axe: true });
 
-    // The history: both runs, newest first; pick the two and compare; delete one, then all.
+    // Meanwhile another window (or `pec-doctor check`) keeps a run of its own: the old TLS 1.0
+    // result, newer than run 2. "The two newest entries" would now compare it with run 3.
+    await nextSecond();
+    const other = await getRun(run1.id);
+    other.createdAt = new Date().toISOString();
+    const extra = saveRun(other);
+    await nextSecond();
+
+    // Run 3: the server is back on TLS 1.0. Compared with run 2, the problem is new again.
+    await restart('tls1');
+    await rerun();
+    await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toBeVisible();
+    const runs = (await listRuns()).runs;
+    expect(runs.map((r) => r.id).slice(1)).toEqual([extra.id, run2.id, run1.id]);
+    const run3 = runs[0];
+    await expect(comparison).toHaveAttribute('data-before-id', run2.id);
+    await expect(comparison).toHaveAttribute('data-after-id', run3.id);
+    await expect(inList('added', 'server-no-tls12')).toHaveCount(1);
+    await expect(inList('fixed', 'server-no-tls12')).toHaveCount(0);
+    await expect(inList('remaining', 'server-no-tls12')).toHaveCount(0);
+
+    // The history: the four runs, newest first; pick runs 2 and 1 and compare; delete one, then all.
     await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
     await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Diagnosi precedenti su questo computer' })).toBeFocused();
     const rows = page.getByTestId('history-run');
-    await expect(rows).toHaveCount(2);
+    await expect(rows).toHaveCount(4);
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).not.toContain(null);
-    await rows.nth(0).getByRole('checkbox').check();
-    await rows.nth(1).getByRole('checkbox').check();
+    await rows.nth(2).getByRole('checkbox').check();
+    await rows.nth(3).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Confronta le due diagnosi scelte' }).click();
-    await expect(page.getByTestId('comparison').getByTestId('compare-fixed').locator('[data-finding-id="server-no-tls12"]')).toHaveCount(1);
+    await expect(inList('fixed', 'server-no-tls12')).toHaveCount(1);
     await screenshots(page, '6-history', { axe: true });
 
-    // Open the older run: its results, from the history.
-    await rows.nth(1).getByRole('button', { name: /^Apri/ }).click();
+    // Open the oldest run: its results, from the history.
+    await rows.nth(3).getByRole('button', { name: /^Apri/ }).click();
     await expect(page.getByRole('heading', RESULTS)).toBeFocused();
     await expect(page.getByTestId('report-origin')).toContainText('dalla cronologia di questo computer');
     await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toBeVisible();
 
     await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
     await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
-    await expect(rows).toHaveCount(2);
+    await expect(rows).toHaveCount(4);
     await rows.nth(0).getByRole('button', { name: /^Elimina/ }).click();
     await expect(page.getByText('Eliminata 1 diagnosi.')).toBeVisible();
-    await expect(rows).toHaveCount(1);
+    await expect(rows).toHaveCount(3);
     await page.getByRole('button', { name: 'Elimina tutta la cronologia' }).click();
     await expect(page.getByTestId('history-empty')).toBeVisible();
     expect(errors).toEqual([]);
   } finally {
+    await server.stop();
+  }
+});
+
+test('"Ripeti il controllo" with the history switched off: the two results in the window are compared, and the screen says so', async ({ page, bridge, certs }) => {
+  test.setTimeout(150_000);
+  const port = await freePort();
+  const url = `imaps://127.0.0.1:${port}`;
+  let server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1', port });
+  // The core reads it when a run ends (src/history/index.ts recordRun); this worker's bridge is the core.
+  process.env.PEC_DOCTOR_NO_HISTORY = '1';
+  try {
+    const errors = collectPageErrors(page);
+    await page.goto(bridge.url);
+    await checkOnlyServer(page, url);
+    await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toBeVisible();
+    await server.stop();
+    server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', port });
+    await page.getByRole('button', { name: 'Ripeti il controllo' }).click();
+    await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
+    const comparison = page.getByTestId('comparison');
+    await expect(comparison).toHaveAttribute('data-source', 'window');
+    await expect(comparison.getByTestId('compare-note')).toContainText('La cronologia è disattivata su questo computer');
+    await expect(comparison.getByTestId('compare-fixed').locator('[data-finding-id="server-no-tls12"]')).toHaveCount(1);
+    await expect(comparison.getByTestId('compare-remaining').locator('[data-finding-id="server-no-tls12"]')).toHaveCount(0);
+    // Nothing was kept: the history is empty, and the UI did not pretend otherwise.
+    expect((await listRuns()).runs).toEqual([]);
+    await screenshots(page, '3-results-rerun-history-off', { axe: true, scrollTo: comparison });
+    expect(errors).toEqual([]);
+  } finally {
+    delete process.env.PEC_DOCTOR_NO_HISTORY;
     await server.stop();
   }
 });
