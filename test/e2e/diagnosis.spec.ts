@@ -9,6 +9,7 @@ import { test, expect } from './fixtures';
 import { collectPageErrors, expectNoAxeViolations, screenshots } from './helpers';
 import { startDovecot, startOpensslServer } from '../support/servers';
 import { writeThunderbirdProfile } from './thunderbird-profile';
+import { REDACTION_NOTE } from '../../src/api';
 
 const RESULTS = { level: 1, name: 'Risultato della diagnosi' } as const;
 
@@ -201,8 +202,9 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
     // "Nascondi indirizzi e nomi utente": the typed address's name is gone from the file.
     await page.getByLabel('Dati (JSON, per il tecnico)').check();
     await page.getByLabel('Nascondi indirizzi e nomi utente').check();
-    // What stays visible in a redacted report is said next to the option.
-    await expect(page.getByTestId('redact-note')).toContainText('restano visibili');
+    // What stays visible in a redacted report is said next to the option, in the core's words.
+    await expect(page.getByTestId('redact-note')).toHaveText(REDACTION_NOTE.it);
+    await screenshots(page, '5-redact-offered', { axe: true, scrollTo: page.getByTestId('redact-note') });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Salva rapporto' }).click()]);
     const file = testInfo.outputPath('redacted.json');
     await download.saveAs(file);
@@ -215,6 +217,13 @@ test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions c
     const plainFile = testInfo.outputPath('plain.json');
     await plain.saveAs(plainFile);
     expect(readFileSync(plainFile, 'utf8')).toContain(email);
+    // Reopened, the redacted report says it is one, and what it still shows.
+    await page.getByLabel('Apri un rapporto salvato…').setInputFiles(file);
+    await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeFocused();
+    const redactedNote = page.getByTestId('redacted-report-note');
+    await expect(redactedNote).toContainText('Questo rapporto è oscurato.');
+    await expect(redactedNote).toContainText(REDACTION_NOTE.it);
+    await screenshots(page, '5-redacted-report-reopened', { axe: true, scrollTo: redactedNote });
     expect(errors).toEqual([]);
   } finally {
     await server.stop();

@@ -325,6 +325,9 @@ test('technician view of the Windows 7 office: summary first, Italian labels, th
   await expect(created).toContainText(/\d{2}\/\d{2}\/2026, \d{2}:\d{2}/);
   await expect(summary).not.toContainText('2026-11-20T09:15:00');
   await expect(os).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  // The provider by its name from our catalogue (re-derived from the lookup's id), not its id.
+  const accounts = page.getByTestId('tech-accounts');
+  await expect(accounts.getByRole('row', { name: /^Gestore/ })).toHaveText(/Gestore\s*Aruba PEC/);
   // The plan's steps with the evidence each state comes from.
   await expect(page.getByTestId('tech-plans')).toContainText(report.plans[0].steps[0].evidence!.it);
 
@@ -349,4 +352,27 @@ test('technician view of the Windows 7 office: summary first, Italian labels, th
   testInfo.annotations.push({ type: 'technician-height-800-all-open', description: String(height) });
   await page.setViewportSize({ width: 1280, height: 800 });
   expect(errors).toEqual([]);
+});
+
+test('technician view of a hostile report: the provider name comes from our catalogue by id, never from the file', async ({ page, bridge }, testInfo) => {
+  const report = await windows7OfficeReport();
+  expect(report.accounts?.accounts[0].provider).toBe('aruba');
+  // The file claims another name and webmail for the provider id "aruba".
+  const hostile = JSON.parse(JSON.stringify(report)) as typeof report;
+  for (const l of hostile.context!.lookups) l.provider = { id: 'aruba', name: 'Banca Finta', webmail: 'https://attacker.example/' };
+  for (const p of hostile.plans) if (p.stopGap) p.stopGap = { ...p.stopGap, providerName: 'Banca Finta', url: 'https://attacker.example/' };
+  const file = testInfo.outputPath('ostile.json');
+  writeFileSync(file, JSON.stringify(hostile));
+  await page.goto(bridge.url);
+  await page.getByLabel('Apri un rapporto salvato…').setInputFiles(file);
+  await expect(page.getByRole('heading', RESULTS)).toBeFocused();
+  await page.getByRole('button', { name: 'Dettagli per il tecnico' }).click();
+  const accounts = page.getByTestId('tech-accounts');
+  await expect(accounts.getByRole('row', { name: /^Gestore/ })).toHaveText(/Gestore\s*Aruba PEC/);
+  // Nowhere in the view (the raw data at the bottom is the re-evaluated report, rebuilt as well).
+  const shown = (await page.getByTestId('technician-details').textContent()) ?? '';
+  expect(shown).toContain('Aruba PEC');
+  expect(shown).not.toContain('Banca Finta');
+  expect(shown).not.toContain('attacker.example');
+  await screenshots(page, '4-technician-provider-name', { scrollTo: accounts });
 });
