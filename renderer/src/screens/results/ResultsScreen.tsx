@@ -94,7 +94,7 @@ export function ResultsScreen({ api, report, origin, host, onNew, onRepeat, onRe
         <div className="summary">
           <VerdictBanner verdict={report.verdict} />
           {report.redacted === true && (
-            <p className="notice notice-info redact-note" data-testid="redacted-report-note">
+            <p className="notice notice-info redacted-note" data-testid="redacted-report-note">
               <b>{m.redactedReportNote}</b> {tx(REDACTION_NOTE)}
             </p>
           )}
