@@ -95,9 +95,10 @@ export const WIN7_STEPS: readonly Text[] = [
     'Scarica ed esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della stessa pagina).',
     'Download and run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the same page).',
   ),
+  // The key and its values are in the finding's evidence (technician); the sentence stays plain.
   t(
-    'Nel Registro di sistema crea la chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client con il valore DWORD DisabledByDefault = 0 (il tecnico può usare il file preparato con «pec-doctor fix-reg»).',
-    'In the registry create the key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client with the DWORD value DisabledByDefault = 0 (the technician can use the file made by "pec-doctor fix-reg").',
+    'Il tecnico attiva TLS 1.2 per i programmi di Windows nel Registro di sistema: può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+    'The technician turns TLS 1.2 on for Windows programs in the registry: they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
   ),
   t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
   t(
@@ -108,8 +109,8 @@ export const WIN7_STEPS: readonly Text[] = [
 
 /** Replaces WIN7_STEPS[2] when someone set Enabled=0: DisabledByDefault=0 alone would leave TLS 1.2 off. */
 export const WIN7_ENABLE_STEP = t(
-  'Nel Registro di sistema, nella chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, imposta Enabled = 1 (oggi vale 0: qualcuno ha spento TLS 1.2) e DisabledByDefault = 0 (il tecnico può usare il file preparato con «pec-doctor fix-reg»).',
-  'In the registry key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client set Enabled = 1 (it is 0 today: someone turned TLS 1.2 off) and DisabledByDefault = 0 (the technician can use the file made by "pec-doctor fix-reg").',
+  'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oggi è disattivato esplicitamente: non basta crearlo, va riacceso): può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+  'The technician turns TLS 1.2 back on for Windows programs in the registry (today it is explicitly turned off: creating the setting is not enough, it must be switched on): they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
 );
 
 /** Windows 7 with TLS 1.2 off but no installed mail program that relies on Windows' TLS (e.g. only Thunderbird, which has its own, NSS). */
@@ -126,8 +127,8 @@ export const TLS12_REENABLE_DETAIL = t(
 );
 export const TLS12_REENABLE_STEPS: Text[] = [
   t(
-    'Nel Registro di sistema, nella chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, imposta Enabled = 1 e DisabledByDefault = 0 (o elimina la chiave per tornare al comportamento predefinito di Windows); il tecnico può usare il file preparato con «pec-doctor fix-reg».',
-    'In the registry key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client set Enabled = 1 and DisabledByDefault = 0 (or delete the key to return to Windows’ default); the technician can use the file made by "pec-doctor fix-reg".',
+    'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oppure toglie l’impostazione che lo spegne, per tornare al comportamento normale di Windows): può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+    'The technician turns TLS 1.2 back on for Windows programs in the registry (or removes the setting that turns it off, to return to Windows’ normal behaviour): they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
   ),
   t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
 ];
@@ -205,10 +206,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'warning',
     title: t('Windows non usa TLS 1.2 come protezione predefinita (WinHTTP)', 'Windows does not use TLS 1.2 by default (WinHTTP)'),
     detail: t(
-      'Il valore DefaultSecureProtocols di WinHTTP non include TLS 1.2: è quello che l’Easy Fix di Microsoft imposta (0xA00). Serve ai programmi che usano WinHTTP (ad esempio software gestionali e di firma); Outlook dipende soprattutto dalla chiave SCHANNEL di TLS 1.2.',
-      'WinHTTP’s DefaultSecureProtocols does not include TLS 1.2: Microsoft’s Easy Fix sets it (0xA00). It matters for programs that use WinHTTP (practice-management and signing software, for example); Outlook depends mainly on the SCHANNEL TLS 1.2 key.',
+      'Windows non usa ancora TLS 1.2 come protezione predefinita per i programmi che passano da WinHTTP (ad esempio software gestionali e di firma): l’Easy Fix di Microsoft lo sistema. Outlook dipende soprattutto da un’altra impostazione, quella che attiva TLS 1.2 per i programmi di Windows.',
+      'Windows does not yet use TLS 1.2 by default for programs that go through WinHTTP (practice-management and signing software, for example): Microsoft’s Easy Fix sets it. Outlook depends mainly on another setting, the one that turns TLS 1.2 on for Windows programs.',
     ),
-    steps: [WIN7_STEPS[1], t('In alternativa il tecnico può importare il file creato con «pec-doctor fix-reg» e riavviare.', 'Alternatively the technician can import the file made by "pec-doctor fix-reg" and restart.')],
+    steps: [
+      WIN7_STEPS[1],
+      t(
+        'In alternativa il tecnico può importare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato) e riavviare il computer.',
+        'Alternatively the technician can import the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen) and restart the computer.',
+      ),
+    ],
     links: ['kb3140245', 'easyFix'],
   },
   {
@@ -275,7 +282,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ),
     steps: [
       t('Installa .NET Framework 4.8 (o almeno 4.6) da Microsoft.', 'Install .NET Framework 4.8 (or at least 4.6) from Microsoft.'),
-      t('Il tecnico può anche attivare SchUseStrongCrypto (file di «pec-doctor fix-reg»).', 'The technician can also set SchUseStrongCrypto (file from "pec-doctor fix-reg").'),
+      t(
+        'Il tecnico può anche far usare TLS 1.2 ai programmi .NET già installati con il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+        'The technician can also make installed .NET programs use TLS 1.2 with the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
+      ),
     ],
     links: ['dotnetDownload', 'dotnetTls'],
   },
@@ -285,10 +295,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'warning',
     title: t('Java {version} è troppo vecchio per la PEC', 'Java {version} is too old for PEC'),
     detail: t(
-      'I gestori PEC indicano Java 8 aggiornamento 132 come minimo per i programmi che inviano PEC da soli (ad esempio software per il processo telematico).',
-      'PEC providers name Java 8 update 132 as the minimum for programs that send PEC themselves.',
+      'I gestori PEC indicano Java 8 (dalla prima versione, del 2014) come minimo per i programmi che inviano PEC da soli (ad esempio software per il processo telematico): Java 7 e precedenti non bastano.',
+      'PEC providers name Java 8 (from its first release, 2014) as the minimum for programs that send PEC themselves (court filing software, for example): Java 7 and earlier are not enough.',
     ),
-    steps: [t('Aggiorna Java (almeno 8u132) o chiedi al fornitore del programma una versione aggiornata.', 'Update Java (at least 8u132) or ask the software vendor for an updated version.')],
+    steps: [
+      t(
+        'Aggiorna Java almeno alla versione 8 (meglio l’ultima disponibile) o chiedi al fornitore del programma una versione aggiornata.',
+        'Update Java to version 8 or later (preferably the latest) or ask the software vendor for an updated version.',
+      ),
+    ],
     links: [],
   },
   {
@@ -463,7 +478,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'accounts',
     severity: 'info',
     title: t('Nota sull’account {account}', 'Note on account {account}'),
-    detail: t('La lettura dell’account ha segnalato «{code}».', 'Reading the account reported "{code}".'),
+    // The reader's code is in the evidence (technician), not in the sentence.
+    detail: t(
+      'La lettura dell’account ha segnalato una situazione che questa versione di PEC Doctor non sa ancora spiegare; il codice è nel dettaglio per il tecnico.',
+      'Reading the account reported a situation this version of PEC Doctor cannot explain yet; the code is in the technician’s detail.',
+    ),
     steps: [],
     links: [],
   },
@@ -519,8 +538,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'error',
     title: t('Il server {host} non risponde sulla porta {port}', 'Server {host} does not answer on port {port}'),
     detail: t(
-      'La connessione a {url} non è riuscita ({reason}). Spesso è un firewall, l’antivirus o la rete dell’ufficio che blocca la porta.',
-      'Connecting to {url} failed ({reason}). Often a firewall, the antivirus or the office network blocks the port.',
+      'La connessione a {url} non è riuscita: {reason}. Spesso è un firewall, l’antivirus o la rete dell’ufficio che blocca la porta.',
+      'Connecting to {url} failed: {reason}. Often a firewall, the antivirus or the office network blocks the port.',
     ),
     steps: [
       t('Riprova tra qualche minuto.', 'Try again in a few minutes.'),
@@ -572,7 +591,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'servers',
     severity: 'error',
     title: t('La connessione protetta con {host} non riesce', 'The secure connection with {host} fails'),
-    detail: t('Il collegamento protetto con {url} si interrompe ({reason}).', 'The secure connection with {url} breaks off ({reason}).'),
+    // {reason} is plain (plain-reasons.ts); the probe's own line is in the evidence.
+    detail: t('Il collegamento protetto con {url} si interrompe: {reason}.', 'The secure connection with {url} breaks off: {reason}.'),
     steps: [
       t('Riprova tra qualche minuto; se continua, consegna il rapporto al tecnico.', 'Try again in a few minutes; if it persists, hand the report to the technician.'),
     ],
@@ -611,8 +631,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'error',
     title: t('Il certificato del server {host} non è riconosciuto come affidabile', 'The certificate of server {host} is not trusted'),
     detail: t(
-      'Il certificato di {url} (emesso da {issuer}) non risulta firmato da un’autorità riconosciuta ({reason}). Possono essere certificati radice vecchi su questo computer, un programma che intercetta la connessione o un server sbagliato.',
-      'The certificate of {url} (issued by {issuer}) is not signed by a recognised authority ({reason}). Causes: outdated root certificates on this computer, a program intercepting the connection, or the wrong server.',
+      'Il certificato di {url} (emesso da {issuer}) non risulta firmato da un’autorità riconosciuta: {reason}. Possono essere certificati radice vecchi su questo computer, un programma che intercetta la connessione o un server sbagliato.',
+      'The certificate of {url} (issued by {issuer}) is not signed by a recognised authority: {reason}. Causes: outdated root certificates on this computer, a program intercepting the connection, or the wrong server.',
     ),
     steps: [
       t('Installa gli aggiornamenti di sistema (includono i certificati radice).', 'Install the system updates (they include root certificates).'),
@@ -626,8 +646,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'error',
     title: t('{client} di questo computer non riuscirebbe a collegarsi a {host}', 'This computer’s {client} would fail to connect to {host}'),
     detail: t(
-      'Abbiamo simulato la connessione di {client} verso {url}: non riesce ({reason}).',
-      'We simulated {client} connecting to {url}: it fails ({reason}).',
+      'Abbiamo simulato la connessione di {client} verso {url}: non riesce, {reason}.',
+      'We simulated {client} connecting to {url}: it fails, {reason}.',
     ),
     steps: [
       t('Aggiorna il programma o il sistema indicato; nel frattempo usa la webmail del gestore.', 'Update the program or system named; meanwhile use the provider’s webmail.'),
@@ -667,7 +687,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     // Warning, not info: an unfinished check means we cannot say all is well.
     severity: 'warning',
     title: t('Un controllo non è stato completato: {check}', 'A check could not be completed: {check}'),
-    detail: t('Il controllo «{check}» si è interrotto con un errore: {message}. Gli altri controlli sono validi.', 'Check "{check}" stopped with an error: {message}. The other checks are valid.'),
+    // The error message is for the technician (evidence), not for the sentence.
+    detail: t(
+      'Il controllo «{check}» si è interrotto per un errore imprevisto (il messaggio è nel dettaglio per il tecnico). Gli altri controlli sono validi.',
+      'Check "{check}" stopped with an unexpected error (the message is in the technician’s detail). The other checks are valid.',
+    ),
     steps: [t('Consegna il rapporto al tecnico.', 'Hand the report to the technician.')],
     links: [],
   },

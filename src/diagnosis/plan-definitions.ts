@@ -121,23 +121,25 @@ export const STEPS = {
     ),
     links: ['kb3140245'],
   },
+  // Step texts are plain; registry keys and values (DefaultSecureProtocols = 0x...) are in the
+  // step's evidence, which the technician's view shows (plans.ts).
   'winhttp-defaults': {
     todo: t(
-      'Esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della pagina Microsoft): imposta DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) {views}.',
-      'Run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the Microsoft page): it sets DefaultSecureProtocols = 0xA00 (TLS 1.1 + TLS 1.2) {views}.',
+      'Esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della pagina Microsoft): fa usare TLS 1.2 come protezione predefinita anche ai programmi che passano da WinHTTP{views}.',
+      'Run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the Microsoft page): it makes programs that go through WinHTTP use TLS 1.2 by default too{views}.',
     ),
-    done: t('WinHTTP usa già TLS 1.2 come protezione predefinita (DefaultSecureProtocols).', 'WinHTTP already uses TLS 1.2 by default (DefaultSecureProtocols).'),
+    done: t('Windows usa già TLS 1.2 come protezione predefinita per i programmi che passano da WinHTTP.', 'Windows already uses TLS 1.2 by default for programs that go through WinHTTP.'),
     links: ['easyFix'],
   },
   'schannel-tls12-client': {
     todo: t(
-      'Nel Registro di sistema crea la chiave {key} con il valore DWORD DisabledByDefault = 0 (il tecnico può usare il file .reg preparato da PEC Doctor).',
-      'In the registry create the key {key} with the DWORD value DisabledByDefault = 0 (the technician can use the .reg file made by PEC Doctor).',
+      'Il tecnico attiva TLS 1.2 per i programmi di Windows nel Registro di sistema: può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+      'The technician turns TLS 1.2 on for Windows programs in the registry: they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
     ),
-    done: t('TLS 1.2 è già attivo per i programmi che usano Windows (chiave TLS 1.2\\Client).', 'TLS 1.2 is already on for programs that use Windows (TLS 1.2\\Client key).'),
+    done: t('TLS 1.2 è già attivo per i programmi che usano Windows.', 'TLS 1.2 is already on for programs that use Windows.'),
     unknown: t(
-      'Controlla nel Registro di sistema la chiave {key}: DisabledByDefault deve valere 0 ed Enabled, se c’è, 1 (non siamo riusciti a leggerla).',
-      'Check the registry key {key}: DisabledByDefault must be 0 and Enabled, if present, 1 (we could not read it).',
+      'Il tecnico controlla nel Registro di sistema che TLS 1.2 sia attivo per i programmi di Windows: non siamo riusciti a leggerlo.',
+      'The technician checks in the registry that TLS 1.2 is on for Windows programs: we could not read it.',
     ),
     links: ['tlsRegistry'],
   },
@@ -145,15 +147,15 @@ export const STEPS = {
     // Enabled=0 means "never negotiated" whatever DisabledByDefault says: setting only
     // DisabledByDefault=0 by hand would leave the mail program broken.
     todo: t(
-      'Nel Registro di sistema, nella chiave {key}, imposta Enabled = 1 (oggi vale 0: qualcuno ha spento TLS 1.2) e DisabledByDefault = 0; il tecnico può usare il file .reg preparato da PEC Doctor.',
-      'In the registry key {key} set Enabled = 1 (it is 0 today: someone turned TLS 1.2 off) and DisabledByDefault = 0; the technician can use the .reg file made by PEC Doctor.',
+      'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oggi è disattivato esplicitamente: non basta crearlo, va riacceso): può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+      'The technician turns TLS 1.2 back on for Windows programs in the registry (today it is explicitly turned off: creating the setting is not enough, it must be switched on): they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
     ),
     links: ['tlsRegistry'],
   },
   'schannel-tls12-default': {
     todo: t(
-      'Nel Registro di sistema, nella chiave {key}, imposta DisabledByDefault = 0 (oggi vale {value}) oppure elimina la chiave per tornare al comportamento predefinito di Windows; il tecnico può usare il file .reg preparato da PEC Doctor.',
-      'In the registry key {key} set DisabledByDefault = 0 (it is {value} today) or delete the key to return to Windows’ default; the technician can use the .reg file made by PEC Doctor.',
+      'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oggi è spento) oppure toglie l’impostazione per tornare al comportamento normale di Windows: può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+      'The technician turns TLS 1.2 back on for Windows programs in the registry (it is off today) or removes the setting to return to Windows’ normal behaviour: they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
     ),
     links: ['tlsRegistry'],
   },

@@ -127,19 +127,24 @@ export function winhttpStep(win: WindowsTls, arch: string | null): PlanStep {
   // An existing value keeps its bits: the TLS 1.1 + 1.2 bits are OR-ed in (0xA80 stays 0xA80).
   const target = (v: { value: number | null }) => hex((v.value ?? 0) | WINHTTP_DEFAULT);
   const describe = (v: { key: string; value: number | null }, absent: string) =>
-    `${v.key}: ${v.value === null ? absent : hex(v.value)}${missing.includes(v) ? ` → ${target(v)}` : ''}`;
-  const evidence = text(views.map((v) => describe(v, 'assente')).join('; '), views.map((v) => describe(v, 'absent')).join('; '));
+    `${v.key} DefaultSecureProtocols: ${v.value === null ? absent : hex(v.value)}${missing.includes(v) ? ` → ${target(v)}` : ''}`;
+  const one = is64 ? text('', '') : text(' (Windows a 32 bit: una sola vista del Registro)', ' (32-bit Windows: one registry view)');
+  const evidence = text(views.map((v) => describe(v, 'assente')).join('; ') + one.it, views.map((v) => describe(v, 'absent')).join('; ') + one.en);
   if (missing.length === 0) return step('winhttp-defaults', 'done', {}, evidence);
+  // Plain words for the lawyer; the registry views (Wow6432Node) and values are in the evidence.
   const where = is64
     ? missing.length === 2
-      ? text('in entrambe le viste del Registro (64 bit e Wow6432Node)', 'in both registry views (64-bit and Wow6432Node)')
+      ? text(' (sia a 64 sia a 32 bit)', ' (both 64-bit and 32-bit ones)')
       : missing[0].key === WINHTTP_KEY_WOW64
-        ? text('nella vista Wow6432Node del Registro (quella a 64 bit è già a posto)', 'in the Wow6432Node registry view (the 64-bit one is already right)')
-        : text('nella vista a 64 bit del Registro (Wow6432Node è già a posto)', 'in the 64-bit registry view (Wow6432Node is already right)')
-    : text('nel Registro (Windows a 32 bit: una sola vista)', 'in the registry (32-bit Windows: one view)');
+        ? text(' (a 32 bit: quelli a 64 bit sono già a posto)', ' (32-bit ones: the 64-bit ones are already right)')
+        : text(' (a 64 bit: quelli a 32 bit sono già a posto)', ' (64-bit ones: the 32-bit ones are already right)')
+    : text('', '');
   const kept = missing.filter((v) => v.value !== null);
   const keep = kept.length
-    ? text(`; il valore attuale ${kept.map((v) => hex(v.value as number)).join(', ')} diventa ${kept.map(target).join(', ')}`, `; the current value ${kept.map((v) => hex(v.value as number)).join(', ')} becomes ${kept.map(target).join(', ')}`)
+    ? text(
+        '; c’è già un’impostazione diversa, che il file .reg preparato da PEC Doctor («Salva la correzione (.reg)») conserva aggiungendo TLS 1.2',
+        '; a different setting is already there, which the .reg file PEC Doctor prepares (“Salva la correzione (.reg)”) keeps while adding TLS 1.2',
+      )
     : text('', '');
   return step('winhttp-defaults', 'todo', { views: text(where.it + keep.it, where.en + keep.en) }, evidence);
 }
@@ -147,11 +152,20 @@ export function winhttpStep(win: WindowsTls, arch: string | null): PlanStep {
 export function schannelStep(win: WindowsTls): PlanStep {
   const p = win.schannel['TLS 1.2'];
   const show = (n: number | null | undefined) => (n === null || n === undefined ? 'assente' : String(n));
-  const evidence = text(`${TLS12_CLIENT_KEY}: Enabled=${show(p?.enabled)}, DisabledByDefault=${show(p?.disabledByDefault)}`, `${TLS12_CLIENT_KEY}: Enabled=${show(p?.enabled).replace('assente', 'absent')}, DisabledByDefault=${show(p?.disabledByDefault).replace('assente', 'absent')}`);
-  if (!p || p.effective === 'unknown') return step('schannel-tls12-client', 'unknown', { key: TLS12_CLIENT_KEY }, evidence);
-  if (p.effective === 'enabled') return step('schannel-tls12-client', 'done', { key: TLS12_CLIENT_KEY }, evidence);
-  if (p.enabled === 0) return step('schannel-tls12-client', 'todo', { key: TLS12_CLIENT_KEY }, evidence, 'schannel-tls12-enable');
-  return step('schannel-tls12-client', 'todo', { key: TLS12_CLIENT_KEY }, evidence);
+  const now = text(
+    `${TLS12_CLIENT_KEY}: Enabled=${show(p?.enabled)}, DisabledByDefault=${show(p?.disabledByDefault)}`,
+    `${TLS12_CLIENT_KEY}: Enabled=${show(p?.enabled).replace('assente', 'absent')}, DisabledByDefault=${show(p?.disabledByDefault).replace('assente', 'absent')}`,
+  );
+  // What to set, for the technician who does it by hand: Enabled=0 must become 1 as well, or
+  // DisabledByDefault=0 alone leaves TLS 1.2 off (windows-and-clients.md §3).
+  const then = (tx: Text) => text(`${now.it}; ${tx.it}`, `${now.en}; ${tx.en}`);
+  const create = text('da impostare: DisabledByDefault = 0 (DWORD)', 'to set: DisabledByDefault = 0 (DWORD)');
+  const enable = text('da impostare: Enabled = 1 (oggi vale 0), DisabledByDefault = 0 (DWORD)', 'to set: Enabled = 1 (0 today), DisabledByDefault = 0 (DWORD)');
+  const check = text('deve valere: DisabledByDefault = 0 ed Enabled, se c’è, 1 (non letto)', 'must be: DisabledByDefault = 0 and Enabled, if present, 1 (not read)');
+  if (!p || p.effective === 'unknown') return step('schannel-tls12-client', 'unknown', {}, then(check));
+  if (p.effective === 'enabled') return step('schannel-tls12-client', 'done', {}, now);
+  if (p.enabled === 0) return step('schannel-tls12-client', 'todo', {}, then(enable), 'schannel-tls12-enable');
+  return step('schannel-tls12-client', 'todo', {}, then(create));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +238,16 @@ function reenablePlan(input: RuleInput): Draft | null {
   const s = schannelStep(win);
   // On Windows 8.1+ the key is only a problem when someone set it: say which value to change.
   const fixed = s.state === 'todo' && p && p.enabled !== 0 && p.disabledByDefault !== null
-    ? step('schannel-tls12-client', 'todo', { key: TLS12_CLIENT_KEY, value: String(p.disabledByDefault) }, s.evidence, 'schannel-tls12-default')
+    ? step(
+        'schannel-tls12-client',
+        'todo',
+        {},
+        text(
+          `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'assente'}, DisabledByDefault=${p.disabledByDefault}; da impostare: DisabledByDefault = 0 (oggi vale ${p.disabledByDefault}), oppure eliminare la chiave`,
+          `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'absent'}, DisabledByDefault=${p.disabledByDefault}; to set: DisabledByDefault = 0 (${p.disabledByDefault} today), or delete the key`,
+        ),
+        'schannel-tls12-default',
+      )
     : s;
   const clientNames = schannelMailClients(input);
   const client = names(clientNames);

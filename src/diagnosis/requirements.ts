@@ -252,7 +252,9 @@ export interface RuntimeRequirement {
 }
 
 export const RUNTIME_REQUIREMENTS: readonly RuntimeRequirement[] = [
-  { id: 'java', name: 'Java', minimum: '8u132', kind: 'java', sources: ['itnet2019', 'actalis2019'] },
+  // The providers write "8b132": build 132 of Java 8's first release (1.8.0 GA, March 2014), not
+  // update 132 (8u132). Any Java 8 release meets it; Java 7 does not (issue #14).
+  { id: 'java', name: 'Java', minimum: '1.8.0', kind: 'java', sources: ['itnet2019', 'actalis2019'] },
   { id: 'openssl', name: 'OpenSSL', minimum: '1.0.1h', kind: 'openssl', sources: ['itnet2019', 'actalis2019'] },
   { id: 'dotnet', name: '.NET Framework', minimum: '4.6', kind: 'generic', sources: ['itnet2019', 'actalis2019'] },
 ];

@@ -26,15 +26,19 @@ function coerceOpenssl(raw: string): ParsedVersion | null {
   return { semver: `${Number(m[1])}.${Number(m[2])}.${patch}`, build: 0 };
 }
 
-/** Java: 1.8.0_131 and 8u131 are both 8.0.131; 1.7.0 is 7.0.0; 11.0.2 and 17 stay as they are. */
+/**
+ * Java: 1.8.0_131 and 8u131 are both 8.0.131 (update 131); 1.7.0 is 7.0.0; 11.0.2 and 17 stay as
+ * they are. "8b132" names a build, not an update: build 132 of 1.8.0 is the first release (GA,
+ * March 2014), so it is 8.0.0 (earlier builds were previews nobody runs in an office).
+ */
 function coerceJava(raw: string): ParsedVersion | null {
   const s = raw.trim();
   let m = /^(?:\D*?)1\.(\d+)\.(\d+)(?:_(\d+))?/.exec(s);
   if (m) return { semver: `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`, build: 0 };
   m = /^(?:\D*?)(\d+)u(\d+)/i.exec(s);
   if (m) return { semver: `${Number(m[1])}.0.${Number(m[2])}`, build: 0 };
-  m = /^(?:\D*?)(\d+)(?:b(\d+))/i.exec(s);
-  if (m) return { semver: `${Number(m[1])}.0.${Number(m[2])}`, build: 0 };
+  m = /^(?:\D*?)(\d+)b\d+/i.exec(s);
+  if (m) return { semver: `${Number(m[1])}.0.0`, build: 0 };
   return coerceGeneric(s);
 }
 

@@ -49,13 +49,13 @@ export function accountRules(input: RuleInput): Finding[] {
       if (details.length) {
         for (const d of details) {
           const params = { account: accountLabel(a), server: text(`${d.server ?? '?'} (posta in ${d.role === 'incoming' ? 'arrivo' : 'uscita'})`, `${d.server ?? '?'} (${d.role})`), provider, expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'), code: id };
-          out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}` }));
+          out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d, technical: id }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}` }));
         }
         continue;
       }
       const which = suspectServer(a, id);
       const params = { account: accountLabel(a), server: serverText(a[which]), provider, expected: expectedFor(a, which), code: id };
-      out.push(makeFinding(known ? id : 'account-other', params, [evidence], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
+      out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, technical: id }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
     }
   }
   // Typed addresses: an ordinary mailbox is named as such (from our table, never from the file);
@@ -94,6 +94,7 @@ export function appleMailUnreadable(input: RuleInput): { reason: Text; evidence:
     ? text('macOS non concede l’accesso alla cartella di Mail senza «Accesso completo al disco»', 'macOS denies access to Mail’s folder without "Full Disk Access"')
     : /sqlite|Accounts4/i.test(e.source + why)
       ? text('il database degli account di macOS richiede sqlite, che qui non è disponibile', 'macOS’s accounts database needs sqlite, not available here')
-      : text(why, why);
+      : // The reader’s own error stays in the evidence (error) for the technician, not in the sentence.
+        text('il sistema non ha permesso di leggerli', 'the system did not allow reading them');
   return { reason, evidence: e };
 }

@@ -23,7 +23,7 @@ export const RULES: readonly { name: string; rule: Rule }[] = [
 ];
 
 export function checkFailedFinding(check: string, message: string): Finding {
-  return makeFinding('check-failed', { check, message }, [{ check, message }], { subject: check });
+  return makeFinding('check-failed', { check, message }, [{ check, message, technical: message }], { subject: check });
 }
 
 export function evaluateRules(input: RuleInput, rules: readonly { name: string; rule: Rule }[] = RULES): Finding[] {

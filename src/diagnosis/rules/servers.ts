@@ -8,6 +8,7 @@ import { win7CommonCiphers } from '../windows-ciphers';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
 import { clockRules } from './system';
 import { isOffline } from '../network';
+import { handshakeReason, trustReason } from '../plain-reasons';
 import { text } from '../../util/text';
 import type { Text } from '../../util/text';
 
@@ -34,7 +35,7 @@ const UNREACHABLE: Record<string, Text> = {
   'deadline-exceeded': text('tempo massimo scaduto', 'deadline exceeded'),
 };
 
-/** The probe's simulation reasons in words (unknown reasons are shown as they are). */
+/** The probe's simulation reasons in words (an unknown reason gets a generic sentence; the code stays in the evidence). */
 const SIMULATION_REASONS: Record<string, Text> = {
   'no-common-cipher': text('nessun cifrario in comune con il server', 'no cipher suite in common with the server'),
   'no-common-version': text('nessuna versione di TLS in comune con il server', 'no TLS version in common with the server'),
@@ -53,8 +54,13 @@ const SIMULATION_REASONS: Record<string, Text> = {
   ),
 };
 
+const SIMULATION_UNKNOWN = text(
+  'il programma e il server non riescono a concordare una connessione protetta',
+  'the program and the server cannot agree on a secure connection',
+);
+
 export function simulationReason(reason: string): Text {
-  return SIMULATION_REASONS[reason] ?? text(reason, reason);
+  return SIMULATION_REASONS[reason] ?? SIMULATION_UNKNOWN;
 }
 
 /** A simulated client that stands for a program of this machine. */
@@ -98,7 +104,9 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
   }
   // Integration runtimes at the providers' minimum line: the simulation of that minimum applies.
   for (const r of inv.runtimes) {
-    if (r.id === 'java' && majorOf(r.version, 'java') === 8 && atLeast(r.version, '8u132', 'java')) {
+    // Every Java 8 release: the providers' minimum "8b132" is build 132 of Java 8's first release
+    // (1.8.0, March 2014), whose recorded hello the `java-8u132` simulation replays (issue #14).
+    if (r.id === 'java' && majorOf(r.version, 'java') === 8) {
       out.push({ simulation: 'java-8u132', label: text(`Java ${r.version}`, `Java ${r.version}`), severity: 'warning' });
     }
     if (r.id === 'openssl' && /^1\.0\./.test(r.version ?? '') && atLeast(r.version, '1.0.1h', 'openssl')) {
@@ -137,8 +145,10 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
     out.push(makeFinding('cert-hostname-mismatch', { ...base, names }, [{ url: e.url, verdict: e.verdict, certificate: cert }], { subject: e.url }));
   }
   if (!intercepted && (e.verdict === 'cert-untrusted' || (cert !== null && cert.trusted === false))) {
+    // The raw trust error (DEPTH_ZERO_SELF_SIGNED_CERT...) is for the technician: evidence only.
+    const technical = cert?.trustError ?? stepDetail(e, 'certificate');
     out.push(
-      makeFinding('cert-untrusted', { ...base, issuer: cert?.issuer ?? '?', reason: cert?.trustError ?? stepDetail(e, 'certificate') }, [{ url: e.url, verdict: e.verdict, certificate: cert }], {
+      makeFinding('cert-untrusted', { ...base, issuer: cert?.issuer ?? '?', reason: trustReason(technical) }, [{ url: e.url, verdict: e.verdict, technical, certificate: cert }], {
         subject: e.url,
       }),
     );
@@ -164,13 +174,17 @@ export function serverRules(input: RuleInput): Finding[] {
     const v = e.verdict;
     if (v === 'cancelled') continue;
     if (v === 'dns-failed') mine.push(makeFinding('server-dns-failed', base, ev, { subject: e.url }));
-    else if (UNREACHABLE[v]) mine.push(makeFinding('server-unreachable', { ...base, reason: UNREACHABLE[v] }, ev, { subject: e.url }));
+    else if (UNREACHABLE[v]) {
+      mine.push(makeFinding('server-unreachable', { ...base, reason: UNREACHABLE[v] }, [{ ...ev[0], technical: stepDetail(e, 'dns', 'connect', 'starttls', 'banner') }], { subject: e.url }));
+    }
     else if (v === 'starttls-not-offered' || v === 'starttls-refused') mine.push(makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url }));
     else if (v === 'no-tls12' || (v === 'no-common-version' && !speaksModernTls(e) && acceptedVersions(e).length > 0)) {
       const versions = acceptedVersions(e).map((x) => VERSION_LABEL[x]).join(', ') || '?';
       mine.push(makeFinding('server-no-tls12', { ...base, versions }, [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }], { subject: e.url }));
     } else if (/^(handshake-|no-common-|not-tls|banner-unexpected)/.test(v)) {
-      mine.push(makeFinding('server-handshake-failed', { ...base, reason: stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls') }, ev, { subject: e.url }));
+      // The probe's own line ("risposta al ClientHello: ... entro 5000 ms") goes to the technician.
+      const technical = stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls');
+      mine.push(makeFinding('server-handshake-failed', { ...base, reason: handshakeReason(v) }, [{ ...ev[0], technical }], { subject: e.url }));
     }
     if (speaksModernTls(e) || v.startsWith('cert-')) mine.push(...certificateFindings(input, e, host));
     if (speaksModernTls(e)) {
@@ -180,7 +194,7 @@ export function serverRules(input: RuleInput): Finding[] {
       }
       for (const c of clients) {
         const sim = e.simulations.find((s) => s.client === c.simulation);
-        const simEvidence = { url: e.url, simulation: sim ?? null, ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null };
+        const simEvidence = { url: e.url, simulation: sim ?? null, technical: sim && !sim.ok ? sim.reason : null, ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null };
         if (c.simulation === 'windows7-tls12') {
           const common = win7CommonCiphers(e.tls.ciphers['TLSv1.2']);
           const fails = sim ? !sim.ok : common !== null && common.length === 0 && e.tls.versions['TLSv1.2'] === true;

@@ -4,6 +4,7 @@ import type { Finding, RuleInput } from '../types';
 import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
+import { TLS12_CLIENT_KEY, WINHTTP_KEY_NATIVE, WINHTTP_KEY_WOW64 } from '../plan-definitions';
 import { TLS12_NO_CLIENT_DETAIL, TLS12_NO_CLIENT_TITLE, TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS, WIN7_ENABLE_STEP, WIN7_STEPS } from '../catalogue';
 import type { WindowsTls } from '../../inventory/types';
 import type { Text } from '../../util/text';
@@ -58,7 +59,8 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
       makeFinding(
         'win7-tls12-client-disabled',
         { client, os: osName, others },
-        [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, evidence: win.evidence }],
+        // The key and the values to set are for the technician (evidence), not the step sentence.
+        [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, technical: schannelTarget(rel, tls12.enabled), evidence: win.evidence }],
         // Without a mail program that uses SChannel, only other software suffers: no webmail advice then.
         {
           severity: noClient ? 'warning' : 'error',
@@ -83,7 +85,8 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
   const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
   const views = is64 ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32] : [win.winhttp.defaultSecureProtocols64];
   if (views.some((v) => v === null || (v & WINHTTP_TLS12) === 0)) {
-    out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch }], { subject: 'winhttp' }));
+    const technical = `${is64 ? `${WINHTTP_KEY_NATIVE}, ${WINHTTP_KEY_WOW64}` : WINHTTP_KEY_NATIVE}: DefaultSecureProtocols |= 0xA00 (TLS 1.1 + 1.2)`;
+    out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch, technical }], { subject: 'winhttp' }));
   }
   return out;
 }
@@ -101,6 +104,12 @@ export function languagePackAfterKb(win: WindowsTls): { kbAt: string; packs: str
   if (!after.length) return null;
   const packs = after.map((p) => `${/~([a-z]{2}-[A-Z]{2})~/.exec(p.name)?.[1] ?? p.name}, ${p.installedAt?.slice(0, 10)}`).join('; ');
   return { kbAt, packs };
+}
+
+/** The registry change the TLS 1.2 finding asks for, as a technician writes it. */
+function schannelTarget(rel: string, enabled: number | null | undefined): string {
+  if (rel !== '7') return `${TLS12_CLIENT_KEY}: Enabled=1, DisabledByDefault=0 (o eliminare la chiave / or delete the key)`;
+  return enabled === 0 ? `${TLS12_CLIENT_KEY}: Enabled=1 (oggi 0 / today 0), DisabledByDefault=0` : `${TLS12_CLIENT_KEY}: DisabledByDefault=0 (DWORD)`;
 }
 
 /** The providers' Windows 7 steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */

@@ -39,9 +39,15 @@ test('Windows 7 untouched + Outlook 2010: one plan, four steps to do, the KB car
   // Both views on 64-bit Windows, each with what it holds today.
   const winhttp = p.steps[1];
   assert.match(winhttp.text.it, /MicrosoftEasyFix51044\.msi/);
-  assert.match(winhttp.text.it, /in entrambe le viste del Registro \(64 bit e Wow6432Node\)/);
-  assert.match(winhttp.evidence!.it, /Internet Settings\\WinHttp: assente → 0x00000A00; HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\.*: assente → 0x00000A00$/);
-  assert.match(p.steps[2].text.it, /TLS 1\.2\\Client con il valore DWORD DisabledByDefault = 0/);
+  assert.match(winhttp.text.it, /programmi che passano da WinHTTP \(sia a 64 sia a 32 bit\)\.$/);
+  assert.doesNotMatch(winhttp.text.it, /Wow6432Node|0x|DefaultSecureProtocols/);
+  assert.match(winhttp.evidence!.it, /Internet Settings\\WinHttp DefaultSecureProtocols: assente → 0x00000A00; HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\.* DefaultSecureProtocols: assente → 0x00000A00$/);
+  // The lawyer reads a plain step; the technician gets the key and the value in the evidence.
+  assert.equal(
+    p.steps[2].text.it,
+    'Il tecnico attiva TLS 1.2 per i programmi di Windows nel Registro di sistema: può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
+  );
+  assert.match(p.steps[2].evidence!.it, /TLS 1\.2\\Client: Enabled=assente, DisabledByDefault=assente; da impostare: DisabledByDefault = 0 \(DWORD\)$/);
   assert.match(p.steps[3].text.it, /Riavvia il computer \(una volta, alla fine\) e riapri Outlook/);
   // The three findings fold under the plan and take its severity.
   const folded = r.findings.filter((f) => f.plan === 'windows7-tls12');
@@ -76,8 +82,8 @@ test('Enabled=0 set by someone: the step says Enabled = 1, not only DisabledByDe
   const p = planOf(win7(w), 'windows7-tls12');
   const s = p!.steps.find((x) => x.id === 'schannel-tls12-client')!;
   assert.equal(s.state, 'todo');
-  assert.match(s.text.it, /imposta Enabled = 1 \(oggi vale 0/);
-  assert.match(s.evidence!.it, /Enabled=0, DisabledByDefault=0/);
+  assert.match(s.text.it, /riattiva TLS 1\.2 .*\(oggi è disattivato esplicitamente/);
+  assert.match(s.evidence!.it, /Enabled=0, DisabledByDefault=0; da impostare: Enabled = 1 \(oggi vale 0\), DisabledByDefault = 0/);
 });
 
 test('Windows 7 with only Thunderbird: a warning plan that says no installed mail program is affected, no webmail', () => {
@@ -104,8 +110,9 @@ test('32-bit Windows 7: WinHTTP has one registry view (no Wow6432Node)', () => {
   // A value already set keeps its bits: 0xA0 (TLS 1.0 + SSL 3) becomes 0xAA0, not 0xA00.
   const q = planOf(win7(win7Tls({ winhttp: { defaultSecureProtocols64: 0xa0, defaultSecureProtocols32: null } }), {}, [outlook2010], 'x86'), 'windows7-tls12');
   const qs = q!.steps.find((x) => x.id === 'winhttp-defaults')!;
-  assert.match(qs.text.it, /nel Registro \(Windows a 32 bit: una sola vista\); il valore attuale 0x000000A0 diventa 0x00000AA0/);
-  assert.match(qs.evidence!.it, /WinHttp: 0x000000A0 → 0x00000AA0$/);
+  assert.match(qs.text.it, /c’è già un’impostazione diversa, che il file \.reg preparato da PEC Doctor .* conserva aggiungendo TLS 1\.2/);
+  assert.doesNotMatch(qs.text.it, /0x/);
+  assert.match(qs.evidence!.it, /WinHttp DefaultSecureProtocols: 0x000000A0 → 0x00000AA0 \(Windows a 32 bit: una sola vista del Registro\)$/);
 });
 
 test('KB3140245 state unknown: the step is "non verificato", never skipped, and the verdict lists it', () => {
@@ -137,7 +144,8 @@ test('Windows 10 with TLS 1.2 turned off: the re-enable plan, one key and one re
   w.schannel['TLS 1.2'] = { enabled: 1, disabledByDefault: 1, effective: 'disabled', decidedBy: 'registry' };
   const p = planOf(input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: w }) }), 'windows-tls12-reenable');
   assert.deepEqual(states(p), ['schannel-tls12-client:todo', 'reboot:todo']);
-  assert.match(p!.steps[0].text.it, /DisabledByDefault = 0 \(oggi vale 1\)/);
+  assert.match(p!.steps[0].text.it, /riattiva TLS 1\.2 per i programmi di Windows .*\(oggi è spento\)/);
+  assert.match(p!.steps[0].evidence!.it, /DisabledByDefault = 0 \(oggi vale 1\)/);
 });
 
 test('Windows XP evidence: the XP plan with the provider’s webmail from our catalogue and the browser already there', () => {

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { simulationReason } from '../../../src/diagnosis/rules/servers';
 import { evaluateRules } from '../../../src/diagnosis/rules/index';
 import { CATALOGUE, REQUIRED_IDS } from '../../../src/diagnosis/catalogue';
+import { buildPlans } from '../../../src/diagnosis/plans';
+import { TRUST_ERRORS, handshakeReason, issuerName, trustReason } from '../../../src/diagnosis/plain-reasons';
 import type { RuleInput, Severity } from '../../../src/diagnosis/types';
 import {
   NOW, OS, account, accounts, browser, client, context, endpoint, input, inventory, runtime, sims, win10Tls, win7Tls, win7TlsFixed,
@@ -116,7 +118,9 @@ const CASES: Case[] = [
   },
   { id: 'dotnet-too-old', why: '.NET 4.5.2 release key', yes: input({ inventory: inventory(OS.win7, { windows: { ...win7TlsFixed(), dotnet: { release: 379893, version: '4.5.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null } } }) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
   { id: 'dotnet-too-old', why: '.NET runtime 4.5.1 in the runtime list', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.5.1')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.6')] }) }) },
-  { id: 'java-too-old', why: 'Java 1.8.0_131', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_131')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_132')] }) }) },
+  // The providers' "8b132" is Java 8's first release (1.8.0 GA, 2014): any Java 8 meets it, Java 7 does not.
+  { id: 'java-too-old', why: 'Java 1.7.0_80', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.7.0_80')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_131')] }) }) },
+  { id: 'java-too-old', why: 'Java 8 GA (1.8.0) is enough', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.6.0_45')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0')] }) }) },
   { id: 'openssl-too-old', why: 'OpenSSL 1.0.1g', yes: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '1.0.1g')] }) }), no: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '3.0.13')] }) }) },
   { id: 'outlook-too-old', why: 'Outlook XP (10.0)', yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '10.0.6626')] }) }), no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '11.0.5510')] }) }) },
   {
@@ -290,6 +294,40 @@ const CASES: Case[] = [
     no: input({ endpoints: [endpoint()] }),
   },
   {
+    id: 'cert-untrusted',
+    why: 'self-signed, with OpenSSL’s code as the probe records it',
+    yes: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, issuer: 'CN=127.0.0.1, O=Dovecot mail server', trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })] }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-handshake-failed',
+    why: 'no complete answer to the ClientHello in time (the probe’s own line)',
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'handshake-timeout', certificate: null, simulations: [],
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          steps: [{ step: 'versions', status: 'failed', ms: 5000, verdict: 'handshake-timeout', detail: 'risposta al ClientHello: nessuna risposta completa entro 5000 ms' }],
+        }),
+      ],
+    }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
+    id: 'server-handshake-failed',
+    why: 'the service never sent its banner',
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'banner-unexpected', certificate: null, simulations: [],
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          steps: [{ step: 'banner', status: 'failed', ms: 5000, verdict: 'banner-unexpected', detail: 'banner del servizio: nessuna riga entro 5000 ms' }],
+        }),
+      ],
+    }),
+    no: input({ endpoints: [endpoint()] }),
+  },
+  {
     id: 'client-handshake-would-fail',
     why: 'Thunderbird 52 (45.6 line) fails against a TLS 1.3-only server',
     yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '52.9.1')] }), endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })] }),
@@ -331,6 +369,68 @@ for (const c of CASES) {
   });
 }
 
+/** Machine words a lawyer must not read: OpenSSL codes, protocol messages, registry values and paths. */
+const RAW_CODE = /[A-Z_]{8,}|ClientHello|0x[0-9A-F]{3}|HKEY_/;
+/** Words the user sees in the mail program's own settings (the "STARTTLS" security option), not machine codes. */
+const SETTINGS_WORDS = /\bSTARTTLS\b/g;
+const plainEnough = (s: string) => s.replace(SETTINGS_WORDS, 'starttls');
+
+test('no title, detail, step, plan cause, explanation or plan step of the cases holds a raw code (evidence may)', () => {
+  let checked = 0;
+  for (const c of CASES) {
+    const findings = evaluateRules(c.yes);
+    const { plans } = buildPlans(c.yes, findings);
+    const texts: [string, string][] = [];
+    for (const f of findings) {
+      for (const t of [f.title, f.detail, ...f.fix.steps]) texts.push([`${f.id}`, t.it], [`${f.id}`, t.en]);
+    }
+    for (const p of plans) {
+      for (const t of [p.cause, p.explanation, ...p.steps.map((x) => x.text)]) texts.push([`plan ${p.id}`, t.it], [`plan ${p.id}`, t.en]);
+    }
+    for (const [who, s] of texts) {
+      assert.doesNotMatch(plainEnough(s), RAW_CODE, `${c.id} (${c.why}) → ${who}: ${s}`);
+      assert.doesNotMatch(s, /pec-doctor fix-reg/, `${who} sends a desktop user to the CLI: ${s}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 300, `only ${checked} texts checked`);
+});
+
+test('the raw reasons stay in the evidence for the technician', () => {
+  const selfSigned = CASES.find((c) => c.why.startsWith('self-signed, with OpenSSL'))!;
+  const cert = evaluateRules(selfSigned.yes).find((f) => f.id === 'cert-untrusted')!;
+  assert.match(cert.detail.it, /non risulta firmato da un’autorità riconosciuta: il server usa un certificato fatto da sé \(autofirmato\)/);
+  assert.equal((cert.evidence[0] as { technical: string }).technical, 'DEPTH_ZERO_SELF_SIGNED_CERT');
+  const timeout = CASES.find((c) => c.why.startsWith('no complete answer to the ClientHello'))!;
+  const hs = evaluateRules(timeout.yes).find((f) => f.id === 'server-handshake-failed')!;
+  assert.match(hs.detail.it, /si interrompe: il server non ha risposto in tempo\.$/);
+  assert.match((hs.evidence[0] as { technical: string }).technical, /risposta al ClientHello: nessuna risposta completa entro 5000 ms/);
+  const sim = CASES.find((c) => c.why.startsWith('Java 8u201'))!;
+  const java = evaluateRules(sim.yes).find((f) => f.id === 'client-handshake-would-fail')!;
+  assert.doesNotMatch(java.detail.it, /no shared cipher/);
+  assert.equal((java.evidence[0] as { technical: string }).technical, 'no shared cipher');
+  const failed = evaluateRules(input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'ECONNRESET read' }] }) })).find((f) => f.id === 'check-failed')!;
+  assert.doesNotMatch(failed.detail.it, /ECONNRESET/);
+  assert.equal((failed.evidence[0] as { technical: string }).technical, 'ECONNRESET read');
+});
+
+test('probe codes and trust errors map to plain words; an unknown code gets a generic sentence, never itself', () => {
+  for (const [code, t] of Object.entries(TRUST_ERRORS)) {
+    assert.equal(trustReason(code), t);
+    assert.doesNotMatch(t.it + t.en, RAW_CODE, code);
+  }
+  assert.equal(trustReason('self-signed certificate'), TRUST_ERRORS.DEPTH_ZERO_SELF_SIGNED_CERT);
+  assert.equal(trustReason('unable to get local issuer certificate'), TRUST_ERRORS.UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
+  const unknown = trustReason('X509_V_ERR_SOMETHING_NEW');
+  assert.doesNotMatch(unknown.it + unknown.en, /X509|SOMETHING/);
+  assert.match(handshakeReason('handshake-alert(handshake_failure)').it, /ha rifiutato la connessione protetta/);
+  assert.match(handshakeReason('handshake-timeout').it, /non ha risposto in tempo/);
+  assert.doesNotMatch(handshakeReason('handshake-weird-new').it, /weird/);
+  assert.equal(simulationReason('protocol_version alert').it.includes('protocol_version'), false);
+  assert.equal(issuerName('CN=ESET SSL Filter CA, O=ESET, spol. s r. o., C=SK'), 'ESET');
+  assert.equal(issuerName('CN=imaps.pec.aruba.it'), 'imaps.pec.aruba.it');
+});
+
 test('every catalogue id (and every required id) is reachable from the cases above', () => {
   const covered = new Set(CASES.map((c) => c.id));
   assert.deepEqual(CATALOGUE.map((e) => e.id).filter((id) => !covered.has(id)), []);
@@ -346,7 +446,9 @@ test('the Windows 7 + Outlook fix: the providers’ three steps, the language-pa
   const steps = f.fix.steps.map((s) => s.it).join('\n');
   assert.match(steps, /KB3140245/);
   assert.match(steps, /MicrosoftEasyFix51044\.msi/);
-  assert.match(steps, /TLS 1\.2\\Client .*DisabledByDefault = 0/);
+  assert.match(steps, /Il tecnico attiva TLS 1\.2 per i programmi di Windows nel Registro di sistema: .*«Salva la correzione \(\.reg\)»/);
+  // The key and the value are for the technician: in the evidence.
+  assert.match(JSON.stringify(f.evidence), /TLS 1\.2\\\\Client: DisabledByDefault=0/);
   assert.match(steps, /language pack/);
   assert.match(f.fix.steps[f.fix.steps.length - 1].it, /webmail del tuo gestore \(https:\/\/webmail\.pec\.it\)/);
   assert.ok(f.fix.links.some((l) => l.url === 'https://webmail.pec.it'));
@@ -362,7 +464,8 @@ test('on Windows 10 the fix re-enables TLS 1.2 without the Windows 7 update step
   const f = evaluateRules(input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: w }) })).find((x) => x.id === 'win7-tls12-client-disabled');
   assert.equal(f?.title.it, 'Il tuo Outlook su Windows 10 non può usare TLS 1.2');
   const steps = f!.fix.steps.map((s) => s.it).join('\n');
-  assert.match(steps, /Enabled = 1 e DisabledByDefault = 0/);
+  assert.match(steps, /riattiva TLS 1\.2 per i programmi di Windows/);
+  assert.match(JSON.stringify(f!.evidence), /Enabled=1, DisabledByDefault=0/);
   assert.doesNotMatch(steps, /KB3140245/);
   assert.match(f!.detail.it, /è stato spento nel Registro/);
 });
@@ -409,8 +512,8 @@ test('the Windows 7 finding’s own steps follow the machine: no KB step when in
   const f = evaluateRules(input({ inventory: win7Outlook({ windows: w }) })).find((x) => x.id === 'win7-tls12-client-disabled')!;
   const steps = f.fix.steps.map((s) => s.it).join('\n');
   assert.doesNotMatch(steps, /Installa l’aggiornamento di Windows KB3140245/);
-  assert.match(steps, /imposta Enabled = 1 \(oggi vale 0/);
-  assert.doesNotMatch(steps, /crea la chiave/);
+  assert.match(steps, /\(oggi è disattivato esplicitamente/);
+  assert.match(JSON.stringify(f.evidence), /Enabled=1 \(oggi 0/);
 });
 
 test('every failure reason of the probe\'s simulation has a plain explanation (never the raw code)', () => {

@@ -11,7 +11,8 @@ test('coerces the version shapes found on real machines', () => {
     ['1.8.0_131', 'java', '8.0.131', 0],
     ['1.8.0_131-b11', 'java', '8.0.131', 0],
     ['8u131', 'java', '8.0.131', 0],
-    ['8b132', 'java', '8.0.132', 0],
+    // "8b132" is build 132 of Java 8's first release (1.8.0 GA), not update 132.
+    ['8b132', 'java', '8.0.0', 0],
     ['1.7.0', 'java', '7.0.0', 0],
     ['17.0.3', 'java', '17.0.3', 0],
     ['21', 'java', '21.0.0', 0],
