@@ -646,8 +646,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'error',
     title: t('{client} di questo computer non riuscirebbe a collegarsi a {host}', 'This computer’s {client} would fail to connect to {host}'),
     detail: t(
-      'Abbiamo simulato la connessione di {client} verso {url}: non riesce, {reason}.',
-      'We simulated {client} connecting to {url}: it fails, {reason}.',
+      'Abbiamo simulato la connessione di {client} verso {url}: non riesce: {reason}.',
+      'We simulated {client} connecting to {url}: it fails: {reason}.',
     ),
     steps: [
       t('Aggiorna il programma o il sistema indicato; nel frattempo usa la webmail del gestore.', 'Update the program or system named; meanwhile use the provider’s webmail.'),
