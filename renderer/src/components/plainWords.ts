@@ -24,3 +24,10 @@ export function splitTechnical(sentence: string): PlainText {
     .replace(/\s+([.,;:])/g, '$1');
   return { plain, technical };
 }
+
+/** The machine's own words the core put aside for the technician (evidence `technical` strings). */
+export function technicalEvidence(evidence: readonly unknown[] | undefined): string[] {
+  return (evidence ?? []).flatMap((e) =>
+    typeof e === 'object' && e !== null && typeof (e as { technical?: unknown }).technical === 'string' ? [(e as { technical: string }).technical] : [],
+  );
+}

@@ -7,7 +7,7 @@ import { SeverityIcon } from '../../components/Icons';
 import { OfficialLink } from '../../components/OfficialLink';
 import type { Finding, Severity } from '../../types';
 import { findingSubject } from '../../types';
-import { splitTechnical } from '../../components/plainWords';
+import { splitTechnical, technicalEvidence } from '../../components/plainWords';
 
 export function whyItMatters(m: Messages, s: Severity): string {
   return { error: m.whyError, warning: m.whyWarning, info: m.whyInfo, ok: m.whyOk }[s] ?? '';
@@ -19,6 +19,8 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
   const steps = finding.fix?.steps ?? [];
   const links = finding.fix?.links ?? [];
   const detail = splitTechnical(tx(finding.detail));
+  // Codes the core keeps in the evidence, plus any left in the sentence (reports of older versions).
+  const technical = [...new Set([...technicalEvidence(finding.evidence), ...detail.technical])];
   return (
     <article className={`finding finding-${finding.severity}`} aria-labelledby={`${id}-t`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
       <header className="finding-head">
@@ -55,7 +57,7 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
           )}
         </>
       )}
-      {detail.technical.length > 0 ? (
+      {technical.length > 0 ? (
         <details className="finding-tech">
           <summary>{m.findingTechDetail}</summary>
           <p className="finding-code">
@@ -63,7 +65,7 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
             {findingSubject(finding) && <> · {findingSubject(finding)}</>}
           </p>
           <ul>
-            {detail.technical.map((t, i) => (
+            {technical.map((t, i) => (
               <li key={i}>
                 <code className="break-any">{t}</code>
               </li>
