@@ -25,7 +25,10 @@ export default tseslint.config(
       'n/no-unsupported-features/es-builtins': ['error', { version: '16.17.0' }],
       'n/no-unsupported-features/es-syntax': ['error', { version: '16.17.0', ignores: ['modules', 'dynamicImport'] }],
       // The core must not know the UI or Electron (design card: src/ is plain Node).
-      'no-restricted-imports': ['error', { paths: ['electron', 'react', 'react-dom'], patterns: ['react-dom/*', '../main/*', '../renderer/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', 'react', 'react-dom'], patterns: ['react-dom/*', '../main/*', '../renderer/*'] },
+      ],
     },
   },
   {

@@ -109,7 +109,10 @@ const CASES: Case[] = [
     make: (dir) => {
       const folder = path.join(dir, 'Local', 'Microsoft', 'Windows Live Mail', 'hostile');
       fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(path.join(folder, 'account{00000000-0000-0000-0000-000000000000}.oeaccount'), '<MessageAccount>'.repeat(938_000 / 16));
+      fs.writeFileSync(
+        path.join(folder, 'account{00000000-0000-0000-0000-000000000000}.oeaccount'),
+        '<MessageAccount>'.repeat(938_000 / 16),
+      );
       return { env: { LOCALAPPDATA: path.join(dir, 'Local') }, platform: 'win32' };
     },
     timeoutMs: 60_000,

@@ -17,10 +17,16 @@ const IDS: Record<string, TlsVersionName> = { TLS1: 'TLSv1', TLS1_1: 'TLSv1.1', 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`);
 
-async function testssl(work: string, port: number, flag: '-p' | '-e'): Promise<{ ms: number; findings: Array<{ id: string; finding: string }> }> {
+async function testssl(
+  work: string,
+  port: number,
+  flag: '-p' | '-e',
+): Promise<{ ms: number; findings: Array<{ id: string; finding: string }> }> {
   const file = path.join(work, `testssl${flag}.json`);
   const t = Date.now();
-  await run('testssl', ['--quiet', '--color', '0', '--warnings', 'off', '--jsonfile', file, flag, `127.0.0.1:${port}`], { timeoutMs: 300_000 });
+  await run('testssl', ['--quiet', '--color', '0', '--warnings', 'off', '--jsonfile', file, flag, `127.0.0.1:${port}`], {
+    timeoutMs: 300_000,
+  });
   return { ms: Date.now() - t, findings: JSON.parse(readFileSync(file, 'utf8')) };
 }
 
@@ -30,7 +36,9 @@ async function main(): Promise<number> {
   const dovecot = await startDovecot({ cert: certs.cert, key: certs.key, minProtocol: 'TLSv1' });
   try {
     const e: Endpoint = { host: '127.0.0.1', port: dovecot.ports.imaps, protocol: 'imap', security: 'tls' };
-    process.stdout.write(`Banco di prova: Dovecot imaps su 127.0.0.1:${e.port} (ssl_min_protocol TLSv1), ${RUNS} giri nostri, 1 di testssl\n\n`);
+    process.stdout.write(
+      `Banco di prova: Dovecot imaps su 127.0.0.1:${e.port} (ssl_min_protocol TLSv1), ${RUNS} giri nostri, 1 di testssl\n\n`,
+    );
 
     // Ours: the versions step (one ClientHello per version) and the cipher step (elimination).
     const versionTimes: number[] = [];
@@ -71,7 +79,13 @@ async function main(): Promise<number> {
     const rows = [
       ['', 'PEC Doctor', 'testssl', 'più veloce', 'verdetti'],
       ['versioni (testssl --protocols)', fmt(vOurs), fmt(p.ms), `${Math.round(vRatio)}×`, versionsSame ? 'identici' : 'DIVERSI'],
-      ['cipher (testssl -e)', fmt(cOurs), fmt(ex.ms), `${Math.round(cRatio)}×`, ciphersSame ? `identici (${ourCiphers.length} suite)` : 'DIVERSI'],
+      [
+        'cipher (testssl -e)',
+        fmt(cOurs),
+        fmt(ex.ms),
+        `${Math.round(cRatio)}×`,
+        ciphersSame ? `identici (${ourCiphers.length} suite)` : 'DIVERSI',
+      ],
       [
         'probe completo (vs testssl --protocols)',
         fmt(median(fullTimes)),
@@ -82,7 +96,9 @@ async function main(): Promise<number> {
     ];
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     for (const r of rows) process.stdout.write(r.map((c, i) => c.padEnd(widths[i])).join('   ') + '\n');
-    process.stdout.write(`\nversioni: ${TLS_VERSION_NAMES.map((v) => `${v} ${ours.tls.versions[v] ? 'sì' : 'no'}`).join(', ')}; connessioni per probe completo: ${ours.connections}\n`);
+    process.stdout.write(
+      `\nversioni: ${TLS_VERSION_NAMES.map((v) => `${v} ${ours.tls.versions[v] ? 'sì' : 'no'}`).join(', ')}; connessioni per probe completo: ${ours.connections}\n`,
+    );
     if (!versionsSame) process.stdout.write(`  testssl: ${JSON.stringify(theirVersions)}\n`);
     if (!ciphersSame) process.stdout.write(`  nostri: ${ourCiphers.join(' ')}\n  testssl: ${theirCiphers.join(' ')}\n`);
     return versionsSame && ciphersSame && vRatio >= 20 && median(fullTimes) * 2 < p.ms ? 0 : 1;

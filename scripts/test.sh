@@ -37,7 +37,7 @@ stage() { # name, command...
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "!! $name FAILED"; fi
 }
 
-stage "lint (eslint, incl. Node 16.17 API floor)" npx eslint .
+stage "lint (eslint, incl. Node 16.17 API floor; Prettier)" npm run --silent lint
 stage "typecheck" bash -c 'npx tsc -p tsconfig.test.json && npx tsc -p renderer/tsconfig.json'
 stage "build" npm run --silent build
 

@@ -8,7 +8,23 @@ import type { Endpoint, EndpointResult, StepResult } from './probe/types';
 import type { Finding, FixLink, FixPlan, PlanStep, Report, Severity, Verdict, VerdictStatus } from './diagnosis/types';
 import type { Account, AddressLookup } from './accounts/types';
 
-export type { Text, Inventory, AccountsResult, Account, AddressLookup, Endpoint, EndpointResult, Report, Finding, FixLink, FixPlan, PlanStep, Severity, Verdict, VerdictStatus };
+export type {
+  Text,
+  Inventory,
+  AccountsResult,
+  Account,
+  AddressLookup,
+  Endpoint,
+  EndpointResult,
+  Report,
+  Finding,
+  FixLink,
+  FixPlan,
+  PlanStep,
+  Severity,
+  Verdict,
+  VerdictStatus,
+};
 /** The technician's labels (Text), shared by the HTML report and the UI's technician view (issue #12). */
 export { TECH_LABELS } from './report/labels';
 export type { TechLabels } from './report/labels';
@@ -35,7 +51,6 @@ export interface DiagnosisRequest {
   /** Overall deadline per endpoint in seconds. */
   timeoutSeconds?: number;
 }
-
 
 export type ProgressState = 'pending' | 'running' | 'ok' | 'warning' | 'error' | 'skipped';
 

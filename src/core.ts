@@ -56,10 +56,7 @@ export function createCore(options: CoreOptions): CoreApi {
           options.emit({
             runId,
             kind: 'failed',
-            message: text(
-              `La diagnosi si è interrotta: ${errorMessage(err)}`,
-              `The diagnosis stopped: ${errorMessage(err)}`,
-            ),
+            message: text(`La diagnosi si è interrotta: ${errorMessage(err)}`, `The diagnosis stopped: ${errorMessage(err)}`),
           }),
         )
         .finally(() => runs.delete(runId));

@@ -100,9 +100,20 @@ export function App({ api }: { api: BridgeApi }) {
   let body;
   if (screen.kind === 'file') {
     const origin: ReportOrigin = { kind: 'file', fileName: screen.fileName };
-    body = <ResultsScreen api={api} report={screen.report} origin={origin} host={host} onNew={() => backToStart()} onReportOpened={opened} />;
+    body = (
+      <ResultsScreen api={api} report={screen.report} origin={origin} host={host} onNew={() => backToStart()} onReportOpened={opened} />
+    );
   } else if (screen.kind === 'saved-run') {
-    body = <ResultsScreen api={api} report={screen.report} origin={{ kind: 'history' }} host={host} onNew={() => backToStart()} onReportOpened={opened} />;
+    body = (
+      <ResultsScreen
+        api={api}
+        report={screen.report}
+        origin={{ kind: 'history' }}
+        host={host}
+        onNew={() => backToStart()}
+        onReportOpened={opened}
+      />
+    );
   } else if (screen.kind === 'history') {
     body = <HistoryScreen api={api} onOpen={(report) => setScreen({ kind: 'saved-run', report })} onBack={() => backToStart()} />;
   } else if (screen.kind === 'run' && state.phase === 'done' && state.report) {
@@ -156,7 +167,12 @@ export function App({ api }: { api: BridgeApi }) {
           <span className="brand-name">{m.appTitle}</span>
           <span className="brand-sub">{m.appSubtitle}</span>
         </div>
-        <button type="button" className="button button-quiet lang-switch" lang={lang === 'it' ? 'en' : 'it'} onClick={() => setLang(lang === 'it' ? 'en' : 'it')}>
+        <button
+          type="button"
+          className="button button-quiet lang-switch"
+          lang={lang === 'it' ? 'en' : 'it'}
+          onClick={() => setLang(lang === 'it' ? 'en' : 'it')}
+        >
           {m.switchLanguage}
         </button>
       </header>

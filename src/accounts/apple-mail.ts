@@ -24,8 +24,10 @@ import { IMPLICIT_TLS_PORTS } from './config-findings';
 export const ACCOUNTS_PLIST_MAX = 8 * MB;
 
 type Dict = { [key: string]: PlistValue };
-const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
-const str = (v: PlistValue | undefined): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const isDict = (v: unknown): v is Dict =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
+const str = (v: PlistValue | undefined): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
 const yes = (v: PlistValue | undefined): boolean => v === true || v === 1 || (typeof v === 'string' && /^(yes|true|1)$/i.test(v));
 
 function security(ssl: boolean, port: number): ConnectionSecurity {
@@ -39,7 +41,13 @@ function server(d: Dict, protocol: ServerSetting['protocol']): ServerSetting | n
   const ssl = yes(d.SSLEnabled);
   const defaults = { imap: ssl ? 993 : 143, pop3: ssl ? 995 : 110, smtp: ssl ? 465 : 587 } as const;
   const port = Number(str(d.PortNumber) ?? defaults[protocol]);
-  return { host, port: Number.isInteger(port) && port > 0 && port < 65536 ? port : defaults[protocol], protocol, security: security(ssl, port), userName: str(d.Username) };
+  return {
+    host,
+    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : defaults[protocol],
+    protocol,
+    security: security(ssl, port),
+    userName: str(d.Username),
+  };
 }
 
 /** Accounts from a parsed Accounts.plist. Pure. */
@@ -48,7 +56,9 @@ export function accountsFromMailPlist(plist: PlistValue, source: string): Accoun
   const delivery = (Array.isArray(plist.DeliveryAccounts) ? plist.DeliveryAccounts : []).filter(isDict);
   const smtpFor = (id: string | null): ServerSetting | null => {
     if (!id) return null;
-    const d = delivery.find((x) => [str(x.Identifier), str(x.uniqueId), `${str(x.Hostname)}:${str(x.Username)}`, str(x.Hostname)].includes(id));
+    const d = delivery.find((x) =>
+      [str(x.Identifier), str(x.uniqueId), `${str(x.Hostname)}:${str(x.Username)}`, str(x.Hostname)].includes(id),
+    );
     return d ? server(d, 'smtp') : null;
   };
   const out: Account[] = [];
@@ -70,7 +80,12 @@ export function accountsFromMailPlist(plist: PlistValue, source: string): Accoun
       outgoing: smtpFor(str(a.SMTPIdentifier)),
       identities: emails.map((email) => ({ email, outgoing: smtpFor(str(a.SMTPIdentifier)) })),
       findings: [],
-      evidence: [{ source, raw: `MailAccounts[${i}]: ${type} ${str(a.Hostname) ?? '?'}:${str(a.PortNumber) ?? '?'} SSLEnabled=${str(a.SSLEnabled) ?? String(a.SSLEnabled ?? '?')}` }],
+      evidence: [
+        {
+          source,
+          raw: `MailAccounts[${i}]: ${type} ${str(a.Hostname) ?? '?'}:${str(a.PortNumber) ?? '?'} SSLEnabled=${str(a.SSLEnabled) ?? String(a.SSLEnabled ?? '?')}`,
+        },
+      ],
     });
   });
   return out;
@@ -93,7 +108,10 @@ export async function findAppleMailAccounts(home: string): Promise<{ accounts: A
   } catch (err) {
     const code = errorCode(err);
     if (code === 'EPERM' || code === 'EACCES') {
-      errors.push({ source: `applemail: ${mailDir}`, error: `${code}: access not permitted (macOS privacy protection: PEC Doctor needs "Full Disk Access" to read Mail's folder)` });
+      errors.push({
+        source: `applemail: ${mailDir}`,
+        error: `${code}: access not permitted (macOS privacy protection: PEC Doctor needs "Full Disk Access" to read Mail's folder)`,
+      });
       return { accounts: [], errors };
     }
     if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push({ source: `applemail: ${mailDir}`, error: `unreadable: ${code}` });
@@ -120,11 +138,13 @@ export async function findAppleMailAccounts(home: string): Promise<{ accounts: A
     await fs.promises.stat(sqlite);
     errors.push({
       source: `applemail: ${sqlite}`,
-      error: 'not read: macOS keeps these accounts in an SQLite database (Accounts4.sqlite), and this version of PEC Doctor runs on Node 16, which cannot read SQLite',
+      error:
+        'not read: macOS keeps these accounts in an SQLite database (Accounts4.sqlite), and this version of PEC Doctor runs on Node 16, which cannot read SQLite',
     });
   } catch (err) {
     const code = errorCode(err);
-    if (code === 'EPERM' || code === 'EACCES') errors.push({ source: `applemail: ${sqlite}`, error: `${code}: access not permitted (macOS privacy protection)` });
+    if (code === 'EPERM' || code === 'EACCES')
+      errors.push({ source: `applemail: ${sqlite}`, error: `${code}: access not permitted (macOS privacy protection)` });
   }
   return { accounts: [], errors };
 }

@@ -20,19 +20,29 @@ function serverFindings(role: 'incoming' | 'outgoing', s: ServerSetting, provide
   const out: AccountFindingDetail[] = [];
   const server = hostPort(s);
   const spec = provider ? serviceOf(provider, s.protocol) : null;
-  const expected = spec ? `${spec.host}:${spec.ports.length ? spec.ports.join('/') : '?'}${spec.security ? ' ' + SECURITY_LABEL[spec.security] : ''}` : null;
+  const expected = spec
+    ? `${spec.host}:${spec.ports.length ? spec.ports.join('/') : '?'}${spec.security ? ' ' + SECURITY_LABEL[spec.security] : ''}`
+    : null;
   if (s.security === 'plain') {
     out.push({ id: 'account-plaintext', role, server, expected, actual: `${s.protocol} ${SECURITY_LABEL.plain}` });
   }
   if (spec) {
-    if (s.host.toLowerCase().replace(/\.$/, '') !== spec.host) out.push({ id: 'account-wrong-host', role, server, expected, actual: s.host });
-    if (spec.ports.length > 0 && !spec.ports.includes(s.port)) out.push({ id: 'account-wrong-port', role, server, expected, actual: String(s.port) });
+    if (s.host.toLowerCase().replace(/\.$/, '') !== spec.host)
+      out.push({ id: 'account-wrong-host', role, server, expected, actual: s.host });
+    if (spec.ports.length > 0 && !spec.ports.includes(s.port))
+      out.push({ id: 'account-wrong-port', role, server, expected, actual: String(s.port) });
   }
   if (s.security !== 'plain') {
     const wanted = spec?.security ?? null;
     const portSays = IMPLICIT_TLS_PORTS.has(s.port) ? 'tls' : STARTTLS_PORTS.has(s.port) ? 'starttls' : null;
     if ((wanted && wanted !== s.security) || (portSays && portSays !== s.security)) {
-      out.push({ id: 'account-security-mismatch', role, server, expected: expected ?? `${SECURITY_LABEL[portSays as 'tls' | 'starttls']} sulla porta ${s.port}`, actual: SECURITY_LABEL[s.security] });
+      out.push({
+        id: 'account-security-mismatch',
+        role,
+        server,
+        expected: expected ?? `${SECURITY_LABEL[portSays as 'tls' | 'starttls']} sulla porta ${s.port}`,
+        actual: SECURITY_LABEL[s.security],
+      });
     }
   }
   return out;
@@ -50,7 +60,13 @@ export function configFindings(account: Account, provider: Provider | null): Acc
   }
   const max = account.tlsVersionPrefs?.max;
   if (typeof max === 'number' && max < TLS12_PREF_VALUE) {
-    details.push({ id: 'thunderbird-tls-max-lowered', role: 'profile', server: null, expected: `security.tls.version.max >= ${TLS12_PREF_VALUE}`, actual: `security.tls.version.max=${max}` });
+    details.push({
+      id: 'thunderbird-tls-max-lowered',
+      role: 'profile',
+      server: null,
+      expected: `security.tls.version.max >= ${TLS12_PREF_VALUE}`,
+      actual: `security.tls.version.max=${max}`,
+    });
   }
   return details;
 }

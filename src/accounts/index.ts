@@ -86,7 +86,10 @@ export async function classify(
   return account;
 }
 
-async function thunderbirdAccounts(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<{ accounts: Account[]; errors: Evidence[] }> {
+async function thunderbirdAccounts(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+): Promise<{ accounts: Account[]; errors: Evidence[] }> {
   const out = { accounts: [] as Account[], errors: [] as Evidence[] };
   const search = await findThunderbirdProfiles(env, platform);
   out.errors.push(...search.errors);
@@ -125,13 +128,20 @@ async function readProfile(profile: ThunderbirdProfile, keyPrefix: string): Prom
   let sources = prefsPath;
   try {
     const user = parsePrefs(await readProfileFile(userJs, profile.dir));
-    if (user.error) return { accounts: [], error: { source: userJs, error: `unreadable: line ${user.error.line}: ${user.error.reason} (profile "${profile.name}")` } };
+    if (user.error)
+      return {
+        accounts: [],
+        error: { source: userJs, error: `unreadable: line ${user.error.line}: ${user.error.reason} (profile "${profile.name}")` },
+      };
     for (const [k, v] of user.prefs) prefs.set(k, v);
     sources = `${prefsPath} + ${userJs}`;
   } catch {
     // no user.js: the usual case
   }
-  return { accounts: accountsFromPrefs(prefs, { profile: profile.name, isDefault: profile.isDefault, source: sources, keyPrefix }), error: null };
+  return {
+    accounts: accountsFromPrefs(prefs, { profile: profile.name, isDefault: profile.isDefault, source: sources, keyPrefix }),
+    error: null,
+  };
 }
 
 async function defaultRegistry(platform: NodeJS.Platform): Promise<Registry | null> {
@@ -152,7 +162,8 @@ export async function discoverRecordedAccounts(dir: string): Promise<AccountsRes
   const recEnv = machine.env && typeof machine.env === 'object' ? machine.env : {};
   const home = typeof machine.homedir === 'string' ? machine.homedir : platform === 'win32' ? 'C:\\Users\\utente' : '/home/utente';
   const env: NodeJS.ProcessEnv = { HOME: recordedFilePath(dir, home) };
-  for (const k of ['APPDATA', 'LOCALAPPDATA', 'USERPROFILE'] as const) if (typeof recEnv[k] === 'string') env[k] = recordedFilePath(dir, recEnv[k]);
+  for (const k of ['APPDATA', 'LOCALAPPDATA', 'USERPROFILE'] as const)
+    if (typeof recEnv[k] === 'string') env[k] = recordedFilePath(dir, recEnv[k]);
   if (platform === 'win32' && !env.APPDATA) env.APPDATA = recordedFilePath(dir, `${home}\\AppData\\Roaming`);
   if (platform === 'win32' && !env.LOCALAPPDATA) env.LOCALAPPDATA = recordedFilePath(dir, `${home}\\AppData\\Local`);
   const registry = platform === 'win32' ? recordedRegistry(pathModule.join(dir, 'registry')) : null;

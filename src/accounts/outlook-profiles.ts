@@ -28,8 +28,16 @@ export interface ProfileRoot {
 }
 
 export const OUTLOOK_PROFILE_ROOTS: readonly ProfileRoot[] = [
-  { version: '16.0', profiles: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles', defaultKey: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook' },
-  { version: '15.0', profiles: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles', defaultKey: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook' },
+  {
+    version: '16.0',
+    profiles: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles',
+    defaultKey: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook',
+  },
+  {
+    version: '15.0',
+    profiles: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook\\Profiles',
+    defaultKey: 'HKCU\\Software\\Microsoft\\Office\\15.0\\Outlook',
+  },
   {
     version: '2003-2010',
     profiles: 'HKCU\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles',
@@ -54,7 +62,8 @@ const DEFAULT_PORT: Record<MailProtocol, { plain: number; tls: number }> = {
 };
 
 function securityOf(secureConnection: number | null, useSsl: number | null): ConnectionSecurity {
-  if (secureConnection !== null) return secureConnection === 1 ? 'tls' : secureConnection === 2 || secureConnection === 3 ? 'starttls' : 'plain';
+  if (secureConnection !== null)
+    return secureConnection === 1 ? 'tls' : secureConnection === 2 || secureConnection === 3 ? 'starttls' : 'plain';
   return useSsl !== null && useSsl !== 0 ? 'tls' : 'plain';
 }
 
@@ -124,7 +133,12 @@ export async function findOutlookAccounts(registry: Registry): Promise<OutlookSe
     for (const key of keys) {
       const m = ACCOUNT_KEY.exec(key.path);
       if (!m) continue;
-      const account = accountFromKey(key, m[1], defaultProfile !== null && m[1].toLowerCase() === defaultProfile.toLowerCase(), root.version);
+      const account = accountFromKey(
+        key,
+        m[1],
+        defaultProfile !== null && m[1].toLowerCase() === defaultProfile.toLowerCase(),
+        root.version,
+      );
       if (account) out.accounts.push(account);
     }
   }

@@ -129,7 +129,8 @@ class Lexer {
         case 'u': {
           const len = e === 'x' ? 2 : 4;
           const hex = s.slice(this.i, this.i + len);
-          if (!(e === 'x' ? /^[0-9a-fA-F]{2}$/ : /^[0-9a-fA-F]{4}$/).test(hex)) throw new PrefsSyntaxError(this.line, `bad \\${e} escape in a string`);
+          if (!(e === 'x' ? /^[0-9a-fA-F]{2}$/ : /^[0-9a-fA-F]{4}$/).test(hex))
+            throw new PrefsSyntaxError(this.line, `bad \\${e} escape in a string`);
           parts.push(String.fromCharCode(parseInt(hex, 16)));
           this.i += len;
           break;
@@ -166,7 +167,8 @@ export function parsePrefs(source: string): PrefsFile {
       const t = lexer.next();
       if (t.kind === 'eof') break;
       if (t.kind === 'punct' && t.value === ';') continue;
-      if (t.kind !== 'ident' || !PREF_FUNCTIONS.has(t.value)) throw new PrefsSyntaxError(t.line, `user_pref(...) expected, found ${describe(t)}`);
+      if (t.kind !== 'ident' || !PREF_FUNCTIONS.has(t.value))
+        throw new PrefsSyntaxError(t.line, `user_pref(...) expected, found ${describe(t)}`);
       expectPunct('(');
       const name = lexer.next();
       if (name.kind !== 'string') throw new PrefsSyntaxError(name.line, `preference name expected, found ${describe(name)}`);

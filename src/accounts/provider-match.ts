@@ -49,7 +49,10 @@ export function providerZones(p: Provider): string[] {
 export function providerByHost(host: string | null | undefined): Provider | undefined {
   if (!host) return undefined;
   const h = norm(host);
-  return PROVIDERS.find((p) => providerHosts(p).includes(h)) ?? PROVIDERS.find((p) => providerZones(p).some((z) => h === z || h.endsWith(`.${z}`)));
+  return (
+    PROVIDERS.find((p) => providerHosts(p).includes(h)) ??
+    PROVIDERS.find((p) => providerZones(p).some((z) => h === z || h.endsWith(`.${z}`)))
+  );
 }
 
 export function providerByMx(records: MxRecord[]): Provider | undefined {
@@ -77,7 +80,10 @@ export async function lookupMx(domain: string, resolver: MxResolver, timeoutMs: 
     const records = await Promise.race([resolver(domain), timeout]);
     return { records, evidence: { source, raw: records.map((r) => `${r.priority} ${r.exchange}`).join('\n') } };
   } catch (err) {
-    return { records: null, evidence: { source, error: (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err)) } };
+    return {
+      records: null,
+      evidence: { source, error: (err as NodeJS.ErrnoException)?.code ?? (err instanceof Error ? err.message : String(err)) },
+    };
   } finally {
     if (timer) clearTimeout(timer);
   }
@@ -98,7 +104,11 @@ export interface ProviderMatchResult {
 }
 
 /** Domain first, then the configured hosts, then the MX of the domain. */
-export async function matchProvider(email: string | null, hosts: (string | null | undefined)[], options: MatchOptions = {}): Promise<ProviderMatchResult> {
+export async function matchProvider(
+  email: string | null,
+  hosts: (string | null | undefined)[],
+  options: MatchOptions = {},
+): Promise<ProviderMatchResult> {
   const domain = domainOf(email);
   const byDomain = providerByDomain(domain);
   if (byDomain) return { provider: byDomain, match: 'domain', evidence: [] };

@@ -61,7 +61,8 @@ const DATA: ProviderData[] = [
       'https://guide.pec.it/posta-pec/configurare-casella-pec/bozza.aspx',
       'https://limitis.com/it/support/generare-una-password-per-il-client-di-posta',
     ],
-    notes: 'POP3 port conflicting (993 vs 995). With 2FA, clients need an app password that expires every 3 months. Protocols can be disabled per mailbox in the webmail. Conventions may use custom hosts.',
+    notes:
+      'POP3 port conflicting (993 vs 995). With 2FA, clients need an app password that expires every 3 months. Protocols can be disabled per mailbox in the webmail. Conventions may use custom hosts.',
   },
   {
     id: 'infocert-legalmail',
@@ -79,7 +80,8 @@ const DATA: ProviderData[] = [
       'https://123dok.org/article/accesso-servizio-legalmail-servizio-posta-elettronica-certificata-infocert.zlgl5d02',
       THUNDERPEC,
     ],
-    notes: 'User name is the InfoCert User ID, not the address. Hosts official; ports from two third-party sources. POP3 port not confirmed.',
+    notes:
+      'User name is the InfoCert User ID, not the address. Hosts official; ports from two third-party sources. POP3 port not confirmed.',
   },
   {
     id: 'postecert',
@@ -91,7 +93,11 @@ const DATA: ProviderData[] = [
     pop3: { host: 'mail.postecert.it', ports: [995], security: 'tls' },
     smtp: { host: 'mail.postecert.it', ports: [465], security: 'tls' },
     webmail: 'https://pec.poste.it',
-    sources: ['github:thunderbird/autoconfig@c6ad79659b5fc321d1593ec4c277815b83e5dec5:ispdb/postecert.it.xml', THUNDERPEC, 'http://doczz.it/doc/158447/1.-manuale-d-uso-per-l-utilizzo-della-webmail-pec-e-del'],
+    sources: [
+      'github:thunderbird/autoconfig@c6ad79659b5fc321d1593ec4c277815b83e5dec5:ispdb/postecert.it.xml',
+      THUNDERPEC,
+      'http://doczz.it/doc/158447/1.-manuale-d-uso-per-l-utilizzo-della-webmail-pec-e-del',
+    ],
     notes: 'Webmail URL from a 2008 Poste manual; it may have moved.',
   },
   {
@@ -104,7 +110,11 @@ const DATA: ProviderData[] = [
     pop3: { host: 'pops.sicurezzapostale.it', ports: [995], security: 'tls' },
     smtp: { host: 'smtps.sicurezzapostale.it', ports: [465], security: 'tls' },
     webmail: null,
-    sources: ['github:M66B/FairEmail@e23dd9df8002bc43e64594843ce69b52b9ad15e1:app/src/main/res/xml/providers.xml (Namirial)', THUNDERPEC, 'http://doczz.it/doc/2396871/mozilla-thunderbird'],
+    sources: [
+      'github:M66B/FairEmail@e23dd9df8002bc43e64594843ce69b52b9ad15e1:app/src/main/res/xml/providers.xml (Namirial)',
+      THUNDERPEC,
+      'http://doczz.it/doc/2396871/mozilla-thunderbird',
+    ],
     notes: 'Custom domains: MX under sicurezzapostale.it. An app password may be required. POP3 from one reseller guide only.',
   },
   {
@@ -176,7 +186,8 @@ export const PROVIDERS: readonly Provider[] = DATA.map((d) => ({
 export const providerById = (id: string | null | undefined): Provider | undefined => (id ? PROVIDERS.find((p) => p.id === id) : undefined);
 
 /** The provider's spec for a protocol. */
-export const serviceOf = (p: Provider, protocol: Endpoint['protocol']): ServiceSpec | null => (protocol === 'imap' ? p.imap : protocol === 'pop3' ? p.pop3 : p.smtp);
+export const serviceOf = (p: Provider, protocol: Endpoint['protocol']): ServiceSpec | null =>
+  protocol === 'imap' ? p.imap : protocol === 'pop3' ? p.pop3 : p.smtp;
 
 // ---------------------------------------------------------------------------------------------
 // Ordinary (non-certified) mailbox domains. A PEC address lives only on a certified domain of an
@@ -197,18 +208,57 @@ const ordinary = (service: string, source: string, reason: string, ...domains: s
   domains.map((domain) => ({ domain, service, source, reason }));
 
 export const ORDINARY_MAILBOX_DOMAINS: readonly OrdinaryMailboxDomain[] = [
-  ...ordinary('Gmail (Google)', 'https://mail.google.com', 'consumer mailbox of Google; Google is not a PEC provider', 'gmail.com', 'googlemail.com'),
+  ...ordinary(
+    'Gmail (Google)',
+    'https://mail.google.com',
+    'consumer mailbox of Google; Google is not a PEC provider',
+    'gmail.com',
+    'googlemail.com',
+  ),
   ...ordinary(
     'Outlook.com (Microsoft)',
     'https://outlook.live.com',
     'consumer mailbox of Microsoft; Microsoft is not a PEC provider',
-    'outlook.com', 'outlook.it', 'hotmail.com', 'hotmail.it', 'live.com', 'live.it', 'msn.com',
+    'outlook.com',
+    'outlook.it',
+    'hotmail.com',
+    'hotmail.it',
+    'live.com',
+    'live.it',
+    'msn.com',
   ),
-  ...ordinary('Yahoo Mail', 'https://mail.yahoo.com', 'consumer mailbox of Yahoo; Yahoo is not a PEC provider', 'yahoo.com', 'yahoo.it', 'ymail.com'),
-  ...ordinary('iCloud Mail (Apple)', 'https://www.icloud.com/mail', 'consumer mailbox of Apple; Apple is not a PEC provider', 'icloud.com', 'me.com', 'mac.com'),
+  ...ordinary(
+    'Yahoo Mail',
+    'https://mail.yahoo.com',
+    'consumer mailbox of Yahoo; Yahoo is not a PEC provider',
+    'yahoo.com',
+    'yahoo.it',
+    'ymail.com',
+  ),
+  ...ordinary(
+    'iCloud Mail (Apple)',
+    'https://www.icloud.com/mail',
+    'consumer mailbox of Apple; Apple is not a PEC provider',
+    'icloud.com',
+    'me.com',
+    'mac.com',
+  ),
   // Italiaonline's ordinary mailboxes: any PEC it sells is on a separate certified domain.
-  ...ordinary('Libero Mail (Italiaonline)', 'https://mail.libero.it', 'ordinary mailbox of Italiaonline; not a certified domain', 'libero.it', 'inwind.it', 'iol.it', 'blu.it'),
-  ...ordinary('Virgilio Mail (Italiaonline)', 'https://mail.virgilio.it', 'ordinary mailbox of Italiaonline; not a certified domain', 'virgilio.it'),
+  ...ordinary(
+    'Libero Mail (Italiaonline)',
+    'https://mail.libero.it',
+    'ordinary mailbox of Italiaonline; not a certified domain',
+    'libero.it',
+    'inwind.it',
+    'iol.it',
+    'blu.it',
+  ),
+  ...ordinary(
+    'Virgilio Mail (Italiaonline)',
+    'https://mail.virgilio.it',
+    'ordinary mailbox of Italiaonline; not a certified domain',
+    'virgilio.it',
+  ),
   // TIM's ordinary mailboxes; its PEC (Telecom Italia Trust Technologies) is on telecompost.it.
   ...ordinary('TIM Mail', 'https://mail.tim.it', 'ordinary mailbox of TIM; its PEC is on telecompost.it', 'tim.it', 'alice.it', 'tin.it'),
   ...ordinary('Tiscali Mail', 'https://mail.tiscali.it', 'ordinary mailbox of Tiscali; not a certified domain', 'tiscali.it'),

@@ -66,10 +66,16 @@ export function accountsFromPrefs(prefs: Map<string, PrefValue>, ctx: ProfileCon
     if (typeof v === 'string' && /^-?\d+$/.test(v.trim())) return Number(v);
     return null;
   };
-  const list = (key: string): string[] => (str(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (key: string): string[] =>
+    (str(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   const tls = tlsVersionPrefs(prefs);
-  const tlsLines = ['security.tls.version.min', 'security.tls.version.max'].filter((k) => prefs.has(k)).map((k) => prefLine(k, prefs.get(k) as PrefValue));
+  const tlsLines = ['security.tls.version.min', 'security.tls.version.max']
+    .filter((k) => prefs.has(k))
+    .map((k) => prefLine(k, prefs.get(k) as PrefValue));
   const defaultSmtp = str('mail.smtp.defaultserver');
   const accounts: Account[] = [];
 
@@ -102,7 +108,11 @@ export function accountsFromPrefs(prefs: Map<string, PrefValue>, ctx: ProfileCon
         smtpKey = defaultSmtp;
         used.push(prefLine('mail.smtp.defaultserver', defaultSmtp));
       }
-      identities.push({ email: email ? email.toLowerCase() : null, name: fullName, outgoing: smtpKey ? outgoingServer(smtpKey, str, int) : null });
+      identities.push({
+        email: email ? email.toLowerCase() : null,
+        name: fullName,
+        outgoing: smtpKey ? outgoingServer(smtpKey, str, int) : null,
+      });
     }
     const first = identities[0];
     accounts.push({

@@ -27,7 +27,8 @@ export interface ThunderbirdProfile {
 }
 
 /** path.win32 for Windows-style folders, path.posix otherwise (tests run the Windows layout on Linux). */
-export const pathFor = (dir: string): path.PlatformPath => (/^[A-Za-z]:[\\/]|^\\\\/.test(dir) || (dir.includes('\\') && !dir.startsWith('/')) ? path.win32 : path.posix);
+export const pathFor = (dir: string): path.PlatformPath =>
+  /^[A-Za-z]:[\\/]|^\\\\/.test(dir) || (dir.includes('\\') && !dir.startsWith('/')) ? path.win32 : path.posix;
 
 export function thunderbirdRoots(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ThunderbirdRoot[] {
   const roots: ThunderbirdRoot[] = [];
@@ -152,5 +153,8 @@ export async function readProfileFile(file: string, profileDir: string): Promise
   throw new ProfileFileError(r.message, r.reason === 'missing' ? 'ENOENT' : undefined);
 }
 
-export const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException)?.code === 'ENOENT' || (err as NodeJS.ErrnoException)?.code === 'ENOTDIR';
-export const errorText = (err: unknown): string => ((err as NodeJS.ErrnoException)?.code ? `${(err as NodeJS.ErrnoException).code}: ` : '') + (err instanceof Error ? err.message : String(err));
+export const isMissing = (err: unknown): boolean =>
+  (err as NodeJS.ErrnoException)?.code === 'ENOENT' || (err as NodeJS.ErrnoException)?.code === 'ENOTDIR';
+export const errorText = (err: unknown): string =>
+  ((err as NodeJS.ErrnoException)?.code ? `${(err as NodeJS.ErrnoException).code}: ` : '') +
+  (err instanceof Error ? err.message : String(err));

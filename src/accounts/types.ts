@@ -25,11 +25,7 @@ export interface AccountIdentity {
 
 /** Ids of the configuration findings (docs/accounts.md). */
 export type AccountFindingId =
-  | 'account-plaintext'
-  | 'account-security-mismatch'
-  | 'account-wrong-port'
-  | 'account-wrong-host'
-  | 'thunderbird-tls-max-lowered';
+  'account-plaintext' | 'account-security-mismatch' | 'account-wrong-port' | 'account-wrong-host' | 'thunderbird-tls-max-lowered';
 
 /** The facts behind one finding id, for the texts of the diagnosis. */
 export interface AccountFindingDetail {

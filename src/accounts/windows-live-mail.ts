@@ -47,7 +47,8 @@ function unescapeXml(s: string): string {
   });
 }
 
-const escapeXml = (s: string): string => s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+const escapeXml = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 
 export class OeAccountError extends Error {}
 
@@ -189,7 +190,9 @@ export function parseOeAccount(xml: string): Map<string, OeValue> {
 
 /** Evidence text: the values read, written back as XML; secret elements were never kept. */
 export function oeEvidence(values: Map<string, OeValue>): string {
-  const lines = [...values].map(([name, v]) => `\t<${name}${v.type === null ? '' : ` type="${escapeXml(v.type)}"`}>${escapeXml(v.text)}</${name}>`);
+  const lines = [...values].map(
+    ([name, v]) => `\t<${name}${v.type === null ? '' : ` type="${escapeXml(v.type)}"`}>${escapeXml(v.text)}</${name}>`,
+  );
   return ['<MessageAccount>', ...lines, '</MessageAccount>'].join('\n');
 }
 

@@ -21,7 +21,9 @@ export interface CliIo {
 
 /** Errors of the system (a file that cannot be read, a port in use): their code says what happened. */
 const isSystemError = (err: unknown): err is NodeJS.ErrnoException =>
-  err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code as string);
+  err instanceof Error &&
+  typeof (err as NodeJS.ErrnoException).code === 'string' &&
+  /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code as string);
 
 /**
  * What the user reads when a command fails unexpectedly: never the raw text of a programming
@@ -72,7 +74,7 @@ export function mainUsage(): string {
     'Opzioni generali / global options:',
     '  -h, --help      aiuto (anche: pec-doctor <comando> --help)',
     '  -v, --version   versione',
-    "      --debug     dettagli tecnici di un errore interno / technical detail of an internal error",
+    '      --debug     dettagli tecnici di un errore interno / technical detail of an internal error',
     '',
     'Esempio / example: pec-doctor probe imaps://imaps.pec.aruba.it smtps://smtps.pec.aruba.it',
   ].join('\n');
@@ -179,7 +181,8 @@ export function main(): void {
       try {
         const m = failureMessage(err);
         process.stderr.write(`pec-doctor: ${m.it}\n  (${m.en})\n`);
-        if (debug) process.stderr.write(`\n[debug] ${escapeForTerminal(String(err instanceof Error ? (err.stack ?? err.message) : err))}\n`);
+        if (debug)
+          process.stderr.write(`\n[debug] ${escapeForTerminal(String(err instanceof Error ? (err.stack ?? err.message) : err))}\n`);
       } finally {
         process.exit(1);
       }

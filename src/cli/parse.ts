@@ -11,7 +11,11 @@ export interface Parsed {
 export function parseArguments(args: readonly string[], options: Record<string, OptionSpec>): Parsed {
   const values: Parsed['values'] = {};
   const positionals: string[] = [];
-  const byShort = new Map(Object.entries(options).filter(([, o]) => o.short).map(([k, o]) => [o.short as string, k]));
+  const byShort = new Map(
+    Object.entries(options)
+      .filter(([, o]) => o.short)
+      .map(([k, o]) => [o.short as string, k]),
+  );
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {

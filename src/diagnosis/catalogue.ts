@@ -41,8 +41,16 @@ export const LINKS = {
     'Microsoft: scarica .NET Framework',
     'Microsoft: download .NET Framework',
   ),
-  thunderbird: link('https://www.thunderbird.net/it/', 'Mozilla Thunderbird: scarica la versione aggiornata', 'Mozilla Thunderbird: download the current version'),
-  firefox: link('https://www.mozilla.org/it/firefox/new/', 'Mozilla Firefox: scarica la versione aggiornata', 'Mozilla Firefox: download the current version'),
+  thunderbird: link(
+    'https://www.thunderbird.net/it/',
+    'Mozilla Thunderbird: scarica la versione aggiornata',
+    'Mozilla Thunderbird: download the current version',
+  ),
+  firefox: link(
+    'https://www.mozilla.org/it/firefox/new/',
+    'Mozilla Firefox: scarica la versione aggiornata',
+    'Mozilla Firefox: download the current version',
+  ),
   // The providers' 2019 notices (requirements.md sources).
   actalisNotice: link(
     'https://www.actalis.com/it/news/sicurezza-it/pec-protocolli-di-sicurezza-e-compatibilita',
@@ -114,7 +122,10 @@ export const WIN7_ENABLE_STEP = t(
 );
 
 /** Windows 7 with TLS 1.2 off but no installed mail program that relies on Windows' TLS (e.g. only Thunderbird, which has its own, NSS). */
-export const TLS12_NO_CLIENT_TITLE = t('{os} tiene spento TLS 1.2 per i programmi che usano Windows', '{os} keeps TLS 1.2 off for programs that rely on Windows');
+export const TLS12_NO_CLIENT_TITLE = t(
+  '{os} tiene spento TLS 1.2 per i programmi che usano Windows',
+  '{os} keeps TLS 1.2 off for programs that rely on Windows',
+);
 export const TLS12_NO_CLIENT_DETAIL = t(
   'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento. Nessuno dei programmi di posta installati ne è bloccato{others}: il problema tocca solo i programmi che usano la crittografia di Windows (Outlook, Windows Live Mail, software gestionali e di firma).',
   'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off. None of the installed mail programs is blocked by it{others}: it affects only programs that use Windows’ encryption (Outlook, Windows Live Mail, practice-management and signing software).',
@@ -139,14 +150,23 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'os-windows-xp',
     area: 'system',
     severity: 'error',
-    title: t('Windows XP non può più collegarsi alla PEC con un programma di posta', 'Windows XP can no longer connect a mail program to PEC'),
+    title: t(
+      'Windows XP non può più collegarsi alla PEC con un programma di posta',
+      'Windows XP can no longer connect a mail program to PEC',
+    ),
     detail: t(
       'Windows XP non conosce TLS 1.2, l’unica protezione che i gestori PEC accettano dal 2019: Outlook e gli altri programmi che usano Windows per la crittografia non possono collegarsi. La webmail funziona solo con Chrome 49 o Firefox 49 su XP Service Pack 3.',
       'Windows XP does not know TLS 1.2, the only protection PEC providers accept since 2019: Outlook and other programs that rely on Windows for encryption cannot connect. Webmail works only with Chrome 49 or Firefox 49 on XP Service Pack 3.',
     ),
     steps: [
-      t('Usa per la PEC un computer con Windows 10 o 11 (o un Mac o un tablet aggiornati).', 'Use a computer with Windows 10 or 11 (or an up-to-date Mac or tablet) for PEC.'),
-      t('Nel frattempo usa la webmail del gestore con Firefox o Chrome in versione 49 o successiva.', 'Meanwhile use the provider’s webmail with Firefox or Chrome 49 or later.'),
+      t(
+        'Usa per la PEC un computer con Windows 10 o 11 (o un Mac o un tablet aggiornati).',
+        'Use a computer with Windows 10 or 11 (or an up-to-date Mac or tablet) for PEC.',
+      ),
+      t(
+        'Nel frattempo usa la webmail del gestore con Firefox o Chrome in versione 49 o successiva.',
+        'Meanwhile use the provider’s webmail with Firefox or Chrome 49 or later.',
+      ),
     ],
     links: ['firefox'],
   },
@@ -159,7 +179,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Microsoft ha terminato il supporto di {os}: non arrivano più correzioni di sicurezza e i programmi nuovi smettono via via di funzionare. Per la PEC si può ancora rimediare (vedi le altre voci), ma è bene programmare il passaggio a un sistema aggiornato.',
       'Microsoft has ended support for {os}: no more security fixes, and new software gradually stops working. PEC can still be fixed (see the other items), but plan a move to a supported system.',
     ),
-    steps: [t('Pianifica con il tecnico il passaggio a un sistema operativo supportato.', 'Plan the move to a supported operating system with your technician.')],
+    steps: [
+      t(
+        'Pianifica con il tecnico il passaggio a un sistema operativo supportato.',
+        'Plan the move to a supported operating system with your technician.',
+      ),
+    ],
     links: [],
   },
   {
@@ -196,7 +221,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'KB3140245 was installed on {kbDate}, but language pack {languagePack} was added later: PEC providers warn that the update must then be reinstalled, or {os} may stop using TLS 1.1 and 1.2 as default protocols again.',
     ),
     steps: [
-      t('Reinstalla l’aggiornamento KB3140245 (pagina Microsoft qui sotto) e riavvia il computer.', 'Reinstall update KB3140245 (Microsoft page below) and restart the computer.'),
+      t(
+        'Reinstalla l’aggiornamento KB3140245 (pagina Microsoft qui sotto) e riavvia il computer.',
+        'Reinstall update KB3140245 (Microsoft page below) and restart the computer.',
+      ),
     ],
     links: ['kb3140245'],
   },
@@ -251,7 +279,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         'Correggi data, ora e fuso orario (in Windows: Impostazioni data/ora, «Imposta automaticamente l’ora»).',
         'Fix date, time and time zone (on Windows: Date and time settings, "Set time automatically").',
       ),
-      t('Se l’ora torna sbagliata dopo lo spegnimento, fai cambiare la batteria tampone del computer.', 'If the time is wrong again after a shutdown, have the computer’s CMOS battery replaced.'),
+      t(
+        'Se l’ora torna sbagliata dopo lo spegnimento, fai cambiare la batteria tampone del computer.',
+        'If the time is wrong again after a shutdown, have the computer’s CMOS battery replaced.',
+      ),
     ],
     links: [],
   },
@@ -259,13 +290,19 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'antivirus-tls-interception',
     area: 'system',
     severity: 'warning',
-    title: t('L’antivirus ({product}) si mette in mezzo alla connessione della posta', 'The antivirus ({product}) sits inside the mail connection'),
+    title: t(
+      'L’antivirus ({product}) si mette in mezzo alla connessione della posta',
+      'The antivirus ({product}) sits inside the mail connection',
+    ),
     detail: t(
       'Il certificato ricevuto da {url} non è quello del gestore ma uno creato dall’antivirus per controllare la posta. Se il programma di posta non si fida di quel certificato, o se l’antivirus usa una protezione vecchia, la PEC non si collega.',
       'The certificate received from {url} is not the provider’s but one made by the antivirus to scan mail. If the mail program does not trust it, or if the antivirus uses outdated protection, PEC does not connect.',
     ),
     steps: [
-      t('Nelle impostazioni dell’antivirus disattiva la scansione della posta cifrata (SSL/TLS) o aggiungi un’eccezione per il server PEC.', 'In the antivirus settings turn off encrypted (SSL/TLS) mail scanning or add an exception for the PEC server.'),
+      t(
+        'Nelle impostazioni dell’antivirus disattiva la scansione della posta cifrata (SSL/TLS) o aggiungi un’eccezione per il server PEC.',
+        'In the antivirus settings turn off encrypted (SSL/TLS) mail scanning or add an exception for the PEC server.',
+      ),
       t('Aggiorna l’antivirus all’ultima versione.', 'Update the antivirus to its latest version.'),
     ],
     links: [],
@@ -325,20 +362,31 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     severity: 'error',
     title: t('Outlook {version} è troppo vecchio per la PEC', 'Outlook {version} is too old for PEC'),
     detail: t('I gestori PEC indicano Outlook 2003 come versione minima.', 'PEC providers name Outlook 2003 as the minimum version.'),
-    steps: [t('Installa una versione di Outlook recente, oppure Mozilla Thunderbird (gratuito).', 'Install a recent Outlook, or Mozilla Thunderbird (free).')],
+    steps: [
+      t(
+        'Installa una versione di Outlook recente, oppure Mozilla Thunderbird (gratuito).',
+        'Install a recent Outlook, or Mozilla Thunderbird (free).',
+      ),
+    ],
     links: ['thunderbird'],
   },
   {
     id: 'outlook-mac-2011-unsupported-os',
     area: 'clients',
     severity: 'error',
-    title: t('Outlook 2011 per Mac non funziona con la PEC su macOS {osVersion}', 'Outlook 2011 for Mac does not work with PEC on macOS {osVersion}'),
+    title: t(
+      'Outlook 2011 per Mac non funziona con la PEC su macOS {osVersion}',
+      'Outlook 2011 for Mac does not work with PEC on macOS {osVersion}',
+    ),
     detail: t(
       'I gestori PEC indicano che Outlook 2011 per Mac funziona solo su OS X 10.11, 10.12 e 10.13.',
       'PEC providers state that Outlook 2011 for Mac works only on OS X 10.11, 10.12 and 10.13.',
     ),
     steps: [
-      t('Usa Apple Mail (incluso in macOS) oppure Mozilla Thunderbird per la PEC.', 'Use Apple Mail (built into macOS) or Mozilla Thunderbird for PEC.'),
+      t(
+        'Usa Apple Mail (incluso in macOS) oppure Mozilla Thunderbird per la PEC.',
+        'Use Apple Mail (built into macOS) or Mozilla Thunderbird for PEC.',
+      ),
       t('In alternativa passa a una versione recente di Outlook per Mac.', 'Alternatively move to a recent Outlook for Mac.'),
     ],
     links: ['thunderbird'],
@@ -348,9 +396,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'clients',
     severity: 'error',
     title: t('Thunderbird {version} è troppo vecchio per la PEC', 'Thunderbird {version} is too old for PEC'),
-    detail: t('I gestori PEC indicano Thunderbird 45.6 come versione minima.', 'PEC providers name Thunderbird 45.6 as the minimum version.'),
+    detail: t(
+      'I gestori PEC indicano Thunderbird 45.6 come versione minima.',
+      'PEC providers name Thunderbird 45.6 as the minimum version.',
+    ),
     steps: [
-      t('Aggiorna Thunderbird (menu Aiuto › Informazioni su Thunderbird) o scarica l’ultima versione dal sito ufficiale.', 'Update Thunderbird (Help › About Thunderbird) or download the latest version from the official site.'),
+      t(
+        'Aggiorna Thunderbird (menu Aiuto › Informazioni su Thunderbird) o scarica l’ultima versione dal sito ufficiale.',
+        'Update Thunderbird (Help › About Thunderbird) or download the latest version from the official site.',
+      ),
     ],
     links: ['thunderbird'],
   },
@@ -377,10 +431,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'clients',
     severity: 'error',
     title: t('Apple Mail su macOS {osVersion} non può collegarsi alla PEC', 'Apple Mail on macOS {osVersion} cannot connect to PEC'),
-    detail: t('I gestori PEC indicano che Apple Mail funziona con la PEC da macOS 10.12 (Sierra) in poi.', 'PEC providers state that Apple Mail works with PEC from macOS 10.12 (Sierra) on.'),
+    detail: t(
+      'I gestori PEC indicano che Apple Mail funziona con la PEC da macOS 10.12 (Sierra) in poi.',
+      'PEC providers state that Apple Mail works with PEC from macOS 10.12 (Sierra) on.',
+    ),
     steps: [
       t('Aggiorna macOS almeno alla versione 10.12, se il Mac lo consente.', 'Update macOS to 10.12 or later, if the Mac allows it.'),
-      t('Altrimenti usa Mozilla Thunderbird aggiornato o la webmail del gestore.', 'Otherwise use an up-to-date Mozilla Thunderbird or the provider’s webmail.'),
+      t(
+        'Altrimenti usa Mozilla Thunderbird aggiornato o la webmail del gestore.',
+        'Otherwise use an up-to-date Mozilla Thunderbird or the provider’s webmail.',
+      ),
     ],
     links: ['thunderbird'],
   },
@@ -393,7 +453,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Per la webmail i gestori PEC indicano su {osName}: {requirement}. {others}',
       'For webmail PEC providers require on {osName}: {requirement}. {others}',
     ),
-    steps: [t('Aggiorna il browser o usa un browser aggiornato (ad esempio Mozilla Firefox).', 'Update the browser or use an up-to-date one (Mozilla Firefox for example).')],
+    steps: [
+      t(
+        'Aggiorna il browser o usa un browser aggiornato (ad esempio Mozilla Firefox).',
+        'Update the browser or use an up-to-date one (Mozilla Firefox for example).',
+      ),
+    ],
     links: ['firefox'],
   },
   // ----- accounts -----------------------------------------------------------------------
@@ -452,7 +517,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Per {server} la protezione impostata non corrisponde alla porta (ad esempio STARTTLS sulla porta 993 o 465, che vogliono SSL/TLS).',
       'For {server} the connection security does not match the port (STARTTLS on port 993 or 465, which expect SSL/TLS, for example).',
     ),
-    steps: [t('Imposta la protezione e la porta indicate dal gestore: {expected}.', 'Set the connection security and port the provider publishes: {expected}.')],
+    steps: [
+      t(
+        'Imposta la protezione e la porta indicate dal gestore: {expected}.',
+        'Set the connection security and port the provider publishes: {expected}.',
+      ),
+    ],
     links: [],
   },
   {
@@ -460,16 +530,30 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'accounts',
     severity: 'error',
     title: t('L’account {account} usa un server che il gestore non indica', 'Account {account} uses a server the provider does not list'),
-    detail: t('Il server {server} non è tra quelli pubblicati dal gestore PEC {provider}.', 'Server {server} is not among those published by PEC provider {provider}.'),
-    steps: [t('Correggi il nome del server con quello indicato dal gestore: {expected}.', 'Correct the server name to the one the provider publishes: {expected}.')],
+    detail: t(
+      'Il server {server} non è tra quelli pubblicati dal gestore PEC {provider}.',
+      'Server {server} is not among those published by PEC provider {provider}.',
+    ),
+    steps: [
+      t(
+        'Correggi il nome del server con quello indicato dal gestore: {expected}.',
+        'Correct the server name to the one the provider publishes: {expected}.',
+      ),
+    ],
     links: [],
   },
   {
     id: 'account-wrong-port',
     area: 'accounts',
     severity: 'warning',
-    title: t('L’account {account} usa una porta diversa da quella del gestore', 'Account {account} uses a port different from the provider’s'),
-    detail: t('Il server {server} è impostato su una porta che il gestore {provider} non indica.', 'Server {server} is set to a port provider {provider} does not list.'),
+    title: t(
+      'L’account {account} usa una porta diversa da quella del gestore',
+      'Account {account} uses a port different from the provider’s',
+    ),
+    detail: t(
+      'Il server {server} è impostato su una porta che il gestore {provider} non indica.',
+      'Server {server} is set to a port provider {provider} does not list.',
+    ),
     steps: [t('Imposta la porta indicata dal gestore: {expected}.', 'Set the port the provider publishes: {expected}.')],
     links: [],
   },
@@ -528,7 +612,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ),
     steps: [
       t('Controlla che il computer sia collegato a Internet.', 'Check that the computer is connected to the Internet.'),
-      t('Controlla il nome del server nelle impostazioni dell’account rispetto a quello indicato dal gestore.', 'Check the server name in the account settings against the provider’s.'),
+      t(
+        'Controlla il nome del server nelle impostazioni dell’account rispetto a quello indicato dal gestore.',
+        'Check the server name in the account settings against the provider’s.',
+      ),
     ],
     links: [],
   },
@@ -543,7 +630,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     ),
     steps: [
       t('Riprova tra qualche minuto.', 'Try again in a few minutes.'),
-      t('Chiedi al tecnico di verificare che firewall e antivirus lascino passare la porta {port}.', 'Ask the technician to check that firewall and antivirus allow port {port}.'),
+      t(
+        'Chiedi al tecnico di verificare che firewall e antivirus lascino passare la porta {port}.',
+        'Ask the technician to check that firewall and antivirus allow port {port}.',
+      ),
     ],
     links: [],
   },
@@ -556,7 +646,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Su {url} il server non accetta di passare a una connessione protetta. Con la PEC si usano di solito le porte con SSL/TLS diretto (993, 995, 465).',
       'On {url} the server does not agree to upgrade to a secure connection. PEC normally uses the direct SSL/TLS ports (993, 995, 465).',
     ),
-    steps: [t('Nelle impostazioni dell’account usa «SSL/TLS» e la porta indicata dal gestore.', 'In the account settings use "SSL/TLS" and the provider’s port.')],
+    steps: [
+      t(
+        'Nelle impostazioni dell’account usa «SSL/TLS» e la porta indicata dal gestore.',
+        'In the account settings use "SSL/TLS" and the provider’s port.',
+      ),
+    ],
     links: [],
   },
   {
@@ -569,7 +664,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Server {url} accepts only old protocols ({versions}). A real PEC server accepts only TLS 1.2 or later since 2019: it is probably not the right server.',
     ),
     steps: [
-      t('Controlla il nome del server nelle impostazioni rispetto a quello indicato dal gestore PEC.', 'Check the server name in the settings against the one your PEC provider publishes.'),
+      t(
+        'Controlla il nome del server nelle impostazioni rispetto a quello indicato dal gestore PEC.',
+        'Check the server name in the settings against the one your PEC provider publishes.',
+      ),
       t('Se il server è quello giusto, segnala il problema al gestore.', 'If it is the right server, report the problem to the provider.'),
     ],
     links: [],
@@ -594,7 +692,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     // {reason} is plain (plain-reasons.ts); the probe's own line is in the evidence.
     detail: t('Il collegamento protetto con {url} si interrompe: {reason}.', 'The secure connection with {url} breaks off: {reason}.'),
     steps: [
-      t('Riprova tra qualche minuto; se continua, consegna il rapporto al tecnico.', 'Try again in a few minutes; if it persists, hand the report to the technician.'),
+      t(
+        'Riprova tra qualche minuto; se continua, consegna il rapporto al tecnico.',
+        'Try again in a few minutes; if it persists, hand the report to the technician.',
+      ),
     ],
     links: [],
   },
@@ -622,7 +723,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Il certificato ricevuto da {url} è intestato a {names}. Il programma di posta mostrerà un avviso o rifiuterà la connessione: di solito il nome del server nelle impostazioni è sbagliato.',
       'The certificate received from {url} is issued to {names}. The mail program will warn or refuse to connect: usually the server name in the settings is wrong.',
     ),
-    steps: [t('Correggi il nome del server con quello indicato dal gestore PEC.', 'Correct the server name to the one your PEC provider publishes.')],
+    steps: [
+      t(
+        'Correggi il nome del server con quello indicato dal gestore PEC.',
+        'Correct the server name to the one your PEC provider publishes.',
+      ),
+    ],
     links: [],
   },
   {
@@ -635,7 +741,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'The certificate of {url} (issued by {issuer}) is not signed by a recognised authority: {reason}. Causes: outdated root certificates on this computer, a program intercepting the connection, or the wrong server.',
     ),
     steps: [
-      t('Installa gli aggiornamenti di sistema (includono i certificati radice).', 'Install the system updates (they include root certificates).'),
+      t(
+        'Installa gli aggiornamenti di sistema (includono i certificati radice).',
+        'Install the system updates (they include root certificates).',
+      ),
       t('Controlla il nome del server con quello indicato dal gestore PEC.', 'Check the server name against your PEC provider’s.'),
     ],
     links: [],
@@ -644,13 +753,19 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'client-handshake-would-fail',
     area: 'servers',
     severity: 'error',
-    title: t('{client} di questo computer non riuscirebbe a collegarsi a {host}', 'This computer’s {client} would fail to connect to {host}'),
+    title: t(
+      '{client} di questo computer non riuscirebbe a collegarsi a {host}',
+      'This computer’s {client} would fail to connect to {host}',
+    ),
     detail: t(
       'Abbiamo simulato la connessione di {client} verso {url}: non riesce: {reason}.',
       'We simulated {client} connecting to {url}: it fails: {reason}.',
     ),
     steps: [
-      t('Aggiorna il programma o il sistema indicato; nel frattempo usa la webmail del gestore.', 'Update the program or system named; meanwhile use the provider’s webmail.'),
+      t(
+        'Aggiorna il programma o il sistema indicato; nel frattempo usa la webmail del gestore.',
+        'Update the program or system named; meanwhile use the provider’s webmail.',
+      ),
     ],
     links: [],
   },
@@ -659,7 +774,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     area: 'servers',
     severity: 'ok',
     title: t('Il server {host} funziona con TLS 1.2', 'Server {host} works with TLS 1.2'),
-    detail: t('{url}: connessione protetta riuscita ({versions}), certificato valido.', '{url}: secure connection succeeded ({versions}), valid certificate.'),
+    detail: t(
+      '{url}: connessione protetta riuscita ({versions}), certificato valido.',
+      '{url}: secure connection succeeded ({versions}), valid certificate.',
+    ),
     steps: [],
     links: [],
   },
@@ -667,15 +785,27 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'network-offline',
     area: 'servers',
     severity: 'error',
-    title: t('Questo computer non raggiunge Internet (o il DNS non risponde)', 'This computer cannot reach the Internet (or DNS does not answer)'),
+    title: t(
+      'Questo computer non raggiunge Internet (o il DNS non risponde)',
+      'This computer cannot reach the Internet (or DNS does not answer)',
+    ),
     detail: t(
       'Nessuno dei server controllati ({hosts}) è stato raggiunto: tutti falliscono già alla ricerca del nome (DNS) o all’apertura della connessione. Il problema è la rete di questo computer, non la casella PEC né il gestore.',
       'None of the servers checked ({hosts}) was reached: all fail already at the name look-up (DNS) or when opening the connection. The problem is this computer’s network, not the PEC mailbox or the provider.',
     ),
     steps: [
-      t('Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.', 'Check the network cable or the Wi-Fi and try to open any web site in the browser.'),
-      t('Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.', 'If the office uses a proxy, ask the technician to check its settings.'),
-      t('Chiedi al tecnico di verificare che firewall e antivirus non blocchino i programmi di posta.', 'Ask the technician to check that firewall and antivirus do not block mail programs.'),
+      t(
+        'Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.',
+        'Check the network cable or the Wi-Fi and try to open any web site in the browser.',
+      ),
+      t(
+        'Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.',
+        'If the office uses a proxy, ask the technician to check its settings.',
+      ),
+      t(
+        'Chiedi al tecnico di verificare che firewall e antivirus non blocchino i programmi di posta.',
+        'Ask the technician to check that firewall and antivirus do not block mail programs.',
+      ),
       t('Quando la connessione funziona, ripeti il controllo.', 'When the connection works, run the check again.'),
     ],
     links: [],
@@ -701,12 +831,37 @@ export const CATALOGUE_BY_ID: ReadonlyMap<string, CatalogueEntry> = new Map(CATA
 
 /** Ids the issue requires (issue #6), all present in the catalogue. */
 export const REQUIRED_IDS = [
-  'os-windows-xp', 'os-end-of-life', 'win7-tls12-client-disabled', 'win7-kb3140245-missing', 'win7-winhttp-defaults-missing',
-  'win7-ciphers-incompatible', 'clock-wrong', 'antivirus-tls-interception', 'dotnet-too-old', 'java-too-old', 'openssl-too-old',
-  'outlook-too-old', 'outlook-mac-2011-unsupported-os', 'thunderbird-too-old', 'thunderbird-tls-max-lowered', 'apple-mail-os-too-old',
-  'browser-too-old-for-webmail', 'no-pec-account-found', 'account-plaintext', 'account-security-mismatch', 'account-wrong-host',
-  'account-wrong-port', 'server-dns-failed', 'server-unreachable', 'server-starttls-missing', 'server-no-tls12',
-  'server-legacy-tls-accepted', 'cert-expired', 'cert-hostname-mismatch', 'cert-untrusted', 'client-handshake-would-fail',
+  'os-windows-xp',
+  'os-end-of-life',
+  'win7-tls12-client-disabled',
+  'win7-kb3140245-missing',
+  'win7-winhttp-defaults-missing',
+  'win7-ciphers-incompatible',
+  'clock-wrong',
+  'antivirus-tls-interception',
+  'dotnet-too-old',
+  'java-too-old',
+  'openssl-too-old',
+  'outlook-too-old',
+  'outlook-mac-2011-unsupported-os',
+  'thunderbird-too-old',
+  'thunderbird-tls-max-lowered',
+  'apple-mail-os-too-old',
+  'browser-too-old-for-webmail',
+  'no-pec-account-found',
+  'account-plaintext',
+  'account-security-mismatch',
+  'account-wrong-host',
+  'account-wrong-port',
+  'server-dns-failed',
+  'server-unreachable',
+  'server-starttls-missing',
+  'server-no-tls12',
+  'server-legacy-tls-accepted',
+  'cert-expired',
+  'cert-hostname-mismatch',
+  'cert-untrusted',
+  'client-handshake-would-fail',
 ] as const;
 
 export type Params = Record<string, string | number | Text | null | undefined>;

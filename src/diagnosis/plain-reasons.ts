@@ -31,7 +31,10 @@ export const TRUST_ERRORS: Readonly<Record<string, Text>> = {
     'il server non manda il certificato intermedio che serve a verificarlo',
     'the server does not send the intermediate certificate needed to verify it',
   ),
-  CERT_CHAIN_TOO_LONG: text('la catena del certificato è troppo lunga per essere verificata', 'the certificate chain is too long to verify'),
+  CERT_CHAIN_TOO_LONG: text(
+    'la catena del certificato è troppo lunga per essere verificata',
+    'the certificate chain is too long to verify',
+  ),
   CERT_HAS_EXPIRED: text('il certificato è scaduto', 'the certificate has expired'),
   CERT_NOT_YET_VALID: text('il certificato non è ancora valido', 'the certificate is not valid yet'),
   CERT_REVOKED: text('il certificato è stato revocato dall’autorità', 'the certificate was revoked by the authority'),
@@ -50,7 +53,10 @@ const TRUST_MESSAGES: readonly [RegExp, keyof typeof TRUST_ERRORS][] = [
   [/revoked/i, 'CERT_REVOKED'],
 ];
 
-const TRUST_UNKNOWN = text('questo computer non è riuscito a verificarne l’autenticità', 'this computer could not verify that it is genuine');
+const TRUST_UNKNOWN = text(
+  'questo computer non è riuscito a verificarne l’autenticità',
+  'this computer could not verify that it is genuine',
+);
 
 export function trustReason(raw: string | null | undefined): Text {
   const code = (raw ?? '').trim();
@@ -78,7 +84,10 @@ const HANDSHAKE_VERDICTS: Readonly<Record<string, Text>> = {
   ),
 };
 
-const HANDSHAKE_UNKNOWN = text('il collegamento si è interrotto prima di essere protetto', 'the connection broke off before it was secured');
+const HANDSHAKE_UNKNOWN = text(
+  'il collegamento si è interrotto prima di essere protetto',
+  'the connection broke off before it was secured',
+);
 
 export function handshakeReason(verdict: string): Text {
   const key = /^handshake-alert\(/.test(verdict) ? 'handshake-alert' : verdict;

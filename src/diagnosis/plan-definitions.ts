@@ -9,9 +9,11 @@ import type { LinkKey } from './catalogue';
 const t = text;
 
 /** The registry paths the steps name (Microsoft "TLS registry settings"; KB3140245). */
-export const TLS12_CLIENT_KEY = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
+export const TLS12_CLIENT_KEY =
+  'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
 export const WINHTTP_KEY_NATIVE = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
-export const WINHTTP_KEY_WOW64 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
+export const WINHTTP_KEY_WOW64 =
+  'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
 
 export interface StepTexts {
   todo: Text;
@@ -43,7 +45,7 @@ export const PLAN_DEFINITIONS = {
     id: 'windows7-tls12',
     folds: ['win7-tls12-client-disabled', 'win7-kb3140245-missing', 'win7-kb3140245-language-pack', 'win7-winhttp-defaults-missing'],
     sources: [
-      'requirements.md: the providers\' three steps for Windows 7 (KB3140245, Easy Fix, TLS 1.2\\Client DisabledByDefault=0) and the language-pack note',
+      "requirements.md: the providers' three steps for Windows 7 (KB3140245, Easy Fix, TLS 1.2\\Client DisabledByDefault=0) and the language-pack note",
       'windows-and-clients.md §2: KB3140245, WinHTTP DefaultSecureProtocols bits, both registry views on x64 only',
       'windows-and-clients.md §3: SCHANNEL Enabled/DisabledByDefault semantics (Enabled=0 never negotiates)',
     ],
@@ -63,11 +65,17 @@ export const PLAN_ORDER: readonly PlanId[] = ['network-offline', 'windows-xp', '
 export const STEPS = {
   // ----- network-offline
   'check-connection': {
-    todo: t('Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.', 'Check the network cable or the Wi-Fi and try to open any web site in the browser.'),
+    todo: t(
+      'Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.',
+      'Check the network cable or the Wi-Fi and try to open any web site in the browser.',
+    ),
     links: [],
   },
   'check-proxy': {
-    todo: t('Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.', 'If the office uses a proxy, ask the technician to check its settings.'),
+    todo: t(
+      'Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.',
+      'If the office uses a proxy, ask the technician to check its settings.',
+    ),
     links: [],
   },
   'check-firewall': {
@@ -128,7 +136,10 @@ export const STEPS = {
       'Esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della pagina Microsoft): fa usare TLS 1.2 come protezione predefinita anche ai programmi che passano da WinHTTP{views}.',
       'Run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the Microsoft page): it makes programs that go through WinHTTP use TLS 1.2 by default too{views}.',
     ),
-    done: t('Windows usa già TLS 1.2 come protezione predefinita per i programmi che passano da WinHTTP.', 'Windows already uses TLS 1.2 by default for programs that go through WinHTTP.'),
+    done: t(
+      'Windows usa già TLS 1.2 come protezione predefinita per i programmi che passano da WinHTTP.',
+      'Windows already uses TLS 1.2 by default for programs that go through WinHTTP.',
+    ),
     links: ['easyFix'],
   },
   'schannel-tls12-client': {
@@ -160,7 +171,10 @@ export const STEPS = {
     links: ['tlsRegistry'],
   },
   reboot: {
-    todo: t('Riavvia il computer (una volta, alla fine) e riapri {client}.', 'Restart the computer (once, at the end) and reopen {client}.'),
+    todo: t(
+      'Riavvia il computer (una volta, alla fine) e riapri {client}.',
+      'Restart the computer (once, at the end) and reopen {client}.',
+    ),
     done: t('Nessun riavvio necessario.', 'No restart needed.'),
     links: [],
   },
@@ -169,10 +183,16 @@ export const STEPS = {
 export type StepId = keyof typeof STEPS;
 
 export const CAUSES = {
-  'network-offline': t('Questo computer non raggiunge Internet (o il DNS non risponde)', 'This computer cannot reach the Internet (or DNS does not answer)'),
+  'network-offline': t(
+    'Questo computer non raggiunge Internet (o il DNS non risponde)',
+    'This computer cannot reach the Internet (or DNS does not answer)',
+  ),
   'windows-xp': t('Windows XP non può usare TLS 1.2', 'Windows XP cannot use TLS 1.2'),
   'windows7-client': t('{client} su {os} non usa TLS 1.2', '{client} on {os} does not use TLS 1.2'),
-  'windows7-no-client': t('{os} tiene spento TLS 1.2 per i programmi che usano Windows', '{os} keeps TLS 1.2 off for programs that rely on Windows'),
+  'windows7-no-client': t(
+    '{os} tiene spento TLS 1.2 per i programmi che usano Windows',
+    '{os} keeps TLS 1.2 off for programs that rely on Windows',
+  ),
   'windows7-winhttp': t('{os} non usa TLS 1.2 come protezione predefinita (WinHTTP)', '{os} does not use TLS 1.2 by default (WinHTTP)'),
   'windows7-language-pack': t('Un pacchetto di lingua ha annullato l’aggiornamento KB3140245', 'A language pack undid update KB3140245'),
   'windows-reenable': t('TLS 1.2 è stato spento su {os}', 'TLS 1.2 was turned off on {os}'),

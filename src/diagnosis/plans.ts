@@ -10,7 +10,16 @@ import type { Text } from '../util/text';
 import { text } from '../util/text';
 import { LINKS, fillText } from './catalogue';
 import type { Params } from './catalogue';
-import { CAUSES, EXPLANATIONS, PLAN_DEFINITIONS, PLAN_ORDER, STEPS, TLS12_CLIENT_KEY, WINHTTP_KEY_NATIVE, WINHTTP_KEY_WOW64 } from './plan-definitions';
+import {
+  CAUSES,
+  EXPLANATIONS,
+  PLAN_DEFINITIONS,
+  PLAN_ORDER,
+  STEPS,
+  TLS12_CLIENT_KEY,
+  WINHTTP_KEY_NATIVE,
+  WINHTTP_KEY_WOW64,
+} from './plan-definitions';
 import type { PlanId, StepId } from './plan-definitions';
 import { WINDOWS_NAMES, checkWebmailBrowser, windowsRelease } from './requirements';
 import { schannelMailClients, userProviders } from './rules/make';
@@ -49,7 +58,8 @@ export function stopGapOf(input: RuleInput): StopGap | null {
   return p && p.webmail ? { providerId: p.id, providerName: p.name, url: p.webmail } : null;
 }
 
-const names = (list: string[]): Text => (list.length ? text(list.join(' / '), list.join(' / ')) : text('il programma di posta', 'the mail program'));
+const names = (list: string[]): Text =>
+  list.length ? text(list.join(' / '), list.join(' / ')) : text('il programma di posta', 'the mail program');
 
 function schannelClientIds(input: RuleInput): string[] {
   const label = schannelMailClients(input);
@@ -82,8 +92,24 @@ export function kbSteps(win: WindowsTls, osName: string): PlanStep[] {
       : win.hotfixes === null
         ? text('elenco degli aggiornamenti non leggibile', 'update list unreadable')
         : text(`${win.hotfixes.length} aggiornamenti installati letti`, `${win.hotfixes.length} installed updates read`);
-  if (kb === false) return [step('install-kb3140245', 'todo', { os: osName }, text(`KB3140245 non risulta installato (${src.it})`, `KB3140245 is not installed (${src.en})`))];
-  if (kb === null) return [step('install-kb3140245', 'unknown', { os: osName }, text(`stato di KB3140245 non verificato (${src.it})`, `KB3140245 state not verified (${src.en})`))];
+  if (kb === false)
+    return [
+      step(
+        'install-kb3140245',
+        'todo',
+        { os: osName },
+        text(`KB3140245 non risulta installato (${src.it})`, `KB3140245 is not installed (${src.en})`),
+      ),
+    ];
+  if (kb === null)
+    return [
+      step(
+        'install-kb3140245',
+        'unknown',
+        { os: osName },
+        text(`stato di KB3140245 non verificato (${src.it})`, `KB3140245 state not verified (${src.en})`),
+      ),
+    ];
   const kbAt = servicing ? latest(servicing.kb3140245) : null;
   const done = step(
     'install-kb3140245',
@@ -104,7 +130,10 @@ export function kbSteps(win: WindowsTls, osName: string): PlanStep[] {
         'reinstall-kb3140245',
         'todo',
         { languagePack },
-        text(`KB3140245 installato il ${kbAt?.slice(0, 10)}; pacchetto di lingua installato dopo (${languagePack})`, `KB3140245 installed on ${kbAt?.slice(0, 10)}; language pack installed later (${languagePack})`),
+        text(
+          `KB3140245 installato il ${kbAt?.slice(0, 10)}; pacchetto di lingua installato dopo (${languagePack})`,
+          `KB3140245 installed on ${kbAt?.slice(0, 10)}; language pack installed later (${languagePack})`,
+        ),
       ),
     ];
   }
@@ -112,7 +141,15 @@ export function kbSteps(win: WindowsTls, osName: string): PlanStep[] {
     const languagePack = packs.map(packLabel).join(', ');
     return [
       done,
-      step('reinstall-kb3140245', 'unknown', { languagePack }, text(`date di installazione non registrate (KB: ${kbAt ?? '?'}; lingua: ${packsAt ?? '?'})`, `install dates not recorded (KB: ${kbAt ?? '?'}; language: ${packsAt ?? '?'})`)),
+      step(
+        'reinstall-kb3140245',
+        'unknown',
+        { languagePack },
+        text(
+          `date di installazione non registrate (KB: ${kbAt ?? '?'}; lingua: ${packsAt ?? '?'})`,
+          `install dates not recorded (KB: ${kbAt ?? '?'}; language: ${packsAt ?? '?'})`,
+        ),
+      ),
     ];
   }
   return [done];
@@ -129,7 +166,10 @@ export function winhttpStep(win: WindowsTls, arch: string | null): PlanStep {
   const describe = (v: { key: string; value: number | null }, absent: string) =>
     `${v.key} DefaultSecureProtocols: ${v.value === null ? absent : hex(v.value)}${missing.includes(v) ? ` → ${target(v)}` : ''}`;
   const one = is64 ? text('', '') : text(' (Windows a 32 bit: una sola vista del Registro)', ' (32-bit Windows: one registry view)');
-  const evidence = text(views.map((v) => describe(v, 'assente')).join('; ') + one.it, views.map((v) => describe(v, 'absent')).join('; ') + one.en);
+  const evidence = text(
+    views.map((v) => describe(v, 'assente')).join('; ') + one.it,
+    views.map((v) => describe(v, 'absent')).join('; ') + one.en,
+  );
   if (missing.length === 0) return step('winhttp-defaults', 'done', {}, evidence);
   // Plain words for the lawyer; the registry views (Wow6432Node) and values are in the evidence.
   const where = is64
@@ -160,8 +200,14 @@ export function schannelStep(win: WindowsTls): PlanStep {
   // DisabledByDefault=0 alone leaves TLS 1.2 off (windows-and-clients.md §3).
   const then = (tx: Text) => text(`${now.it}; ${tx.it}`, `${now.en}; ${tx.en}`);
   const create = text('da impostare: DisabledByDefault = 0 (DWORD)', 'to set: DisabledByDefault = 0 (DWORD)');
-  const enable = text('da impostare: Enabled = 1 (oggi vale 0), DisabledByDefault = 0 (DWORD)', 'to set: Enabled = 1 (0 today), DisabledByDefault = 0 (DWORD)');
-  const check = text('deve valere: DisabledByDefault = 0 ed Enabled, se c’è, 1 (non letto)', 'must be: DisabledByDefault = 0 and Enabled, if present, 1 (not read)');
+  const enable = text(
+    'da impostare: Enabled = 1 (oggi vale 0), DisabledByDefault = 0 (DWORD)',
+    'to set: Enabled = 1 (0 today), DisabledByDefault = 0 (DWORD)',
+  );
+  const check = text(
+    'deve valere: DisabledByDefault = 0 ed Enabled, se c’è, 1 (non letto)',
+    'must be: DisabledByDefault = 0 and Enabled, if present, 1 (not read)',
+  );
   if (!p || p.effective === 'unknown') return step('schannel-tls12-client', 'unknown', {}, then(check));
   if (p.effective === 'enabled') return step('schannel-tls12-client', 'done', {}, now);
   if (p.enabled === 0) return step('schannel-tls12-client', 'todo', {}, then(enable), 'schannel-tls12-enable');
@@ -191,12 +237,18 @@ function xpPlan(input: RuleInput): Draft {
   const clients = schannelMailClients(input);
   const affected = clients.length
     ? text(`${clients.join(' e ')} non possono collegarsi`, `${clients.join(' and ')} cannot connect`)
-    : text('i programmi che usano la crittografia di Windows non possono collegarsi', 'programs that use Windows’ encryption cannot connect');
+    : text(
+        'i programmi che usano la crittografia di Windows non possono collegarsi',
+        'programs that use Windows’ encryption cannot connect',
+      );
   return {
     cause: CAUSES['windows-xp'],
     explanation: fillText(EXPLANATIONS['windows-xp'], { affected }),
     affects,
-    steps: [step('use-supported-computer', 'todo', {}, null), step('webmail-browser', good ? 'done' : 'todo', { browser }, good ? text(browser, browser) : null)],
+    steps: [
+      step('use-supported-computer', 'todo', {}, null),
+      step('webmail-browser', good ? 'done' : 'todo', { browser }, good ? text(browser, browser) : null),
+    ],
     stopGap: stopGapOf(input),
   };
 }
@@ -216,9 +268,17 @@ function windows7Plan(input: RuleInput, folded: Finding[]): Draft | null {
   const client = names(clientNames);
   steps.push(rebootStep(steps, clientNames.length ? client : text('i programmi', 'the programs')));
   const own = inv.clients.filter((c) => c.id === 'thunderbird').map((c) => `${c.name}${c.version ? ' ' + c.version : ''}`);
-  const others = own.length ? text(`: ${own.join(', ')} usa una crittografia propria (NSS)`, `: ${own.join(', ')} uses its own encryption (NSS)`) : text('', '');
+  const others = own.length
+    ? text(`: ${own.join(', ')} usa una crittografia propria (NSS)`, `: ${own.join(', ')} uses its own encryption (NSS)`)
+    : text('', '');
   const onlyTrap = !tls12Off && steps.every((s) => s.state === 'done' || s.id === 'reinstall-kb3140245' || s.id === 'reboot');
-  const key = tls12Off ? (clientNames.length ? 'windows7-client' : 'windows7-no-client') : onlyTrap ? 'windows7-language-pack' : 'windows7-winhttp';
+  const key = tls12Off
+    ? clientNames.length
+      ? 'windows7-client'
+      : 'windows7-no-client'
+    : onlyTrap
+      ? 'windows7-language-pack'
+      : 'windows7-winhttp';
   const params = { os: osName, client, others };
   return {
     cause: fillText(CAUSES[key], params),
@@ -237,18 +297,19 @@ function reenablePlan(input: RuleInput): Draft | null {
   const p = win.schannel['TLS 1.2'];
   const s = schannelStep(win);
   // On Windows 8.1+ the key is only a problem when someone set it: say which value to change.
-  const fixed = s.state === 'todo' && p && p.enabled !== 0 && p.disabledByDefault !== null
-    ? step(
-        'schannel-tls12-client',
-        'todo',
-        {},
-        text(
-          `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'assente'}, DisabledByDefault=${p.disabledByDefault}; da impostare: DisabledByDefault = 0 (oggi vale ${p.disabledByDefault}), oppure eliminare la chiave`,
-          `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'absent'}, DisabledByDefault=${p.disabledByDefault}; to set: DisabledByDefault = 0 (${p.disabledByDefault} today), or delete the key`,
-        ),
-        'schannel-tls12-default',
-      )
-    : s;
+  const fixed =
+    s.state === 'todo' && p && p.enabled !== 0 && p.disabledByDefault !== null
+      ? step(
+          'schannel-tls12-client',
+          'todo',
+          {},
+          text(
+            `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'assente'}, DisabledByDefault=${p.disabledByDefault}; da impostare: DisabledByDefault = 0 (oggi vale ${p.disabledByDefault}), oppure eliminare la chiave`,
+            `${TLS12_CLIENT_KEY}: Enabled=${p.enabled ?? 'absent'}, DisabledByDefault=${p.disabledByDefault}; to set: DisabledByDefault = 0 (${p.disabledByDefault} today), or delete the key`,
+          ),
+          'schannel-tls12-default',
+        )
+      : s;
   const clientNames = schannelMailClients(input);
   const client = names(clientNames);
   const steps = [fixed];
@@ -289,7 +350,12 @@ export function buildPlans(input: RuleInput, findings: readonly Finding[]): { pl
       // A warning that is part of a blocking cause becomes an error; notes (info) stay notes.
       if (f.severity === 'warning' && severity === 'error') f.severity = severity;
     }
-    plans.push({ id, severity, ...draft, findings: folded.map((f) => (f.subject === undefined ? { id: f.id } : { id: f.id, subject: f.subject })) });
+    plans.push({
+      id,
+      severity,
+      ...draft,
+      findings: folded.map((f) => (f.subject === undefined ? { id: f.id } : { id: f.id, subject: f.subject })),
+    });
   }
   // The network comes first whatever its severity; the others by severity, keeping PLAN_ORDER.
   const rank = (p: FixPlan) => (p.id === 'network-offline' ? -1 : SEVERITY_ORDER.indexOf(p.severity));

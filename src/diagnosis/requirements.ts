@@ -30,7 +30,11 @@ export const SOURCES = {
     title: 'Microsoft, "Protocols in TLS/SSL (Schannel SSP)" (default protocol table per Windows version)',
     url: null,
   },
-  microsoftDotnet: { id: 'microsoftDotnet', title: 'Microsoft, .NET Framework "Transport Layer Security (TLS) best practices" and release keys', url: null },
+  microsoftDotnet: {
+    id: 'microsoftDotnet',
+    title: 'Microsoft, .NET Framework "Transport Layer Security (TLS) best practices" and release keys',
+    url: null,
+  },
 } as const satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;
@@ -105,9 +109,27 @@ export interface MailClientRequirement {
 }
 
 export const MAIL_CLIENT_REQUIREMENTS: readonly MailClientRequirement[] = [
-  { key: 'ios-mail', client: 'Mail (iOS)', minClient: null, os: { platform: 'ios', min: '11', max: null }, sources: ['itnet2019', 'actalis2019'] },
-  { key: 'android-mail', client: 'Mail (Android)', minClient: null, os: { platform: 'android', min: '5', max: null }, sources: ['itnet2019', 'actalis2019'] },
-  { key: 'applemail', client: 'Apple Mail', minClient: null, os: { platform: 'macos', min: '10.12', max: null }, sources: ['itnet2019', 'actalis2019'] },
+  {
+    key: 'ios-mail',
+    client: 'Mail (iOS)',
+    minClient: null,
+    os: { platform: 'ios', min: '11', max: null },
+    sources: ['itnet2019', 'actalis2019'],
+  },
+  {
+    key: 'android-mail',
+    client: 'Mail (Android)',
+    minClient: null,
+    os: { platform: 'android', min: '5', max: null },
+    sources: ['itnet2019', 'actalis2019'],
+  },
+  {
+    key: 'applemail',
+    client: 'Apple Mail',
+    minClient: null,
+    os: { platform: 'macos', min: '10.12', max: null },
+    sources: ['itnet2019', 'actalis2019'],
+  },
   // ITnet: Outlook 2003 with no OS restriction; Actalis and ITnet both add the note on Windows
   // before 8 (TLS 1.2 not enabled as shipped).
   {
@@ -118,8 +140,20 @@ export const MAIL_CLIENT_REQUIREMENTS: readonly MailClientRequirement[] = [
     needsSchannelTls12BeforeWindows8: true,
     sources: ['itnet2019', 'actalis2019'],
   },
-  { key: 'outlook-mac-2011', client: 'Outlook 2011 (Mac)', minClient: '14.0', os: { platform: 'macos', min: '10.11', max: '10.13' }, sources: ['itnet2019', 'actalis2019'] },
-  { key: 'thunderbird', client: 'Thunderbird', minClient: '45.6', os: { platform: 'any', min: null, max: null }, sources: ['itnet2019', 'actalis2019'] },
+  {
+    key: 'outlook-mac-2011',
+    client: 'Outlook 2011 (Mac)',
+    minClient: '14.0',
+    os: { platform: 'macos', min: '10.11', max: '10.13' },
+    sources: ['itnet2019', 'actalis2019'],
+  },
+  {
+    key: 'thunderbird',
+    client: 'Thunderbird',
+    minClient: '45.6',
+    os: { platform: 'any', min: null, max: null },
+    sources: ['itnet2019', 'actalis2019'],
+  },
 ];
 
 export function mailClientRequirement(key: MailClientKey): MailClientRequirement {
@@ -149,14 +183,24 @@ export function outlookMarketingName(version: string | null): string | null {
   const p = parseVersion(version);
   if (!p) return null;
   const major = Number(p.semver.split('.')[0]);
-  const names: Record<number, string> = { 8: '97', 9: '2000', 10: '2002', 11: '2003', 12: '2007', 14: '2010', 15: '2013', 16: '2016 o successivo' };
+  const names: Record<number, string> = {
+    8: '97',
+    9: '2000',
+    10: '2002',
+    11: '2003',
+    12: '2007',
+    14: '2010',
+    15: '2013',
+    16: '2016 o successivo',
+  };
   return names[major] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Webmail browsers (requirements.md, "Webmail (browser)").
 
-export type WebmailOs = 'android' | 'ios' | 'windows-phone' | 'macos' | 'windows-xp' | 'windows-7' | 'windows-8.0' | 'windows-8.1' | 'windows-10' | 'linux';
+export type WebmailOs =
+  'android' | 'ios' | 'windows-phone' | 'macos' | 'windows-xp' | 'windows-7' | 'windows-8.0' | 'windows-8.1' | 'windows-10' | 'linux';
 
 export interface WebmailRequirement {
   os: WebmailOs;
@@ -189,7 +233,14 @@ export const WEBMAIL_REQUIREMENTS: readonly WebmailRequirement[] = [
   { os: 'windows-8.0', minOs: null, browsers: ['firefox', 'firefox-esr'], minBrowser: '27', sources: ['itnet2019', 'actalis2019'] },
   { os: 'windows-8.1', minOs: null, browsers: ['ie'], minBrowser: '11', sources: ['itnet2019', 'actalis2019'] },
   // The Windows 8 row says "minimum OS 8.0": we apply its Firefox minimum to 8.1 as well.
-  { os: 'windows-8.1', minOs: null, browsers: ['firefox', 'firefox-esr'], minBrowser: '27', sources: ['itnet2019', 'actalis2019'], inferred: true },
+  {
+    os: 'windows-8.1',
+    minOs: null,
+    browsers: ['firefox', 'firefox-esr'],
+    minBrowser: '27',
+    sources: ['itnet2019', 'actalis2019'],
+    inferred: true,
+  },
   { os: 'windows-10', minOs: null, browsers: ['*'], minBrowser: null, sources: ['itnet2019', 'actalis2019'] },
   { os: 'linux', minOs: null, browsers: ['firefox', 'firefox-esr'], minBrowser: '27', sources: ['itnet2019', 'actalis2019'] },
   // Chromium is Chrome's open-source build with the same TLS stack: it gets Chrome's row.
@@ -222,7 +273,12 @@ export type WebmailCheck =
   | { status: 'unknown'; reason: string };
 
 /** Judges one browser for the providers' webmail on the given OS. */
-export function checkWebmailBrowser(os: WebmailOs, osVersion: string | null, browserId: string, browserVersion: string | null): WebmailCheck {
+export function checkWebmailBrowser(
+  os: WebmailOs,
+  osVersion: string | null,
+  browserId: string,
+  browserVersion: string | null,
+): WebmailCheck {
   const rows = WEBMAIL_REQUIREMENTS.filter((r) => r.os === os);
   const minOs = rows.find((r) => r.minOs !== null)?.minOs ?? null;
   if (minOs !== null && osVersion !== null && atLeast(osVersion, minOs) === false) {

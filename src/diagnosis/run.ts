@@ -61,7 +61,6 @@ export class DiagnosisCancelled extends Error {
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Pure part: evidence → findings and verdict.
 
@@ -98,7 +97,9 @@ export function endpointKey(e: Endpoint): string {
 
 export function dedupEndpoints(list: readonly Endpoint[]): Endpoint[] {
   const seen = new Map<string, Endpoint>();
-  for (const e of list) if (!seen.has(endpointKey(e))) seen.set(endpointKey(e), { host: e.host.toLowerCase(), port: e.port, protocol: e.protocol, security: e.security });
+  for (const e of list)
+    if (!seen.has(endpointKey(e)))
+      seen.set(endpointKey(e), { host: e.host.toLowerCase(), port: e.port, protocol: e.protocol, security: e.security });
   return [...seen.values()];
 }
 
@@ -232,8 +233,18 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
     }
   }
 
-  progress.set({ id: 'system:os', group: 'system', label: text('Sistema operativo e impostazioni TLS', 'Operating system and TLS settings'), state: 'running' });
-  progress.set({ id: 'clients:programs', group: 'clients', label: text('Programmi di posta, browser e componenti', 'Mail programs, browsers and components'), state: 'running' });
+  progress.set({
+    id: 'system:os',
+    group: 'system',
+    label: text('Sistema operativo e impostazioni TLS', 'Operating system and TLS settings'),
+    state: 'running',
+  });
+  progress.set({
+    id: 'clients:programs',
+    group: 'clients',
+    label: text('Programmi di posta, browser e componenti', 'Mail programs, browsers and components'),
+    state: 'running',
+  });
   progress.set({
     id: 'accounts:discovery',
     group: 'accounts',
@@ -241,7 +252,12 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
     state: skipDiscovery ? 'skipped' : 'running',
   });
   for (const email of emails) {
-    progress.set({ id: `accounts:lookup:${email}`, group: 'accounts', label: text(`Gestore di ${email}`, `Provider of ${email}`), state: 'running' });
+    progress.set({
+      id: `accounts:lookup:${email}`,
+      group: 'accounts',
+      label: text(`Gestore di ${email}`, `Provider of ${email}`),
+      state: 'running',
+    });
   }
 
   const inventoryP = deps.collectInventory({ signal }).then(
@@ -260,13 +276,19 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
         (r) => {
           const n = r.accounts.length;
           progress.update('accounts:discovery', {
-            detail: n === 0 ? text('nessun account trovato', 'no account found') : text(`${n} ${n === 1 ? 'account trovato' : 'account trovati'}`, `${n} account${n === 1 ? '' : 's'} found`),
+            detail:
+              n === 0
+                ? text('nessun account trovato', 'no account found')
+                : text(`${n} ${n === 1 ? 'account trovato' : 'account trovati'}`, `${n} account${n === 1 ? '' : 's'} found`),
           });
           return r;
         },
         (err: unknown) => {
           failures.push({ check: 'accounts', message: errorMessage(err) });
-          progress.update('accounts:discovery', { state: 'warning', detail: text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`) });
+          progress.update('accounts:discovery', {
+            state: 'warning',
+            detail: text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`),
+          });
           return null;
         },
       );
@@ -314,7 +336,16 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
       const id = `${url}#${line.key}`;
       const prev = progress.get(id)?.state;
       // A line with several steps stays failed once one step failed.
-      const state: ProgressState = step.status === 'ok' ? (prev === 'error' ? 'error' : 'ok') : step.status === 'skipped' ? (prev === 'ok' || prev === 'error' ? prev : 'skipped') : 'error';
+      const state: ProgressState =
+        step.status === 'ok'
+          ? prev === 'error'
+            ? 'error'
+            : 'ok'
+          : step.status === 'skipped'
+            ? prev === 'ok' || prev === 'error'
+              ? prev
+              : 'skipped'
+            : 'error';
       progress.update(id, { state, step, detail: step.detail ? text(step.detail, step.detail) : null });
       const next = SERVER_LINES[SERVER_LINES.indexOf(line) + 1];
       if (next && progress.get(`${url}#${next.key}`)?.state === 'pending') progress.update(`${url}#${next.key}`, { state: 'running' });
@@ -369,11 +400,15 @@ export function parseReportJson(json: string): Report {
     throw new ReportFormatError(`il file non è un JSON valido (${errorMessage(err)}) / not valid JSON`);
   }
   if (!isObject(data)) throw new ReportFormatError('il file non contiene un rapporto di PEC Doctor / not a PEC Doctor report');
-  if (typeof data.schemaVersion !== 'number') throw new ReportFormatError('manca schemaVersion: non è un rapporto di PEC Doctor / missing schemaVersion');
+  if (typeof data.schemaVersion !== 'number')
+    throw new ReportFormatError('manca schemaVersion: non è un rapporto di PEC Doctor / missing schemaVersion');
   if (data.schemaVersion > REPORT_SCHEMA_VERSION) {
-    throw new ReportFormatError(`il rapporto usa lo schema ${data.schemaVersion}, questa versione conosce fino al ${REPORT_SCHEMA_VERSION}: aggiorna PEC Doctor / report schema is newer than this version`);
+    throw new ReportFormatError(
+      `il rapporto usa lo schema ${data.schemaVersion}, questa versione conosce fino al ${REPORT_SCHEMA_VERSION}: aggiorna PEC Doctor / report schema is newer than this version`,
+    );
   }
-  if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt))) throw new ReportFormatError('createdAt mancante o non valido / invalid createdAt');
+  if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
+    throw new ReportFormatError('createdAt mancante o non valido / invalid createdAt');
   if (!Array.isArray(data.endpoints)) throw new ReportFormatError('endpoints deve essere una lista / endpoints must be an array');
   for (const e of data.endpoints) {
     if (!isObject(e) || typeof e.url !== 'string' || typeof e.verdict !== 'string' || !isObject(e.tls) || !Array.isArray(e.simulations)) {
@@ -411,7 +446,9 @@ export function trustedLookup(l: unknown): Lookup | null {
 export function contextOf(report: Report): ReportContext {
   const c = (isObject(report.context) ? report.context : {}) as Partial<Record<keyof ReportContext, unknown>>;
   const failures = Array.isArray(c.failures)
-    ? c.failures.filter((f): f is CheckFailure => isObject(f) && typeof f.check === 'string' && typeof f.message === 'string').map((f) => ({ check: f.check, message: f.message }))
+    ? c.failures
+        .filter((f): f is CheckFailure => isObject(f) && typeof f.check === 'string' && typeof f.message === 'string')
+        .map((f) => ({ check: f.check, message: f.message }))
     : [];
   return {
     emails: strings(c.emails),

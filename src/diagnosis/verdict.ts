@@ -77,27 +77,55 @@ interface MachineCheck {
 /** Whether this machine's mail program (its simulation) completed a TLS 1.2+ handshake with a verified endpoint. */
 function machineCheck(input: RuleInput, verified: EndpointResult[]): MachineCheck {
   const inv = input.inventory;
-  if (!inv) return { verified: false, who: [], missing: text('i programmi di questo computer (lettura del sistema non riuscita)', 'this computer’s programs (reading the system failed)') };
+  if (!inv)
+    return {
+      verified: false,
+      who: [],
+      missing: text(
+        'i programmi di questo computer (lettura del sistema non riuscita)',
+        'this computer’s programs (reading the system failed)',
+      ),
+    };
   const clients = relevantClients(input).filter((c) => c.severity === 'error');
   const who: string[] = [];
   for (const c of clients) {
-    if (verified.some((e) => e.simulations.some((s) => s.client === c.simulation && s.ok && (s.version === 'TLSv1.2' || s.version === 'TLSv1.3' || s.version === undefined)))) who.push(c.label.it);
+    if (
+      verified.some((e) =>
+        e.simulations.some(
+          (s) => s.client === c.simulation && s.ok && (s.version === 'TLSv1.2' || s.version === 'TLSv1.3' || s.version === undefined),
+        ),
+      )
+    )
+      who.push(c.label.it);
   }
   if (who.length) return { verified: true, who, missing: null };
-  const mailClients = inv.clients.filter((c) => ['outlook', 'thunderbird', 'applemail', 'windowslivemail', 'outlook-mac', 'evolution'].includes(c.id));
+  const mailClients = inv.clients.filter((c) =>
+    ['outlook', 'thunderbird', 'applemail', 'windowslivemail', 'outlook-mac', 'evolution'].includes(c.id),
+  );
   if (clients.length === 0 && mailClients.length === 0) {
     // No mail program at all: the providers' webmail is the way in; a suitable browser verifies the machine side.
     const wos = webmailOsOf(inv.os);
     const osVersion = wos === 'macos' ? macosVersion(inv.os) : null;
     const browser = wos ? inv.browsers.find((b) => checkWebmailBrowser(wos, osVersion, b.id, b.version).status === 'ok') : undefined;
-    if (browser) return { verified: true, who: [`${browser.name}${browser.version ? ' ' + browser.version : ''} (webmail)`], missing: null };
-    return { verified: false, who: [], missing: text('un programma di posta o un browser adatto alla webmail (non trovati)', 'a mail program or a browser suitable for webmail (none found)') };
+    if (browser)
+      return { verified: true, who: [`${browser.name}${browser.version ? ' ' + browser.version : ''} (webmail)`], missing: null };
+    return {
+      verified: false,
+      who: [],
+      missing: text(
+        'un programma di posta o un browser adatto alla webmail (non trovati)',
+        'a mail program or a browser suitable for webmail (none found)',
+      ),
+    };
   }
   const listed = (clients.length ? clients.map((c) => c.label.it) : mailClients.map((c) => c.name)).join(', ');
   return {
     verified: false,
     who: [],
-    missing: text(`la connessione di ${listed} con TLS 1.2 (simulazione non riuscita o non disponibile)`, `the TLS 1.2 connection of ${listed} (simulation failed or not available)`),
+    missing: text(
+      `la connessione di ${listed} con TLS 1.2 (simulazione non riuscita o non disponibile)`,
+      `the TLS 1.2 connection of ${listed} (simulation failed or not available)`,
+    ),
   };
 }
 
@@ -110,22 +138,57 @@ export function unknownStates(input: RuleInput): Text[] {
   if (inv && win && (rel === '7' || rel === '8.0')) {
     if (win.kb3140245 === null) out.push(text('l’aggiornamento KB3140245 (stato non leggibile)', 'update KB3140245 (state unreadable)'));
     if (win.kb3140245 === true && rel === '7' && !win.servicing) {
-      out.push(text('se dopo KB3140245 è stato aggiunto un pacchetto di lingua (archivio dei pacchetti non letto)', 'whether a language pack was added after KB3140245 (servicing store not read)'));
+      out.push(
+        text(
+          'se dopo KB3140245 è stato aggiunto un pacchetto di lingua (archivio dei pacchetti non letto)',
+          'whether a language pack was added after KB3140245 (servicing store not read)',
+        ),
+      );
     }
   }
-  if (inv && inv.os.platform === 'windows' && win && win.hotfixes === null) out.push(text('l’elenco degli aggiornamenti di Windows installati', 'the list of installed Windows updates'));
+  if (inv && inv.os.platform === 'windows' && win && win.hotfixes === null)
+    out.push(text('l’elenco degli aggiornamenti di Windows installati', 'the list of installed Windows updates'));
   // Only Windows has an antivirus check (Security Center); elsewhere there is nothing that failed to read.
-  if (inv && inv.os.platform === 'windows' && inv.antivirusChecked === false) out.push(text('l’antivirus (elenco non leggibile: non verificato)', 'the antivirus (list unreadable: not verified)'));
+  if (inv && inv.os.platform === 'windows' && inv.antivirusChecked === false)
+    out.push(text('l’antivirus (elenco non leggibile: non verificato)', 'the antivirus (list unreadable: not verified)'));
   const apple = appleMailUnreadable(input);
   if (apple) out.push(text(`gli account di Apple Mail (${apple.reason.it})`, `Apple Mail’s accounts (${apple.reason.en})`));
-  if (input.context.skipDiscovery || input.accounts === null) out.push(text('gli account configurati (ricerca non eseguita)', 'the configured accounts (search not run)'));
+  if (input.context.skipDiscovery || input.accounts === null)
+    out.push(text('gli account configurati (ricerca non eseguita)', 'the configured accounts (search not run)'));
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The verdict.
 
-const COMMON_FIRST_WORDS = new Set(['Il', 'La', 'Lo', 'Le', 'Gli', 'I', 'Un', 'Una', 'Uno', 'In', 'Non', 'Nota', 'Manca', 'Questo', 'Nessun', 'Nessuno', 'TLS', 'The', 'Your', 'A', 'An', 'No', 'This', 'Server', 'Account', 'Note']);
+const COMMON_FIRST_WORDS = new Set([
+  'Il',
+  'La',
+  'Lo',
+  'Le',
+  'Gli',
+  'I',
+  'Un',
+  'Una',
+  'Uno',
+  'In',
+  'Non',
+  'Nota',
+  'Manca',
+  'Questo',
+  'Nessun',
+  'Nessuno',
+  'TLS',
+  'The',
+  'Your',
+  'A',
+  'An',
+  'No',
+  'This',
+  'Server',
+  'Account',
+  'Note',
+]);
 
 /** Lower-cases the first letter so a title reads inside a sentence (names like "Outlook" stay). */
 function lower(s: string): string {
@@ -168,16 +231,32 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
   // 1. The network first: nothing reached anything.
   if (isOffline(input.endpoints)) {
     const other = errors.filter((e) => e.it !== plans.find((p) => p.id === 'network-offline')?.cause.it);
-    const also = other.length ? text(` Sul computer c’è anche da sistemare: ${lower(other[0].it)}.`, ` On the computer there is also something to fix: ${lower(other[0].en)}.`) : text('', '');
+    const also = other.length
+      ? text(
+          ` Sul computer c’è anche da sistemare: ${lower(other[0].it)}.`,
+          ` On the computer there is also something to fix: ${lower(other[0].en)}.`,
+        )
+      : text('', '');
     return {
       status: 'offline',
-      title: text('Questo computer non raggiunge Internet (o il DNS non risponde)', 'This computer cannot reach the Internet (or DNS does not answer)'),
+      title: text(
+        'Questo computer non raggiunge Internet (o il DNS non risponde)',
+        'This computer cannot reach the Internet (or DNS does not answer)',
+      ),
       summary: text(
         `Nessun server PEC è stato raggiunto: la connessione a Internet o il DNS di questo computer non funzionano. Non è un problema della PEC.${also.it}`,
         `No PEC server was reached: this computer’s Internet connection or DNS does not work. It is not a PEC problem.${also.en}`,
       ),
-      notVerified: [text('i server del gestore PEC (non raggiunti: manca la rete)', 'the PEC provider’s servers (not reached: no network)'), ...unknown],
-      next: nextFromFindings(findings, plans.filter((p) => p.id === 'network-offline'), 'error') ?? text('Controlla il collegamento a Internet e ripeti il controllo.', 'Check the Internet connection and run the check again.'),
+      notVerified: [
+        text('i server del gestore PEC (non raggiunti: manca la rete)', 'the PEC provider’s servers (not reached: no network)'),
+        ...unknown,
+      ],
+      next:
+        nextFromFindings(
+          findings,
+          plans.filter((p) => p.id === 'network-offline'),
+          'error',
+        ) ?? text('Controlla il collegamento a Internet e ripeti il controllo.', 'Check the Internet connection and run the check again.'),
     };
   }
 
@@ -189,12 +268,16 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
     const more = moreText(errors.length - 1, ['altro problema', 'altri problemi'], ['problem', 'problems']);
     return {
       status: 'error',
-      title: serverSide ? text('La PEC non si collega: c’è un problema con il server', 'PEC does not connect: there is a server problem') : text('La PEC è bloccata su questo computer', 'PEC is blocked on this computer'),
+      title: serverSide
+        ? text('La PEC non si collega: c’è un problema con il server', 'PEC does not connect: there is a server problem')
+        : text('La PEC è bloccata su questo computer', 'PEC is blocked on this computer'),
       summary: text(
         `La PEC non può funzionare correttamente: ${lower(errors[0].it)}${more.it}. Qui sotto trovi come risolvere.`,
         `PEC cannot work properly: ${lower(errors[0].en)}${more.en}. How to fix it is below.`,
       ),
-      notVerified: verified.length ? unknown : [text('una connessione riuscita ai server del gestore PEC', 'a successful connection to the PEC provider’s servers'), ...unknown],
+      notVerified: verified.length
+        ? unknown
+        : [text('una connessione riuscita ai server del gestore PEC', 'a successful connection to the PEC provider’s servers'), ...unknown],
       next: nextFromFindings(findings, plans, 'error'),
     };
   }
@@ -210,7 +293,10 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
         `${email} è una casella ${o!.service}, non una PEC: non c’è un server PEC da controllare. Scrivi l’indirizzo della tua casella PEC (per esempio nome.cognome@pec.it).`,
         `${email} is a ${o!.service} mailbox, not PEC: there is no PEC server to check. Enter your PEC mailbox address (for example name.surname@pec.it).`,
       ),
-      notVerified: [text('i server del gestore PEC (nessun indirizzo PEC indicato)', 'the PEC provider’s servers (no PEC address given)'), ...unknown],
+      notVerified: [
+        text('i server del gestore PEC (nessun indirizzo PEC indicato)', 'the PEC provider’s servers (no PEC address given)'),
+        ...unknown,
+      ],
       next: WRITE_ADDRESS,
     };
   }
@@ -223,21 +309,41 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
       const unknownProvider = input.context.lookups.find((l) => !providerById(l.provider?.id) && !providerByDomain(domainOf(l.email)));
       const anyServer = input.endpoints.length > 0;
       if (unknownProvider) {
-        missing.push(text(`i server del gestore di ${unknownProvider.email} (gestore non riconosciuto)`, `the servers of ${unknownProvider.email}’s provider (provider not recognised)`));
+        missing.push(
+          text(
+            `i server del gestore di ${unknownProvider.email} (gestore non riconosciuto)`,
+            `the servers of ${unknownProvider.email}’s provider (provider not recognised)`,
+          ),
+        );
         next = GIVE_SERVERS;
       } else if (anyServer) {
-        missing.push(text('un server PEC raggiunto con TLS 1.2 (i server controllati non sono di un gestore PEC noto)', 'a PEC server reached with TLS 1.2 (the servers checked are not of a known PEC provider)'));
+        missing.push(
+          text(
+            'un server PEC raggiunto con TLS 1.2 (i server controllati non sono di un gestore PEC noto)',
+            'a PEC server reached with TLS 1.2 (the servers checked are not of a known PEC provider)',
+          ),
+        );
         next = GIVE_SERVERS;
       } else {
-        missing.push(text('i server del gestore PEC (nessun indirizzo indicato e nessun account PEC trovato)', 'the PEC provider’s servers (no address given and no PEC account found)'));
+        missing.push(
+          text(
+            'i server del gestore PEC (nessun indirizzo indicato e nessun account PEC trovato)',
+            'the PEC provider’s servers (no address given and no PEC account found)',
+          ),
+        );
       }
     }
     // The mail program can only be verified against a verified server: say it only then.
     if (!machine.verified && machine.missing && verified.length > 0) {
       missing.push(machine.missing);
-      next = text('Consegna il rapporto al tecnico: i server funzionano, ma il programma di posta di questo computer non è stato verificato.', 'Hand the report to the technician: the servers work, but this computer’s mail program was not verified.');
+      next = text(
+        'Consegna il rapporto al tecnico: i server funzionano, ma il programma di posta di questo computer non è stato verificato.',
+        'Hand the report to the technician: the servers work, but this computer’s mail program was not verified.',
+      );
     }
-    const warn = warnings.length ? text(` C’è anche qualcosa da sistemare: ${lower(warnings[0].it)}.`, ` There is also something to fix: ${lower(warnings[0].en)}.`) : text('', '');
+    const warn = warnings.length
+      ? text(` C’è anche qualcosa da sistemare: ${lower(warnings[0].it)}.`, ` There is also something to fix: ${lower(warnings[0].en)}.`)
+      : text('', '');
     return {
       status: 'incomplete',
       title: text('Controllo incompleto', 'Check incomplete'),
@@ -270,7 +376,10 @@ export function decideVerdict(input: RuleInput, findings: readonly Finding[], pl
   return {
     status: 'ok',
     title: text('Nessun problema: la PEC funziona su questo computer', 'No problem: PEC works on this computer'),
-    summary: text(`Tutto a posto: ${who} di questo computer si collega con TLS 1.2 ai server PEC ${hosts}.`, `All good: this computer’s ${who} connects with TLS 1.2 to the PEC servers ${hosts}.`),
+    summary: text(
+      `Tutto a posto: ${who} di questo computer si collega con TLS 1.2 ai server PEC ${hosts}.`,
+      `All good: this computer’s ${who} connects with TLS 1.2 to the PEC servers ${hosts}.`,
+    ),
     notVerified: unknown,
     next: null,
   };

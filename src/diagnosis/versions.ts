@@ -57,7 +57,11 @@ export function parseVersion(raw: string | null | undefined, kind: VersionKind =
 }
 
 /** -1, 0 or 1; null when either version cannot be read. */
-export function compareVersions(a: string | null | undefined, b: string | null | undefined, kind: VersionKind = 'generic'): -1 | 0 | 1 | null {
+export function compareVersions(
+  a: string | null | undefined,
+  b: string | null | undefined,
+  kind: VersionKind = 'generic',
+): -1 | 0 | 1 | null {
   const pa = parseVersion(a, kind);
   const pb = parseVersion(b, kind);
   if (!pa || !pb) return null;

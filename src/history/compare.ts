@@ -12,7 +12,10 @@ const refOf = (f: Finding): FindingRef => {
   return ref;
 };
 
-export function compareReports(before: { summary: RunSummary; report: Report }, after: { summary: RunSummary; report: Report }): RunComparison {
+export function compareReports(
+  before: { summary: RunSummary; report: Report },
+  after: { summary: RunSummary; report: Report },
+): RunComparison {
   const problems = (r: Report) => r.findings.filter((f) => f.severity !== 'ok');
   const beforeKeys = new Set(problems(before.report).map(keyOf));
   const afterKeys = new Set(problems(after.report).map(keyOf));

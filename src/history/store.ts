@@ -49,7 +49,13 @@ function newRunId(createdAt: string): string {
   const d = new Date(createdAt);
   const when = Number.isNaN(d.getTime()) ? new Date() : d;
   const stamp = when.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const rand = crypto.randomBytes(6).toString('base64').replace(/[^A-Za-z0-9]/g, '').toLowerCase().padEnd(6, '0').slice(0, 6);
+  const rand = crypto
+    .randomBytes(6)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase()
+    .padEnd(6, '0')
+    .slice(0, 6);
   return `${stamp}-${rand}`;
 }
 
@@ -84,10 +90,15 @@ function runFiles(dir: string): string[] {
     names = fs.readdirSync(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new HistoryError(text(`non riesco a leggere la cronologia (${dir}): ${errorMessage(err)}`, `cannot read the history (${dir}): ${errorMessage(err)}`));
+    throw new HistoryError(
+      text(`non riesco a leggere la cronologia (${dir}): ${errorMessage(err)}`, `cannot read the history (${dir}): ${errorMessage(err)}`),
+    );
   }
   // Newest first: ids start with the time.
-  return names.filter((n) => FILE_RE.test(n)).sort().reverse();
+  return names
+    .filter((n) => FILE_RE.test(n))
+    .sort()
+    .reverse();
 }
 
 /** Saves a finished run; returns its summary. The oldest runs beyond the limit are removed afterwards. */
@@ -96,7 +107,12 @@ export function saveRun(report: Report, options: HistoryOptions = {}): RunSummar
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new HistoryError(text(`non riesco a creare la cartella della cronologia (${dir}): ${errorMessage(err)}`, `cannot create the history folder (${dir}): ${errorMessage(err)}`));
+    throw new HistoryError(
+      text(
+        `non riesco a creare la cartella della cronologia (${dir}): ${errorMessage(err)}`,
+        `cannot create the history folder (${dir}): ${errorMessage(err)}`,
+      ),
+    );
   }
   let id = newRunId(report.createdAt);
   while (fs.existsSync(path.join(dir, `${id}.json`))) id = newRunId(report.createdAt);
@@ -104,7 +120,12 @@ export function saveRun(report: Report, options: HistoryOptions = {}): RunSummar
   try {
     writeAtomic(path.join(dir, `${id}.json`), JSON.stringify(stored, null, 1) + '\n');
   } catch (err) {
-    throw new HistoryError(text(`non riesco a salvare il controllo nella cronologia: ${errorMessage(err)}`, `cannot save the run in the history: ${errorMessage(err)}`));
+    throw new HistoryError(
+      text(
+        `non riesco a salvare il controllo nella cronologia: ${errorMessage(err)}`,
+        `cannot save the run in the history: ${errorMessage(err)}`,
+      ),
+    );
   }
   prune(dir, options.limit ?? HISTORY_LIMIT);
   return summaryOf(id, stored);
@@ -132,16 +153,23 @@ export async function listRuns(options: HistoryOptions = {}): Promise<RunList> {
       runs.push(summaryOf(id, await readReportFile(path.join(dir, name))));
     } catch (err) {
       const why = err instanceof ReportReadError ? err.text : text(errorMessage(err), errorMessage(err));
-      skipped.push({ file: name, reason: text(`controllo ${id} non leggibile, saltato: ${why.it}`, `run ${id} unreadable, skipped: ${why.en}`) });
+      skipped.push({
+        file: name,
+        reason: text(`controllo ${id} non leggibile, saltato: ${why.it}`, `run ${id} unreadable, skipped: ${why.en}`),
+      });
     }
   }
   return { runs, skipped };
 }
 
 export async function getRun(id: string, options: HistoryOptions = {}): Promise<Report> {
-  if (!isRunId(id)) throw new HistoryError(text(`"${id}" non è il codice di un controllo della cronologia`, `"${id}" is not a history run id`));
+  if (!isRunId(id))
+    throw new HistoryError(text(`"${id}" non è il codice di un controllo della cronologia`, `"${id}" is not a history run id`));
   const file = path.join(dirOf(options), `${id}.json`);
-  if (!fs.existsSync(file)) throw new HistoryError(text(`il controllo ${id} non è nella cronologia (forse è stato cancellato)`, `run ${id} is not in the history (deleted?)`));
+  if (!fs.existsSync(file))
+    throw new HistoryError(
+      text(`il controllo ${id} non è nella cronologia (forse è stato cancellato)`, `run ${id} is not in the history (deleted?)`),
+    );
   try {
     return await readReportFile(file);
   } catch (err) {
@@ -153,9 +181,11 @@ export async function getRun(id: string, options: HistoryOptions = {}): Promise<
 /** Deletes one run, or all of them (damaged files included) with 'all'. */
 export function deleteRuns(id: string | 'all', options: HistoryOptions = {}): { deleted: number } {
   const dir = dirOf(options);
-  if (id !== 'all' && !isRunId(id)) throw new HistoryError(text(`"${id}" non è il codice di un controllo della cronologia`, `"${id}" is not a history run id`));
+  if (id !== 'all' && !isRunId(id))
+    throw new HistoryError(text(`"${id}" non è il codice di un controllo della cronologia`, `"${id}" is not a history run id`));
   const names = id === 'all' ? runFiles(dir) : runFiles(dir).filter((n) => n === `${id}.json`);
-  if (id !== 'all' && names.length === 0) throw new HistoryError(text(`il controllo ${id} non è nella cronologia`, `run ${id} is not in the history`));
+  if (id !== 'all' && names.length === 0)
+    throw new HistoryError(text(`il controllo ${id} non è nella cronologia`, `run ${id} is not in the history`));
   let deleted = 0;
   for (const n of names) {
     try {

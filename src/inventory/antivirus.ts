@@ -53,7 +53,8 @@ export const MAIL_INTERCEPTING_AV: { match: RegExp; shield: string }[] = [
 export function antivirusEntries(records: { name: string; productState: number | null }[], evidence: Evidence[]): AntivirusInfo[] {
   return records.map((r) => {
     const d = decodeProductState(r.productState);
-    const state = d.enabled === null ? null : `${d.enabled ? 'attivo' : 'disattivato'}${d.upToDate === false ? ', firme non aggiornate' : ''}`;
+    const state =
+      d.enabled === null ? null : `${d.enabled ? 'attivo' : 'disattivato'}${d.upToDate === false ? ', firme non aggiornate' : ''}`;
     return {
       name: r.name,
       state,
@@ -77,8 +78,17 @@ export interface AntivirusRead {
  * wmic answers "No Instance(s) Available." (stderr, exit 0) when none is registered; PowerShell's
  * answer counts only with our end marker, so a stub or blocked PowerShell is "not checked".
  */
-export async function collectAntivirus(src: Source, log: ErrorLog, namespace: 'SecurityCenter2' | 'SecurityCenter'): Promise<AntivirusRead> {
-  const wmic = await runCommand(src, wmicExe(src), [`/namespace:\\\\root\\${namespace}`, 'path', 'AntiVirusProduct', 'get', 'displayName,productState', '/format:list'], { encoding: 'console' });
+export async function collectAntivirus(
+  src: Source,
+  log: ErrorLog,
+  namespace: 'SecurityCenter2' | 'SecurityCenter',
+): Promise<AntivirusRead> {
+  const wmic = await runCommand(
+    src,
+    wmicExe(src),
+    [`/namespace:\\\\root\\${namespace}`, 'path', 'AntiVirusProduct', 'get', 'displayName,productState', '/format:list'],
+    { encoding: 'console' },
+  );
   if (wmic.result.ok) return { entries: antivirusEntries(parseSecurityCenter(wmic.result.stdout), [wmic.evidence]), checked: true };
   // No wmic (Windows 11 24H2+) or it failed: PowerShell's Get-WmiObject (PowerShell 2 and later).
   const ps = await runCommand(
@@ -87,7 +97,8 @@ export async function collectAntivirus(src: Source, log: ErrorLog, namespace: 'S
     powershellArgsWithEnd(`Get-WmiObject -Namespace root\\${namespace} -Class AntiVirusProduct | Format-List displayName,productState`),
     { encoding: 'console' },
   );
-  if (ps.result.ok && psCompleted(ps.result.stdout)) return { entries: antivirusEntries(parseSecurityCenter(ps.result.stdout), [wmic.evidence, ps.evidence]), checked: true };
+  if (ps.result.ok && psCompleted(ps.result.stdout))
+    return { entries: antivirusEntries(parseSecurityCenter(ps.result.stdout), [wmic.evidence, ps.evidence]), checked: true };
   if (ps.result.ok) ps.evidence.error = 'PowerShell ended without running the command (no output)';
   log.add(wmic.evidence, ps.evidence);
   return { entries: [], checked: false };

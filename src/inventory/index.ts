@@ -76,7 +76,9 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
   const releaseP = buildP.then((build) => windowsReleaseOfBuild(build)?.release ?? null);
   const [os, windows, outlook, programs, av] = await Promise.all([
     osP,
-    guard('windows: TLS settings', log, null, async () => collectWindowsTls(src, log, { build: await buildP, release: await releaseP, is64 })),
+    guard('windows: TLS settings', log, null, async () =>
+      collectWindowsTls(src, log, { build: await buildP, release: await releaseP, is64 }),
+    ),
     guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),
     guard('windows: programs', log, { clients: [], browsers: [], runtimes: [] }, () => collectWindowsPrograms(src, log, is64)),
     guard('windows: antivirus', log, { entries: [], checked: false }, async () =>
@@ -116,7 +118,14 @@ async function collectMac(src: Source, log: ErrorLog): Promise<PlatformResult> {
     guard('macos: openssl', log, null, () => collectOpenssl(src)),
   ]);
   // Apple Mail has no version of its own that matters: it is the OS's TLS stack.
-  return { os, ...apps, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [], antivirusChecked: false };
+  return {
+    os,
+    ...apps,
+    runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null),
+    windows: null,
+    antivirus: [],
+    antivirusChecked: false,
+  };
 }
 
 async function collectLinux(src: Source, log: ErrorLog): Promise<PlatformResult> {
@@ -126,7 +135,14 @@ async function collectLinux(src: Source, log: ErrorLog): Promise<PlatformResult>
     guard('linux: java', log, null, () => collectJava(src)),
     guard('linux: openssl', log, null, () => collectOpenssl(src)),
   ]);
-  return { os, ...programs, runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null), windows: null, antivirus: [], antivirusChecked: false };
+  return {
+    os,
+    ...programs,
+    runtimes: [java, openssl].filter((r): r is RuntimeInfo => r !== null),
+    windows: null,
+    antivirus: [],
+    antivirusChecked: false,
+  };
 }
 
 export async function collectInventory(options: InventoryOptions = {}): Promise<Inventory> {

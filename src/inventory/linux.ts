@@ -21,8 +21,18 @@ export function parseOsRelease(text: string): Record<string, string> {
 
 const LINUX_ARCH: Record<string, string> = { x86_64: 'x64', amd64: 'x64', aarch64: 'arm64', arm64: 'arm64', i686: 'x86', i386: 'x86' };
 
-export function linuxOsInfo(osRelease: Record<string, string> | null, debianVersion: string | null, si: SiOsInfo | null, arch: string | null, kernel: string, evidence: Evidence[]): OsInfo {
-  const name = osRelease?.PRETTY_NAME ?? (osRelease?.NAME ? `${osRelease.NAME} ${osRelease.VERSION ?? ''}`.trim() : null) ?? (si?.distro ? `${si.distro} ${si.release ?? ''}`.trim() : null);
+export function linuxOsInfo(
+  osRelease: Record<string, string> | null,
+  debianVersion: string | null,
+  si: SiOsInfo | null,
+  arch: string | null,
+  kernel: string,
+  evidence: Evidence[],
+): OsInfo {
+  const name =
+    osRelease?.PRETTY_NAME ??
+    (osRelease?.NAME ? `${osRelease.NAME} ${osRelease.VERSION ?? ''}`.trim() : null) ??
+    (si?.distro ? `${si.distro} ${si.release ?? ''}`.trim() : null);
   return {
     platform: 'linux',
     name,
@@ -51,7 +61,11 @@ export async function collectLinuxOs(src: Source, log: ErrorLog): Promise<OsInfo
   log.add(osReleaseText.evidence);
   const evidence: Evidence[] = [osReleaseText.evidence];
   if (!deb.missing) evidence.push(deb.evidence);
-  evidence.push(uname.evidence, { source: 'systeminformation osInfo()', raw: si.o ? JSON.stringify(si.o) : undefined, ...(si.error ? { error: si.error } : {}) });
+  evidence.push(uname.evidence, {
+    source: 'systeminformation osInfo()',
+    raw: si.o ? JSON.stringify(si.o) : undefined,
+    ...(si.error ? { error: si.error } : {}),
+  });
   const machine = uname.result.ok ? uname.result.stdout.trim() : '';
   const arch = LINUX_ARCH[machine] ?? (src.processArch === 'ia32' ? 'x86' : src.processArch) ?? null;
   return linuxOsInfo(osReleaseText.text !== null ? parseOsRelease(osReleaseText.text) : null, deb.text, si.o, arch, src.release, evidence);
@@ -73,7 +87,12 @@ export const LINUX_PROGRAMS: { kind: 'client' | 'browser'; id: string; name: str
 
 // Package names of the same programs: Debian/RPM packages, Snap Store and flathub ids.
 export const PACKAGE_IDS: { id: string; packages: string[]; snap?: string; flatpak?: string[] }[] = [
-  { id: 'thunderbird', packages: ['thunderbird'], snap: 'thunderbird', flatpak: ['org.mozilla.Thunderbird', 'net.thunderbird.Thunderbird'] },
+  {
+    id: 'thunderbird',
+    packages: ['thunderbird'],
+    snap: 'thunderbird',
+    flatpak: ['org.mozilla.Thunderbird', 'net.thunderbird.Thunderbird'],
+  },
   { id: 'evolution', packages: ['evolution'], flatpak: ['org.gnome.Evolution'] },
   { id: 'firefox', packages: ['firefox', 'firefox-esr'], snap: 'firefox', flatpak: ['org.mozilla.firefox'] },
   { id: 'chromium', packages: ['chromium', 'chromium-browser'], snap: 'chromium', flatpak: ['org.chromium.Chromium'] },
@@ -128,7 +147,9 @@ export async function collectLinuxPrograms(src: Source, log: ErrorLog): Promise<
   const clients: ClientInfo[] = [];
   const browsers: BrowserInfo[] = [];
   const [runs, snap, flatpak, dpkg, rpm] = await Promise.all([
-    Promise.all(LINUX_PROGRAMS.map(async (p) => ({ p, runs: await Promise.all(p.commands.map((c) => runCommand(src, c, ['--version']))) }))),
+    Promise.all(
+      LINUX_PROGRAMS.map(async (p) => ({ p, runs: await Promise.all(p.commands.map((c) => runCommand(src, c, ['--version']))) })),
+    ),
     runCommand(src, 'snap', ['list']),
     runCommand(src, 'flatpak', ['list', '--app', '--columns=application,version']),
     runCommand(src, 'dpkg-query', ['-W', '-f', '${Package}\t${Version}\t${db:Status-Status}\n', ...ALL_PACKAGES]),
@@ -162,7 +183,12 @@ export async function collectLinuxPrograms(src: Source, log: ErrorLog): Promise<
         evidence.push({ source: run.evidence.source, raw: `${name}\t${list.get(name)}` });
         if (installType === 'path' || installType === null) installType = type;
         // The package version ("1:153.7.0esr-1~deb12u1") only when the program did not say.
-        if (!version) version = list.get(name)!.replace(/^\d+:/, '').replace(/-[^-]*$/, '') || null;
+        if (!version)
+          version =
+            list
+              .get(name)!
+              .replace(/^\d+:/, '')
+              .replace(/-[^-]*$/, '') || null;
       }
     }
     if (ids?.snap && snaps.has(ids.snap)) {

@@ -56,15 +56,28 @@ export function macArch(uname: string | null, arm64Flag: string | null): string 
 }
 
 export async function collectMacOs(src: Source, log: ErrorLog): Promise<OsInfo> {
-  const [sw, uname, arm] = await Promise.all([runCommand(src, 'sw_vers', []), runCommand(src, 'uname', ['-m']), runCommand(src, 'sysctl', ['-n', 'hw.optional.arm64'])]);
+  const [sw, uname, arm] = await Promise.all([
+    runCommand(src, 'sw_vers', []),
+    runCommand(src, 'uname', ['-m']),
+    runCommand(src, 'sysctl', ['-n', 'hw.optional.arm64']),
+  ]);
   log.add(sw.evidence);
   const evidence = [sw.evidence, uname.evidence, arm.evidence, { source: 'node:os release()', raw: src.release }];
   const facts = sw.result.ok ? parseSwVers(sw.result.stdout) : { productName: null, version: null, build: null };
-  return macosOsInfo(facts, macArch(uname.result.ok ? uname.result.stdout : null, arm.result.ok ? arm.result.stdout : null) ?? (src.processArch === 'x64' ? 'x64' : src.processArch), src.release, evidence);
+  return macosOsInfo(
+    facts,
+    macArch(uname.result.ok ? uname.result.stdout : null, arm.result.ok ? arm.result.stdout : null) ??
+      (src.processArch === 'x64' ? 'x64' : src.processArch),
+    src.release,
+    evidence,
+  );
 }
 
 /** Reads an Info.plist (XML, or binary through plutil); null plist when the app is absent. */
-export async function readInfoPlist(src: Source, file: string): Promise<{ plist: PlistValue | null; evidence: Evidence[]; missing: boolean }> {
+export async function readInfoPlist(
+  src: Source,
+  file: string,
+): Promise<{ plist: PlistValue | null; evidence: Evidence[]; missing: boolean }> {
   const t = await readText(src, file);
   if (t.missing || !t.bytes) return { plist: null, evidence: [t.evidence], missing: t.missing };
   let xml = t.text ?? '';
@@ -91,7 +104,13 @@ export async function readInfoPlist(src: Source, file: string): Promise<{ plist:
 export const MAC_APPS: { kind: 'client' | 'browser'; id: string; name: string; bundles: string[]; marketingName?: string }[] = [
   { kind: 'client', id: 'applemail', name: 'Apple Mail', bundles: ['/System/Applications/Mail.app', '/Applications/Mail.app'] },
   { kind: 'client', id: 'outlook-mac', name: 'Microsoft Outlook', bundles: ['/Applications/Microsoft Outlook.app'] },
-  { kind: 'client', id: 'outlook-mac', name: 'Microsoft Outlook', bundles: ['/Applications/Microsoft Office 2011/Microsoft Outlook.app'], marketingName: '2011' },
+  {
+    kind: 'client',
+    id: 'outlook-mac',
+    name: 'Microsoft Outlook',
+    bundles: ['/Applications/Microsoft Office 2011/Microsoft Outlook.app'],
+    marketingName: '2011',
+  },
   { kind: 'client', id: 'thunderbird', name: 'Mozilla Thunderbird', bundles: ['/Applications/Thunderbird.app'] },
   { kind: 'browser', id: 'safari', name: 'Safari', bundles: ['/Applications/Safari.app'] },
   { kind: 'browser', id: 'chrome', name: 'Google Chrome', bundles: ['/Applications/Google Chrome.app'] },
@@ -135,7 +154,13 @@ export async function collectMacApps(src: Source, log: ErrorLog): Promise<{ clie
     } else {
       // Firefox ESR has the same bundle; its version says "esr".
       const esr = r.app.id === 'firefox' && /esr/i.test(version ?? '');
-      browsers.push({ id: esr ? 'firefox-esr' : r.app.id, name: esr ? 'Mozilla Firefox ESR' : r.app.name, version, installType: 'app', evidence });
+      browsers.push({
+        id: esr ? 'firefox-esr' : r.app.id,
+        name: esr ? 'Mozilla Firefox ESR' : r.app.name,
+        version,
+        installType: 'app',
+        evidence,
+      });
     }
   }
   return { clients, browsers };

@@ -53,9 +53,20 @@ export interface C2RFacts {
 export function parseC2R(key: RegKey | null): C2RFacts | null {
   if (!key) return null;
   const s = (n: string) => regString(regValue(key, n))?.trim() || null;
-  const ids = (s('ProductReleaseIds') ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const excluded = ids.filter((id) => (regString(regValue(key, `${id}.ExcludedApps`)) ?? '').split(',').some((a) => a.trim().toLowerCase() === 'outlook'));
-  return { versionToReport: s('VersionToReport') ?? s('ClientVersionToReport'), platform: s('Platform'), productReleaseIds: ids, outlookExcludedFrom: excluded, cdnBaseUrl: s('CDNBaseUrl') };
+  const ids = (s('ProductReleaseIds') ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const excluded = ids.filter((id) =>
+    (regString(regValue(key, `${id}.ExcludedApps`)) ?? '').split(',').some((a) => a.trim().toLowerCase() === 'outlook'),
+  );
+  return {
+    versionToReport: s('VersionToReport') ?? s('ClientVersionToReport'),
+    platform: s('Platform'),
+    productReleaseIds: ids,
+    outlookExcludedFrom: excluded,
+    cdnBaseUrl: s('CDNBaseUrl'),
+  };
 }
 
 /** The marketing name of an Office major version, using Click-to-Run product ids for 16. */
@@ -154,7 +165,12 @@ export async function collectOutlook(src: Source, log: ErrorLog, osIs64: boolean
 
   let fileVersion: string | null = null;
   if (exe) {
-    const ps = await runCommand(src, powershellExe(src), powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`), { encoding: 'console' });
+    const ps = await runCommand(
+      src,
+      powershellExe(src),
+      powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`),
+      { encoding: 'console' },
+    );
     evidence.push(ps.evidence);
     log.add(ps.evidence);
     if (ps.result.ok) fileVersion = parseFileVersion(ps.result.stdout);

@@ -27,24 +27,34 @@ export interface KeyRead {
 
 // Values never copied into evidence: the product key is encoded in DigitalProductId, and owner
 // names are personal data that a report sent to a technician does not need.
-const PRIVATE_VALUES = /^(DigitalProductId\d*|ProductId|RegisteredOwner|RegisteredOrganization|EmailName|ProxyServer|ProxyOverride|AutoConfigURL)$/i;
+const PRIVATE_VALUES =
+  /^(DigitalProductId\d*|ProductId|RegisteredOwner|RegisteredOrganization|EmailName|ProxyServer|ProxyOverride|AutoConfigURL)$/i;
 
 /** The key as reg.exe prints it, without private values and, when `only` is given, with just those values. */
 export function keyEvidence(key: RegKey, only?: string[]): string {
   const keep = only?.map((n) => n.toLowerCase());
-  return formatRegKey({ path: key.path, values: key.values.filter((v) => !PRIVATE_VALUES.test(v.name) && (!keep || keep.includes(v.name.toLowerCase()))) });
+  return formatRegKey({
+    path: key.path,
+    values: key.values.filter((v) => !PRIVATE_VALUES.test(v.name) && (!keep || keep.includes(v.name.toLowerCase()))),
+  });
 }
 
 export async function readRegKey(src: Source, p: string, view?: 64 | 32, only?: string[]): Promise<KeyRead> {
   const source = regSource(p, view);
-  if (!src.registry) return { key: null, subkeys: [], evidence: { source, error: 'no registry on this system' }, error: 'no registry on this system' };
+  if (!src.registry)
+    return { key: null, subkeys: [], evidence: { source, error: 'no registry on this system' }, error: 'no registry on this system' };
   try {
     const r = await src.registry.readKey(p, view);
     if (!r) return { key: null, subkeys: [], evidence: { source, raw: 'key not found' }, error: null };
     return { key: r.key, subkeys: r.subkeys, evidence: { source, raw: clip(keyEvidence(r.key, only)) }, error: null };
   } catch (err) {
     const message = err instanceof RegistryError ? `${err.reason}: ${err.message}` : (err as Error).message;
-    return { key: null, subkeys: [], evidence: { source, raw: err instanceof RegistryError && err.raw ? clip(err.raw) : undefined, error: message }, error: message };
+    return {
+      key: null,
+      subkeys: [],
+      evidence: { source, raw: err instanceof RegistryError && err.raw ? clip(err.raw) : undefined, error: message },
+      error: message,
+    };
   }
 }
 
@@ -94,7 +104,13 @@ export interface FileText {
 
 export async function readText(src: Source, file: string, decode: (b: Buffer) => string = (b) => b.toString('utf8')): Promise<FileText> {
   const r = await src.readFile(file);
-  if (!r.ok) return { text: null, bytes: null, missing: r.missing, evidence: r.missing ? { source: file, raw: 'file not found' } : { source: file, error: r.error } };
+  if (!r.ok)
+    return {
+      text: null,
+      bytes: null,
+      missing: r.missing,
+      evidence: r.missing ? { source: file, raw: 'file not found' } : { source: file, error: r.error },
+    };
   const text = decode(r.data);
   return { text, bytes: r.data, missing: false, evidence: { source: file, raw: clip(text) } };
 }

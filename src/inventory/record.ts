@@ -15,7 +15,12 @@ const ENV_KEPT = ['PROCESSOR_ARCHITECTURE', 'PROCESSOR_ARCHITEW6432', 'SystemRoo
 /** reg.exe-style text of keys (private values left out, as in the evidence). */
 function regText(keys: RegKey[], subkeys: string[] = []): string {
   const blocks = keys.map((k) => keyEvidence(k));
-  return ['', ...blocks.map((b) => `${b}\r\n`), ...subkeys].join('\r\n').replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\n') + '\r\n';
+  return (
+    ['', ...blocks.map((b) => `${b}\r\n`), ...subkeys]
+      .join('\r\n')
+      .replace(/\n/g, '\r\n')
+      .replace(/\r\r\n/g, '\r\n') + '\r\n'
+  );
 }
 
 export interface Recorder {

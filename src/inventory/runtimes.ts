@@ -26,5 +26,7 @@ export async function collectJava(src: Source, java = 'java', before: Evidence[]
 export async function collectOpenssl(src: Source): Promise<RuntimeInfo | null> {
   const r = await runCommand(src, 'openssl', ['version']);
   const parsed = r.result.ok ? parseOpensslVersion(r.result.stdout) : null;
-  return parsed ? { id: parsed.id, name: parsed.id === 'openssl' ? 'OpenSSL' : 'LibreSSL', version: parsed.version, evidence: [r.evidence] } : null;
+  return parsed
+    ? { id: parsed.id, name: parsed.id === 'openssl' ? 'OpenSSL' : 'LibreSSL', version: parsed.version, evidence: [r.evidence] }
+    : null;
 }

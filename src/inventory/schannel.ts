@@ -37,7 +37,11 @@ export const SCHANNEL_DEFAULTS: { release: string; maxBuild: number; row: Row }[
   { release: 'Windows 8', maxBuild: 9200, row: { 'TLS 1.0': ON, 'TLS 1.1': ON, 'TLS 1.2': ON, 'TLS 1.3': NONE } },
   { release: 'Windows 8.1', maxBuild: 9600, row: { 'TLS 1.0': ON, 'TLS 1.1': ON, 'TLS 1.2': ON, 'TLS 1.3': NONE } },
   { release: 'Windows 10 1507–1703', maxBuild: 15063, row: { 'TLS 1.0': ON, 'TLS 1.1': ON, 'TLS 1.2': ON, 'TLS 1.3': UNDOCUMENTED } },
-  { release: 'Windows 10 1709+ / 11', maxBuild: Number.MAX_SAFE_INTEGER, row: { 'TLS 1.0': UNDOCUMENTED, 'TLS 1.1': UNDOCUMENTED, 'TLS 1.2': ON, 'TLS 1.3': UNDOCUMENTED } },
+  {
+    release: 'Windows 10 1709+ / 11',
+    maxBuild: Number.MAX_SAFE_INTEGER,
+    row: { 'TLS 1.0': UNDOCUMENTED, 'TLS 1.1': UNDOCUMENTED, 'TLS 1.2': ON, 'TLS 1.3': UNDOCUMENTED },
+  },
 ];
 
 export function schannelDefaults(build: number | null): Row | null {
@@ -72,7 +76,11 @@ export function parseSchannel(tree: RegKey[], build: number | null): Record<Scha
   const out = {} as Record<SchannelName, SchannelProtocol>;
   for (const p of SCHANNEL_PROTOCOLS) {
     const client = byPath.get(regPathKey(`${SCHANNEL_PROTOCOLS_KEY}\\${p}\\Client`));
-    out[p] = effectiveProtocol(regNumber(regValue(client, 'Enabled')), regNumber(regValue(client, 'DisabledByDefault')), defaults ? defaults[p] : null);
+    out[p] = effectiveProtocol(
+      regNumber(regValue(client, 'Enabled')),
+      regNumber(regValue(client, 'DisabledByDefault')),
+      defaults ? defaults[p] : null,
+    );
   }
   return out;
 }

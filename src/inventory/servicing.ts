@@ -74,8 +74,15 @@ export async function collectServicing(src: Source, native: 64 | undefined): Pro
   const picked = pickServicingPackages(list.subkeys);
   listEvidence.raw = `${list.subkeys.length} packages listed; matching: ${[...picked.kb3140245, ...picked.languagePacks].map((p) => p.split('\\').pop()).join(', ') || 'none'}`;
   const read = async (paths: string[]) => {
-    const reads = await Promise.all(paths.map((p) => readRegKey(src, p, native, ['InstallTimeHigh', 'InstallTimeLow', 'CurrentState', 'InstallClient'])));
-    return { packages: reads.map((r, i) => (r.key ? servicingPackage(r.key) : { name: paths[i].split('\\').pop() ?? paths[i], installedAt: null, currentState: null })), evidence: reads.map((r) => r.evidence) };
+    const reads = await Promise.all(
+      paths.map((p) => readRegKey(src, p, native, ['InstallTimeHigh', 'InstallTimeLow', 'CurrentState', 'InstallClient'])),
+    );
+    return {
+      packages: reads.map((r, i) =>
+        r.key ? servicingPackage(r.key) : { name: paths[i].split('\\').pop() ?? paths[i], installedAt: null, currentState: null },
+      ),
+      evidence: reads.map((r) => r.evidence),
+    };
   };
   const [kb, lp] = await Promise.all([read(picked.kb3140245), read(picked.languagePacks)]);
   return { servicing: { kb3140245: kb.packages, languagePacks: lp.packages }, evidence: [listEvidence, ...kb.evidence, ...lp.evidence] };
@@ -85,7 +92,9 @@ export async function collectServicing(src: Source, native: 64 | undefined): Pro
  * The trap itself, for the rules: a language pack installed after KB3140245. null when it cannot
  * be told (no servicing data, no KB package, or install times missing).
  */
-export function languagePackAfterKb(s: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[] } | null | undefined): ServicingPackage | null | false {
+export function languagePackAfterKb(
+  s: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[] } | null | undefined,
+): ServicingPackage | null | false {
   if (!s || s.kb3140245.length === 0) return null;
   const kbTimes = s.kb3140245.map((p) => p.installedAt).filter((t): t is string => t !== null);
   if (kbTimes.length === 0) return null;

@@ -143,7 +143,11 @@ interface MachineJson {
 
 /** Command identity: program name without folder and .exe, lower case, then the arguments. */
 export function commandKey(argv: string[]): string {
-  const prog = (argv[0] ?? '').split(/[\\/]/).pop()!.toLowerCase().replace(/\.exe$/, '');
+  const prog = (argv[0] ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .toLowerCase()
+    .replace(/\.exe$/, '');
   return [prog, ...argv.slice(1)].join('\u0000');
 }
 

@@ -16,18 +16,25 @@ function schannelLine(name: string, p: SchannelProtocol): string {
   return `    ${name}: ${STATE_IT[p.effective]} (${how})`;
 }
 
-const hex = (n: number | null) => (n === null ? 'assente' : `0x${n.toString(16).toUpperCase()} (${(protocolsOfMask(n) ?? []).join(', ') || 'nessun protocollo'})`);
+const hex = (n: number | null) =>
+  n === null ? 'assente' : `0x${n.toString(16).toUpperCase()} (${(protocolsOfMask(n) ?? []).join(', ') || 'nessun protocollo'})`;
 
 export function inventorySummary(inv: Inventory): string {
   const out: string[] = [];
   const os = inv.os;
-  const extra = [os.edition, os.displayVersion && !os.name?.includes(os.displayVersion) ? os.displayVersion : null].filter(Boolean).join(', ');
+  const extra = [os.edition, os.displayVersion && !os.name?.includes(os.displayVersion) ? os.displayVersion : null]
+    .filter(Boolean)
+    .join(', ');
   out.push(`Sistema: ${os.name ?? 'sistema sconosciuto'}${extra ? ` (${extra})` : ''}`);
   out.push(`  versione ${os.version ?? '?'}${os.build ? `, build ${os.build}` : ''}, architettura ${os.arch ?? '?'}`);
   out.push('Programmi di posta:');
   if (inv.clients.length === 0) out.push('  nessuno trovato');
   for (const c of inv.clients) {
-    const extra = [c.marketingName ? `(${c.marketingName})` : null, c.bitness ? `${c.bitness} bit` : null, c.installType === 'click-to-run' ? 'Click-to-Run' : c.installType === 'msi' ? 'MSI' : null].filter(Boolean);
+    const extra = [
+      c.marketingName ? `(${c.marketingName})` : null,
+      c.bitness ? `${c.bitness} bit` : null,
+      c.installType === 'click-to-run' ? 'Click-to-Run' : c.installType === 'msi' ? 'MSI' : null,
+    ].filter(Boolean);
     out.push(`  ${c.name} ${c.version ?? 'versione sconosciuta'}${extra.length ? ' ' + extra.join(', ') : ''}`);
   }
   out.push('Browser:');
@@ -49,15 +56,22 @@ export function inventorySummary(inv: Inventory): string {
     if (w.servicing) {
       const trap = languagePackAfterKb(w.servicing);
       const lp = w.servicing.languagePacks.map((p) => p.name.split('~')[3] || p.name).join(', ');
-      if (trap) out.push(`  ATTENZIONE: pacchetto di lingua installato dopo KB3140245 (${trap.installedAt?.slice(0, 10) ?? '?'}): KB3140245 va reinstallato`);
+      if (trap)
+        out.push(
+          `  ATTENZIONE: pacchetto di lingua installato dopo KB3140245 (${trap.installedAt?.slice(0, 10) ?? '?'}): KB3140245 va reinstallato`,
+        );
       else if (lp) out.push(`  Pacchetti di lingua: ${lp}${trap === null ? ' (date di installazione non leggibili)' : ''}`);
     }
     const d = w.dotnet;
-    out.push(`  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`);
+    out.push(
+      `  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`,
+    );
   }
   if (inv.windows && inv.antivirusChecked === false) out.push('Antivirus: non verificato (elenco di Windows non leggibile)');
   for (const a of inv.antivirus) {
-    out.push(`Antivirus: ${a.name}${a.state ? ` (${a.state})` : ''}${a.interceptsMail ? ` — può intercettare la posta cifrata: ${a.interceptsMail}` : ''}`);
+    out.push(
+      `Antivirus: ${a.name}${a.state ? ` (${a.state})` : ''}${a.interceptsMail ? ` — può intercettare la posta cifrata: ${a.interceptsMail}` : ''}`,
+    );
   }
   const c = inv.clock;
   out.push(`Orologio: ${c.now}${c.beforeBuildDate ? ` — ATTENZIONE: data precedente a quella di questa versione (${c.buildDate})` : ''}`);

@@ -22,14 +22,7 @@ export interface OsInfo {
 /** How a program was installed: Office Click-to-Run or MSI, Linux package formats, a macOS app bundle. */
 export type InstallType = 'click-to-run' | 'msi' | 'installer' | 'deb' | 'rpm' | 'snap' | 'flatpak' | 'app' | 'path' | null;
 
-export type ClientId =
-  | 'outlook'
-  | 'thunderbird'
-  | 'applemail'
-  | 'windowslivemail'
-  | 'outlook-mac'
-  | 'evolution'
-  | string;
+export type ClientId = 'outlook' | 'thunderbird' | 'applemail' | 'windowslivemail' | 'outlook-mac' | 'evolution' | string;
 
 export interface ClientInfo {
   id: ClientId;

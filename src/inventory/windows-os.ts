@@ -45,7 +45,15 @@ export const WINDOWS_BUILDS: WindowsBuild[] = [
 ];
 
 // NT version → release, for when no build is known (§9: 6.1 = 7, 6.2 = 8, 6.3 = 8.1, 10.0 = 10 and 11).
-const NT_RELEASES: Record<string, string> = { '5.1': 'Windows XP', '5.2': 'Windows XP', '6.0': 'Windows Vista', '6.1': 'Windows 7', '6.2': 'Windows 8', '6.3': 'Windows 8.1', '10.0': 'Windows 10' };
+const NT_RELEASES: Record<string, string> = {
+  '5.1': 'Windows XP',
+  '5.2': 'Windows XP',
+  '6.0': 'Windows Vista',
+  '6.1': 'Windows 7',
+  '6.2': 'Windows 8',
+  '6.3': 'Windows 8.1',
+  '10.0': 'Windows 10',
+};
 
 /** Release name from a build number: exact row, else the highest row below it. */
 export function windowsReleaseOfBuild(build: number | null): WindowsBuild | null {
@@ -114,7 +122,12 @@ function servicePackName(csd: string | null, siSp: string | undefined): string |
 /** "Microsoft Windows 7 Professional" / "Windows 10 Pro" → "Professional" / "Pro". */
 function editionOf(productName: string | null, release: string | null): string | null {
   if (!productName) return null;
-  const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11|Server \d{4}(?: R2)?)\s+(.+)$/i.exec(productName.replace(/^Microsoft\s+/i, '').replace(/\s+/g, ' ').trim());
+  const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11|Server \d{4}(?: R2)?)\s+(.+)$/i.exec(
+    productName
+      .replace(/^Microsoft\s+/i, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   if (m) return m[1].trim();
   return release && productName.includes(release) ? null : productName;
 }
@@ -144,7 +157,7 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
   // Servers share the client's build numbers (9600 = 8.1 and 2012 R2): their own name wins.
   const server = /Windows Server \d{4}(?: R2)?/i.exec(productName ?? '')?.[0] ?? null;
   if (server) release = server.replace(/^windows server/i, 'Windows Server');
-  const edition = cv?.editionId ? editionOf(cv.productName, release) ?? cv.editionId : editionOf(productName, release);
+  const edition = cv?.editionId ? (editionOf(cv.productName, release) ?? cv.editionId) : editionOf(productName, release);
   const displayVersion = cv?.displayVersion ?? byBuild?.update ?? null;
   const name = release ? [release, servicePack].filter(Boolean).join(' ') : productName;
   return {
@@ -180,7 +193,10 @@ export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsIn
   const arch = windowsArch(src.env, src.processArch);
   const evidence: Evidence[] = [
     { source: 'node:os release() / arch()', raw: `release ${src.release}; process arch ${src.processArch}` },
-    { source: 'environment PROCESSOR_ARCHITECTURE / PROCESSOR_ARCHITEW6432', raw: `${src.env.PROCESSOR_ARCHITECTURE ?? '-'} / ${src.env.PROCESSOR_ARCHITEW6432 ?? '-'}` },
+    {
+      source: 'environment PROCESSOR_ARCHITECTURE / PROCESSOR_ARCHITEW6432',
+      raw: `${src.env.PROCESSOR_ARCHITECTURE ?? '-'} / ${src.env.PROCESSOR_ARCHITEW6432 ?? '-'}`,
+    },
   ];
   const [siResult, cvRead] = await Promise.all([
     askSystemInformation(src.release)
@@ -194,7 +210,8 @@ export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsIn
   ]);
   const siEvidence: Evidence = { source: 'systeminformation osInfo()', raw: siResult.si ? JSON.stringify(siResult.si) : undefined };
   if (siResult.error) siEvidence.error = siResult.error;
-  else if (siResult.si && !siResult.si.distro && !siResult.si.build) siEvidence.error = 'distro and build empty (Get-CimInstance needs PowerShell 3; registry used)';
+  else if (siResult.si && !siResult.si.distro && !siResult.si.build)
+    siEvidence.error = 'distro and build empty (Get-CimInstance needs PowerShell 3; registry used)';
   evidence.push(siEvidence, cvRead.evidence);
   log.add(cvRead.evidence);
   const cv = cvRead.key ? parseCurrentVersion(cvRead.key) : null;

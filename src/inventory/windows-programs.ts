@@ -118,10 +118,16 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
     readRegTree(src, `HKCU\\${UNINSTALL_KEY}`, undefined, 2000).then((r) => ({ r, view: null, hive: 'HKCU' as const })),
   ]);
   for (const u of uninstallReads) log.add(u.r.evidence);
-  const programs = uninstallReads.flatMap((u) => parseUninstall(u.r.keys, `${u.hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${UNINSTALL_KEY}`, u.view, u.hive));
+  const programs = uninstallReads.flatMap((u) =>
+    parseUninstall(u.r.keys, `${u.hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${UNINSTALL_KEY}`, u.view, u.hive),
+  );
   const entryEvidence = (p: InstalledProgram): Evidence => ({
     source: `reg query "${p.key.path}"${p.view ? ` /reg:${p.view}` : ''}`,
-    raw: [`DisplayName    ${p.displayName}`, `DisplayVersion    ${p.displayVersion ?? ''}`, ...(p.installLocation ? [`InstallLocation    ${p.installLocation}`] : [])].join('\n'),
+    raw: [
+      `DisplayName    ${p.displayName}`,
+      `DisplayVersion    ${p.displayVersion ?? ''}`,
+      ...(p.installLocation ? [`InstallLocation    ${p.installLocation}`] : []),
+    ].join('\n'),
   });
   const found = (id: string) => {
     const spec = WINDOWS_PROGRAMS.find((w) => w.id === id)!;
@@ -179,7 +185,12 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
     const evidence: Evidence[] = [...(wlm ? [wlm.evidence] : []), ...(wlmUninstall ? [entryEvidence(wlmUninstall)] : [])];
     let version = wlmUninstall?.displayVersion ?? null;
     if (exe) {
-      const ps = await runCommand(src, powershellExe(src), powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`), { encoding: 'console' });
+      const ps = await runCommand(
+        src,
+        powershellExe(src),
+        powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`),
+        { encoding: 'console' },
+      );
       evidence.push(ps.evidence);
       log.add(ps.evidence);
       if (ps.result.ok) version = parseFileVersion(ps.result.stdout) ?? version;
@@ -192,7 +203,13 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
     const entries = found(spec.id);
     if (entries.length) {
       const best = entries[0];
-      browsers.push({ id: spec.id, name: spec.name, version: best.displayVersion, installType: 'installer', evidence: entries.map(entryEvidence) });
+      browsers.push({
+        id: spec.id,
+        name: spec.name,
+        version: best.displayVersion,
+        installType: 'installer',
+        evidence: entries.map(entryEvidence),
+      });
     }
   }
   for (const [id, name, reads] of [
@@ -205,7 +222,14 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
     const realId = esr ? 'firefox-esr' : 'firefox';
     const existing = browsers.find((b) => b.id === realId);
     if (existing) existing.evidence.push(...ff.evidence);
-    else browsers.push({ id: realId, name: esr ? 'Mozilla Firefox ESR' : name, version: ff.version?.replace(/esr$/i, '') ?? null, installType: 'installer', evidence: ff.evidence });
+    else
+      browsers.push({
+        id: realId,
+        name: esr ? 'Mozilla Firefox ESR' : name,
+        version: ff.version?.replace(/esr$/i, '') ?? null,
+        installType: 'installer',
+        evidence: ff.evidence,
+      });
   }
   if (ieRead.key) {
     // IE 10+ keeps "9.10/9.11.x" in Version for old scripts: svcVersion holds the real one.

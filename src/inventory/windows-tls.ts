@@ -4,7 +4,15 @@ import type { Evidence } from '../util/evidence';
 import type { WindowsTls } from './types';
 import type { Source } from './source';
 import { readRegKey, readRegTree, runCommand, ErrorLog } from './probe';
-import { SCHANNEL_PROTOCOLS_KEY, WINHTTP_KEY, INTERNET_SETTINGS_HKCU, INTERNET_SETTINGS_HKLM, parseSchannel, defaultSecureProtocols, secureProtocols } from './schannel';
+import {
+  SCHANNEL_PROTOCOLS_KEY,
+  WINHTTP_KEY,
+  INTERNET_SETTINGS_HKCU,
+  INTERNET_SETTINGS_HKLM,
+  parseSchannel,
+  defaultSecureProtocols,
+  secureProtocols,
+} from './schannel';
 import { NDP_V4_FULL_KEY, DOTNET_FRAMEWORKS, dotnetFrameworkKey, parseNdpFull, parseDotnetTlsKey } from './dotnet';
 import { parseHotfixIds, KB3140245_RELEASES } from './hotfixes';
 import { collectServicing } from './servicing';
@@ -27,11 +35,16 @@ export async function collectHotfixes(src: Source): Promise<{ ids: string[] | nu
   });
   const psIds = ps.result.ok && psCompleted(ps.result.stdout) ? parseHotfixIds(ps.result.stdout) : [];
   if (psIds.length > 0) return { ids: psIds, evidence: [wmic.evidence, ps.evidence] };
-  if (ps.result.ok) ps.evidence.error = psCompleted(ps.result.stdout) ? 'no update listed' : 'PowerShell ended without running the command (no output)';
+  if (ps.result.ok)
+    ps.evidence.error = psCompleted(ps.result.stdout) ? 'no update listed' : 'PowerShell ended without running the command (no output)';
   return { ids: null, evidence: [wmic.evidence, ps.evidence] };
 }
 
-export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build: number | null; release: string | null; is64: boolean }): Promise<WindowsTls> {
+export async function collectWindowsTls(
+  src: Source,
+  log: ErrorLog,
+  os: { build: number | null; release: string | null; is64: boolean },
+): Promise<WindowsTls> {
   const native = os.is64 ? 64 : undefined;
   const views: (64 | 32 | undefined)[] = os.is64 ? [64, 32] : [undefined];
   const needsKb = os.release !== null && KB3140245_RELEASES.some((r) => os.release === r);
@@ -41,14 +54,27 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
     readRegKey(src, INTERNET_SETTINGS_HKLM, native, ['SecureProtocols']),
     readRegKey(src, INTERNET_SETTINGS_HKCU, undefined, ['SecureProtocols']),
     readRegKey(src, NDP_V4_FULL_KEY, native),
-    Promise.all(views.flatMap((v) => DOTNET_FRAMEWORKS.map((f) => readRegKey(src, dotnetFrameworkKey(f), v).then((r) => ({ r, f, view: (v ?? 64) as 64 | 32 }))))),
+    Promise.all(
+      views.flatMap((v) =>
+        DOTNET_FRAMEWORKS.map((f) => readRegKey(src, dotnetFrameworkKey(f), v).then((r) => ({ r, f, view: (v ?? 64) as 64 | 32 }))),
+      ),
+    ),
     needsKb ? collectHotfixes(src) : Promise.resolve(null),
     needsKb ? collectServicing(src, native) : Promise.resolve(null),
   ]);
-  const evidence: Evidence[] = [schannelTree.evidence, ...winhttpReads.map((r) => r.evidence), isHklm.evidence, isHkcu.evidence, ndp.evidence, ...dotnetReads.map((d) => d.r.evidence)];
+  const evidence: Evidence[] = [
+    schannelTree.evidence,
+    ...winhttpReads.map((r) => r.evidence),
+    isHklm.evidence,
+    isHkcu.evidence,
+    ndp.evidence,
+    ...dotnetReads.map((d) => d.r.evidence),
+  ];
   if (hotfixes) evidence.push(...hotfixes.evidence);
   if (servicing) evidence.push(...servicing.evidence);
-  log.add(...evidence.filter((e) => (!hotfixes || !hotfixes.evidence.includes(e) || hotfixes.ids === null) && !servicing?.evidence.includes(e)));
+  log.add(
+    ...evidence.filter((e) => (!hotfixes || !hotfixes.evidence.includes(e) || hotfixes.ids === null) && !servicing?.evidence.includes(e)),
+  );
   // The servicing store is optional evidence: only its failure to list is worth an error line.
   if (servicing && servicing.servicing === null) log.add(servicing.evidence[0]);
 
@@ -64,9 +90,13 @@ export async function collectWindowsTls(src: Source, log: ErrorLog, os: { build:
   if (hotfixes && hotfixes.ids) kb3140245 = hotfixes.ids.includes('KB3140245');
   else if (servicing?.servicing) {
     kb3140245 = servicing.servicing.kb3140245.length > 0;
-    evidence.push({ source: 'KB3140245', raw: `update list not readable; servicing store ${kb3140245 ? 'lists' : 'does not list'} Package_for_KB3140245` });
+    evidence.push({
+      source: 'KB3140245',
+      raw: `update list not readable; servicing store ${kb3140245 ? 'lists' : 'does not list'} Package_for_KB3140245`,
+    });
   }
-  if (!needsKb) evidence.push({ source: 'KB3140245', raw: `not checked: only Windows 7 and 8 need it (this is ${os.release ?? 'unknown'})` });
+  if (!needsKb)
+    evidence.push({ source: 'KB3140245', raw: `not checked: only Windows 7 and 8 need it (this is ${os.release ?? 'unknown'})` });
   return {
     schannel,
     winhttp: {

@@ -28,7 +28,7 @@ export function decodeCp850(bytes: Uint8Array): string {
 /** True when the bytes are well-formed UTF-8 and contain at least one multi-byte sequence. */
 function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
   let multi = false;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;

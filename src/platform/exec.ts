@@ -53,7 +53,16 @@ export const exec: Exec = (file, args, options = {}) => {
       const child = execFile(
         file,
         args,
-        { encoding: 'buffer', timeout: timeoutMs, maxBuffer, windowsHide: true, env: options.env, cwd: options.cwd, signal: options.signal, killSignal: 'SIGKILL' },
+        {
+          encoding: 'buffer',
+          timeout: timeoutMs,
+          maxBuffer,
+          windowsHide: true,
+          env: options.env,
+          cwd: options.cwd,
+          signal: options.signal,
+          killSignal: 'SIGKILL',
+        },
         (err, stdoutBuf, stderrBuf) => {
           const stdout = toText(stdoutBuf, encoding);
           const stderr = toText(stderrBuf, encoding);
@@ -68,7 +77,8 @@ export const exec: Exec = (file, args, options = {}) => {
           else if (e.code === 'EACCES' || e.code === 'EPERM') error = `not allowed to run: ${file}`;
           else if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') error = `output too large (over ${maxBuffer} bytes)`;
           else if (e.name === 'AbortError' || e.code === 'ABORT_ERR') error = 'cancelled';
-          else if (e.killed || e.signal) error = e.killed && e.signal === 'SIGKILL' ? `timeout after ${timeoutMs} ms` : `killed by ${e.signal}`;
+          else if (e.killed || e.signal)
+            error = e.killed && e.signal === 'SIGKILL' ? `timeout after ${timeoutMs} ms` : `killed by ${e.signal}`;
           else if (code === null) error = e.message;
           if (error !== null) code = null;
           resolve({ ok: false, stdout, stderr, code, error, command });

@@ -65,7 +65,13 @@ const inside = (dir: string, file: string): boolean => {
 export async function readBounded(file: string, options: BoundedReadOptions): Promise<BoundedRead> {
   const label = options.label ?? 'file';
   let linkTarget: string | null = null;
-  const fail = (reason: BoundedReadFailure, message: string, size?: number): BoundedRead => ({ ok: false, reason, message, linkTarget, ...(size === undefined ? {} : { size }) });
+  const fail = (reason: BoundedReadFailure, message: string, size?: number): BoundedRead => ({
+    ok: false,
+    reason,
+    message,
+    linkTarget,
+    ...(size === undefined ? {} : { size }),
+  });
   const failErr = (err: unknown): BoundedRead => {
     const e = err as NodeJS.ErrnoException;
     if (isMissingCode(e?.code)) return fail('missing', 'not found');
@@ -78,7 +84,9 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
         linkTarget = await fs.promises.realpath(file);
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        return isMissingCode(e?.code) || e?.code === 'ELOOP' ? fail('unreadable', `a symbolic link that leads nowhere (${e.code})`) : failErr(err);
+        return isMissingCode(e?.code) || e?.code === 'ELOOP'
+          ? fail('unreadable', `a symbolic link that leads nowhere (${e.code})`)
+          : failErr(err);
       }
     }
     if (options.within !== undefined) {
@@ -94,7 +102,11 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
     const st = linkTarget ? await fs.promises.stat(file) : l;
     if (!st.isFile()) return fail('not-regular', `${kindOf(st)}, not a regular file: not read`);
     if (st.size > options.maxBytes) {
-      return fail('too-large', `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`, st.size);
+      return fail(
+        'too-large',
+        `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`,
+        st.size,
+      );
     }
   } catch (err) {
     return failErr(err);
@@ -107,7 +119,11 @@ export async function readBounded(file: string, options: BoundedReadOptions): Pr
     const st = await handle.stat();
     if (!st.isFile()) return fail('not-regular', `${kindOf(st)}, not a regular file: not read`);
     if (st.size > options.maxBytes) {
-      return fail('too-large', `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`, st.size);
+      return fail(
+        'too-large',
+        `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`,
+        st.size,
+      );
     }
     // Read at most maxBytes + 1: a file growing while read is caught, never read without end.
     const buf = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, Math.max(st.size, 0) + 64 * 1024));
@@ -142,7 +158,8 @@ export function readBoundedSync(file: string, options: BoundedReadOptions): Buff
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) fail('not-regular', `${kindOf(st)}, not a regular file: not read`);
-    if (st.size > options.maxBytes) fail('too-large', `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`);
+    if (st.size > options.maxBytes)
+      fail('too-large', `${formatSize(st.size)}, more than the ${formatSize(options.maxBytes)} a ${label} can be: not read`);
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const fst = fs.fstatSync(fd);
     if (!fst.isFile()) fail('not-regular', `${kindOf(fst)}, not a regular file: not read`);
@@ -153,12 +170,16 @@ export function readBoundedSync(file: string, options: BoundedReadOptions): Buff
       if (n === 0) break;
       total += n;
     }
-    if (total > options.maxBytes) fail('too-large', `more than the ${formatSize(options.maxBytes)} a ${label} can be (it grew while read): not read`);
+    if (total > options.maxBytes)
+      fail('too-large', `more than the ${formatSize(options.maxBytes)} a ${label} can be (it grew while read): not read`);
     return buf.subarray(0, total);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
     const e = err as NodeJS.ErrnoException;
-    throw new BoundedReadError(isMissingCode(e?.code) ? 'missing' : 'unreadable', `${file}: ${e?.code ? `${e.code}: ` : ''}${e instanceof Error ? e.message : String(err)}`);
+    throw new BoundedReadError(
+      isMissingCode(e?.code) ? 'missing' : 'unreadable',
+      `${file}: ${e?.code ? `${e.code}: ` : ''}${e instanceof Error ? e.message : String(err)}`,
+    );
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

@@ -104,7 +104,16 @@ const VALUE_LINE = /^(?: {4}|\t)(.*?)(?: {4}|\t)(REG_[A-Z0-9_]+)(?:(?: {4}|\t)(.
 /** XP's banner, e.g. "! REG.EXE VERSION 3.0": carries no data. */
 const XP_BANNER = /^! REG\.EXE VERSION \d/i;
 /** Names reg.exe prints for the unnamed value, by Windows display language ("<NO NAME>": XP). */
-const DEFAULT_NAMES = new Set(['<no name>', '(default)', '(predefinito)', '(standard)', '(par défaut)', '(predeterminado)', '(padrão)', '(standaard)']);
+const DEFAULT_NAMES = new Set([
+  '<no name>',
+  '(default)',
+  '(predefinito)',
+  '(standard)',
+  '(par défaut)',
+  '(predeterminado)',
+  '(padrão)',
+  '(standaard)',
+]);
 /** Data reg.exe prints for an unnamed value that is not set (`reg query /ve`). */
 const NOT_SET = new Set(['(value not set)', '(valore non impostato)', '(wert nicht festgelegt)', '(valeur non définie)']);
 const KNOWN_TYPES = new Set<RegType>(['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_BINARY', 'REG_NONE']);
@@ -259,11 +268,15 @@ export function formatRegKey(key: RegKey): string {
 // ---------------------------------------------------------------------------------------------
 // Sources
 
-const NOT_FOUND = /unable to find the specified registry key|Impossibile trovare la chiave|nicht gefunden|impossible de trouver|no pudo encontrar/i;
+const NOT_FOUND =
+  /unable to find the specified registry key|Impossibile trovare la chiave|nicht gefunden|impossible de trouver|no pudo encontrar/i;
 const DENIED = /Access is denied|Accesso negato|Zugriff verweigert|Accès refusé|Acceso denegado/i;
 
 /** What to do with a failed reg.exe run: null = the key does not exist; otherwise the error. */
-export function classifyRegFailure(pathQueried: string, r: { stdout: string; stderr: string; code: number | null; error: string | null }): RegistryError | null {
+export function classifyRegFailure(
+  pathQueried: string,
+  r: { stdout: string; stderr: string; code: number | null; error: string | null },
+): RegistryError | null {
   const text = `${r.stderr}\n${r.stdout}`.trim();
   if (r.error !== null) {
     const reason: RegistryErrorReason = /timeout/.test(r.error) ? 'timeout' : /not found/.test(r.error) ? 'unavailable' : 'failed';
@@ -294,7 +307,10 @@ export function windowsRegistry(options: WindowsRegistryOptions = {}): Registry 
     if (recursive) args.push('/s');
     const r = await run(regExe, args, { timeoutMs, encoding: 'console', maxOutputBytes: 32 * 1024 * 1024 });
     // Should reg.exe print the redirected path of a /reg:32 query, report it as it was asked.
-    const out = view === 32 && !/\\Wow6432Node(\\|$)/i.test(p) ? r.stdout.replace(/^(HKEY_LOCAL_MACHINE\\SOFTWARE)\\Wow6432Node(?=\\|\r?$)/gim, '$1') : r.stdout;
+    const out =
+      view === 32 && !/\\Wow6432Node(\\|$)/i.test(p)
+        ? r.stdout.replace(/^(HKEY_LOCAL_MACHINE\\SOFTWARE)\\Wow6432Node(?=\\|\r?$)/gim, '$1')
+        : r.stdout;
     if (r.ok) return out;
     // /s over a tree with one unreadable subkey prints what it could and fails: keep the data.
     if (recursive && r.error === null && /^HKEY_/m.test(out) && DENIED.test(r.stderr)) return out;
@@ -338,7 +354,10 @@ export function recordedRegistry(dir: string): Registry {
     const tree: Tree = new Map();
     let names: string[] = [];
     try {
-      names = fs.readdirSync(d).filter((n) => n.toLowerCase().endsWith('.txt') && n.toLowerCase() !== 'denied.txt').sort();
+      names = fs
+        .readdirSync(d)
+        .filter((n) => n.toLowerCase().endsWith('.txt') && n.toLowerCase() !== 'denied.txt')
+        .sort();
     } catch {
       return tree;
     }
@@ -347,7 +366,8 @@ export function recordedRegistry(dir: string): Registry {
       for (const k of [...keys, ...subkeys.map((s) => ({ path: s, values: [] as RegValue[] }))]) {
         const id = regPathKey(k.path);
         const existing = tree.get(id);
-        if (existing) existing.values.push(...k.values.filter((v) => !existing.values.some((e) => e.name.toLowerCase() === v.name.toLowerCase())));
+        if (existing)
+          existing.values.push(...k.values.filter((v) => !existing.values.some((e) => e.name.toLowerCase() === v.name.toLowerCase())));
         else tree.set(id, { path: k.path, values: [...k.values] });
         // Parents of a recorded key exist too (reg.exe would list them).
         let parent = id;
@@ -367,7 +387,12 @@ export function recordedRegistry(dir: string): Registry {
       const wowDir = path.join(dir, 'wow32');
       let denied: string[] = [];
       try {
-        denied = fs.readFileSync(path.join(dir, 'denied.txt'), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map(regPathKey);
+        denied = fs
+          .readFileSync(path.join(dir, 'denied.txt'), 'utf8')
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .map(regPathKey);
       } catch {
         denied = [];
       }
@@ -381,7 +406,8 @@ export function recordedRegistry(dir: string): Registry {
   };
   const checkDenied = (p: string) => {
     const q = regPathKey(p);
-    if (get().denied.some((d) => q === d || q.startsWith(d + '\\'))) throw new RegistryError(`access denied: ${p}`, 'denied', p, 'ERROR: Access is denied.');
+    if (get().denied.some((d) => q === d || q.startsWith(d + '\\')))
+      throw new RegistryError(`access denied: ${p}`, 'denied', p, 'ERROR: Access is denied.');
   };
   return {
     async readKey(p, view) {
@@ -398,7 +424,9 @@ export function recordedRegistry(dir: string): Registry {
       const tree = treeFor(view);
       const q = regPathKey(p);
       if (!tree.has(q)) return [];
-      return [...tree.entries()].filter(([k]) => k === q || k.startsWith(q + '\\')).map(([, v]) => ({ path: v.path, values: [...v.values] }));
+      return [...tree.entries()]
+        .filter(([k]) => k === q || k.startsWith(q + '\\'))
+        .map(([, v]) => ({ path: v.path, values: [...v.values] }));
     },
   };
 }

@@ -137,7 +137,14 @@ function verifyChain(chain: X509Certificate[], extra: X509Certificate[]): { trus
     const next = chain.find((c) => !used.has(c) && issuedBy(current, c));
     if (!next) {
       const selfSigned = issuedBy(current, current);
-      return { trusted: false, error: selfSigned ? (depth === 0 ? 'DEPTH_ZERO_SELF_SIGNED_CERT' : 'SELF_SIGNED_CERT_IN_CHAIN') : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' };
+      return {
+        trusted: false,
+        error: selfSigned
+          ? depth === 0
+            ? 'DEPTH_ZERO_SELF_SIGNED_CERT'
+            : 'SELF_SIGNED_CERT_IN_CHAIN'
+          : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      };
     }
     used.add(next);
     current = next;
@@ -199,16 +206,27 @@ export function describePeer(socket: tls.TLSSocket, host: string): CertificateIn
       .join(', ');
   const chain: CertificateInfo['chain'] = [];
   const seen = new Set<string>();
-  for (let c: tls.DetailedPeerCertificate | undefined = leaf; c && c.raw && !seen.has(c.fingerprint256) && chain.length < 20; c = c.issuerCertificate) {
+  for (
+    let c: tls.DetailedPeerCertificate | undefined = leaf;
+    c && c.raw && !seen.has(c.fingerprint256) && chain.length < 20;
+    c = c.issuerCertificate
+  ) {
     seen.add(c.fingerprint256);
-    chain.push({ subject: dn(c.subject as unknown as Record<string, unknown>), issuer: dn(c.issuer as unknown as Record<string, unknown>), validTo: new Date(c.valid_to).toISOString() });
+    chain.push({
+      subject: dn(c.subject as unknown as Record<string, unknown>),
+      issuer: dn(c.issuer as unknown as Record<string, unknown>),
+      validTo: new Date(c.valid_to).toISOString(),
+    });
   }
   const error = socket.authorizationError ? String(socket.authorizationError) : null;
   const dateErrors = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
   const info: CertificateInfo = {
     subject: dn(leaf.subject as unknown as Record<string, unknown>),
     issuer: dn(leaf.issuer as unknown as Record<string, unknown>),
-    san: (leaf.subjectaltname ?? '').split(/,\s*/).filter(Boolean).map((x) => x.replace(/^IP Address:/, 'IP:')),
+    san: (leaf.subjectaltname ?? '')
+      .split(/,\s*/)
+      .filter(Boolean)
+      .map((x) => x.replace(/^IP Address:/, 'IP:')),
     validFrom: new Date(leaf.valid_from).toISOString(),
     validTo: new Date(leaf.valid_to).toISOString(),
     keyType: leaf.asn1Curve ? `EC ${leaf.asn1Curve}` : leaf.modulus ? 'RSA' : 'unknown',

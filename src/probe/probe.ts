@@ -5,7 +5,17 @@
 import { lookup } from 'dns';
 import { isIP } from 'net';
 import * as tls from 'tls';
-import type { CertificateInfo, Endpoint, EndpointResult, ProbeOptions, ProbeVerdict, Simulation, StepName, StepResult, TlsVersionName } from './types';
+import type {
+  CertificateInfo,
+  Endpoint,
+  EndpointResult,
+  ProbeOptions,
+  ProbeVerdict,
+  Simulation,
+  StepName,
+  StepResult,
+  TlsVersionName,
+} from './types';
 import { TLS_VERSION_NAMES } from './types';
 import { endpointUrl } from './url';
 import { ALL_GROUPS, ALL_SIGALGS } from './tls-constants';
@@ -35,7 +45,8 @@ function resolve(host: string, ms: number, budget: Budget): Promise<string[]> {
     const timer = setTimeout(() => reject(new ProbeError('dns-failed', `nessuna risposta DNS per ${host} entro ${allowed} ms`)), allowed);
     lookup(host, { all: true }, (err, addresses) => {
       clearTimeout(timer);
-      if (err || addresses.length === 0) reject(new ProbeError('dns-failed', `il nome ${host} non esiste nel DNS (${err?.code ?? 'nessun indirizzo'})`));
+      if (err || addresses.length === 0)
+        reject(new ProbeError('dns-failed', `il nome ${host} non esiste nel DNS (${err?.code ?? 'nessun indirizzo'})`));
       else resolvePromise(addresses.map((a) => a.address));
     });
   });
@@ -153,7 +164,10 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
     }
     const anyVersion = TLS_VERSION_NAMES.some((v) => result.tls.versions[v]);
     if (!anyVersion || (stop && ['throttled', 'deadline-exceeded', 'cancelled'].includes(stop.verdict))) {
-      skipRest(['versions', 'ciphers', 'simulation', 'certificate', 'banner'], 'non eseguito: nessuna versione TLS accettata o verifica interrotta');
+      skipRest(
+        ['versions', 'ciphers', 'simulation', 'certificate', 'banner'],
+        'non eseguito: nessuna versione TLS accettata o verifica interrotta',
+      );
       return result;
     }
 
@@ -174,8 +188,12 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
           break;
         }
       }
-      const summary =
-        TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v]).map((v) => `${LABEL[v]}: ${result.tls.ciphers[v]?.length}${partial.includes(v) ? ' (elenco incompleto: limite di connessioni o di tempo)' : ''}`).join(', ');
+      const summary = TLS_VERSION_NAMES.filter((v) => result.tls.ciphers[v])
+        .map(
+          (v) =>
+            `${LABEL[v]}: ${result.tls.ciphers[v]?.length}${partial.includes(v) ? ' (elenco incompleto: limite di connessioni o di tempo)' : ''}`,
+        )
+        .join(', ');
       if (cipherError) {
         step('ciphers', 'failed', t0, cipherError.verdict, `${cipherError.detail}${summary ? ` (parziale: ${summary})` : ''}`);
         fail(cipherError.verdict, cipherError.detail);
@@ -261,7 +279,13 @@ function connectSteps(session: Session, step: StepFn, t0: number, error?: ProbeE
     return;
   }
   // Report the time of the TCP connect and of the dialogue themselves, not of the whole hello.
-  step('connect', 'ok', Date.now() - (session.connectMs ?? 0), undefined, `${session.address}:${session.endpoint.port} in ${session.connectMs} ms`);
+  step(
+    'connect',
+    'ok',
+    Date.now() - (session.connectMs ?? 0),
+    undefined,
+    `${session.address}:${session.endpoint.port} in ${session.connectMs} ms`,
+  );
   if (session.endpoint.security !== 'starttls') return;
   if (session.dialogue) step('starttls', 'ok', Date.now() - (session.starttlsMs ?? 0), undefined, session.dialogue.greeting.slice(0, 120));
   else if (error && STARTTLS_VERDICTS.has(error.verdict)) step('starttls', 'failed', t0, error.verdict, error.detail);
@@ -273,8 +297,10 @@ function noVersionVerdict(outcomes: Partial<Record<TlsVersionName, HelloOutcome>
   const list = Object.values(outcomes).filter((o): o is HelloOutcome => !!o);
   const odd = list.find((o) => o.kind === 'alert' && !REFUSAL_ALERTS.has(o.alert));
   if (odd && odd.kind === 'alert') return [`handshake-alert(${odd.alert})`, `il server interrompe l'handshake con l'alert ${odd.alert}`];
-  if (list.length > 0 && list.every((o) => o.kind === 'closed' && o.reset)) return ['connect-reset', 'il server chiude di forza ogni connessione TLS'];
-  if (list.length > 0 && list.every((o) => o.kind === 'closed')) return ['no-common-version', 'il server chiude la connessione senza rispondere a nessun ClientHello (TLS 1.0-1.3)'];
+  if (list.length > 0 && list.every((o) => o.kind === 'closed' && o.reset))
+    return ['connect-reset', 'il server chiude di forza ogni connessione TLS'];
+  if (list.length > 0 && list.every((o) => o.kind === 'closed'))
+    return ['no-common-version', 'il server chiude la connessione senza rispondere a nessun ClientHello (TLS 1.0-1.3)'];
   return ['no-common-version', 'il server non accetta nessuna versione TLS da 1.0 a 1.3'];
 }
 
@@ -285,7 +311,10 @@ function noVersionVerdict(outcomes: Partial<Record<TlsVersionName, HelloOutcome>
 async function checkThrottle(session: Session, control: TlsVersionName): Promise<void> {
   const again = await session.hello(helloFor(control));
   if (!accepted(again, control)) {
-    throw new ProbeError('throttled', `il server ha smesso di rispondere dopo ${session.connections - 2} connessioni riuscite (limite di connessioni o blocco anti-scansione)`);
+    throw new ProbeError(
+      'throttled',
+      `il server ha smesso di rispondere dopo ${session.connections - 2} connessioni riuscite (limite di connessioni o blocco anti-scansione)`,
+    );
   }
 }
 
@@ -298,7 +327,12 @@ const RESERVED_CONNECTIONS = new Set(CLIENT_PROFILES.map((p) => JSON.stringify([
 /** Share of the endpoint's deadline cipher enumeration may use; the rest is for later steps. */
 const CIPHER_TIME_SHARE = 0.6;
 
-async function enumerateCiphers(session: Session, v: TlsVersionName, first: HelloOutcome | undefined, until: number): Promise<{ names: string[]; complete: boolean }> {
+async function enumerateCiphers(
+  session: Session,
+  v: TlsVersionName,
+  first: HelloOutcome | undefined,
+  until: number,
+): Promise<{ names: string[]; complete: boolean }> {
   let remaining = suitesFor(v);
   const found: number[] = [];
   let next: HelloOutcome | undefined = first;
@@ -309,7 +343,8 @@ async function enumerateCiphers(session: Session, v: TlsVersionName, first: Hell
     const o = next ?? (await session.hello(helloFor(v, remaining)));
     next = undefined;
     if (o.kind === 'closed' && found.length > 0) await checkThrottle(session, v);
-    if (o.kind !== 'server-hello' || o.version !== v || !remaining.includes(o.cipher)) return { names: found.map(suiteName), complete: true };
+    if (o.kind !== 'server-hello' || o.version !== v || !remaining.includes(o.cipher))
+      return { names: found.map(suiteName), complete: true };
     found.push(o.cipher);
     remaining = remaining.filter((c) => c !== o.cipher);
   }
@@ -366,12 +401,20 @@ async function simulateClients(session: Session, result: EndpointResult, until: 
  * The server's ephemeral keys as the simulations saw them. When the server accepts DHE suites but
  * no simulated client got one, one more hello offering only those reads the DH prime's size.
  */
-async function keyExchangeSummary(session: Session, result: EndpointResult, until: number): Promise<{ dhBits: number | null; curves: string[] }> {
+async function keyExchangeSummary(
+  session: Session,
+  result: EndpointResult,
+  until: number,
+): Promise<{ dhBits: number | null; curves: string[] }> {
   const seen = result.simulations.map((s) => s.keyExchange).filter((k): k is NonNullable<typeof k> => !!k);
-  let dhBits = seen.filter((k) => k.kind === 'dh' && k.bits !== null).reduce<number | null>((m, k) => Math.max(m ?? 0, k.bits as number), null);
+  let dhBits = seen
+    .filter((k) => k.kind === 'dh' && k.bits !== null)
+    .reduce<number | null>((m, k) => Math.max(m ?? 0, k.bits as number), null);
   const curves = [...new Set(seen.filter((k) => k.kind === 'ecdh' && k.group).map((k) => k.group as string))];
   if (dhBits === null && Date.now() < until && session.connections < session.maxConnections - 2) {
-    const v = (['TLSv1.2', 'TLSv1.1', 'TLSv1'] as TlsVersionName[]).find((x) => (result.tls.ciphers[x] ?? []).some((n) => /^TLS_DHE_/.test(n)));
+    const v = (['TLSv1.2', 'TLSv1.1', 'TLSv1'] as TlsVersionName[]).find((x) =>
+      (result.tls.ciphers[x] ?? []).some((n) => /^TLS_DHE_/.test(n)),
+    );
     const dhe = v ? suitesFor(v).filter((c) => kexKind(c) === 'dh' && (result.tls.ciphers[v] ?? []).includes(suiteName(c))) : [];
     if (v && dhe.length) {
       try {
@@ -437,8 +480,14 @@ async function certificateAndBanner(
   result.certificate = info;
   if (info) {
     const v = certificateVerdict(info);
-    const via = socket ? '' : ' (dal probe grezzo: la libreria TLS locale non completa l\'handshake)';
-    step('certificate', v === 'ok' ? 'ok' : 'failed', t0, v === 'ok' ? undefined : v, `${info.subject} — emesso da ${info.issuer}, scade ${info.validTo.slice(0, 10)}${via}`);
+    const via = socket ? '' : " (dal probe grezzo: la libreria TLS locale non completa l'handshake)";
+    step(
+      'certificate',
+      v === 'ok' ? 'ok' : 'failed',
+      t0,
+      v === 'ok' ? undefined : v,
+      `${info.subject} — emesso da ${info.issuer}, scade ${info.validTo.slice(0, 10)}${via}`,
+    );
     if (v !== 'ok') fail(v, certDetail(v, info));
   } else {
     step('certificate', 'failed', t0, 'not-tls', tlsError ?? 'nessun certificato ricevuto');
@@ -458,7 +507,8 @@ async function certificateAndBanner(
     if (endpoint.security === 'tls') {
       const line = await reader.readLine(session.timeouts.bannerMs, session.budget, 'banner del servizio');
       result.banner = line;
-      if (!bannerLooksRight(endpoint.protocol, line)) throw new ProbeError('banner-unexpected', `banner inatteso per ${endpoint.protocol.toUpperCase()}: "${line.slice(0, 120)}"`);
+      if (!bannerLooksRight(endpoint.protocol, line))
+        throw new ProbeError('banner-unexpected', `banner inatteso per ${endpoint.protocol.toUpperCase()}: "${line.slice(0, 120)}"`);
       if (endpoint.protocol === 'smtp') {
         for (let i = 0; i < 50 && /^220-/.test(line); i++) await reader.readLine(session.timeouts.bannerMs, session.budget, 'banner SMTP');
       }
@@ -493,7 +543,8 @@ async function certificateAndBanner(
 }
 
 function certDetail(v: ProbeVerdict, c: CertificateInfo): string {
-  if (v.startsWith('tls-intercepted')) return `il certificato è emesso da "${c.issuer}": un antivirus (${c.interceptedBy}) intercetta la connessione`;
+  if (v.startsWith('tls-intercepted'))
+    return `il certificato è emesso da "${c.issuer}": un antivirus (${c.interceptedBy}) intercetta la connessione`;
   if (v === 'cert-expired') return `certificato scaduto il ${c.validTo.slice(0, 10)}`;
   if (v === 'cert-not-yet-valid') return `certificato valido solo dal ${c.validFrom.slice(0, 10)} (controllare data e ora del PC)`;
   if (v === 'cert-hostname-mismatch') return `il certificato non è per questo nome (vale per ${c.san.join(', ') || c.subject})`;

@@ -61,7 +61,8 @@ export class FlightParser {
       const major = this.buf[1];
       const len = this.buf.readUInt16BE(3);
       if (![20, 21, 22, 23].includes(type) || major !== 3) return this.hello ?? { kind: 'not-tls', detail: describeGarbage(this.buf) };
-      if (len > MAX_RECORD) return this.hello ?? { kind: 'not-tls', detail: `record TLS di ${len} byte, oltre il massimo ${MAX_RECORD} (record_overflow)` };
+      if (len > MAX_RECORD)
+        return this.hello ?? { kind: 'not-tls', detail: `record TLS di ${len} byte, oltre il massimo ${MAX_RECORD} (record_overflow)` };
       if (this.buf.length < 5 + len) return null;
       const body = this.buf.subarray(5, 5 + len);
       this.buf = this.buf.subarray(5 + len);
@@ -193,13 +194,26 @@ export function kexKind(cipher: number): 'dh' | 'ecdh' | null {
 }
 
 const CURVE_BITS: Record<string, number> = {
-  secp256r1: 256, secp384r1: 384, secp521r1: 521, x25519: 255, x448: 448, secp256k1: 256, secp224r1: 224,
-  brainpoolP256r1: 256, brainpoolP384r1: 384, brainpoolP512r1: 512, sect571r1: 571, sect571k1: 571, sect409r1: 409, sect409k1: 409,
-  sect283r1: 283, sect283k1: 283,
+  secp256r1: 256,
+  secp384r1: 384,
+  secp521r1: 521,
+  x25519: 255,
+  x448: 448,
+  secp256k1: 256,
+  secp224r1: 224,
+  brainpoolP256r1: 256,
+  brainpoolP384r1: 384,
+  brainpoolP512r1: 512,
+  sect571r1: 571,
+  sect571k1: 571,
+  sect409r1: 409,
+  sect409k1: 409,
+  sect283r1: 283,
+  sect283k1: 283,
 };
 
 function groupKeyExchange(code: number): KeyExchange {
-  const name = (Object.entries(GROUPS).find(([, c]) => c === code)?.[0]) ?? `0x${code.toString(16).padStart(4, '0')}`;
+  const name = Object.entries(GROUPS).find(([, c]) => c === code)?.[0] ?? `0x${code.toString(16).padStart(4, '0')}`;
   const ff = /^ffdhe(\d+)$/.exec(name);
   if (ff) return { kind: 'dh', bits: Number(ff[1]), group: name };
   return { kind: 'ecdh', bits: CURVE_BITS[name] ?? null, group: name };

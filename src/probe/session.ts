@@ -40,7 +40,8 @@ export class Session {
 
   /** Opens a connection ready for a ClientHello (after STARTTLS on plaintext ports). */
   async open(): Promise<SocketReader> {
-    if (this.connections >= this.maxConnections) throw new ProbeError('deadline-exceeded', `limite di ${this.maxConnections} connessioni raggiunto`);
+    if (this.connections >= this.maxConnections)
+      throw new ProbeError('deadline-exceeded', `limite di ${this.maxConnections} connessioni raggiunto`);
     this.connections++;
     const t0 = Date.now();
     let socket: net.Socket;
@@ -91,21 +92,28 @@ export class Session {
       const end = Date.now() + this.timeouts.handshakeMs;
       try {
         while (result === null) {
-          result = await reader.read(
-            (buf) => (buf.length === 0 ? null : { value: parser.feed(Buffer.from(buf)), used: buf.length }),
-            { timeoutMs: Math.max(1, end - Date.now()), budget: this.budget, timeoutVerdict: 'handshake-timeout', what: 'risposta al ClientHello', maxBytes: Infinity },
-          );
+          result = await reader.read((buf) => (buf.length === 0 ? null : { value: parser.feed(Buffer.from(buf)), used: buf.length }), {
+            timeoutMs: Math.max(1, end - Date.now()),
+            budget: this.budget,
+            timeoutVerdict: 'handshake-timeout',
+            what: 'risposta al ClientHello',
+            maxBytes: Infinity,
+          });
         }
       } catch (e) {
         const partial = parser.partial();
         if (partial) return partial;
         if (e instanceof ProbeError && (e.verdict === 'connect-reset' || e.verdict === 'banner-unexpected') && reader.closed) {
-          if (parser.received > 0) return { kind: 'not-tls', detail: `connessione chiusa a metà della risposta TLS (${parser.received} byte ricevuti)` };
+          if (parser.received > 0)
+            return { kind: 'not-tls', detail: `connessione chiusa a metà della risposta TLS (${parser.received} byte ricevuti)` };
           this.answered++;
           return { kind: 'closed', reset: reader.closed === 'reset' };
         }
         if (e instanceof ProbeError && e.verdict === 'handshake-timeout' && parser.received > 0) {
-          throw new ProbeError('handshake-timeout', `il server invia dati troppo lentamente (${parser.received} byte in ${this.timeouts.handshakeMs} ms)`);
+          throw new ProbeError(
+            'handshake-timeout',
+            `il server invia dati troppo lentamente (${parser.received} byte in ${this.timeouts.handshakeMs} ms)`,
+          );
         }
         throw e;
       }

@@ -18,7 +18,10 @@ export function profileCodes(p: ClientProfile): number[] {
 }
 
 /** The version a server that knows `learned.versions` would pick with this client, or why none. */
-export function offline(p: ClientProfile, learned: Learned): { verdict: 'no-common-version' | 'no-common-cipher' | 'unknown' | 'possible'; version?: TlsVersionName; common?: string[] } {
+export function offline(
+  p: ClientProfile,
+  learned: Learned,
+): { verdict: 'no-common-version' | 'no-common-cipher' | 'unknown' | 'possible'; version?: TlsVersionName; common?: string[] } {
   const byHigh = [...TLS_VERSION_NAMES].reverse();
   const common = byHigh.filter((v) => p.versions.includes(v) && learned.versions[v] === true);
   const unknown = byHigh.some((v) => p.versions.includes(v) && learned.versions[v] === null);
@@ -35,7 +38,12 @@ export function offline(p: ClientProfile, learned: Learned): { verdict: 'no-comm
   return { verdict: 'possible', version: v, common: both };
 }
 
-const VERSION_LABEL: Record<TlsVersionName, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
+const VERSION_LABEL: Record<TlsVersionName, string> = {
+  TLSv1: 'TLS 1.0',
+  'TLSv1.1': 'TLS 1.1',
+  'TLSv1.2': 'TLS 1.2',
+  'TLSv1.3': 'TLS 1.3',
+};
 const list = (vs: TlsVersionName[]) => vs.map((v) => VERSION_LABEL[v]).join(', ');
 
 /** Result of a profile decided without a connection (or after one, from its outcome). */
@@ -44,20 +52,47 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
   const o = offline(p, learned);
   if (o.verdict === 'no-common-version') {
     const server = TLS_VERSION_NAMES.filter((v) => learned.versions[v] === true);
-    return { ...base, ok: false, reason: 'no-common-version', detail: `il client usa ${list(p.versions)}, il server accetta solo ${list(server) || 'nessuna versione'}` };
+    return {
+      ...base,
+      ok: false,
+      reason: 'no-common-version',
+      detail: `il client usa ${list(p.versions)}, il server accetta solo ${list(server) || 'nessuna versione'}`,
+    };
   }
   if (o.verdict === 'no-common-cipher') {
-    return { ...base, ok: false, reason: 'no-common-cipher', version: o.version, detail: `nessuna cipher suite in comune in ${VERSION_LABEL[o.version as TlsVersionName]}` };
+    return {
+      ...base,
+      ok: false,
+      reason: 'no-common-cipher',
+      version: o.version,
+      detail: `nessuna cipher suite in comune in ${VERSION_LABEL[o.version as TlsVersionName]}`,
+    };
   }
-  if (error === 'no-common-curve') return { ...base, ok: false, reason: error, version: o.version, detail: 'nessuna curva ellittica (gruppo) in comune: il server rifiuta quelle del client' };
-  if (error === 'no-common-signature') return { ...base, ok: false, reason: error, version: o.version, detail: 'nessun algoritmo di firma in comune con il certificato del server' };
+  if (error === 'no-common-curve')
+    return {
+      ...base,
+      ok: false,
+      reason: error,
+      version: o.version,
+      detail: 'nessuna curva ellittica (gruppo) in comune: il server rifiuta quelle del client',
+    };
+  if (error === 'no-common-signature')
+    return {
+      ...base,
+      ok: false,
+      reason: error,
+      version: o.version,
+      detail: 'nessun algoritmo di firma in comune con il certificato del server',
+    };
   if (error) return { ...base, ok: false, reason: error, detail: 'simulazione non completata' };
   if (!outcome) return { ...base, ok: false, reason: 'unknown', detail: 'versioni del server non determinate' };
   if (outcome.kind === 'server-hello') {
     const v = outcome.version;
     const cipher = suiteName(outcome.cipher);
-    if (!v || !p.versions.includes(v)) return { ...base, ok: false, reason: 'no-common-version', detail: `il server risponde con ${v ?? 'una versione sconosciuta'}` };
-    if (!p.ciphers.includes(cipher)) return { ...base, ok: false, reason: 'no-common-cipher', version: v, detail: `il server sceglie ${cipher}, che il client non offre` };
+    if (!v || !p.versions.includes(v))
+      return { ...base, ok: false, reason: 'no-common-version', detail: `il server risponde con ${v ?? 'una versione sconosciuta'}` };
+    if (!p.ciphers.includes(cipher))
+      return { ...base, ok: false, reason: 'no-common-cipher', version: v, detail: `il server sceglie ${cipher}, che il client non offre` };
     const kx = outcome.keyExchange ?? undefined;
     const ok: Simulation = { ...base, ok: true, reason: 'ok', version: v, cipher };
     if (kx) ok.keyExchange = kx;
@@ -66,9 +101,21 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
   }
   if (outcome.kind === 'alert') {
     // Version and cipher would match: the alert comes from groups or signature algorithms.
-    return { ...base, ok: false, reason: `handshake-alert(${outcome.alert})`, version: o.version, detail: 'versione e cipher in comune, ma il server rifiuta (curve o algoritmi di firma del client)' };
+    return {
+      ...base,
+      ok: false,
+      reason: `handshake-alert(${outcome.alert})`,
+      version: o.version,
+      detail: 'versione e cipher in comune, ma il server rifiuta (curve o algoritmi di firma del client)',
+    };
   }
-  if (outcome.kind === 'closed') return { ...base, ok: false, reason: outcome.reset ? 'connect-reset' : 'handshake-alert(closed)', detail: 'il server chiude la connessione' };
+  if (outcome.kind === 'closed')
+    return {
+      ...base,
+      ok: false,
+      reason: outcome.reset ? 'connect-reset' : 'handshake-alert(closed)',
+      detail: 'il server chiude la connessione',
+    };
   return { ...base, ok: false, reason: 'not-tls', detail: outcome.detail };
 }
 
@@ -79,10 +126,16 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
 export function keyExchangeRefusal(p: ClientProfile, kx: KeyExchange): { reason: string; detail: string } | null {
   if (kx.kind === 'dh' && kx.bits !== null) {
     if (p.maxDhBits !== null && kx.bits > p.maxDhBits) {
-      return { reason: 'dh-too-large', detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne accetta al massimo ${p.maxDhBits}` };
+      return {
+        reason: 'dh-too-large',
+        detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne accetta al massimo ${p.maxDhBits}`,
+      };
     }
     if (p.minDhBits !== null && kx.bits < p.minDhBits) {
-      return { reason: 'dh-too-small', detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne esige almeno ${p.minDhBits}` };
+      return {
+        reason: 'dh-too-small',
+        detail: `il server usa un gruppo Diffie-Hellman di ${kx.bits} bit, il client ne esige almeno ${p.minDhBits}`,
+      };
     }
   }
   if (kx.kind === 'ecdh' && kx.group && !(p.groups as string[]).includes(kx.group)) {

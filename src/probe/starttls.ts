@@ -17,7 +17,8 @@ export async function readGreeting(protocol: MailProtocol, r: SocketReader, ms: 
   const line = await r.readLine(ms, budget, 'saluto del server');
   if (protocol === 'imap') {
     if (/^\* (OK|PREAUTH)\b/i.test(line)) return line;
-    if (/^\* BYE\b/i.test(line) && THROTTLE_WORDS.test(line)) throw new ProbeError('throttled', `il server limita le connessioni: "${line}"`);
+    if (/^\* BYE\b/i.test(line) && THROTTLE_WORDS.test(line))
+      throw new ProbeError('throttled', `il server limita le connessioni: "${line}"`);
   } else if (protocol === 'pop3') {
     if (/^\+OK\b/.test(line)) return line;
     if (/^-ERR\b/.test(line) && THROTTLE_WORDS.test(line)) throw new ProbeError('throttled', `il server limita le connessioni: "${line}"`);
@@ -48,7 +49,8 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
         break;
       }
     }
-    if (!caps.some((c) => c.toUpperCase() === 'STARTTLS')) throw new ProbeError('starttls-not-offered', `il server IMAP non offre STARTTLS (CAPABILITY: ${caps.join(' ')})`);
+    if (!caps.some((c) => c.toUpperCase() === 'STARTTLS'))
+      throw new ProbeError('starttls-not-offered', `il server IMAP non offre STARTTLS (CAPABILITY: ${caps.join(' ')})`);
     write(s, 'a002 STARTTLS\r\n');
     for (let i = 0; i < 20; i++) {
       const line = await r.readLine(ms, budget, 'risposta a STARTTLS');
@@ -67,7 +69,8 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
         if (line === '.') break;
         caps.push(line.trim());
       }
-      if (!caps.some((c) => /^STLS\b/i.test(c))) throw new ProbeError('starttls-not-offered', `il server POP3 non offre STLS (CAPA: ${caps.join(', ')})`);
+      if (!caps.some((c) => /^STLS\b/i.test(c)))
+        throw new ProbeError('starttls-not-offered', `il server POP3 non offre STLS (CAPA: ${caps.join(', ')})`);
     }
     write(s, 'STLS\r\n');
     const line = await r.readLine(ms, budget, 'risposta a STLS');
@@ -83,7 +86,8 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
     caps.push(line.slice(4).trim());
     if (line[3] === ' ') break;
   }
-  if (!caps.some((c) => /^STARTTLS\b/i.test(c))) throw new ProbeError('starttls-not-offered', `il server SMTP non offre STARTTLS (EHLO: ${caps.join(', ')})`);
+  if (!caps.some((c) => /^STARTTLS\b/i.test(c)))
+    throw new ProbeError('starttls-not-offered', `il server SMTP non offre STARTTLS (EHLO: ${caps.join(', ')})`);
   write(s, 'STARTTLS\r\n');
   const line = await r.readLine(ms, budget, 'risposta a STARTTLS');
   if (/^220/.test(line)) return { greeting, capabilities: caps };

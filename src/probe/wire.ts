@@ -154,12 +154,18 @@ export class SocketReader {
       if (this.buf.length > opts.maxBytes) throw new ProbeError('banner-unexpected', `${opts.what}: risposta oltre ${opts.maxBytes} byte`);
       if (this.ended) {
         const verdict: ProbeVerdict = this.ended === 'reset' ? 'connect-reset' : 'banner-unexpected';
-        throw new ProbeError(verdict, `${opts.what}: connessione chiusa dal server${this.buf.length ? ` dopo "${printable(this.buf)}"` : ''}`);
+        throw new ProbeError(
+          verdict,
+          `${opts.what}: connessione chiusa dal server${this.buf.length ? ` dopo "${printable(this.buf)}"` : ''}`,
+        );
       }
       const left = end - Date.now();
       if (left <= 0 || opts.budget.signal?.aborted) {
         opts.budget.check();
-        throw new ProbeError(opts.budget.timeoutVerdict(opts.timeoutVerdict), `${opts.what}: nessuna risposta completa entro ${ms} ms (ricevuti ${this.received} byte)`);
+        throw new ProbeError(
+          opts.budget.timeoutVerdict(opts.timeoutVerdict),
+          `${opts.what}: nessuna risposta completa entro ${ms} ms (ricevuti ${this.received} byte)`,
+        );
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(() => {

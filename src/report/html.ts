@@ -22,7 +22,10 @@ import { simulationReason } from '../diagnosis/rules/servers';
 import { REDACTION_NOTE } from './redact';
 
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** Italian text of a label, escaped. */
@@ -102,7 +105,8 @@ td.bad { color: #b00020; font-weight: bold; background: #fdecee; }
 
 function cell(c: unknown, header: boolean): string {
   const tag = header ? 'th' : 'td';
-  if (c && typeof c === 'object' && 'mono' in (c as Record<string, unknown>)) return `<${tag} class="mono">${esc((c as { mono: unknown }).mono)}</${tag}>`;
+  if (c && typeof c === 'object' && 'mono' in (c as Record<string, unknown>))
+    return `<${tag} class="mono">${esc((c as { mono: unknown }).mono)}</${tag}>`;
   // A cell already made of escaped parts (several lines), optionally marked as the failing value.
   if (c && typeof c === 'object' && 'html' in (c as Record<string, unknown>)) {
     const h = c as { html: string; bad?: boolean };
@@ -126,7 +130,10 @@ function table(headers: Text[], rows: (unknown[] | Row)[], widths?: number[]): s
   if (!rows.length) return `<p class="muted">${it(L.values.noData)}</p>`;
   const body = rows
     .map((r) => (Array.isArray(r) ? { cells: r } : r))
-    .map((r: Row) => `<tr${r.decisive ? ' class="decisive"' : r.partial ? ' class="partial"' : ''}>${r.cells.map((c) => cell(c, false)).join('')}</tr>`)
+    .map(
+      (r: Row) =>
+        `<tr${r.decisive ? ' class="decisive"' : r.partial ? ' class="partial"' : ''}>${r.cells.map((c) => cell(c, false)).join('')}</tr>`,
+    )
     .join('');
   const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : '';
   return `<table${widths ? ' class="fixed"' : ''}>${cols}<thead><tr>${headers.map((h) => cell(h.it, true)).join('')}</tr></thead><tbody>${body}</tbody></table>`;
@@ -154,7 +161,9 @@ ${v.next ? `<p class="next">${it(L.values.next)}: ${it(v.next)}</p>` : ''}
 }
 
 function linksHtml(links: { url: string; label: Text }[]): string {
-  return links.length ? `<ul class="links">${links.map((l) => `<li><a href="${esc(l.url)}">${it(l.label)}</a> <span class="url">${esc(l.url)}</span></li>`).join('')}</ul>` : '';
+  return links.length
+    ? `<ul class="links">${links.map((l) => `<li><a href="${esc(l.url)}">${it(l.label)}</a> <span class="url">${esc(l.url)}</span></li>`).join('')}</ul>`
+    : '';
 }
 
 // A registry path: a hive then backslash-separated keys; a key may hold spaces ("TLS 1.2",
@@ -208,7 +217,12 @@ export function machineLines(report: Report): { label: Text; value: string }[] {
   const inv = report.inventory;
   const os = inv?.os;
   const system = os
-    ? [os.name ?? os.platform, os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP${String(os.servicePack).replace(/\.0$/, '')}` : null, os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch, os.build && os.platform !== 'linux' ? `build ${os.build}` : os.platform === 'linux' ? null : os.version]
+    ? [
+        os.name ?? os.platform,
+        os.servicePack && !String(os.name ?? '').includes('Service Pack') ? `SP${String(os.servicePack).replace(/\.0$/, '')}` : null,
+        os.arch === 'x86' ? '32 bit' : os.arch === 'x64' ? '64 bit' : os.arch,
+        os.build && os.platform !== 'linux' ? `build ${os.build}` : os.platform === 'linux' ? null : os.version,
+      ]
         .filter(Boolean)
         .join(' · ')
     : L.values.notRead.it;
@@ -219,12 +233,18 @@ export function machineLines(report: Report): { label: Text; value: string }[] {
     : L.values.notRead.it;
   const accounts = report.accounts?.accounts ?? [];
   const providers = [...new Set(accounts.map((a) => providerName(a.provider)).filter(Boolean))];
-  const accountText = report.accounts === null ? L.values.accountsNotSearched.it.replace(/\.$/, '') : `${accounts.length} account${providers.length ? ` (${providers.join(', ')})` : ''}`;
+  const accountText =
+    report.accounts === null
+      ? L.values.accountsNotSearched.it.replace(/\.$/, '')
+      : `${accounts.length} account${providers.length ? ` (${providers.join(', ')})` : ''}`;
   const okServers = report.endpoints.filter((e) => e.verdict === 'ok').length;
   return [
     { label: L.fields.system, value: system },
     { label: L.sections.clients, value: programs },
-    { label: L.sections.accounts, value: `${accountText} · ${L.sections.servers.it.toLowerCase()}: ${report.endpoints.length}${report.endpoints.length ? ` (${okServers} ok)` : ''}` },
+    {
+      label: L.sections.accounts,
+      value: `${accountText} · ${L.sections.servers.it.toLowerCase()}: ${report.endpoints.length}${report.endpoints.length ? ` (${okServers} ok)` : ''}`,
+    },
   ];
 }
 
@@ -244,12 +264,16 @@ ${
   shown.length
     ? `<h2>${it(plans.length ? text2('Altre segnalazioni', 'Other findings') : L.sections.findings)}</h2><ul class="others">${shown
         .map((f) => `<li><span class="badge sev-${esc(f.severity)}">${it(L.severity[f.severity])}</span>${it(f.title)}</li>`)
-        .join('')}</ul>${others.length > shown.length ? `<p class="muted">… e altre ${others.length - shown.length} nei dettagli per il tecnico.</p>` : ''}`
+        .join(
+          '',
+        )}</ul>${others.length > shown.length ? `<p class="muted">… e altre ${others.length - shown.length} nei dettagli per il tecnico.</p>` : ''}`
     : ''
 }
 ${!plans.length && !shown.length ? `<p>${it(L.values.noPlan)}</p>` : ''}
 <h2>${it(L.sections.machine)}</h2>
-<ul class="machine">${machineLines(report).map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`).join('')}</ul>
+<ul class="machine">${machineLines(report)
+    .map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`)
+    .join('')}</ul>
 ${reachSummary(report)}`;
 }
 
@@ -279,9 +303,10 @@ export function deviceSentence(d: DeviceResult): string {
       return why ? `${L.values.deviceFails.it}: ${why}` : L.values.deviceFails.it;
     case 'partial':
       if (onlyWithTls12(d)) return L.values.deviceOnlyWithTls12.it;
-      return `${L.values.deviceOnlyWith.it} ${d.clients.filter((c) => c.ok).map((c) => clientName(c.client)).join(', ')}; ${failing
-        .map((c) => `${clientName(c.client)}: ${simulationReason(c.reason).it}`)
-        .join('; ')}`;
+      return `${L.values.deviceOnlyWith.it} ${d.clients
+        .filter((c) => c.ok)
+        .map((c) => clientName(c.client))
+        .join(', ')}; ${failing.map((c) => `${clientName(c.client)}: ${simulationReason(c.reason).it}`).join('; ')}`;
     default:
       return L.values.deviceUnknown.it;
   }
@@ -305,9 +330,11 @@ function reachLine(e: EndpointResult, sameHost: boolean): string {
   const unknown = joinWindows(names('unknown'));
   const parts: string[] = [];
   if (ok.length) parts.push(`${it(ok.length === 1 ? L.values.deviceOk : L.values.devicesOk)}: ${esc(ok.join(', '))}`);
-  for (const d of ds.filter(onlyWithTls12)) parts.push(`<span class="part">${esc(deviceShort(d))} ${it(L.values.deviceOnlyWithTls12).replace(/^si collega /, '')}</span>`);
+  for (const d of ds.filter(onlyWithTls12))
+    parts.push(`<span class="part">${esc(deviceShort(d))} ${it(L.values.deviceOnlyWithTls12).replace(/^si collega /, '')}</span>`);
   if (partial.length) parts.push(`<span class="part">${esc(partial.join(', '))} ${it(L.values.devicesPartial)}</span>`);
-  if (fails.length) parts.push(`<span class="no">${it(fails.length === 1 ? L.values.deviceFails : L.values.devicesFail)}: ${esc(fails.join(', '))}</span>`);
+  if (fails.length)
+    parts.push(`<span class="no">${it(fails.length === 1 ? L.values.deviceFails : L.values.devicesFail)}: ${esc(fails.join(', '))}</span>`);
   if (unknown.length) parts.push(`${it(L.values.devicesUnknown)}: ${esc(unknown.join(', '))}`);
   const direction = e.protocol === 'smtp' ? L.fields.outgoing : L.fields.incoming;
   return `<li><b>${esc(sameHost ? `${e.host}:${e.port}` : e.host)}</b> (${esc(direction.it.toLowerCase())}) — ${parts.join(' · ')}</li>`;
@@ -350,12 +377,14 @@ function reachSummary(report: Report): string {
 
 function kxText(k: KeyExchange | undefined): string {
   if (!k) return '';
-  if (k.kind === 'dh') return `DH ${k.bits ?? L.values.keyNotRead.it}${k.bits ? ` ${L.values.bits.it}` : ''}${k.group ? ` (${k.group})` : ''}`;
+  if (k.kind === 'dh')
+    return `DH ${k.bits ?? L.values.keyNotRead.it}${k.bits ? ` ${L.values.bits.it}` : ''}${k.group ? ` (${k.group})` : ''}`;
   return `${k.group ?? 'ECDH'}${k.bits ? ` (${k.bits} ${L.values.bits.it})` : ''}`;
 }
 
 /** The simulation failed because of the server's ephemeral key (DH size, or a curve the client lacks). */
-const kxRefused = (s: Simulation) => !s.ok && !!s.keyExchange && (s.reason === 'dh-too-large' || s.reason === 'dh-too-small' || s.reason === 'no-common-curve');
+const kxRefused = (s: Simulation) =>
+  !s.ok && !!s.keyExchange && (s.reason === 'dh-too-large' || s.reason === 'dh-too-small' || s.reason === 'no-common-curve');
 
 function devicesHtml(e: EndpointResult): string {
   const ds = e.devices ?? [];
@@ -370,7 +399,11 @@ function devicesHtml(e: EndpointResult): string {
         return `${c.ok ? '✓' : '✗'} ${esc(clientName(c.client))}${esc(why)}`;
       })
       .join('<br>');
-    return { cells: [deviceLabel(d), deviceSentence(d), { html: detail }], decisive: d.status === 'fails', partial: d.status === 'partial' };
+    return {
+      cells: [deviceLabel(d), deviceSentence(d), { html: detail }],
+      decisive: d.status === 'fails',
+      partial: d.status === 'partial',
+    };
   });
   return `<p class="sub"><b>${it(L.sections.devices)}</b></p>${table([f.device, f.connects, f.detail], rows, [24, 30, 46])}`;
 }
@@ -384,16 +417,31 @@ function keyExchangeHtml(e: EndpointResult): string {
   const curveBad = refused.some((s) => s.keyExchange?.kind === 'ecdh');
   const rows: Row[] = [
     { cells: [f.dhBits.it, { html: esc(k?.dhBits ? `${k.dhBits} ${L.values.bits.it}` : L.values.noDhe.it), bad: dhBad }], decisive: dhBad },
-    { cells: [f.curves.it, { html: esc(k?.curves.length ? k.curves.join(', ') : L.values.noCurves.it), bad: curveBad }], decisive: curveBad },
+    {
+      cells: [f.curves.it, { html: esc(k?.curves.length ? k.curves.join(', ') : L.values.noCurves.it), bad: curveBad }],
+      decisive: curveBad,
+    },
     ...(refused.length
-      ? [{ cells: [f.keyExchangeRefused.it, { html: refused.map((s) => `${esc(clientName(s.client, s.name))}: ${esc(s.detail ?? simulationReason(s.reason).it)}`).join('<br>') }], decisive: true }]
+      ? [
+          {
+            cells: [
+              f.keyExchangeRefused.it,
+              {
+                html: refused
+                  .map((s) => `${esc(clientName(s.client, s.name))}: ${esc(s.detail ?? simulationReason(s.reason).it)}`)
+                  .join('<br>'),
+              },
+            ],
+            decisive: true,
+          },
+        ]
       : []),
   ];
   return `<p class="sub"><b>${it(L.sections.keyExchange)}</b></p>${table([f.item, f.value], rows, [30, 70])}`;
 }
 
 /** Provider names from our own catalogue (the file is data: an id we do not know stays an id). */
-const providerName = (id: string | null | undefined) => (id ? providerById(id)?.name ?? id : '');
+const providerName = (id: string | null | undefined) => (id ? (providerById(id)?.name ?? id) : '');
 
 const text2 = (itText: string, en: string): Text => ({ it: itText, en });
 
@@ -415,7 +463,12 @@ function findingHtml(f: Finding, plans: FixPlan[]): string {
 }
 
 function schannelRow(name: string, p: SchannelProtocol): Row {
-  const state = p.effective === 'enabled' ? L.values.enabledState.it : p.effective === 'disabled' ? L.values.disabledState.it : L.values.unknownState.it;
+  const state =
+    p.effective === 'enabled'
+      ? L.values.enabledState.it
+      : p.effective === 'disabled'
+        ? L.values.disabledState.it
+        : L.values.unknownState.it;
   const by = p.decidedBy === 'registry' ? L.values.byRegistry.it : p.decidedBy === 'os-default' ? L.values.byOsDefault.it : '';
   // TLS 1.2 off is the row that decides the case (and Enabled=0 set by someone).
   const decisive = (name === 'TLS 1.2' && p.effective !== 'enabled') || p.enabled === 0;
@@ -448,39 +501,94 @@ function inventoryHtml(inv: Inventory | null, tz: string | null | undefined): st
     const is32 = os.arch === 'x86';
     parts.push(
       `<h3>${it(L.sections.schannel)}</h3>`,
-      table([f.protocol, f.enabled, f.disabledByDefault, f.effective, f.decidedBy], Object.entries(w.schannel).map(([k, p]) => schannelRow(k, p))),
+      table(
+        [f.protocol, f.enabled, f.disabledByDefault, f.effective, f.decidedBy],
+        Object.entries(w.schannel).map(([k, p]) => schannelRow(k, p)),
+      ),
       `<h3>${it(L.sections.registry)}</h3>`,
-      table([f.item, f.value], [
-        ...(is32
-          ? [{ cells: [f.winhttpNative.it, mono(hex(w.winhttp.defaultSecureProtocols64))], decisive: !((w.winhttp.defaultSecureProtocols64 ?? 0) & 0x800) && w.kb3140245 !== null }]
-          : [
-              { cells: [f.winhttp64.it, mono(hex(w.winhttp.defaultSecureProtocols64))], decisive: !((w.winhttp.defaultSecureProtocols64 ?? 0) & 0x800) && w.kb3140245 !== null },
-              { cells: [f.winhttp32.it, mono(hex(w.winhttp.defaultSecureProtocols32))], decisive: !((w.winhttp.defaultSecureProtocols32 ?? 0) & 0x800) && w.kb3140245 !== null },
-            ]),
-        [f.internetSettingsHkcu.it, mono(hex(w.internetSettings.hkcu))],
-        [f.internetSettingsHklm.it, mono(hex(w.internetSettings.hklm))],
-        { cells: [f.kb3140245.it, w.kb3140245 === true ? L.values.installed.it : w.kb3140245 === false ? L.values.notInstalled.it : L.values.unknown.it], decisive: w.kb3140245 === false },
-        [f.dotnetVersion.it, `${w.dotnet.version ?? L.values.unknown.it}${w.dotnet.release !== null ? ` (${w.dotnet.release})` : ''}`],
-      ]),
+      table(
+        [f.item, f.value],
+        [
+          ...(is32
+            ? [
+                {
+                  cells: [f.winhttpNative.it, mono(hex(w.winhttp.defaultSecureProtocols64))],
+                  decisive: !((w.winhttp.defaultSecureProtocols64 ?? 0) & 0x800) && w.kb3140245 !== null,
+                },
+              ]
+            : [
+                {
+                  cells: [f.winhttp64.it, mono(hex(w.winhttp.defaultSecureProtocols64))],
+                  decisive: !((w.winhttp.defaultSecureProtocols64 ?? 0) & 0x800) && w.kb3140245 !== null,
+                },
+                {
+                  cells: [f.winhttp32.it, mono(hex(w.winhttp.defaultSecureProtocols32))],
+                  decisive: !((w.winhttp.defaultSecureProtocols32 ?? 0) & 0x800) && w.kb3140245 !== null,
+                },
+              ]),
+          [f.internetSettingsHkcu.it, mono(hex(w.internetSettings.hkcu))],
+          [f.internetSettingsHklm.it, mono(hex(w.internetSettings.hklm))],
+          {
+            cells: [
+              f.kb3140245.it,
+              w.kb3140245 === true ? L.values.installed.it : w.kb3140245 === false ? L.values.notInstalled.it : L.values.unknown.it,
+            ],
+            decisive: w.kb3140245 === false,
+          },
+          [f.dotnetVersion.it, `${w.dotnet.version ?? L.values.unknown.it}${w.dotnet.release !== null ? ` (${w.dotnet.release})` : ''}`],
+        ],
+      ),
     );
     if (w.dotnet.keys?.length) {
       parts.push(
         `<h3>${it(L.sections.dotnet)}</h3>`,
-        table([f.framework, f.view, f.schUseStrongCrypto, f.systemDefaultTlsVersions], w.dotnet.keys.map((k) => [k.framework, is32 ? '32 bit' : `${k.view} bit`, orAbsent(k.schUseStrongCrypto), orAbsent(k.systemDefaultTlsVersions)])),
+        table(
+          [f.framework, f.view, f.schUseStrongCrypto, f.systemDefaultTlsVersions],
+          w.dotnet.keys.map((k) => [
+            k.framework,
+            is32 ? '32 bit' : `${k.view} bit`,
+            orAbsent(k.schUseStrongCrypto),
+            orAbsent(k.systemDefaultTlsVersions),
+          ]),
+        ),
       );
     }
     const pk = w.servicing ? [...w.servicing.kb3140245, ...w.servicing.languagePacks] : [];
     if (pk.length) {
-      parts.push(`<h3>${it(L.sections.servicing)}</h3>`, table([f.package, f.installedAt], pk.map((p) => [mono(p.name), p.installedAt ? formatLocalDate(p.installedAt, { timeZone: tz }) : L.values.unknown.it]), [70, 30]));
+      parts.push(
+        `<h3>${it(L.sections.servicing)}</h3>`,
+        table(
+          [f.package, f.installedAt],
+          pk.map((p) => [mono(p.name), p.installedAt ? formatLocalDate(p.installedAt, { timeZone: tz }) : L.values.unknown.it]),
+          [70, 30],
+        ),
+      );
     }
   }
-  const av = inv.antivirusChecked === false ? L.values.antivirusNotChecked.it : inv.antivirus.map((a) => `${a.name}${a.state ? ` (${a.state})` : ''}`).join(', ') || L.values.antivirusNone.it;
+  const av =
+    inv.antivirusChecked === false
+      ? L.values.antivirusNotChecked.it
+      : inv.antivirus.map((a) => `${a.name}${a.state ? ` (${a.state})` : ''}`).join(', ') || L.values.antivirusNone.it;
   parts.push(
     `<h3>${it(L.sections.clients)}</h3>`,
-    table([f.program, f.version, f.marketingName, f.build, f.bitness], inv.clients.map((c) => [c.name, c.version ?? L.values.unknown.it, c.marketingName, c.build, c.bitness])),
+    table(
+      [f.program, f.version, f.marketingName, f.build, f.bitness],
+      inv.clients.map((c) => [c.name, c.version ?? L.values.unknown.it, c.marketingName, c.build, c.bitness]),
+    ),
     `<h3>${it(L.sections.browsers)}</h3>`,
-    table([f.browser, f.version], inv.browsers.map((b) => [b.name, b.version ?? L.values.unknown.it])),
-    ...(inv.runtimes.length ? [`<h3>${it(L.sections.runtimes)}</h3>`, table([f.component, f.version], inv.runtimes.map((r) => [r.name, r.version ?? L.values.unknown.it]))] : []),
+    table(
+      [f.browser, f.version],
+      inv.browsers.map((b) => [b.name, b.version ?? L.values.unknown.it]),
+    ),
+    ...(inv.runtimes.length
+      ? [
+          `<h3>${it(L.sections.runtimes)}</h3>`,
+          table(
+            [f.component, f.version],
+            inv.runtimes.map((r) => [r.name, r.version ?? L.values.unknown.it]),
+          ),
+        ]
+      : []),
     `<h3>${it(L.sections.clockAntivirus)}</h3>`,
     table(
       [f.item, f.value],
@@ -492,7 +600,15 @@ function inventoryHtml(inv: Inventory | null, tz: string | null | undefined): st
       ],
     ),
   );
-  if (inv.errors.length) parts.push(`<h3>${it(L.sections.readErrors)}</h3>`, table([f.source, f.error], inv.errors.map((e) => [mono(e.source), e.error ?? '']), [45, 55]));
+  if (inv.errors.length)
+    parts.push(
+      `<h3>${it(L.sections.readErrors)}</h3>`,
+      table(
+        [f.source, f.error],
+        inv.errors.map((e) => [mono(e.source), e.error ?? '']),
+        [45, 55],
+      ),
+    );
   return parts.join('\n');
 }
 
@@ -512,26 +628,55 @@ ${table([f.tlsVersion, f.accepted, f.ciphers], versions, [14, 12, 74])}
 ${e.negotiated ? `<p class="muted">${it(f.negotiated)}: ${esc(e.negotiated.version)} · <span class="mono">${esc(e.negotiated.cipher)}</span></p>` : ''}
 ${devicesHtml(e)}
 ${keyExchangeHtml(e)}
-${e.simulations.length ? `<p class="sub"><b>${it(L.sections.simulations)}</b></p>${table([f.simulatedProgram, f.outcome, f.version, f.cipher, f.keyExchange, f.reason], e.simulations.map((s) => ({ cells: [clientName(s.client, s.name), s.ok ? L.values.succeeds.it : L.values.fails.it, s.version ? TLS_LABEL[s.version] : '', mono(s.cipher ?? ''), { html: esc(kxText(s.keyExchange)), bad: kxRefused(s) }, s.ok ? '' : s.detail ?? simulationReason(s.reason).it], decisive: !s.ok })), [19, 9, 9, 25, 12, 26])}` : ''}
+${
+  e.simulations.length
+    ? `<p class="sub"><b>${it(L.sections.simulations)}</b></p>${table(
+        [f.simulatedProgram, f.outcome, f.version, f.cipher, f.keyExchange, f.reason],
+        e.simulations.map((s) => ({
+          cells: [
+            clientName(s.client, s.name),
+            s.ok ? L.values.succeeds.it : L.values.fails.it,
+            s.version ? TLS_LABEL[s.version] : '',
+            mono(s.cipher ?? ''),
+            { html: esc(kxText(s.keyExchange)), bad: kxRefused(s) },
+            s.ok ? '' : (s.detail ?? simulationReason(s.reason).it),
+          ],
+          decisive: !s.ok,
+        })),
+        [19, 9, 9, 25, 12, 26],
+      )}`
+    : ''
+}
 ${
   c
-    ? `<p class="sub"><b>${it(L.sections.certificate)}</b></p>${table([f.item, f.value], [
-        [f.certSubject.it, c.subject],
-        [f.certIssuer.it, c.issuer],
-        [f.certSan.it, c.san.join(', ')],
-        [f.certValidFrom.it, formatLocalDate(c.validFrom, { timeZone: tz })],
-        [f.certValidTo.it, formatLocalDate(c.validTo, { timeZone: tz })],
-        [f.certKey.it, `${c.keyType} ${c.keyBits ?? ''} / ${c.signatureAlgorithm ?? ''}`],
-        { cells: [f.certTrusted.it, `${yesNo(c.trusted)}${c.trustError ? ` (${c.trustError})` : ''}`], decisive: !c.trusted },
-        { cells: [f.certHostname.it, yesNo(c.hostnameMatches)], decisive: !c.hostnameMatches },
-        { cells: [f.certIntercepted.it, c.interceptedBy ?? L.values.notIntercepted.it], decisive: !!c.interceptedBy },
-        [f.certFingerprint.it, mono(c.fingerprintSha256)],
-      ], [25, 75])}`
+    ? `<p class="sub"><b>${it(L.sections.certificate)}</b></p>${table(
+        [f.item, f.value],
+        [
+          [f.certSubject.it, c.subject],
+          [f.certIssuer.it, c.issuer],
+          [f.certSan.it, c.san.join(', ')],
+          [f.certValidFrom.it, formatLocalDate(c.validFrom, { timeZone: tz })],
+          [f.certValidTo.it, formatLocalDate(c.validTo, { timeZone: tz })],
+          [f.certKey.it, `${c.keyType} ${c.keyBits ?? ''} / ${c.signatureAlgorithm ?? ''}`],
+          { cells: [f.certTrusted.it, `${yesNo(c.trusted)}${c.trustError ? ` (${c.trustError})` : ''}`], decisive: !c.trusted },
+          { cells: [f.certHostname.it, yesNo(c.hostnameMatches)], decisive: !c.hostnameMatches },
+          { cells: [f.certIntercepted.it, c.interceptedBy ?? L.values.notIntercepted.it], decisive: !!c.interceptedBy },
+          [f.certFingerprint.it, mono(c.fingerprintSha256)],
+        ],
+        [25, 75],
+      )}`
     : `<p class="muted">${it(L.values.noCertificate)}</p>`
 }
 ${
   failed.length
-    ? `<p class="sub"><b>${it(L.sections.probeSteps)}</b></p>${table([f.step, f.state, f.detail, f.ms], failed.map((x) => ({ cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms], decisive: true })), [22, 14, 54, 10])}`
+    ? `<p class="sub"><b>${it(L.sections.probeSteps)}</b></p>${table(
+        [f.step, f.state, f.detail, f.ms],
+        failed.map((x) => ({
+          cells: [L.probeStep[x.step]?.it ?? x.step, L.stepStatus[x.status].it, x.detail ?? x.verdict ?? '', x.ms],
+          decisive: true,
+        })),
+        [22, 14, 54, 10],
+      )}`
     : ''
 }
 </div>`;
@@ -558,7 +703,9 @@ function technicianHtml(report: Report): string {
   const oks = report.findings.filter((f) => f.severity === 'ok');
   const accounts = report.accounts?.accounts ?? [];
   const srv = (s: { host: string; port: number; protocol: string; security: string; userName?: string | null } | null) =>
-    s ? `${s.host}:${s.port} (${s.protocol.toUpperCase()}, ${L.security[s.security]?.it ?? s.security})${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}` : '';
+    s
+      ? `${s.host}:${s.port} (${s.protocol.toUpperCase()}, ${L.security[s.security]?.it ?? s.security})${s.userName ? ` · ${L.fields.userName.it} ${s.userName}` : ''}`
+      : '';
   const failures = report.context?.failures ?? [];
   const f = L.fields;
   return `<section class="tech">
@@ -570,12 +717,50 @@ ${planEvidenceHtml(plans)}
 <h2>${it(L.sections.machine)}</h2>
 ${inventoryHtml(report.inventory, tz)}
 <h2>${it(L.sections.accounts)}</h2>
-${report.accounts === null ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>` : table([f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings], accounts.map((a) => [L.accountClient[a.client]?.it ?? a.client, a.profile, a.email, a.provider ? providerName(a.provider) : L.values.unrecognised.it, srv(a.incoming), srv(a.outgoing), a.findings.join(', ')]), [12, 9, 15, 10, 21, 21, 12])}
-${report.accounts?.errors.length ? table([f.source, f.error], report.accounts.errors.map((e) => [mono(e.source), e.error ?? '']), [45, 55]) : ''}
-${report.context?.lookups.length ? `<h3>${it(L.sections.lookups)}</h3>${table([f.address, f.provider, f.webmail], report.context.lookups.map((l) => [l.email, l.provider?.name ?? L.values.unrecognised.it, l.provider?.webmail ?? '']))}` : ''}
+${
+  report.accounts === null
+    ? `<p class="muted">${it(L.values.accountsNotSearched)}</p>`
+    : table(
+        [f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings],
+        accounts.map((a) => [
+          L.accountClient[a.client]?.it ?? a.client,
+          a.profile,
+          a.email,
+          a.provider ? providerName(a.provider) : L.values.unrecognised.it,
+          srv(a.incoming),
+          srv(a.outgoing),
+          a.findings.join(', '),
+        ]),
+        [12, 9, 15, 10, 21, 21, 12],
+      )
+}
+${
+  report.accounts?.errors.length
+    ? table(
+        [f.source, f.error],
+        report.accounts.errors.map((e) => [mono(e.source), e.error ?? '']),
+        [45, 55],
+      )
+    : ''
+}
+${
+  report.context?.lookups.length
+    ? `<h3>${it(L.sections.lookups)}</h3>${table(
+        [f.address, f.provider, f.webmail],
+        report.context.lookups.map((l) => [l.email, l.provider?.name ?? L.values.unrecognised.it, l.provider?.webmail ?? '']),
+      )}`
+    : ''
+}
 <h2>${it(L.sections.servers)}</h2>
 ${report.endpoints.length ? report.endpoints.map((e) => endpointHtml(e, tz)).join('\n') : `<p class="muted">${it(L.values.noServer)}</p>`}
-${failures.length ? `<h3>${it(L.sections.failures)}</h3>${table([f.check, f.error], failures.map((x) => [x.check, x.message]))}` : ''}
+${
+  failures.length
+    ? `<h3>${it(L.sections.failures)}</h3>${table(
+        [f.check, f.error],
+        failures.map((x) => [x.check, x.message]),
+      )}`
+    : ''
+}
 </section>`;
 }
 

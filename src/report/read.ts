@@ -104,7 +104,9 @@ export function readReportContent(content: string): Report {
     data = JSON.parse(json);
   } catch {
     return fail(
-      from.plural ? `${from.it} sono danneggiati o incompleti: non si leggono come rapporto di PEC Doctor` : `${from.it} è danneggiato o incompleto: non si legge come rapporto di PEC Doctor`,
+      from.plural
+        ? `${from.it} sono danneggiati o incompleti: non si leggono come rapporto di PEC Doctor`
+        : `${from.it} è danneggiato o incompleto: non si legge come rapporto di PEC Doctor`,
       `${from.en} is damaged or truncated: it does not read as a PEC Doctor report`,
     );
   }

@@ -13,16 +13,56 @@ import type { Report } from '../diagnosis/types';
 import { PROVIDERS } from '../accounts/providers';
 
 const EMAIL_RE = /([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
-const HOME_RE = /(?:\/home\/|\/Users\/|\/var\/mail\/|[A-Za-z]:(?:\\\\|\\|\/)+(?:Users|Documents and Settings)(?:\\\\|\\|\/)+)([^\\/"'\s:]+(?: [^\\/"'\s:]+)?)/gi;
+const HOME_RE =
+  /(?:\/home\/|\/Users\/|\/var\/mail\/|[A-Za-z]:(?:\\\\|\\|\/)+(?:Users|Documents and Settings)(?:\\\\|\\|\/)+)([^\\/"'\s:]+(?: [^\\/"'\s:]+)?)/gi;
 /** Folder names under the users' root that are not people. */
 const NOT_PEOPLE = new Set(['public', 'default', 'default user', 'all users', 'shared', 'guest', 'administrator', 'root']);
 /** Words too common to replace everywhere (they would also hit host names and texts). */
 const TOO_COMMON = new Set([
-  'pec', 'mail', 'posta', 'admin', 'user', 'utente', 'imap', 'smtp', 'pop3', 'outlook', 'thunderbird', 'nobody', 'local folders',
-  'default', 'default-release', 'profile', 'profilo', 'studio', 'ufficio', 'info', 'segreteria', 'amministrazione',
+  'pec',
+  'mail',
+  'posta',
+  'admin',
+  'user',
+  'utente',
+  'imap',
+  'smtp',
+  'pop3',
+  'outlook',
+  'thunderbird',
+  'nobody',
+  'local folders',
+  'default',
+  'default-release',
+  'profile',
+  'profilo',
+  'studio',
+  'ufficio',
+  'info',
+  'segreteria',
+  'amministrazione',
 ]);
 /** File extensions that EMAIL_RE would take for a top-level domain ("mario@studio.it.pst"). */
-const FILE_EXTENSIONS = new Set(['pst', 'ost', 'pab', 'nst', 'oeaccount', 'xml', 'txt', 'log', 'json', 'html', 'htm', 'eml', 'msg', 'ini', 'js', 'dat', 'sqlite', 'msf']);
+const FILE_EXTENSIONS = new Set([
+  'pst',
+  'ost',
+  'pab',
+  'nst',
+  'oeaccount',
+  'xml',
+  'txt',
+  'log',
+  'json',
+  'html',
+  'htm',
+  'eml',
+  'msg',
+  'ini',
+  'js',
+  'dat',
+  'sqlite',
+  'msf',
+]);
 
 export const REDACTED_USER = 'utente';
 const REDACTED_DOMAIN = (n: number): string => `dominio${n}.example`;
@@ -91,7 +131,12 @@ function dropXmlSecrets(s: string): string {
 function dropSecrets(s: string): string {
   if (!/password/i.test(s)) return s;
   const out = dropXmlSecrets(s);
-  return out.includes('\n') || isSecretLine(out) ? out.split('\n').filter((l) => !isSecretLine(l)).join('\n') : out;
+  return out.includes('\n') || isSecretLine(out)
+    ? out
+        .split('\n')
+        .filter((l) => !isSecretLine(l))
+        .join('\n')
+    : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,7 +207,10 @@ function decodeBinary(s: string): string {
       .join('\n');
   }
   if (/=hex(?:\([0-9a-f]\))?:/i.test(out)) {
-    out = out.replace(/(=hex(?:\([0-9a-f]\))?:)((?:[0-9A-Fa-f]{2},(?:\\\r?\n\s*)?)*[0-9A-Fa-f]{2})/gi, (_m, head: string, list: string) => head + binaryValue(list.replace(/[^0-9A-Fa-f]/g, '')));
+    out = out.replace(
+      /(=hex(?:\([0-9a-f]\))?:)((?:[0-9A-Fa-f]{2},(?:\\\r?\n\s*)?)*[0-9A-Fa-f]{2})/gi,
+      (_m, head: string, list: string) => head + binaryValue(list.replace(/[^0-9A-Fa-f]/g, '')),
+    );
   }
   // Anywhere else: a hex run that is text is decoded; one that embeds UTF-16LE text is removed.
   return out.replace(/(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}){6,}(?![0-9A-Za-z])/g, (hex) => {
@@ -182,7 +230,8 @@ function knownProviderHost(host: string): boolean {
   for (const p of PROVIDERS) {
     if (p.domains.includes(h) || p.domainSuffixes.some((d) => h === d || h.endsWith(`.${d}`))) return true;
     for (const mx of p.mx) if (mx.startsWith('.') ? h.endsWith(mx) || h === mx.slice(1) : h === mx) return true;
-    for (const spec of [p.imap, p.pop3, p.smtp]) if (spec && (spec.host === h || h.endsWith(`.${registrable(spec.host)}`) || h === registrable(spec.host))) return true;
+    for (const spec of [p.imap, p.pop3, p.smtp])
+      if (spec && (spec.host === h || h.endsWith(`.${registrable(spec.host)}`) || h === registrable(spec.host))) return true;
     if (p.webmail) {
       try {
         const w = new URL(p.webmail).hostname;
@@ -202,7 +251,8 @@ function registrable(host: string): string {
 }
 
 const isIp = (h: string): boolean => /^\d{1,3}(?:\.\d{1,3}){3}$/.test(h) || h.includes(':');
-const isLocal = (h: string): boolean => h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.invalid') || h.endsWith('.example') || h.endsWith('.test');
+const isLocal = (h: string): boolean =>
+  h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.invalid') || h.endsWith('.example') || h.endsWith('.test');
 
 function cleanDomain(d: string): string {
   const labels = d.toLowerCase().split('.');
@@ -244,8 +294,37 @@ function foreignHosts(report: Report, strings: string[]): { hosts: string[]; dom
 
 /** Words of a display name that say nothing about the person (titles, kinds of office, the providers' names). */
 const NOT_A_NAME = new Set([
-  ...['avv', 'avvocato', 'avvocata', 'dott', 'dottore', 'dottoressa', 'dr', 'ing', 'ingegnere', 'arch', 'geom', 'rag', 'notaio', 'prof', 'sig', 'sig.ra'],
-  ...['studio', 'legale', 'associato', 'associati', 'ufficio', 'tecnico', 'segreteria', 'amministrazione', 'posta', 'certificata', 'casella'],
+  ...[
+    'avv',
+    'avvocato',
+    'avvocata',
+    'dott',
+    'dottore',
+    'dottoressa',
+    'dr',
+    'ing',
+    'ingegnere',
+    'arch',
+    'geom',
+    'rag',
+    'notaio',
+    'prof',
+    'sig',
+    'sig.ra',
+  ],
+  ...[
+    'studio',
+    'legale',
+    'associato',
+    'associati',
+    'ufficio',
+    'tecnico',
+    'segreteria',
+    'amministrazione',
+    'posta',
+    'certificata',
+    'casella',
+  ],
   ...['personale', 'lavoro', 'principale', 'account', 'ditta', 'societa', 'società', 'srl', 'spa', 'snc', 'sas', 'comune', 'provincia'],
   ...PROVIDERS.flatMap((p) => p.name.toLowerCase().split(/[^a-zà-ÿ0-9]+/)),
 ]);
@@ -314,11 +393,13 @@ export function redactReport(report: Report): Report {
     if (!c || !foreign.has(cleanDomain(e.host.toLowerCase()))) continue;
     const privateCa = !c.trusted || c.issuer === c.subject;
     certNames.push(...dnValues(c.subject));
-    if (privateCa) for (const link of [{ subject: c.issuer, issuer: c.issuer }, ...(c.chain ?? [])]) certNames.push(...dnValues(link.subject), ...dnValues(link.issuer));
+    if (privateCa)
+      for (const link of [{ subject: c.issuer, issuer: c.issuer }, ...(c.chain ?? [])])
+        certNames.push(...dnValues(link.subject), ...dnValues(link.issuer));
   }
-  const names = [...new Set([...sensitiveNames(decoded), ...certNames.filter((n) => n.length >= 3 && !TOO_COMMON.has(n.toLowerCase()))])].sort(
-    (a, b) => b.length - a.length,
-  );
+  const names = [
+    ...new Set([...sensitiveNames(decoded), ...certNames.filter((n) => n.length >= 3 && !TOO_COMMON.has(n.toLowerCase()))]),
+  ].sort((a, b) => b.length - a.length);
   const ipIds = new Map(ips.map((ip, i) => [ip, `ip-oscurato-${i + 1}`]));
   const ipRe = ips.length ? new RegExp(`(?<![0-9A-Fa-f.:])(${ips.map(escapeRe).join('|')})(?![0-9A-Fa-f.:])`, 'g') : null;
   const nameIds = new Map(names.map((n, i) => [n.toLowerCase(), `${REDACTED_USER}${i + 1}`]));

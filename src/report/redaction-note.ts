@@ -7,7 +7,7 @@ export const REDACTION_NOTE: Text = {
   it:
     'Nel rapporto oscurato restano visibili: il gestore PEC e i suoi server, porte, versioni TLS e certificati, il sistema ' +
     'operativo e i programmi di posta con le loro versioni, i problemi trovati e le soluzioni. Sono sostituiti: indirizzi ' +
-    "(la parte prima della @), nomi utente e nomi visualizzati, il nome della cartella utente nei percorsi, i domini e i server " +
+    '(la parte prima della @), nomi utente e nomi visualizzati, il nome della cartella utente nei percorsi, i domini e i server ' +
     'che non sono di un gestore conosciuto; i dati binari che possono contenere nomi sono tolti. Le password non sono mai lette.',
   en:
     'A redacted report still shows: the PEC provider and its servers, ports, TLS versions and certificates, the operating ' +

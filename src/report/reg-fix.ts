@@ -66,12 +66,29 @@ const viewLabel = (view: View) => (view === 32 ? '32 bit, Wow6432Node' : view ==
  */
 export function planRegFix(report: Report): RegFixPlan | { notNeeded: Text } {
   const inv = report.inventory;
-  if (!inv) return { notNeeded: text('Il rapporto non contiene i dati di questo computer: non si può preparare una correzione.', 'The report has no data about the computer: no fix can be prepared.') };
+  if (!inv)
+    return {
+      notNeeded: text(
+        'Il rapporto non contiene i dati di questo computer: non si può preparare una correzione.',
+        'The report has no data about the computer: no fix can be prepared.',
+      ),
+    };
   if (inv.os.platform !== 'windows') {
-    return { notNeeded: text('Questo computer non usa Windows: la correzione del registro non serve.', 'This computer does not run Windows: no registry fix is needed.') };
+    return {
+      notNeeded: text(
+        'Questo computer non usa Windows: la correzione del registro non serve.',
+        'This computer does not run Windows: no registry fix is needed.',
+      ),
+    };
   }
   const win = inv.windows;
-  if (!win) return { notNeeded: text('Il registro di Windows non è stato letto: non si può preparare una correzione su misura.', 'The Windows registry was not read: no fix can be tailored.') };
+  if (!win)
+    return {
+      notNeeded: text(
+        'Il registro di Windows non è stato letto: non si può preparare una correzione su misura.',
+        'The Windows registry was not read: no fix can be tailored.',
+      ),
+    };
   const nt = ntVersion(inv.os.version);
   if (nt !== null && nt < 6.1) {
     return {
@@ -84,8 +101,17 @@ export function planRegFix(report: Report): RegFixPlan | { notNeeded: Text } {
   const notes: Text[] = [];
   const arch = inv.os.arch;
   const views: View[] = arch === 'x86' ? ['native'] : [64, 32];
-  if (arch === 'x86') notes.push(text('Windows a 32 bit: una sola vista del registro, scritta una volta sola.', '32-bit Windows: one registry view, written once.'));
-  else if (!arch) notes.push(text('Architettura non nota: scritte entrambe le viste del registro (64 e 32 bit).', 'Unknown architecture: both registry views written (64 and 32 bit).'));
+  if (arch === 'x86')
+    notes.push(
+      text('Windows a 32 bit: una sola vista del registro, scritta una volta sola.', '32-bit Windows: one registry view, written once.'),
+    );
+  else if (!arch)
+    notes.push(
+      text(
+        'Architettura non nota: scritte entrambe le viste del registro (64 e 32 bit).',
+        'Unknown architecture: both registry views written (64 and 32 bit).',
+      ),
+    );
 
   const changes: RegValueChange[] = [];
   for (const p of ['TLS 1.1', 'TLS 1.2'] as const) changes.push(...schannelChanges(win, p));
@@ -113,7 +139,9 @@ export function planRegFix(report: Report): RegFixPlan | { notNeeded: Text } {
           win.kb3140245 === false
             ? 'KB3140245 non risulta installato: installalo prima, altrimenti il valore WinHTTP non ha effetto.'
             : 'Non è stato verificato se KB3140245 è installato: serve perché il valore WinHTTP abbia effetto.',
-          win.kb3140245 === false ? 'KB3140245 is not installed: install it first, or the WinHTTP value has no effect.' : 'Whether KB3140245 is installed was not verified: the WinHTTP value needs it.',
+          win.kb3140245 === false
+            ? 'KB3140245 is not installed: install it first, or the WinHTTP value has no effect.'
+            : 'Whether KB3140245 is installed was not verified: the WinHTTP value needs it.',
         ),
       );
     }
@@ -124,14 +152,30 @@ export function planRegFix(report: Report): RegFixPlan | { notNeeded: Text } {
   if (nt === null || nt < 10) changes.push(...dotnetChanges(win, views));
 
   if (!mailNeeded) {
-    return { notNeeded: text('Le impostazioni del registro di questo computer sono già quelle giuste: non c’è nulla da correggere.', 'This computer’s registry settings are already right: nothing to fix.') };
+    return {
+      notNeeded: text(
+        'Le impostazioni del registro di questo computer sono già quelle giuste: non c’è nulla da correggere.',
+        'This computer’s registry settings are already right: nothing to fix.',
+      ),
+    };
   }
   if (changes.some((c) => c.before === undefined)) {
-    notes.push(text('Alcuni valori non erano leggibili: il file di annullamento non li tocca.', 'Some values could not be read: the undo file leaves them alone.'));
+    notes.push(
+      text(
+        'Alcuni valori non erano leggibili: il file di annullamento non li tocca.',
+        'Some values could not be read: the undo file leaves them alone.',
+      ),
+    );
   }
   notes.push(
-    text('Prima di importare, esporta le chiavi (comandi reg export nel file); poi riavvia il computer.', 'Before importing, export the keys (reg export commands in the file); then restart the computer.'),
-    text('PEC Doctor non applica nulla da solo: il file va importato a mano, da amministratore.', 'PEC Doctor applies nothing itself: the file is imported by hand, as administrator.'),
+    text(
+      'Prima di importare, esporta le chiavi (comandi reg export nel file); poi riavvia il computer.',
+      'Before importing, export the keys (reg export commands in the file); then restart the computer.',
+    ),
+    text(
+      'PEC Doctor non applica nulla da solo: il file va importato a mano, da amministratore.',
+      'PEC Doctor applies nothing itself: the file is imported by hand, as administrator.',
+    ),
   );
   return { changes, notes };
 }
@@ -173,7 +217,13 @@ function dotnetChanges(win: WindowsTls, views: View[]): RegValueChange[] {
       const system = key ? key.systemDefaultTlsVersions : legacyNative ? win.dotnet.systemDefaultTlsVersions : null;
       const where = `${softwareRoot(view)}\\${NET}\\${framework}`;
       out.push(
-        { key: where, name: 'SchUseStrongCrypto', before: strong, after: 1, why: `.NET ${framework} (${viewLabel(view)}): crittografia forte e protocolli scelti da Windows.` },
+        {
+          key: where,
+          name: 'SchUseStrongCrypto',
+          before: strong,
+          after: 1,
+          why: `.NET ${framework} (${viewLabel(view)}): crittografia forte e protocolli scelti da Windows.`,
+        },
         { key: where, name: 'SystemDefaultTlsVersions', before: system, after: 1, why: '' },
       );
     }
@@ -193,7 +243,12 @@ function byKey(changes: readonly RegValueChange[]): { key: string; why: string[]
   return out;
 }
 
-const regExportName = (key: string, i: number) => `backup-${i + 1}-${key.split('\\').slice(-2).join('-').replace(/[^A-Za-z0-9.-]+/g, '_')}.reg`;
+const regExportName = (key: string, i: number) =>
+  `backup-${i + 1}-${key
+    .split('\\')
+    .slice(-2)
+    .join('-')
+    .replace(/[^A-Za-z0-9.-]+/g, '_')}.reg`;
 
 function header(report: Report, title: string[]): string[] {
   const os = report.inventory?.os;

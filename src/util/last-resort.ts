@@ -22,7 +22,14 @@
 // is told (each then says a helper program failed during it, which is true).
 
 /** error.code values of a broken or closed pipe / stream. */
-const STRAY_CODES = new Set(['EPIPE', 'ECONNRESET', 'EOF', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_STREAM_PREMATURE_CLOSE']);
+const STRAY_CODES = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'EOF',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 export interface StrayError {
   /** For CheckFailure.check: what failed, in the technician's words. */
@@ -43,7 +50,11 @@ export function isStrayChildError(err: unknown): boolean {
 
 function describe(err: unknown, origin: StrayError['origin']): StrayError {
   const e = err as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown };
-  const parts = [typeof e.code === 'string' ? e.code : null, typeof e.syscall === 'string' ? e.syscall : null, typeof e.path === 'string' ? e.path : null].filter(Boolean);
+  const parts = [
+    typeof e.code === 'string' ? e.code : null,
+    typeof e.syscall === 'string' ? e.syscall : null,
+    typeof e.path === 'string' ? e.path : null,
+  ].filter(Boolean);
   const first = typeof e.message === 'string' ? e.message.split('\n')[0] : String(err);
   return {
     check: 'helper program',

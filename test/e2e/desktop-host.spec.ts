@@ -27,7 +27,8 @@ async function installDesktopHost(page: Page, report: Report, saveAnswers: unkno
         getAppInfo: async () => ({ name: 'PEC Doctor', version: '9.9.9', host: 'electron', platform: 'win32 6.1.7601' }),
         getInventory: async () => report.inventory,
         findAccounts: async () => report.accounts,
-        lookupAddress: async (email: string) => report.context?.lookups.find((l) => l.email === email) ?? { email, provider: null, endpoints: [], message: null },
+        lookupAddress: async (email: string) =>
+          report.context?.lookups.find((l) => l.email === email) ?? { email, provider: null, endpoints: [], message: null },
         startDiagnosis: async () => {
           calls.starts = (calls.starts ?? 0) + 1;
           setTimeout(() => {
@@ -63,7 +64,10 @@ async function installDesktopHost(page: Page, report: Report, saveAnswers: unkno
 
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __calls: Recorded }).__calls);
 
-test('desktop app: PDF by default, saved where the user chose, a cancelled dialog says nothing, errors say so', async ({ page, bridge }, testInfo) => {
+test('desktop app: PDF by default, saved where the user chose, a cancelled dialog says nothing, errors say so', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('office.json');
   writeFileSync(file, JSON.stringify(report));
@@ -102,7 +106,11 @@ test('desktop app: PDF by default, saved where the user chose, a cancelled dialo
   expect(errors).toEqual([]);
 });
 
-test('desktop app: official links open in the system browser, a refused one gets a quiet note and nothing opens', async ({ page, context, bridge }, testInfo) => {
+test('desktop app: official links open in the system browser, a refused one gets a quiet note and nothing opens', async ({
+  page,
+  context,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('office.json');
   writeFileSync(file, JSON.stringify(report));

@@ -68,7 +68,11 @@ test('running: the checklist fills in live with a progress bar, and "Annulla" st
   }
 });
 
-test('healthy server, keyboard only: green verdict, technician details, JSON and HTML reports saved and the JSON reopened', async ({ page, bridge, certs }, testInfo) => {
+test('healthy server, keyboard only: green verdict, technician details, JSON and HTML reports saved and the JSON reopened', async ({
+  page,
+  bridge,
+  certs,
+}, testInfo) => {
   test.setTimeout(120_000);
   const dovecot = await startDovecot({ cert: certs.cert, key: certs.key });
   const url = `imaps://127.0.0.1:${dovecot.ports.imaps}`;
@@ -126,7 +130,10 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
     expect(jsonDownload.suggestedFilename()).toMatch(/^pec-doctor-.*\.json$/);
     const jsonPath = testInfo.outputPath(jsonDownload.suggestedFilename());
     await jsonDownload.saveAs(jsonPath);
-    const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as { endpoints: { url: string }[]; verdict: { status: string; title: { it: string } } };
+    const saved = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+      endpoints: { url: string }[];
+      verdict: { status: string; title: { it: string } };
+    };
     expect(saved.endpoints.map((e) => e.url)).toEqual([url]);
     // The heading shown is the verdict's own title.
     await expect(page.getByTestId('verdict-title')).toHaveCount(0); // technician view: no banner
@@ -156,7 +163,12 @@ test('healthy server, keyboard only: green verdict, technician details, JSON and
   }
 });
 
-test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions copied, redacted report', async ({ page, bridge, certs, context }, testInfo) => {
+test('TLS 1.0-only server: red verdict, the fix in plain Italian, instructions copied, redacted report', async ({
+  page,
+  bridge,
+  certs,
+  context,
+}, testInfo) => {
   test.setTimeout(120_000);
   const server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1' });
   const url = `imaps://127.0.0.1:${server.port}`;
@@ -245,7 +257,12 @@ test('opening a file that is not a report says so clearly, in Italian', async ({
   await expectNoAxeViolations(page, 'open report error');
 });
 
-test('one button: the Thunderbird account found on this computer is checked without typing anything', async ({ page, bridge, certs, home }) => {
+test('one button: the Thunderbird account found on this computer is checked without typing anything', async ({
+  page,
+  bridge,
+  certs,
+  home,
+}) => {
   test.setTimeout(120_000);
   const server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1' });
   try {
@@ -255,7 +272,9 @@ test('one button: the Thunderbird account found on this computer is checked with
     await page.getByRole('button', { name: 'Avvia la diagnosi' }).click();
     await expect(page.getByRole('heading', RESULTS)).toBeFocused({ timeout: 60_000 });
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-status', 'error');
-    await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toContainText(`imaps://127.0.0.1:${server.port}`);
+    await expect(page.locator('[data-testid="finding"][data-finding-id="server-no-tls12"]')).toContainText(
+      `imaps://127.0.0.1:${server.port}`,
+    );
     await page.getByRole('button', { name: 'Dettagli per il tecnico' }).click();
     await expect(page.getByTestId('tech-accounts')).toContainText('avv.bianchi@pec.it');
     await expect(page.getByTestId('tech-accounts')).toContainText(`127.0.0.1:${server.port}`);

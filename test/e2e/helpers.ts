@@ -52,7 +52,10 @@ export async function screenshots(page: Page, name: string, options: ShotOptions
       return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     });
     // Nothing may be wider than the window (a long registry path, a table).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${size.width}px: horizontal overflow`).toBeLessThanOrEqual(size.width);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${name} at ${size.width}px: horizontal overflow`,
+    ).toBeLessThanOrEqual(size.width);
     if (options.inView) await expectInView(page, options.inView, `${name} at ${size.width}×${size.height}`);
     if (options.scrollTo) await options.scrollTo.scrollIntoViewIfNeeded();
     if (options.axe) await expectNoAxeViolations(page, `${name} at ${size.width}×${size.height}`);

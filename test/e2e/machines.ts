@@ -14,7 +14,9 @@ const WINHTTP_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVe
 
 /** reg.exe's output for the WinHttp key holding DefaultSecureProtocols (as Windows prints it: CRLF). */
 function winhttpOutput(value: number): string {
-  return ['', WINHTTP_KEY, `    DefaultSecureProtocols    REG_DWORD    0x${value.toString(16)}`, '', `${WINHTTP_KEY}\\Tracing`, ''].join('\r\n');
+  return ['', WINHTTP_KEY, `    DefaultSecureProtocols    REG_DWORD    0x${value.toString(16)}`, '', `${WINHTTP_KEY}\\Tracing`, ''].join(
+    '\r\n',
+  );
 }
 
 /**

@@ -12,7 +12,9 @@ export const OFFICE_EMAIL = 'studio.rossi@pec.it';
 
 export async function windows7OfficeReport(): Promise<Report> {
   // The machine as the inventory reads it from a recorded Windows 7 SP1 32-bit + Outlook 2010.
-  const inventory = await collectInventory({ source: recordedSource(path.join(__dirname, '..', 'fixtures', 'inventory', 'win7-sp1-x86-outlook2010')) });
+  const inventory = await collectInventory({
+    source: recordedSource(path.join(__dirname, '..', 'fixtures', 'inventory', 'win7-sp1-x86-outlook2010')),
+  });
   const lookup = await lookupAddress(OFFICE_EMAIL);
   return buildReport({
     inventory,

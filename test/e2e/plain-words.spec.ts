@@ -24,7 +24,8 @@ test('a self-signed server: the card has no OpenSSL code, the technician still g
     await expect(card.getByTestId('finding-detail')).toContainText('non risulta firmato da un’autorità riconosciuta');
     // Nothing a secretary cannot read on the summary, as it is shown (folded details excluded).
     const shown = await page.locator('.summary').innerText();
-    for (const jargon of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED', 'ClientHello', 'banner del servizio']) expect(shown).not.toContain(jargon);
+    for (const jargon of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED', 'ClientHello', 'banner del servizio'])
+      expect(shown).not.toContain(jargon);
     // The code is one click away for the technician, and in the technician's view.
     await card.getByText('Dettaglio per il tecnico').click();
     await expect(card.locator('.finding-tech')).toContainText('DEPTH_ZERO_SELF_SIGNED_CERT');

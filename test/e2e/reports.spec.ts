@@ -14,7 +14,11 @@ async function openReport(page: Page, file: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: /Risultato della diagnosi|Result of the check/ })).toBeFocused();
 }
 
-test('Windows 7 office report: one plan, not four cards — its steps, official links and webmail open in the browser', async ({ page, context, bridge }, testInfo) => {
+test('Windows 7 office report: one plan, not four cards — its steps, official links and webmail open in the browser', async ({
+  page,
+  context,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   expect(report.plans.map((p) => p.id)).toEqual(['windows7-tls12']);
   const plan = report.plans[0];
@@ -100,7 +104,10 @@ test('the results in English: verdict, plan and steps from the core in the chose
   await expect(card.getByRole('heading', { level: 3 })).toHaveText(`Causa: ${plan.cause.it}`);
 });
 
-test('copied instructions hold the plan, the accounts and the servers; without a clipboard they are shown to copy by hand', async ({ page, bridge }, testInfo) => {
+test('copied instructions hold the plan, the accounts and the servers; without a clipboard they are shown to copy by hand', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('office.json');
   writeFileSync(file, JSON.stringify(report));
@@ -132,7 +139,10 @@ test('copied instructions hold the plan, the accounts and the servers; without a
   await expectNoAxeViolations(page, 'copy fallback');
 });
 
-test('a hostile saved report: its webmail, stop-gap and links are not trusted; only our catalogue’s pages become links', async ({ page, bridge }, testInfo) => {
+test('a hostile saved report: its webmail, stop-gap and links are not trusted; only our catalogue’s pages become links', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const evil = 'https://evil.example/phish';
   // What a forged file could claim: a provider webmail in the lookups, a plan stop-gap, fix links.
@@ -155,7 +165,10 @@ test('a hostile saved report: its webmail, stop-gap and links are not trusted; o
   expect(links.length).toBeGreaterThan(0);
   // Every link is one the core itself writes for this machine (our catalogue), or the skip link.
   const ours = new Set(
-    [...report.plans.flatMap((p) => [...p.steps.flatMap((s) => s.links.map((l) => l.url)), p.stopGap?.url ?? '']), ...report.findings.flatMap((f) => f.fix.links.map((l) => l.url))]
+    [
+      ...report.plans.flatMap((p) => [...p.steps.flatMap((s) => s.links.map((l) => l.url)), p.stopGap?.url ?? '']),
+      ...report.findings.flatMap((f) => f.fix.links.map((l) => l.url)),
+    ]
       .filter(Boolean)
       .map((u) => new URL(u).href),
   );

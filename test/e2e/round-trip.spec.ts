@@ -48,7 +48,11 @@ async function dropFile(page: Page, target: Locator, name: string, content: stri
   await target.dispatchEvent('drop', { dataTransfer });
 }
 
-test('a saved HTML report reopens with the same findings (file picker and drag-and-drop); a damaged page is said in plain words', async ({ page, bridge, certs }, testInfo) => {
+test('a saved HTML report reopens with the same findings (file picker and drag-and-drop); a damaged page is said in plain words', async ({
+  page,
+  bridge,
+  certs,
+}, testInfo) => {
   test.setTimeout(120_000);
   const server = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1' });
   const url = `imaps://127.0.0.1:${server.port}`;
@@ -99,7 +103,10 @@ test('a saved HTML report reopens with the same findings (file picker and drag-a
   }
 });
 
-test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-16LE, both registry views, the undo restores the previous 0xA80', async ({ page, bridge }, testInfo) => {
+test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-16LE, both registry views, the undo restores the previous 0xA80', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7x64WithWinhttpReport();
   expect(report.inventory?.windows?.winhttp).toEqual({ defaultSecureProtocols64: 0xa80, defaultSecureProtocols32: null });
   const file = testInfo.outputPath('win7-x64.json');
@@ -155,7 +162,11 @@ test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-1
 /** Waits past the current second: history ids carry the run's time to the second. */
 const nextSecond = () => new Promise((r) => setTimeout(r, 1100));
 
-test('"Ripeti il controllo" compares the repeated run with the new one (not the newest two entries), then the history lists, compares and deletes runs', async ({ page, bridge, certs }) => {
+test('"Ripeti il controllo" compares the repeated run with the new one (not the newest two entries), then the history lists, compares and deletes runs', async ({
+  page,
+  bridge,
+  certs,
+}) => {
   test.setTimeout(200_000);
   const port = await freePort();
   const url = `imaps://127.0.0.1:${port}`;
@@ -240,7 +251,10 @@ test('"Ripeti il controllo" compares the repeated run with the new one (not the 
     await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
     await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
     await expect(rows).toHaveCount(4);
-    await rows.nth(0).getByRole('button', { name: /^Elimina/ }).click();
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /^Elimina/ })
+      .click();
     await expect(page.getByText('Eliminata 1 diagnosi.')).toBeVisible();
     await expect(rows).toHaveCount(3);
     await page.getByRole('button', { name: 'Elimina tutta la cronologia' }).click();
@@ -251,7 +265,11 @@ test('"Ripeti il controllo" compares the repeated run with the new one (not the 
   }
 });
 
-test('"Ripeti il controllo" with the history switched off: the two results in the window are compared, and the screen says so', async ({ page, bridge, certs }) => {
+test('"Ripeti il controllo" with the history switched off: the two results in the window are compared, and the screen says so', async ({
+  page,
+  bridge,
+  certs,
+}) => {
   test.setTimeout(150_000);
   const port = await freePort();
   const url = `imaps://127.0.0.1:${port}`;
@@ -282,7 +300,10 @@ test('"Ripeti il controllo" with the history switched off: the two results in th
   }
 });
 
-test('technician view of the Windows 7 office: summary first, Italian labels, the decisive rows highlighted, foldable sections, local dates', async ({ page, bridge }, testInfo) => {
+test('technician view of the Windows 7 office: summary first, Italian labels, the decisive rows highlighted, foldable sections, local dates', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   const file = testInfo.outputPath('studio-rossi.json');
   writeFileSync(file, JSON.stringify(report));
@@ -337,7 +358,10 @@ test('technician view of the Windows 7 office: summary first, Italian labels, th
   await evidence.locator('summary').click();
   const block = evidence.locator('pre.mono-block').first();
   await expect(block).toBeVisible();
-  expect(await block.evaluate((el) => [getComputedStyle(el).overflowY, getComputedStyle(el).fontFamily])).toEqual(['auto', expect.stringMatching(/mono/i)]);
+  expect(await block.evaluate((el) => [getComputedStyle(el).overflowY, getComputedStyle(el).fontFamily])).toEqual([
+    'auto',
+    expect.stringMatching(/mono/i),
+  ]);
   await page.getByRole('button', { name: 'Chiudi tutte le sezioni' }).click();
   await expect(os.getByRole('row', { name: /^Edizione/ })).toBeHidden();
   await page.getByRole('button', { name: 'Apri tutte le sezioni' }).click();
@@ -354,7 +378,10 @@ test('technician view of the Windows 7 office: summary first, Italian labels, th
   expect(errors).toEqual([]);
 });
 
-test('technician view of a hostile report: the provider name comes from our catalogue by id, never from the file', async ({ page, bridge }, testInfo) => {
+test('technician view of a hostile report: the provider name comes from our catalogue by id, never from the file', async ({
+  page,
+  bridge,
+}, testInfo) => {
   const report = await windows7OfficeReport();
   expect(report.accounts?.accounts[0].provider).toBe('aruba');
   // The file claims another name and webmail for the provider id "aruba".

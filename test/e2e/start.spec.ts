@@ -59,7 +59,10 @@ test('starting with nothing to check asks for the address and puts the cursor th
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
 });
 
-test('keyboard only: skip link, language switch, address, advanced settings, start — in that order, focus visible', async ({ page, bridge }) => {
+test('keyboard only: skip link, language switch, address, advanced settings, start — in that order, focus visible', async ({
+  page,
+  bridge,
+}) => {
   await page.goto(bridge.url);
   await expect(page.getByTestId('no-accounts')).toBeVisible();
   const order: string[] = [];

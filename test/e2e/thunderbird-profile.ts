@@ -15,7 +15,18 @@ export function writeThunderbirdProfile(home: string, account: ProfileAccount): 
   mkdirSync(profile, { recursive: true });
   writeFileSync(
     path.join(dir, 'profiles.ini'),
-    ['[Profile0]', 'Name=default-release', 'IsRelative=1', 'Path=abcd1234.default-release', 'Default=1', '', '[General]', 'StartWithLastProfile=1', 'Version=2', ''].join('\n'),
+    [
+      '[Profile0]',
+      'Name=default-release',
+      'IsRelative=1',
+      'Path=abcd1234.default-release',
+      'Default=1',
+      '',
+      '[General]',
+      'StartWithLastProfile=1',
+      'Version=2',
+      '',
+    ].join('\n'),
   );
   const prefs = [
     'user_pref("mail.accountmanager.accounts", "account1");',

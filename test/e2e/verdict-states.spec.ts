@@ -48,9 +48,17 @@ test('an unknown domain: "Controllo incompleto", what was not verified and the o
   await screenshots(page, '3-results-incomplete', { axe: true });
 });
 
-test('every server fails at the name look-up: offline, in the network’s colour, the network plan, no webmail', async ({ page, bridge, home }) => {
+test('every server fails at the name look-up: offline, in the network’s colour, the network plan, no webmail', async ({
+  page,
+  bridge,
+  home,
+}) => {
   // .invalid never resolves (RFC 6761): the account's two servers fail at DNS.
-  writeThunderbirdProfile(home, { email: 'avv.bianchi@pec.it', imap: { host: 'imap.studio-bianchi.invalid', port: 993 }, smtp: { host: 'smtp.studio-bianchi.invalid', port: 465 } });
+  writeThunderbirdProfile(home, {
+    email: 'avv.bianchi@pec.it',
+    imap: { host: 'imap.studio-bianchi.invalid', port: 993 },
+    smtp: { host: 'smtp.studio-bianchi.invalid', port: 465 },
+  });
   await page.goto(bridge.url);
   await expect(page.getByTestId('accounts-line')).toBeVisible();
   await run(page);

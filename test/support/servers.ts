@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 /** Runs a command (argument array, no shell) with a timeout; rejects with its stderr on failure. */
-export function run(cmd: string, args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<{ stdout: string; stderr: string }> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs?: number; cwd?: string } = {},
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(cmd, args, { timeout: opts.timeoutMs ?? 30_000, cwd: opts.cwd, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
@@ -174,8 +178,25 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
     ecKey: p('ec-key.pem'),
     ecCert: p('ec-cert.pem'),
   };
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', c.caKey, '-out', c.caCert, '-days', '30',
-    '-subj', '/O=PEC Doctor Test/CN=PEC Doctor Test CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    c.caKey,
+    '-out',
+    c.caCert,
+    '-days',
+    '30',
+    '-subj',
+    '/O=PEC Doctor Test/CN=PEC Doctor Test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   await run('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', c.key]);
   await run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', c.ecKey]);
   const csr = p('server.csr');
@@ -186,14 +207,51 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   writeFileSync(path.join(db, 'index.txt'), '');
   writeFileSync(path.join(db, 'serial'), '1000\n');
   const cnf = p('ca.cnf');
-  writeFileSync(cnf, [
-    '[ca]', 'default_ca = local', '[local]', `dir = ${db}`, 'database = $dir/index.txt', 'serial = $dir/serial',
-    'new_certs_dir = $dir', 'default_md = sha256', 'policy = any', 'copy_extensions = none', 'unique_subject = no',
-    'default_days = 30', '[any]', 'commonName = supplied', '[local_ext]', 'basicConstraints = CA:FALSE', `${SAN_LOCAL}`,
-    '[wrong_ext]', 'basicConstraints = CA:FALSE', 'subjectAltName = DNS:wrong.example', '',
-  ].join('\n'));
+  writeFileSync(
+    cnf,
+    [
+      '[ca]',
+      'default_ca = local',
+      '[local]',
+      `dir = ${db}`,
+      'database = $dir/index.txt',
+      'serial = $dir/serial',
+      'new_certs_dir = $dir',
+      'default_md = sha256',
+      'policy = any',
+      'copy_extensions = none',
+      'unique_subject = no',
+      'default_days = 30',
+      '[any]',
+      'commonName = supplied',
+      '[local_ext]',
+      'basicConstraints = CA:FALSE',
+      `${SAN_LOCAL}`,
+      '[wrong_ext]',
+      'basicConstraints = CA:FALSE',
+      'subjectAltName = DNS:wrong.example',
+      '',
+    ].join('\n'),
+  );
   const sign = (out: string, ext: string, extra: string[], inCsr = csr) =>
-    run('openssl', ['ca', '-batch', '-notext', '-config', cnf, '-cert', c.caCert, '-keyfile', c.caKey, '-in', inCsr, '-out', out, '-extensions', ext, ...extra]);
+    run('openssl', [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      cnf,
+      '-cert',
+      c.caCert,
+      '-keyfile',
+      c.caKey,
+      '-in',
+      inCsr,
+      '-out',
+      out,
+      '-extensions',
+      ext,
+      ...extra,
+    ]);
   await sign(c.cert, 'local_ext', ['-days', '30']);
   await sign(c.expiredCert, 'local_ext', ['-startdate', '20200101000000Z', '-enddate', '20210101000000Z']);
   await sign(c.notYetValidCert, 'local_ext', ['-startdate', '20990101000000Z', '-enddate', '20991231000000Z']);
@@ -203,7 +261,20 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   const ecCsr = p('ec.csr');
   await run('openssl', ['req', '-new', '-key', c.ecKey, '-out', ecCsr, '-subj', '/CN=localhost']);
   await sign(c.ecCert, 'local_ext', ['-days', '30'], ecCsr);
-  await run('openssl', ['req', '-x509', '-key', c.key, '-out', c.selfSignedCert, '-days', '30', '-subj', '/CN=localhost', '-addext', SAN_LOCAL]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-key',
+    c.key,
+    '-out',
+    c.selfSignedCert,
+    '-days',
+    '30',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    SAN_LOCAL,
+  ]);
   return c;
 }
 
@@ -211,9 +282,15 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
  * DH parameters for `openssl s_server -dhparam`: an RFC 7919 group (ffdhe2048 ... ffdhe8192, made
  * instantly) or a freshly generated prime of `bits` (small sizes only are quick; OpenSSL 3's s_server refuses primes below 1024 bits).
  */
-export async function makeDhParams(file: string, o: { group: 'ffdhe2048' | 'ffdhe3072' | 'ffdhe4096' | 'ffdhe8192' } | { bits: number }): Promise<string> {
+export async function makeDhParams(
+  file: string,
+  o: { group: 'ffdhe2048' | 'ffdhe3072' | 'ffdhe4096' | 'ffdhe8192' } | { bits: number },
+): Promise<string> {
   if ('group' in o) await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', `group:${o.group}`, '-out', file]);
-  else await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', `dh_paramgen_prime_len:${o.bits}`, '-out', file], { timeoutMs: 60_000 });
+  else
+    await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', `dh_paramgen_prime_len:${o.bits}`, '-out', file], {
+      timeoutMs: 60_000,
+    });
   return file;
 }
 
@@ -306,35 +383,58 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
   const dh = path.join(dir, 'dh.pem');
   await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_param:ffdhe2048', '-out', dh]);
   const conf = path.join(dir, 'dovecot.conf');
-  writeFileSync(conf, [
-    'protocols = imap pop3',
-    'listen = 127.0.0.1',
-    `base_dir = ${dir}/run`,
-    `state_dir = ${dir}/state`,
-    `log_path = ${dir}/dovecot.log`,
-    'ssl = yes',
-    `ssl_cert = <${o.cert}`,
-    `ssl_key = <${o.key}`,
-    `ssl_dh = <${dh}`,
-    `ssl_min_protocol = ${min}`,
-    cipherList ? `ssl_cipher_list = ${cipherList}` : '',
-    'auth_mechanisms = plain',
-    'disable_plaintext_auth = no',
-    'passdb {', '  driver = static', '  args = password=secret', '}',
-    'userdb {', '  driver = static', `  args = uid=root gid=root home=${dir}/home/%u`, '}',
-    `mail_location = maildir:${dir}/home/%u/Maildir`,
-    'service imap-login {',
-    '  inet_listener imap {', `    port = ${ports.imap}`, '  }',
-    '  inet_listener imaps {', `    port = ${ports.imaps}`, '    ssl = yes', '  }',
-    '}',
-    'service pop3-login {',
-    '  inet_listener pop3 {', `    port = ${ports.pop3}`, '  }',
-    '  inet_listener pop3s {', `    port = ${ports.pop3s}`, '    ssl = yes', '  }',
-    '}',
-    'service anvil {', '  unix_listener anvil-auth-penalty {', '    mode = 0', '  }', '}',
-    o.extraConfig ?? '',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      'protocols = imap pop3',
+      'listen = 127.0.0.1',
+      `base_dir = ${dir}/run`,
+      `state_dir = ${dir}/state`,
+      `log_path = ${dir}/dovecot.log`,
+      'ssl = yes',
+      `ssl_cert = <${o.cert}`,
+      `ssl_key = <${o.key}`,
+      `ssl_dh = <${dh}`,
+      `ssl_min_protocol = ${min}`,
+      cipherList ? `ssl_cipher_list = ${cipherList}` : '',
+      'auth_mechanisms = plain',
+      'disable_plaintext_auth = no',
+      'passdb {',
+      '  driver = static',
+      '  args = password=secret',
+      '}',
+      'userdb {',
+      '  driver = static',
+      `  args = uid=root gid=root home=${dir}/home/%u`,
+      '}',
+      `mail_location = maildir:${dir}/home/%u/Maildir`,
+      'service imap-login {',
+      '  inet_listener imap {',
+      `    port = ${ports.imap}`,
+      '  }',
+      '  inet_listener imaps {',
+      `    port = ${ports.imaps}`,
+      '    ssl = yes',
+      '  }',
+      '}',
+      'service pop3-login {',
+      '  inet_listener pop3 {',
+      `    port = ${ports.pop3}`,
+      '  }',
+      '  inet_listener pop3s {',
+      `    port = ${ports.pop3s}`,
+      '    ssl = yes',
+      '  }',
+      '}',
+      'service anvil {',
+      '  unix_listener anvil-auth-penalty {',
+      '    mode = 0',
+      '  }',
+      '}',
+      o.extraConfig ?? '',
+      '',
+    ].join('\n'),
+  );
   await runDaemonizing('dovecot', ['-c', conf], 15_000);
   const pidFile = path.join(dir, 'run', 'master.pid');
   const end = Date.now() + 10_000;
@@ -400,65 +500,71 @@ export async function startPostfix(o: PostfixOptions): Promise<PostfixServer> {
   const gid = Number((await run('id', ['-g', 'postfix'])).stdout.trim());
   chownSync(data, uid, gid);
   const level = o.starttls === false ? 'none' : 'may';
-  writeFileSync(path.join(conf, 'main.cf'), [
-    'compatibility_level = 3.6',
-    `config_directory = ${conf}`,
-    `queue_directory = ${queue}`,
-    `data_directory = ${data}`,
-    'meta_directory = /etc/postfix',
-    'shlib_directory = /usr/lib/postfix',
-    'daemon_directory = /usr/lib/postfix/sbin',
-    'command_directory = /usr/sbin',
-    'mail_owner = postfix',
-    'setgid_group = postdrop',
-    'inet_interfaces = 127.0.0.1',
-    'inet_protocols = ipv4',
-    'myhostname = localhost',
-    'mydestination =',
-    'relayhost =',
-    'alias_maps =',
-    'alias_database =',
-    `maillog_file = ${dir}/postfix.log`,
-    // postlogd only writes under an allowed prefix.
-    `maillog_file_prefixes = ${dir}`,
-    'smtpd_banner = $myhostname ESMTP Postfix',
-    `smtpd_tls_cert_file = ${o.cert}`,
-    `smtpd_tls_key_file = ${o.key}`,
-    `smtpd_tls_security_level = ${level}`,
-    o.tlsProtocols ? `smtpd_tls_protocols = ${o.tlsProtocols}` : '',
-    o.tlsProtocols ? `smtpd_tls_mandatory_protocols = ${o.tlsProtocols}` : '',
-    'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination',
-    'mynetworks = 127.0.0.0/8',
-    o.extraMain ?? '',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(conf, 'main.cf'),
+    [
+      'compatibility_level = 3.6',
+      `config_directory = ${conf}`,
+      `queue_directory = ${queue}`,
+      `data_directory = ${data}`,
+      'meta_directory = /etc/postfix',
+      'shlib_directory = /usr/lib/postfix',
+      'daemon_directory = /usr/lib/postfix/sbin',
+      'command_directory = /usr/sbin',
+      'mail_owner = postfix',
+      'setgid_group = postdrop',
+      'inet_interfaces = 127.0.0.1',
+      'inet_protocols = ipv4',
+      'myhostname = localhost',
+      'mydestination =',
+      'relayhost =',
+      'alias_maps =',
+      'alias_database =',
+      `maillog_file = ${dir}/postfix.log`,
+      // postlogd only writes under an allowed prefix.
+      `maillog_file_prefixes = ${dir}`,
+      'smtpd_banner = $myhostname ESMTP Postfix',
+      `smtpd_tls_cert_file = ${o.cert}`,
+      `smtpd_tls_key_file = ${o.key}`,
+      `smtpd_tls_security_level = ${level}`,
+      o.tlsProtocols ? `smtpd_tls_protocols = ${o.tlsProtocols}` : '',
+      o.tlsProtocols ? `smtpd_tls_mandatory_protocols = ${o.tlsProtocols}` : '',
+      'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination',
+      'mynetworks = 127.0.0.0/8',
+      o.extraMain ?? '',
+      '',
+    ].join('\n'),
+  );
   const svc = (name: string, type: string, cmd: string, extra = '', priv = '-', maxproc = '-') =>
     `${name}\t${type}\t${priv}\t-\tn\t-\t${maxproc}\t${cmd}${extra}`;
-  writeFileSync(path.join(conf, 'master.cf'), [
-    svc(`127.0.0.1:${ports.submission}`, 'inet', 'smtpd', '', 'n'),
-    svc(`127.0.0.1:${ports.smtps}`, 'inet', 'smtpd', ' -o smtpd_tls_wrappermode=yes -o smtpd_tls_security_level=encrypt', 'n'),
-    svc('cleanup', 'unix', 'cleanup', '', 'n', '0'),
-    svc('qmgr', 'unix', 'qmgr', '', 'n', '1'),
-    svc('tlsmgr', 'unix', 'tlsmgr', '', '-', '1'),
-    svc('rewrite', 'unix', 'trivial-rewrite'),
-    svc('bounce', 'unix', 'bounce', '', '-', '0'),
-    svc('defer', 'unix', 'bounce', '', '-', '0'),
-    svc('trace', 'unix', 'bounce', '', '-', '0'),
-    svc('verify', 'unix', 'verify', '', '-', '1'),
-    svc('flush', 'unix', 'flush', '', 'n', '0'),
-    svc('proxymap', 'unix', 'proxymap'),
-    svc('smtp', 'unix', 'smtp'),
-    svc('relay', 'unix', 'smtp'),
-    svc('showq', 'unix', 'showq', '', 'n'),
-    svc('error', 'unix', 'error'),
-    svc('retry', 'unix', 'error'),
-    svc('discard', 'unix', 'discard'),
-    svc('local', 'unix', 'local', '', 'n'),
-    svc('anvil', 'unix', 'anvil', '', '-', '1'),
-    svc('scache', 'unix', 'scache', '', '-', '1'),
-    svc('postlog', 'unix-dgram', 'postlogd', '', 'n', '1'),
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path.join(conf, 'master.cf'),
+    [
+      svc(`127.0.0.1:${ports.submission}`, 'inet', 'smtpd', '', 'n'),
+      svc(`127.0.0.1:${ports.smtps}`, 'inet', 'smtpd', ' -o smtpd_tls_wrappermode=yes -o smtpd_tls_security_level=encrypt', 'n'),
+      svc('cleanup', 'unix', 'cleanup', '', 'n', '0'),
+      svc('qmgr', 'unix', 'qmgr', '', 'n', '1'),
+      svc('tlsmgr', 'unix', 'tlsmgr', '', '-', '1'),
+      svc('rewrite', 'unix', 'trivial-rewrite'),
+      svc('bounce', 'unix', 'bounce', '', '-', '0'),
+      svc('defer', 'unix', 'bounce', '', '-', '0'),
+      svc('trace', 'unix', 'bounce', '', '-', '0'),
+      svc('verify', 'unix', 'verify', '', '-', '1'),
+      svc('flush', 'unix', 'flush', '', 'n', '0'),
+      svc('proxymap', 'unix', 'proxymap'),
+      svc('smtp', 'unix', 'smtp'),
+      svc('relay', 'unix', 'smtp'),
+      svc('showq', 'unix', 'showq', '', 'n'),
+      svc('error', 'unix', 'error'),
+      svc('retry', 'unix', 'error'),
+      svc('discard', 'unix', 'discard'),
+      svc('local', 'unix', 'local', '', 'n'),
+      svc('anvil', 'unix', 'anvil', '', '-', '1'),
+      svc('scache', 'unix', 'scache', '', '-', '1'),
+      svc('postlog', 'unix-dgram', 'postlogd', '', 'n', '1'),
+      '',
+    ].join('\n'),
+  );
   const stop = async () => {
     const pidFile = path.join(queue, 'pid', 'master.pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;

@@ -4,7 +4,6 @@ import { parseArguments } from '../../src/cli/parse';
 import { APP_VERSION } from '../../src/version';
 import { cli } from '../support/cli';
 
-
 test('--version prints the package version', async () => {
   const r = await cli('--version');
   assert.equal(r.code, 0);
@@ -15,7 +14,8 @@ test('--version prints the package version', async () => {
 test('--help lists every command', async () => {
   const r = await cli('--help');
   assert.equal(r.code, 0);
-  for (const name of ['check', 'probe', 'inventory', 'accounts', 'evaluate', 'fix-reg', 'ui']) assert.match(r.out, new RegExp(`\\n  ${name}\\s`));
+  for (const name of ['check', 'probe', 'inventory', 'accounts', 'evaluate', 'fix-reg', 'ui'])
+    assert.match(r.out, new RegExp(`\\n  ${name}\\s`));
 });
 
 test('bad usage exits 2 with a clear message', async () => {

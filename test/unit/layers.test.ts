@@ -40,7 +40,13 @@ test('the renderer imports from src/ only the API contract', () => {
   const files = filesUnder(path.join(root, 'renderer', 'src'), ['.ts', '.tsx']);
   const bad = files.flatMap((f) =>
     importsOf(f)
-      .filter((m) => m.includes('/src/') && !/\/src\/api$/.test(m) && m.startsWith('..') && path.resolve(path.dirname(f), m).startsWith(path.join(root, 'src')))
+      .filter(
+        (m) =>
+          m.includes('/src/') &&
+          !/\/src\/api$/.test(m) &&
+          m.startsWith('..') &&
+          path.resolve(path.dirname(f), m).startsWith(path.join(root, 'src')),
+      )
       .map((m) => `${path.relative(root, f)} -> ${m}`),
   );
   assert.deepEqual(bad, []);

@@ -54,7 +54,13 @@ export interface WineMachine {
   roaming: Record<string, string>;
 }
 
-const ARUBA = { name: 'PEC Studio Rossi', email: 'studio.rossi@pec.it', imap: 'imaps.pec.aruba.it', smtp: 'smtps.pec.aruba.it', user: 'studio.rossi@pec.it' };
+const ARUBA = {
+  name: 'PEC Studio Rossi',
+  email: 'studio.rossi@pec.it',
+  imap: 'imaps.pec.aruba.it',
+  smtp: 'smtps.pec.aruba.it',
+  user: 'studio.rossi@pec.it',
+};
 
 export const MACHINES: WineMachine[] = [
   {
@@ -64,16 +70,28 @@ export const MACHINES: WineMachine[] = [
     lang: 'it_IT.UTF-8',
     reg: regFile({
       'HKEY_CURRENT_USER\\Software\\Wine': { Version: str('win7') },
-      [CV]: { ProductName: str('Windows 7 Professional'), EditionID: str('Professional'), CurrentVersion: str('6.1'), CurrentBuildNumber: str('7601'), CSDVersion: str('Service Pack 1') },
+      [CV]: {
+        ProductName: str('Windows 7 Professional'),
+        EditionID: str('Professional'),
+        CurrentVersion: str('6.1'),
+        CurrentBuildNumber: str('7601'),
+        CSDVersion: str('Service Pack 1'),
+      },
       'HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer': { '@': str('Outlook.Application.14') },
       [`${WOW}\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE`]: {
         '@': str('C:\\Program Files (x86)\\Microsoft Office\\Office14\\OUTLOOK.EXE'),
         Path: str('C:\\Program Files (x86)\\Microsoft Office\\Office14\\'),
       },
       [`${WOW}\\Microsoft\\Office\\14.0\\Outlook`]: { Bitness: str('x86') },
-      [`${WOW}\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Office14.PROPLUS`]: { DisplayName: str('Microsoft Office Professional Plus 2010'), DisplayVersion: str('14.0.7015.1000') },
-      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles': { DefaultProfile: str('Outlook') },
-      [`HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\${PROFILE_GUID}\\00000002`]: outlookAccount(ARUBA),
+      [`${WOW}\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Office14.PROPLUS`]: {
+        DisplayName: str('Microsoft Office Professional Plus 2010'),
+        DisplayVersion: str('14.0.7015.1000'),
+      },
+      'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles': {
+        DefaultProfile: str('Outlook'),
+      },
+      [`HKEY_CURRENT_USER\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Windows Messaging Subsystem\\Profiles\\Outlook\\${PROFILE_GUID}\\00000002`]:
+        outlookAccount(ARUBA),
     }),
     roaming: {},
   },
@@ -84,7 +102,14 @@ export const MACHINES: WineMachine[] = [
     lang: 'it_IT.UTF-8',
     reg: regFile({
       'HKEY_CURRENT_USER\\Software\\Wine': { Version: str('win81') },
-      [CV]: { ProductName: str('Windows 8.1 Pro'), EditionID: str('Professional'), CurrentVersion: str('6.3'), CurrentBuildNumber: str('9600'), CurrentBuild: str('9600'), CSDVersion: '-' },
+      [CV]: {
+        ProductName: str('Windows 8.1 Pro'),
+        EditionID: str('Professional'),
+        CurrentVersion: str('6.3'),
+        CurrentBuildNumber: str('9600'),
+        CurrentBuild: str('9600'),
+        CSDVersion: '-',
+      },
       'HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\Mozilla Thunderbird': { CurrentVersion: str('115.8.0 (x64 it)') },
       'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Mozilla Thunderbird 115.8.0 (x64 it)': {
         DisplayName: str('Mozilla Thunderbird (x64 it)'),
@@ -93,7 +118,8 @@ export const MACHINES: WineMachine[] = [
       },
     }),
     roaming: {
-      'Thunderbird\\profiles.ini': '[General]\r\nStartWithLastProfile=1\r\n\r\n[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/x1y2z3.default-release\r\nDefault=1\r\n',
+      'Thunderbird\\profiles.ini':
+        '[General]\r\nStartWithLastProfile=1\r\n\r\n[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/x1y2z3.default-release\r\nDefault=1\r\n',
       'Thunderbird\\Profiles\\x1y2z3.default-release\\prefs.js': [
         'user_pref("mail.accountmanager.accounts", "account1");',
         'user_pref("mail.account.account1.identities", "id1");',
@@ -147,7 +173,8 @@ export const MACHINES: WineMachine[] = [
         CDNBaseUrl: str('http://officecdn.microsoft.com/pr/492350f6-3a01-4f97-b9c0-c7c6ddf67d60'),
       },
       'HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook': { DefaultProfile: str('Outlook') },
-      [`HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\${PROFILE_GUID}\\00000001`]: outlookAccount(ARUBA),
+      [`HKEY_CURRENT_USER\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\${PROFILE_GUID}\\00000001`]:
+        outlookAccount(ARUBA),
     }),
     roaming: {},
   },

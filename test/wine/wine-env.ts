@@ -47,7 +47,11 @@ export interface WineRun {
 
 let seq = 0;
 /** Runs `wine <args>` in `prefix` with a hard timeout; stdout and stderr go through files. */
-export function wine(prefix: string, args: string[], o: { lang?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<WineRun> {
+export function wine(
+  prefix: string,
+  args: string[],
+  o: { lang?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<WineRun> {
   const outDir = path.join(WINE_DIR, 'out');
   fs.mkdirSync(outDir, { recursive: true });
   const id = `${process.pid}-${++seq}`;
@@ -58,7 +62,10 @@ export function wine(prefix: string, args: string[], o: { lang?: string; timeout
   const seconds = Math.ceil((o.timeoutMs ?? 120_000) / 1000);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('timeout', ['-k', '5', String(seconds), 'wine', ...args], { env: wineEnv(prefix, o.lang ?? 'C.UTF-8', o.env), stdio: ['ignore', out, err] });
+    const child = spawn('timeout', ['-k', '5', String(seconds), 'wine', ...args], {
+      env: wineEnv(prefix, o.lang ?? 'C.UTF-8', o.env),
+      stdio: ['ignore', out, err],
+    });
     const finish = (code: number | null) => {
       fs.closeSync(out);
       fs.closeSync(err);
@@ -126,6 +133,10 @@ export function copyPrefix(from: string, name: string): string {
 }
 
 /** Runs the built CLI (bin/pec-doctor.js → dist/src/cli/main.js) with the Windows Node. */
-export function pecDoctor(prefix: string, args: string[], o: { lang?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<WineRun> {
+export function pecDoctor(
+  prefix: string,
+  args: string[],
+  o: { lang?: string; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<WineRun> {
   return wine(prefix, [NODE_EXE, winPath(path.join(ROOT, 'bin', 'pec-doctor.js')), ...args], { timeoutMs: 150_000, ...o });
 }

@@ -21,12 +21,25 @@ import * as path from 'node:path';
 import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { MACHINES, type WineMachine } from './machines';
-import { NODE_EXE, ROOT, WINE_DIR, copyPrefix, machinePrefix, pecDoctor, wine, wineAvailable, winPath, wineserverKill, wineserverWait } from './wine-env';
+import {
+  NODE_EXE,
+  ROOT,
+  WINE_DIR,
+  copyPrefix,
+  machinePrefix,
+  pecDoctor,
+  wine,
+  wineAvailable,
+  winPath,
+  wineserverKill,
+  wineserverWait,
+} from './wine-env';
 import { makeCertificates, type Certificates } from '../support/servers';
 import { parseRegQuery, regValue, type RegKey } from '../../src/platform/registry';
 import { decodeRecorded } from '../../src/platform/encoding';
 
-const missing = wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) ? null : 'CLI not built (npm run build:core)');
+const missing =
+  wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) ? null : 'CLI not built (npm run build:core)');
 if (missing) {
   // Not a skip dressed as a pass: the suite fails, saying what to run first.
   test('Wine suite prerequisites', () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
@@ -84,7 +97,12 @@ async function built(m: WineMachine, variant = ''): Promise<string> {
   return prefix;
 }
 
-async function cli(prefix: string, m: WineMachine, label: string, args: string[]): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
+async function cli(
+  prefix: string,
+  m: WineMachine,
+  label: string,
+  args: string[],
+): Promise<{ code: number | null; json: Record<string, unknown>; stderr: string }> {
   const r = await pecDoctor(prefix, args, { lang: m.lang });
   times[`${m.name}: ${label}`] = r.ms;
   // Kept for a look afterwards (git-ignored): .tmp/wine/results/<machine>-<command>.json
@@ -95,7 +113,9 @@ async function cli(prefix: string, m: WineMachine, label: string, args: string[]
   try {
     json = JSON.parse(r.stdout) as Record<string, unknown>;
   } catch {
-    assert.fail(`${label}: not JSON (exit ${r.code}); stdout ${JSON.stringify(r.stdout.slice(0, 400))} stderr ${JSON.stringify(r.stderr.slice(0, 800))}`);
+    assert.fail(
+      `${label}: not JSON (exit ${r.code}); stdout ${JSON.stringify(r.stdout.slice(0, 400))} stderr ${JSON.stringify(r.stderr.slice(0, 800))}`,
+    );
   }
   return { code: r.code, json, stderr: r.stderr };
 }
@@ -116,7 +136,17 @@ type Report = {
   inventory: Inv;
 };
 
-const checkArgs = () => ['check', '--json', '--no-discovery', '--server', `imaps://127.0.0.1:${port}`, '--ca', winPath(certs.caCert), '--timeout', '40'];
+const checkArgs = () => [
+  'check',
+  '--json',
+  '--no-discovery',
+  '--server',
+  `imaps://127.0.0.1:${port}`,
+  '--ca',
+  winPath(certs.caCert),
+  '--timeout',
+  '40',
+];
 
 /** The .reg text as key → value name → data ('-' = deleted value; a deleted key has the value name '*'). */
 function parseRegFile(text: string): Map<string, Map<string, string>> {
@@ -167,124 +197,161 @@ function expectedOf(data: string): string {
   return `other ${data}`;
 }
 
-test('Italian Windows 7 SP1 x64 + Outlook 2010 32-bit + Aruba account, untouched: inventory, accounts, check, fix-reg (Wine PowerShell stub kept)', { skip: !!missing, timeout: 600_000 }, async () => {
-  const m = machine('win7-it-outlook2010');
-  const prefix = await built(m);
+test(
+  'Italian Windows 7 SP1 x64 + Outlook 2010 32-bit + Aruba account, untouched: inventory, accounts, check, fix-reg (Wine PowerShell stub kept)',
+  { skip: !!missing, timeout: 600_000 },
+  async () => {
+    const m = machine('win7-it-outlook2010');
+    const prefix = await built(m);
 
-  const inv = (await cli(prefix, m, 'inventory --json', ['inventory', '--json'])).json as unknown as Inv;
-  assert.deepEqual({ name: inv.os.name, version: inv.os.version, arch: inv.os.arch }, { name: 'Windows 7 Service Pack 1', version: '6.1.7601', arch: 'x64' });
-  const ol = inv.clients.find((c) => c.id === 'outlook')!;
-  assert.deepEqual({ v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType }, { v: '14.0', m: '2010', b: 32, t: 'msi' });
-  assert.equal(inv.windows.schannel['TLS 1.2'].effective, 'disabled');
-  // Wine's wmic has no qfe and no SecurityCenter2, its PowerShell prints nothing: unknown, not "none"
-  assert.equal(inv.windows.kb3140245, null);
-  assert.equal(inv.windows.hotfixes, null);
-  assert.equal(inv.antivirusChecked, false);
-  assert.ok(inv.errors.some((e) => /Get-HotFix/.test(e.source) && /without running/.test(e.error)));
-  // Italian reg.exe output (cp850, "(Predefinito)") decoded: Outlook's path is the (default) value
-  assert.ok(inv.errors.every((e) => !/bad-output/.test(e.error)));
+    const inv = (await cli(prefix, m, 'inventory --json', ['inventory', '--json'])).json as unknown as Inv;
+    assert.deepEqual(
+      { name: inv.os.name, version: inv.os.version, arch: inv.os.arch },
+      { name: 'Windows 7 Service Pack 1', version: '6.1.7601', arch: 'x64' },
+    );
+    const ol = inv.clients.find((c) => c.id === 'outlook')!;
+    assert.deepEqual({ v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType }, { v: '14.0', m: '2010', b: 32, t: 'msi' });
+    assert.equal(inv.windows.schannel['TLS 1.2'].effective, 'disabled');
+    // Wine's wmic has no qfe and no SecurityCenter2, its PowerShell prints nothing: unknown, not "none"
+    assert.equal(inv.windows.kb3140245, null);
+    assert.equal(inv.windows.hotfixes, null);
+    assert.equal(inv.antivirusChecked, false);
+    assert.ok(inv.errors.some((e) => /Get-HotFix/.test(e.source) && /without running/.test(e.error)));
+    // Italian reg.exe output (cp850, "(Predefinito)") decoded: Outlook's path is the (default) value
+    assert.ok(inv.errors.every((e) => !/bad-output/.test(e.error)));
 
-  const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as { accounts: { client: string; email: string; provider: string; incoming: { host: string; port: number; security: string } }[] };
-  assert.deepEqual(
-    acc.accounts.map((a) => [a.client, a.email, a.provider, a.incoming.host, a.incoming.port, a.incoming.security]),
-    [['outlook', 'studio.rossi@pec.it', 'aruba', 'imaps.pec.aruba.it', 993, 'tls']],
-  );
+    const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as {
+      accounts: { client: string; email: string; provider: string; incoming: { host: string; port: number; security: string } }[];
+    };
+    assert.deepEqual(
+      acc.accounts.map((a) => [a.client, a.email, a.provider, a.incoming.host, a.incoming.port, a.incoming.security]),
+      [['outlook', 'studio.rossi@pec.it', 'aruba', 'imaps.pec.aruba.it', 993, 'tls']],
+    );
 
-  const before = greeted.length;
-  const check = await cli(prefix, m, 'check --json (loopback IMAPS)', checkArgs());
-  const report = check.json as unknown as Report;
-  assert.ok(greeted.length > before, 'the loopback IMAPS server was reached from Wine');
-  const ids = report.findings.map((f) => f.id);
-  assert.ok(ids.includes('win7-tls12-client-disabled'), ids.join(', '));
-  assert.equal(report.inventory.windows.kb3140245, null);
-  assert.doesNotMatch(check.stderr, /EPIPE|Uncaught|Unhandled/);
-  assert.equal(report.verdict?.status, 'error');
-  // what could not be read is said to be unverified, never "none"
-  const notVerified = ((report.verdict as { notVerified?: { it: string }[] } | undefined)?.notVerified ?? []).map((t) => t.it).join(' | ');
-  assert.match(notVerified, /KB3140245/);
-  assert.match(notVerified, /antivirus/);
-  const stepsOf = (r: Report) => Object.fromEntries((r.plans ?? []).find((p) => p.id === 'windows7-tls12')?.steps.map((st) => [st.id, st.state]) ?? []);
-  if (Array.isArray(report.plans)) {
-    // one plan for the one cause, the findings folded under it
-    assert.deepEqual(report.plans.map((p) => p.id), ['windows7-tls12']);
-    assert.ok(report.findings.filter((f) => f.id.startsWith('win7-')).every((f) => f.plan === 'windows7-tls12'));
-    const steps = stepsOf(report);
-    // KB3140245 cannot be verified under Wine (no qfe, PowerShell stub): unknown, never done
-    if ('install-kb3140245' in steps) assert.equal(steps['install-kb3140245'], 'unknown');
-    assert.equal(steps['schannel-tls12-client'], 'todo');
-  }
-
-  // fix-reg: write the fix and its undo, import into a copy, read every value back, undo.
-  const outDir = path.join(WINE_DIR, 'fix-out');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.mkdirSync(outDir, { recursive: true });
-  const fix = (await cli(prefix, m, 'fix-reg --json', ['fix-reg', '--json', winPath(path.join(outDir, 'correzione-pec.reg'))])).json as { status: string; path?: string; undo?: string };
-  assert.equal(fix.status, 'ready', JSON.stringify(fix));
-  const fixFile = fs.readdirSync(outDir).find((f) => f.endsWith('.reg') && !/annulla/.test(f))!;
-  const undoFile = fs.readdirSync(outDir).find((f) => /annulla\.reg$/.test(f));
-  const fixKeys = parseRegFile(decodeRecorded(fs.readFileSync(path.join(outDir, fixFile))));
-  assert.ok([...fixKeys.keys()].some((k) => /SCHANNEL\\Protocols\\TLS 1\.2\\Client$/i.test(k)), [...fixKeys.keys()].join('\n'));
-
-  const fixed = copyPrefix(prefix, `${m.name}-fixed`);
-  prefixes.add(fixed);
-  const priorValues = await readBack(fixed, fixKeys);
-  const imp = await wine(fixed, ['regedit', '/S', winPath(path.join(outDir, fixFile))], { timeoutMs: 60_000 });
-  times[`${m.name}: regedit /S fix`] = imp.ms;
-  assert.equal(imp.code, 0, imp.stderr);
-  wineserverWait(fixed);
-  const afterFix = await readBack(fixed, fixKeys);
-  for (const [key, values] of fixKeys) {
-    for (const [name, data] of values) {
-      if (name === '*') continue;
-      assert.equal(afterFix.get(`${key}\\${name}`), expectedOf(data), `${key}\\${name}`);
+    const before = greeted.length;
+    const check = await cli(prefix, m, 'check --json (loopback IMAPS)', checkArgs());
+    const report = check.json as unknown as Report;
+    assert.ok(greeted.length > before, 'the loopback IMAPS server was reached from Wine');
+    const ids = report.findings.map((f) => f.id);
+    assert.ok(ids.includes('win7-tls12-client-disabled'), ids.join(', '));
+    assert.equal(report.inventory.windows.kb3140245, null);
+    assert.doesNotMatch(check.stderr, /EPIPE|Uncaught|Unhandled/);
+    assert.equal(report.verdict?.status, 'error');
+    // what could not be read is said to be unverified, never "none"
+    const notVerified = ((report.verdict as { notVerified?: { it: string }[] } | undefined)?.notVerified ?? [])
+      .map((t) => t.it)
+      .join(' | ');
+    assert.match(notVerified, /KB3140245/);
+    assert.match(notVerified, /antivirus/);
+    const stepsOf = (r: Report) =>
+      Object.fromEntries((r.plans ?? []).find((p) => p.id === 'windows7-tls12')?.steps.map((st) => [st.id, st.state]) ?? []);
+    if (Array.isArray(report.plans)) {
+      // one plan for the one cause, the findings folded under it
+      assert.deepEqual(
+        report.plans.map((p) => p.id),
+        ['windows7-tls12'],
+      );
+      assert.ok(report.findings.filter((f) => f.id.startsWith('win7-')).every((f) => f.plan === 'windows7-tls12'));
+      const steps = stepsOf(report);
+      // KB3140245 cannot be verified under Wine (no qfe, PowerShell stub): unknown, never done
+      if ('install-kb3140245' in steps) assert.equal(steps['install-kb3140245'], 'unknown');
+      assert.equal(steps['schannel-tls12-client'], 'todo');
     }
-  }
-  // the same machine after the fix: SChannel TLS 1.2 on, the finding gone
-  const inv2 = (await cli(fixed, m, 'inventory --json (after fix)', ['inventory', '--json'])).json as unknown as Inv;
-  assert.equal(inv2.windows.schannel['TLS 1.2'].effective, 'enabled');
-  const report2 = (await cli(fixed, m, 'check --json (after fix)', checkArgs())).json as unknown as Report;
-  const ids2 = report2.findings.map((f) => f.id);
-  assert.ok(!ids2.includes('win7-tls12-client-disabled'), ids2.join(', '));
-  if (Array.isArray(report2.plans) && report2.plans.length > 0) {
-    const steps2 = stepsOf(report2);
-    if ('schannel-tls12-client' in steps2) assert.equal(steps2['schannel-tls12-client'], 'done');
-  }
 
-  if (undoFile) {
-    const undo = await wine(fixed, ['regedit', '/S', winPath(path.join(outDir, undoFile))], { timeoutMs: 60_000 });
-    assert.equal(undo.code, 0, undo.stderr);
+    // fix-reg: write the fix and its undo, import into a copy, read every value back, undo.
+    const outDir = path.join(WINE_DIR, 'fix-out');
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    const fix = (await cli(prefix, m, 'fix-reg --json', ['fix-reg', '--json', winPath(path.join(outDir, 'correzione-pec.reg'))])).json as {
+      status: string;
+      path?: string;
+      undo?: string;
+    };
+    assert.equal(fix.status, 'ready', JSON.stringify(fix));
+    const fixFile = fs.readdirSync(outDir).find((f) => f.endsWith('.reg') && !/annulla/.test(f))!;
+    const undoFile = fs.readdirSync(outDir).find((f) => /annulla\.reg$/.test(f));
+    const fixKeys = parseRegFile(decodeRecorded(fs.readFileSync(path.join(outDir, fixFile))));
+    assert.ok(
+      [...fixKeys.keys()].some((k) => /SCHANNEL\\Protocols\\TLS 1\.2\\Client$/i.test(k)),
+      [...fixKeys.keys()].join('\n'),
+    );
+
+    const fixed = copyPrefix(prefix, `${m.name}-fixed`);
+    prefixes.add(fixed);
+    const priorValues = await readBack(fixed, fixKeys);
+    const imp = await wine(fixed, ['regedit', '/S', winPath(path.join(outDir, fixFile))], { timeoutMs: 60_000 });
+    times[`${m.name}: regedit /S fix`] = imp.ms;
+    assert.equal(imp.code, 0, imp.stderr);
     wineserverWait(fixed);
-    const afterUndo = await readBack(fixed, fixKeys);
-    for (const [k, v] of priorValues) if (!k.endsWith('\\*')) assert.equal(afterUndo.get(k), v, `undo of ${k}`);
-  }
-});
+    const afterFix = await readBack(fixed, fixKeys);
+    for (const [key, values] of fixKeys) {
+      for (const [name, data] of values) {
+        if (name === '*') continue;
+        assert.equal(afterFix.get(`${key}\\${name}`), expectedOf(data), `${key}\\${name}`);
+      }
+    }
+    // the same machine after the fix: SChannel TLS 1.2 on, the finding gone
+    const inv2 = (await cli(fixed, m, 'inventory --json (after fix)', ['inventory', '--json'])).json as unknown as Inv;
+    assert.equal(inv2.windows.schannel['TLS 1.2'].effective, 'enabled');
+    const report2 = (await cli(fixed, m, 'check --json (after fix)', checkArgs())).json as unknown as Report;
+    const ids2 = report2.findings.map((f) => f.id);
+    assert.ok(!ids2.includes('win7-tls12-client-disabled'), ids2.join(', '));
+    if (Array.isArray(report2.plans) && report2.plans.length > 0) {
+      const steps2 = stepsOf(report2);
+      if ('schannel-tls12-client' in steps2) assert.equal(steps2['schannel-tls12-client'], 'done');
+    }
 
-test("systeminformation's PowerShell-through-stdin on Windows 7 with Wine's stub: an EPIPE the last-resort guard turns into a failure", { skip: !!missing, timeout: 300_000 }, async () => {
-  const m = machine('win7-it-outlook2010');
-  const prefix = await built(m);
-  const lastResort = winPath(path.join(ROOT, 'dist', 'src', 'util', 'last-resort.js'));
-  const r = await wine(prefix, [NODE_EXE, winPath(path.join(ROOT, 'scripts', 'wine-si-epipe.js')), lastResort], { lang: m.lang, timeoutMs: 120_000 });
-  times[`${m.name}: systeminformation under the guard`] = r.ms;
-  assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as { survived: boolean; strays: string[] };
-  assert.equal(out.survived, true);
-  // If this ever finds no EPIPE, systeminformation fixed its stdin handling: the Windows < 10
-  // skip in src/inventory/windows-os.ts (askSystemInformation) can then be reconsidered.
-  assert.ok(out.strays.some((s) => /EPIPE/.test(s)), JSON.stringify(out));
-});
+    if (undoFile) {
+      const undo = await wine(fixed, ['regedit', '/S', winPath(path.join(outDir, undoFile))], { timeoutMs: 60_000 });
+      assert.equal(undo.code, 0, undo.stderr);
+      wineserverWait(fixed);
+      const afterUndo = await readBack(fixed, fixKeys);
+      for (const [k, v] of priorValues) if (!k.endsWith('\\*')) assert.equal(afterUndo.get(k), v, `undo of ${k}`);
+    }
+  },
+);
+
+test(
+  "systeminformation's PowerShell-through-stdin on Windows 7 with Wine's stub: an EPIPE the last-resort guard turns into a failure",
+  { skip: !!missing, timeout: 300_000 },
+  async () => {
+    const m = machine('win7-it-outlook2010');
+    const prefix = await built(m);
+    const lastResort = winPath(path.join(ROOT, 'dist', 'src', 'util', 'last-resort.js'));
+    const r = await wine(prefix, [NODE_EXE, winPath(path.join(ROOT, 'scripts', 'wine-si-epipe.js')), lastResort], {
+      lang: m.lang,
+      timeoutMs: 120_000,
+    });
+    times[`${m.name}: systeminformation under the guard`] = r.ms;
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { survived: boolean; strays: string[] };
+    assert.equal(out.survived, true);
+    // If this ever finds no EPIPE, systeminformation fixed its stdin handling: the Windows < 10
+    // skip in src/inventory/windows-os.ts (askSystemInformation) can then be reconsidered.
+    assert.ok(
+      out.strays.some((s) => /EPIPE/.test(s)),
+      JSON.stringify(out),
+    );
+  },
+);
 
 test('Windows 8.1 x64 + Thunderbird 115: inventory, accounts, check, fix-reg', { skip: !!missing, timeout: 600_000 }, async () => {
   const m = machine('win81-thunderbird');
   const prefix = await built(m);
   const inv = (await cli(prefix, m, 'inventory --json', ['inventory', '--json'])).json as unknown as Inv;
   assert.deepEqual({ name: inv.os.name, version: inv.os.version }, { name: 'Windows 8.1', version: '6.3.9600' });
-  assert.deepEqual(inv.clients.map((c) => [c.id, c.version, c.bitness]), [['thunderbird', '115.8.0', 64]]);
+  assert.deepEqual(
+    inv.clients.map((c) => [c.id, c.version, c.bitness]),
+    [['thunderbird', '115.8.0', 64]],
+  );
   assert.equal(inv.windows.schannel['TLS 1.2'].effective, 'enabled');
   // KB3140245 does not apply to 8.1: not checked, so no update list and no servicing read
   assert.equal(inv.windows.kb3140245, null);
   assert.equal(inv.windows.servicing, null);
 
-  const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as { accounts: { client: string; email: string | null; provider: string | null; incoming: { host: string } | null }[] };
+  const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as {
+    accounts: { client: string; email: string | null; provider: string | null; incoming: { host: string } | null }[];
+  };
   assert.deepEqual(
     acc.accounts.map((a) => [a.client, a.email, a.provider, a.incoming?.host]),
     [['thunderbird', 'studio.bianchi@legalmail.it', 'infocert-legalmail', 'mbox.cert.legalmail.it']],
@@ -301,29 +368,49 @@ test('Windows 8.1 x64 + Thunderbird 115: inventory, accounts, check, fix-reg', {
   const outDir = path.join(WINE_DIR, 'fix-out-81');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  const fix = (await cli(prefix, m, 'fix-reg --json', ['fix-reg', '--json', winPath(path.join(outDir, 'correzione-pec.reg'))])).json as { status: string };
+  const fix = (await cli(prefix, m, 'fix-reg --json', ['fix-reg', '--json', winPath(path.join(outDir, 'correzione-pec.reg'))])).json as {
+    status: string;
+  };
   // Thunderbird has its own TLS and 8.1's SChannel speaks TLS 1.2: nothing to write for mail
   assert.ok(['not-needed', 'ready'].includes(fix.status), JSON.stringify(fix));
 });
 
-test('Windows 10 22H2 + Microsoft 365 Click-to-Run Outlook: inventory, accounts, check', { skip: !!missing, timeout: 600_000 }, async () => {
-  const m = machine('win10-22h2-m365');
-  const prefix = await built(m);
-  const inv = (await cli(prefix, m, 'inventory --json', ['inventory', '--json'])).json as unknown as Inv;
-  assert.deepEqual({ name: inv.os.name, version: inv.os.version, dv: inv.os.displayVersion }, { name: 'Windows 10', version: '10.0.19045', dv: '22H2' });
-  const ol = inv.clients.find((c) => c.id === 'outlook')!;
-  assert.deepEqual({ v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType }, { v: '16.0.17328.20184', m: 'Microsoft 365', b: 64, t: 'click-to-run' });
-  assert.equal(inv.windows.schannel['TLS 1.2'].effective, 'enabled');
-  assert.equal(inv.antivirusChecked, false);
+test(
+  'Windows 10 22H2 + Microsoft 365 Click-to-Run Outlook: inventory, accounts, check',
+  { skip: !!missing, timeout: 600_000 },
+  async () => {
+    const m = machine('win10-22h2-m365');
+    const prefix = await built(m);
+    const inv = (await cli(prefix, m, 'inventory --json', ['inventory', '--json'])).json as unknown as Inv;
+    assert.deepEqual(
+      { name: inv.os.name, version: inv.os.version, dv: inv.os.displayVersion },
+      { name: 'Windows 10', version: '10.0.19045', dv: '22H2' },
+    );
+    const ol = inv.clients.find((c) => c.id === 'outlook')!;
+    assert.deepEqual(
+      { v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType },
+      { v: '16.0.17328.20184', m: 'Microsoft 365', b: 64, t: 'click-to-run' },
+    );
+    assert.equal(inv.windows.schannel['TLS 1.2'].effective, 'enabled');
+    assert.equal(inv.antivirusChecked, false);
 
-  const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as { accounts: { client: string; email: string; provider: string }[] };
-  assert.deepEqual(acc.accounts.map((a) => [a.client, a.email, a.provider]), [['outlook', 'studio.rossi@pec.it', 'aruba']]);
+    const acc = (await cli(prefix, m, 'accounts --json', ['accounts', '--json'])).json as {
+      accounts: { client: string; email: string; provider: string }[];
+    };
+    assert.deepEqual(
+      acc.accounts.map((a) => [a.client, a.email, a.provider]),
+      [['outlook', 'studio.rossi@pec.it', 'aruba']],
+    );
 
-  const reached = greeted.length;
-  const check = await cli(prefix, m, 'check --json (loopback IMAPS)', checkArgs());
-  assert.ok(greeted.length > reached, 'the loopback IMAPS server was reached from Wine');
-  const ids = (check.json as unknown as Report).findings.map((f) => f.id);
-  assert.ok(!ids.some((id) => id.startsWith('win7-')), ids.join(', '));
-  assert.ok(['ok', 'incomplete'].includes(String((check.json as unknown as Report).verdict?.status)), JSON.stringify((check.json as unknown as Report).verdict));
-  assert.doesNotMatch(check.stderr, /EPIPE|Uncaught|Unhandled/);
-});
+    const reached = greeted.length;
+    const check = await cli(prefix, m, 'check --json (loopback IMAPS)', checkArgs());
+    assert.ok(greeted.length > reached, 'the loopback IMAPS server was reached from Wine');
+    const ids = (check.json as unknown as Report).findings.map((f) => f.id);
+    assert.ok(!ids.some((id) => id.startsWith('win7-')), ids.join(', '));
+    assert.ok(
+      ['ok', 'incomplete'].includes(String((check.json as unknown as Report).verdict?.status)),
+      JSON.stringify((check.json as unknown as Report).verdict),
+    );
+    assert.doesNotMatch(check.stderr, /EPIPE|Uncaught|Unhandled/);
+  },
+);

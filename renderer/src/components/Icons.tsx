@@ -4,7 +4,24 @@ import type { ReactElement } from 'react';
 import type { ProgressState } from '../../../src/api';
 import type { Severity } from '../types';
 
-export type IconName = 'ok' | 'warning' | 'error' | 'info' | 'question' | 'offline' | 'pending' | 'running' | 'skipped' | 'external' | 'shield' | 'copy' | 'save' | 'open' | 'repeat' | 'history' | 'todo';
+export type IconName =
+  | 'ok'
+  | 'warning'
+  | 'error'
+  | 'info'
+  | 'question'
+  | 'offline'
+  | 'pending'
+  | 'running'
+  | 'skipped'
+  | 'external'
+  | 'shield'
+  | 'copy'
+  | 'save'
+  | 'open'
+  | 'repeat'
+  | 'history'
+  | 'todo';
 
 const PATHS: Record<IconName, ReactElement> = {
   ok: (
@@ -86,7 +103,18 @@ export function Icon({ name, className }: { name: IconName; className?: string }
 }
 
 export function StateIcon({ state }: { state: ProgressState }) {
-  const name: IconName = state === 'ok' ? 'ok' : state === 'warning' ? 'warning' : state === 'error' ? 'error' : state === 'running' ? 'running' : state === 'skipped' ? 'skipped' : 'pending';
+  const name: IconName =
+    state === 'ok'
+      ? 'ok'
+      : state === 'warning'
+        ? 'warning'
+        : state === 'error'
+          ? 'error'
+          : state === 'running'
+            ? 'running'
+            : state === 'skipped'
+              ? 'skipped'
+              : 'pending';
   return <Icon name={name} />;
 }
 

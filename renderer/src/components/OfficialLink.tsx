@@ -29,7 +29,10 @@ export function OfficialLink({ api, url, children, className }: { api: BridgeApi
   if (!href) {
     return (
       <span className="official-link link-as-text" data-testid="link-as-text">
-        {children} <span className="link-note">({String(url)} — {m.linkAsText})</span>
+        {children}{' '}
+        <span className="link-note">
+          ({String(url)} — {m.linkAsText})
+        </span>
       </span>
     );
   }

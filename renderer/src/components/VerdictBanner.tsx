@@ -8,7 +8,14 @@ import { knownVerdictStatus, useI18n, verdictHeading } from '../i18n';
 import { Icon } from './Icons';
 import type { IconName } from './Icons';
 
-const ICON: Record<VerdictStatus, IconName> = { ok: 'ok', warning: 'warning', error: 'error', incomplete: 'question', 'not-pec': 'info', offline: 'offline' };
+const ICON: Record<VerdictStatus, IconName> = {
+  ok: 'ok',
+  warning: 'warning',
+  error: 'error',
+  incomplete: 'question',
+  'not-pec': 'info',
+  offline: 'offline',
+};
 
 export function VerdictBanner({ verdict }: { verdict: Verdict | null | undefined }) {
   const { m, tx, lang } = useI18n();

@@ -4,7 +4,9 @@ import type { ServerSetting } from '../types';
 
 export function clientName(client: string): string {
   return (
-    ({ thunderbird: 'Thunderbird', outlook: 'Outlook', windowslivemail: 'Windows Live Mail', manual: '—' } as Record<string, string>)[client] ?? client
+    ({ thunderbird: 'Thunderbird', outlook: 'Outlook', windowslivemail: 'Windows Live Mail', manual: '—' } as Record<string, string>)[
+      client
+    ] ?? client
   );
 }
 

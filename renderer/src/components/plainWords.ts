@@ -28,6 +28,8 @@ export function splitTechnical(sentence: string): PlainText {
 /** The machine's own words the core put aside for the technician (evidence `technical` strings). */
 export function technicalEvidence(evidence: readonly unknown[] | undefined): string[] {
   return (evidence ?? []).flatMap((e) =>
-    typeof e === 'object' && e !== null && typeof (e as { technical?: unknown }).technical === 'string' ? [(e as { technical: string }).technical] : [],
+    typeof e === 'object' && e !== null && typeof (e as { technical?: unknown }).technical === 'string'
+      ? [(e as { technical: string }).technical]
+      : [],
   );
 }

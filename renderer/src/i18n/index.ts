@@ -69,7 +69,11 @@ export function verdictTitle(m: Messages, s: VerdictStatus): string {
 }
 
 /** The verdict's heading: the core's own title, or ours for reports of cores that gave none. */
-export function verdictHeading(m: Messages, verdict: { status: VerdictStatus; title?: Text | null } | null | undefined, lang: Lang): string {
+export function verdictHeading(
+  m: Messages,
+  verdict: { status: VerdictStatus; title?: Text | null } | null | undefined,
+  lang: Lang,
+): string {
   const own = verdict?.title ? (verdict.title[lang] ?? verdict.title.it ?? '') : '';
   return own.trim() || verdictTitle(m, knownVerdictStatus(verdict?.status));
 }

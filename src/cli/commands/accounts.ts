@@ -37,8 +37,16 @@ export const accountsCommand: Command = {
     home: { type: 'string', arg: '<dir>', description: 'cerca nella cartella utente <dir> (test) / search this home folder (tests)' },
     appdata: { type: 'string', arg: '<dir>', description: 'APPDATA da usare (test, Windows) / APPDATA to use (tests)' },
     localappdata: { type: 'string', arg: '<dir>', description: 'LOCALAPPDATA da usare (test, Windows) / LOCALAPPDATA to use (tests)' },
-    platform: { type: 'string', arg: '<os>', description: 'win32, darwin o linux: disposizione delle cartelle (test) / folder layout (tests)' },
-    registry: { type: 'string', arg: '<dir>', description: 'registro di Windows registrato (uscite di reg query /s) in <dir> (test) / recorded registry (tests)' },
+    platform: {
+      type: 'string',
+      arg: '<os>',
+      description: 'win32, darwin o linux: disposizione delle cartelle (test) / folder layout (tests)',
+    },
+    registry: {
+      type: 'string',
+      arg: '<dir>',
+      description: 'registro di Windows registrato (uscite di reg query /s) in <dir> (test) / recorded registry (tests)',
+    },
     'no-dns': { type: 'boolean', description: 'non interrogare i record MX / do not query MX records' },
   },
   async run(ctx) {
@@ -72,7 +80,8 @@ export const accountsCommand: Command = {
   },
 };
 
-const server = (s: ServerSetting | null): string => (s ? `${s.protocol.toUpperCase()} ${s.host}:${s.port} ${SECURITY_NAMES[s.security]}` : '—');
+const server = (s: ServerSetting | null): string =>
+  s ? `${s.protocol.toUpperCase()} ${s.host}:${s.port} ${SECURITY_NAMES[s.security]}` : '—';
 
 export function renderTable(result: AccountsResult): string {
   const lines: string[] = [];

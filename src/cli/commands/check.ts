@@ -53,7 +53,12 @@ export const checkCommand: Command = {
     server: { type: 'string', multiple: true, arg: '<url>', description: 'server da verificare / server to check' },
     html: { type: 'string', arg: '<file>', description: 'salva il rapporto HTML / save the HTML report' },
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
-    ca: { type: 'string', multiple: true, arg: '<file.pem>', description: 'CA aggiuntiva di cui fidarsi (aziendale, di test) / extra trusted CA' },
+    ca: {
+      type: 'string',
+      multiple: true,
+      arg: '<file.pem>',
+      description: 'CA aggiuntiva di cui fidarsi (aziendale, di test) / extra trusted CA',
+    },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente nel rapporto / redact addresses and user names' },
     'no-discovery': { type: 'boolean', description: 'non cercare gli account configurati / skip account discovery' },
     machine: {
@@ -66,7 +71,8 @@ export const checkCommand: Command = {
   async run(ctx) {
     const emails = (ctx.values.email as string[] | undefined) ?? [];
     const servers = (ctx.values.server as string[] | undefined) ?? [];
-    for (const e of emails) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new UsageError(`"${e}" non è un indirizzo e-mail / not an e-mail address`);
+    for (const e of emails)
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new UsageError(`"${e}" non è un indirizzo e-mail / not an e-mail address`);
     for (const s of servers) {
       try {
         parseEndpointUrl(s);
@@ -76,7 +82,8 @@ export const checkCommand: Command = {
     }
     const timeoutSeconds = parseSeconds(ctx.values.timeout, 'timeout');
     const html = ctx.values.html;
-    if (html !== undefined && (typeof html !== 'string' || html === '')) throw new UsageError('--html vuole il nome di un file / needs a file name');
+    if (html !== undefined && (typeof html !== 'string' || html === ''))
+      throw new UsageError('--html vuole il nome di un file / needs a file name');
     const redact = ctx.values.redact === true;
     const ca = ((ctx.values.ca as string[] | undefined) ?? []).map((file) => {
       let pem: string;
@@ -85,7 +92,8 @@ export const checkCommand: Command = {
       } catch (err) {
         throw new UsageError(`non riesco a leggere il certificato "${file}": ${(err as Error).message}`);
       }
-      if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`"${file}" non contiene un certificato PEM / not a PEM certificate`);
+      if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+        throw new UsageError(`"${file}" non contiene un certificato PEM / not a PEM certificate`);
       return pem;
     });
 
@@ -93,13 +101,17 @@ export const checkCommand: Command = {
     let deps: Partial<RunDeps> = {};
     if (machine !== undefined) {
       if (typeof machine !== 'string' || machine === '' || !fs.existsSync(`${machine}/machine.json`)) {
-        throw new UsageError(`--machine vuole una cartella registrata con "inventory --record" (con machine.json) / needs a recorded machine directory: "${String(machine)}"`);
+        throw new UsageError(
+          `--machine vuole una cartella registrata con "inventory --record" (con machine.json) / needs a recorded machine directory: "${String(machine)}"`,
+        );
       }
       let source;
       try {
         source = recordedSource(machine);
       } catch (err) {
-        throw new UsageError(`--machine: la macchina registrata in "${machine}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`);
+        throw new UsageError(
+          `--machine: la macchina registrata in "${machine}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`,
+        );
       }
       const recorded = source;
       deps = {
@@ -127,10 +139,11 @@ export const checkCommand: Command = {
     if (ctx.json) {
       ctx.stdout.write(renderReportFile(report, 'json', redact).content);
     } else {
-      ctx.stdout.write('\n' + renderConsole(redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report) + '\n');
+      ctx.stdout.write(
+        '\n' + renderConsole(redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report) + '\n',
+      );
       if (typeof html !== 'string') ctx.stdout.write('Per il tecnico: pec-doctor check --html rapporto.html (oppure --json)\n');
     }
     return EXIT_CODES[report.verdict.status] ?? 1;
   },
 };
-

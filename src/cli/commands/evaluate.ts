@@ -27,7 +27,8 @@ export const evaluateCommand: Command = {
   async run(ctx) {
     const file = ctx.positionals[0];
     const html = ctx.values.html;
-    if (html !== undefined && (typeof html !== 'string' || html === '')) throw new UsageError('--html vuole il nome di un file / needs a file name');
+    if (html !== undefined && (typeof html !== 'string' || html === ''))
+      throw new UsageError('--html vuole il nome di un file / needs a file name');
     let saved: Report;
     try {
       saved = await readReportFile(file);
@@ -41,7 +42,10 @@ export const evaluateCommand: Command = {
     const redact = ctx.values.redact === true;
     if (typeof html === 'string') {
       try {
-        fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, { encoding: 'utf8', flag: ctx.values.force === true ? 'w' : 'wx' });
+        fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, {
+          encoding: 'utf8',
+          flag: ctx.values.force === true ? 'w' : 'wx',
+        });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         ctx.stderr.write(
@@ -56,7 +60,9 @@ export const evaluateCommand: Command = {
     if (ctx.json) ctx.stdout.write(renderReportFile(report, 'json', redact).content);
     else {
       const shown = redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as Report) : report;
-      ctx.stdout.write(`Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true })}\n`);
+      ctx.stdout.write(
+        `Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true })}\n`,
+      );
     }
     // The same codes as `check` for the re-judged verdict (1 also for a file that cannot be read).
     return EXIT_CODES[report.verdict.status] ?? 1;

@@ -37,11 +37,13 @@ export const fixRegCommand: Command = {
   async run(ctx) {
     const from = ctx.values.from;
     const machine = ctx.values.machine;
-    if (from !== undefined && (typeof from !== 'string' || from === '')) throw new UsageError('--from vuole un rapporto .json o .html / needs a report file');
+    if (from !== undefined && (typeof from !== 'string' || from === ''))
+      throw new UsageError('--from vuole un rapporto .json o .html / needs a report file');
     if (machine !== undefined && (typeof machine !== 'string' || !fs.existsSync(path.join(machine, 'machine.json')))) {
       throw new UsageError(`--machine vuole una cartella con machine.json / needs a recorded machine directory: "${String(machine)}"`);
     }
-    if (from !== undefined && machine !== undefined) throw new UsageError('--from e --machine non vanno insieme / --from and --machine exclude each other');
+    if (from !== undefined && machine !== undefined)
+      throw new UsageError('--from e --machine non vanno insieme / --from and --machine exclude each other');
 
     let report: Report;
     if (typeof from === 'string') {
@@ -57,7 +59,10 @@ export const fixRegCommand: Command = {
     }
 
     const file = ctx.positionals[0] ?? `${regFixStem(report)}.reg`;
-    const result = renderRegFixFiles(report, path.basename(file).toLowerCase().endsWith('.reg') ? path.basename(file) : `${path.basename(file)}.reg`);
+    const result = renderRegFixFiles(
+      report,
+      path.basename(file).toLowerCase().endsWith('.reg') ? path.basename(file) : `${path.basename(file)}.reg`,
+    );
     if (result.status === 'not-needed') {
       if (ctx.json) writeJson(ctx, { status: 'not-needed', reason: result.reason, applied: false });
       else ctx.stdout.write(`Nessun file scritto: ${result.reason.it}\n`);
@@ -69,7 +74,9 @@ export const fixRegCommand: Command = {
     if (!force) {
       const existing = [fixPath, undoPath].filter((p) => fs.existsSync(p));
       if (existing.length) {
-        ctx.stderr.write(`pec-doctor fix-reg: ${existing.map((p) => `"${p}"`).join(' e ')} esiste già: scegli un altro nome o usa --force / file exists, use --force\n`);
+        ctx.stderr.write(
+          `pec-doctor fix-reg: ${existing.map((p) => `"${p}"`).join(' e ')} esiste già: scegli un altro nome o usa --force / file exists, use --force\n`,
+        );
         return 1;
       }
     }

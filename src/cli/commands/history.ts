@@ -9,14 +9,21 @@ import { renderConsole } from '../../report/console';
 import { formatLocalDate } from '../../report/dates';
 import { TECH_LABELS as L } from '../../report/labels';
 
-const ACTIONS: Record<string, { min: number; max: number }> = { list: { min: 0, max: 0 }, show: { min: 1, max: 1 }, compare: { min: 2, max: 2 }, delete: { min: 0, max: 1 } };
+const ACTIONS: Record<string, { min: number; max: number }> = {
+  list: { min: 0, max: 0 },
+  show: { min: 1, max: 1 },
+  compare: { min: 2, max: 2 },
+  delete: { min: 0, max: 1 },
+};
 
 function listText(runs: RunSummary[], skipped: { reason: { it: string } }[], dir: string): string {
   const lines = [`Controlli salvati: ${runs.length} (in ${dir})`];
   if (runs.length) lines.push('');
   for (const r of runs) {
     const c = r.counts;
-    lines.push(`${r.id}  ${formatLocalDate(r.createdAt)}  ${r.caseCode}  ${L.verdict[r.status]?.it ?? r.status} — problemi ${c.error}, attenzione ${c.warning}`);
+    lines.push(
+      `${r.id}  ${formatLocalDate(r.createdAt)}  ${r.caseCode}  ${L.verdict[r.status]?.it ?? r.status} — problemi ${c.error}, attenzione ${c.warning}`,
+    );
   }
   for (const s of skipped) lines.push(`  nota: ${s.reason.it}`);
   if (runs.length) lines.push('', 'pec-doctor history compare <prima> <dopo> confronta due controlli.');
@@ -62,7 +69,8 @@ async function run(ctx: CommandContext, action: string, args: string[]): Promise
     }
     default: {
       const all = ctx.values.all === true;
-      if (all === (args.length === 1)) throw new UsageError('delete vuole il codice di un controllo oppure --all / needs a run id or --all');
+      if (all === (args.length === 1))
+        throw new UsageError('delete vuole il codice di un controllo oppure --all / needs a run id or --all');
       const r = deleteRuns(all ? 'all' : args[0]);
       if (ctx.json) writeJson(ctx, r);
       else ctx.stdout.write(`Controlli cancellati: ${r.deleted}\n`);
@@ -84,7 +92,8 @@ export const historyCommand: Command = {
     const [action = 'list', ...args] = ctx.positionals;
     const spec = ACTIONS[action];
     if (!spec) throw new UsageError(`azione sconosciuta "${action}": list, show, compare o delete / unknown action`);
-    if (args.length < spec.min || args.length > spec.max) throw new UsageError(`history ${action}: numero di argomenti sbagliato / wrong number of arguments`);
+    if (args.length < spec.min || args.length > spec.max)
+      throw new UsageError(`history ${action}: numero di argomenti sbagliato / wrong number of arguments`);
     if (ctx.values.all === true && action !== 'delete') throw new UsageError('--all vale solo con delete / --all only with delete');
     try {
       return await run(ctx, action, args);

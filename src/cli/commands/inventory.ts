@@ -35,7 +35,9 @@ export const inventoryCommand: Command = {
         source = recordedSource(fixture);
       } catch (err) {
         // A corrupt recording is bad input: say which file, not a parser's internal message.
-        throw new UsageError(`--fixture: la macchina registrata in "${fixture}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`);
+        throw new UsageError(
+          `--fixture: la macchina registrata in "${fixture}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`,
+        );
       }
     }
     const record = ctx.values.record;
@@ -43,7 +45,8 @@ export const inventoryCommand: Command = {
     if (record !== undefined) {
       if (typeof record !== 'string' || record === '') throw new UsageError('--record vuole una cartella / needs a directory');
       if (source) throw new UsageError('--record e --fixture non vanno insieme / --record and --fixture exclude each other');
-      if (fs.existsSync(record) && fs.readdirSync(record).length > 0) throw new UsageError(`--record: la cartella "${record}" non è vuota / is not empty`);
+      if (fs.existsSync(record) && fs.readdirSync(record).length > 0)
+        throw new UsageError(`--record: la cartella "${record}" non è vuota / is not empty`);
       recorder = recordingSource(machineSource({ signal: ctx.signal }), record);
       source = recorder.source;
     }

@@ -18,7 +18,12 @@ export const probeCommand: Command = {
   minArgs: 1,
   options: {
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
-    ca: { type: 'string', multiple: true, arg: '<file.pem>', description: 'CA aggiuntiva attendibile (PEM), ripetibile / extra trusted CA (PEM), repeatable' },
+    ca: {
+      type: 'string',
+      multiple: true,
+      arg: '<file.pem>',
+      description: 'CA aggiuntiva attendibile (PEM), ripetibile / extra trusted CA (PEM), repeatable',
+    },
     'no-ciphers': { type: 'boolean', description: 'non elencare le cipher suite (meno connessioni) / skip cipher enumeration' },
   },
   async run(ctx) {
@@ -44,7 +49,8 @@ export const probeCommand: Command = {
         } catch (e) {
           throw new UsageError(`--ca: impossibile leggere "${file}" (${(e as Error).message})`);
         }
-        if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca: "${file}" non contiene un certificato PEM / not a PEM certificate`);
+        if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+          throw new UsageError(`--ca: "${file}" non contiene un certificato PEM / not a PEM certificate`);
         return pem;
       });
     }
@@ -68,18 +74,28 @@ export function renderEndpoint(r: EndpointResult): string {
   for (const v of [...TLS_VERSION_NAMES].reverse()) {
     const list = r.tls.ciphers[v];
     // Short for the screen; the full list is in --json.
-    if (list && list.length) out.push(`  Cipher ${LABEL[v]} (${list.length}): ${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (+${list.length - 6}, elenco completo con --json)` : ''}`);
+    if (list && list.length)
+      out.push(
+        `  Cipher ${LABEL[v]} (${list.length}): ${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (+${list.length - 6}, elenco completo con --json)` : ''}`,
+      );
   }
   const c = r.certificate;
   if (c) {
-    const flags = [c.trusted ? 'attendibile' : `NON attendibile (${c.trustError ?? '?'})`, c.hostnameMatches ? 'nome corretto' : 'nome NON corrispondente'];
+    const flags = [
+      c.trusted ? 'attendibile' : `NON attendibile (${c.trustError ?? '?'})`,
+      c.hostnameMatches ? 'nome corretto' : 'nome NON corrispondente',
+    ];
     if (c.interceptedBy) flags.push(`intercettato da ${c.interceptedBy}`);
-    out.push(`  Certificato: ${c.subject} · emesso da ${c.issuer} · valido ${c.validFrom.slice(0, 10)} → ${c.validTo.slice(0, 10)} · ${c.keyType} ${c.keyBits ?? ''} · ${flags.join(', ')}`);
+    out.push(
+      `  Certificato: ${c.subject} · emesso da ${c.issuer} · valido ${c.validFrom.slice(0, 10)} → ${c.validTo.slice(0, 10)} · ${c.keyType} ${c.keyBits ?? ''} · ${flags.join(', ')}`,
+    );
   }
   if (r.banner) out.push(`  Banner: ${r.banner.slice(0, 100)}`);
   const kx = r.keyExchange;
   if (kx && (kx.dhBits !== null || kx.curves.length)) {
-    out.push(`  Scambio chiavi: ${[kx.dhBits !== null ? `DH ${kx.dhBits} bit` : 'nessun DHE', kx.curves.length ? `curve ${kx.curves.join(', ')}` : ''].filter(Boolean).join(' · ')}`);
+    out.push(
+      `  Scambio chiavi: ${[kx.dhBits !== null ? `DH ${kx.dhBits} bit` : 'nessun DHE', kx.curves.length ? `curve ${kx.curves.join(', ')}` : ''].filter(Boolean).join(' · ')}`,
+    );
   }
   if (r.devices?.length) {
     const mark = { ok: '✓', fails: '✗', partial: '~', unknown: '?' } as const;
@@ -90,7 +106,9 @@ export function renderEndpoint(r: EndpointResult): string {
     for (const s of r.simulations) {
       const k = s.keyExchange;
       const kxText = k ? `, ${k.kind === 'dh' ? `DH ${k.bits ?? '?'} bit` : (k.group ?? 'ECDH')}` : '';
-      const how = s.ok ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''}${kxText})` : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
+      const how = s.ok
+        ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''}${kxText})`
+        : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
       out.push(`    ${s.ok ? '✓' : '✗'} ${s.name}: ${how}`);
     }
   }

@@ -41,33 +41,66 @@ export function accountRules(input: RuleInput): Finding[] {
     const ids = new Set(a.findings.filter((id) => !HANDLED_ELSEWHERE.has(id)));
     if (a.incoming?.security === 'plain' || a.outgoing?.security === 'plain') ids.add('account-plaintext');
     const provider = PROVIDERS.find((x) => x.id === a.provider || x.name === a.provider)?.name ?? a.provider ?? '?';
-    const evidence = { client: a.client, profile: a.profile, email: a.email, provider: a.provider, incoming: a.incoming, outgoing: a.outgoing, findings: a.findings };
+    const evidence = {
+      client: a.client,
+      profile: a.profile,
+      email: a.email,
+      provider: a.provider,
+      incoming: a.incoming,
+      outgoing: a.outgoing,
+      findings: a.findings,
+    };
     for (const id of ids) {
       const known = CATALOGUE_BY_ID.get(id)?.area === 'accounts';
       // The account reader's details name the server and what the provider publishes; one finding per detail.
       const details = (a.findingDetails ?? []).filter((d) => d.id === id && d.role !== 'profile');
       if (details.length) {
         for (const d of details) {
-          const params = { account: accountLabel(a), server: text(`${d.server ?? '?'} (posta in ${d.role === 'incoming' ? 'arrivo' : 'uscita'})`, `${d.server ?? '?'} (${d.role})`), provider, expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'), code: id };
-          out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d, technical: id }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}` }));
+          const params = {
+            account: accountLabel(a),
+            server: text(`${d.server ?? '?'} (posta in ${d.role === 'incoming' ? 'arrivo' : 'uscita'})`, `${d.server ?? '?'} (${d.role})`),
+            provider,
+            expected: d.expected ?? expectedFor(a, d.role as 'incoming' | 'outgoing'),
+            code: id,
+          };
+          out.push(
+            makeFinding(known ? id : 'account-other', params, [{ ...evidence, detail: d, technical: id }], {
+              subject: `${a.client}:${a.profile}:${accountLabel(a)}:${d.role}`,
+            }),
+          );
         }
         continue;
       }
       const which = suspectServer(a, id);
       const params = { account: accountLabel(a), server: serverText(a[which]), provider, expected: expectedFor(a, which), code: id };
-      out.push(makeFinding(known ? id : 'account-other', params, [{ ...evidence, technical: id }], { subject: `${a.client}:${a.profile}:${accountLabel(a)}` }));
+      out.push(
+        makeFinding(known ? id : 'account-other', params, [{ ...evidence, technical: id }], {
+          subject: `${a.client}:${a.profile}:${accountLabel(a)}`,
+        }),
+      );
     }
   }
   // Typed addresses: an ordinary mailbox is named as such (from our table, never from the file);
   // an unknown domain asks for the servers.
   for (const email of input.context.emails) {
     const ordinary = ordinaryMailboxDomain(domainOf(email));
-    if (ordinary) out.push(makeFinding('address-not-pec', { email, service: ordinary.service }, [{ email, domain: ordinary.domain, source: ordinary.source, reason: ordinary.reason }], { subject: email }));
+    if (ordinary)
+      out.push(
+        makeFinding(
+          'address-not-pec',
+          { email, service: ordinary.service },
+          [{ email, domain: ordinary.domain, source: ordinary.source, reason: ordinary.reason }],
+          { subject: email },
+        ),
+      );
   }
   for (const l of input.context.lookups) {
     if (ordinaryMailboxDomain(domainOf(l.email))) continue;
     const known = providerById(l.provider?.id) ?? providerByDomain(domainOf(l.email));
-    if (!known) out.push(makeFinding('provider-unknown', { email: l.email }, [{ lookup: { email: l.email, message: l.message } }], { subject: l.email }));
+    if (!known)
+      out.push(
+        makeFinding('provider-unknown', { email: l.email }, [{ lookup: { email: l.email, message: l.message } }], { subject: l.email }),
+      );
   }
   const discoveryRan = !input.context.skipDiscovery && input.accounts !== null;
   const unreadable = appleMailUnreadable(input);
@@ -77,9 +110,19 @@ export function accountRules(input: RuleInput): Finding[] {
   // Not when an address was typed (the user told us which mailbox), nor when a reader could not look.
   if (discoveryRan && !unreadable && input.context.emails.length === 0 && !accounts.some(isPecAccount)) {
     out.push(
-      makeFinding('no-pec-account-found', {}, [{ accounts: accounts.map((a) => ({ client: a.client, email: a.email, incoming: a.incoming?.host ?? null })), errors: input.accounts?.errors ?? [] }], {
-        subject: 'accounts',
-      }),
+      makeFinding(
+        'no-pec-account-found',
+        {},
+        [
+          {
+            accounts: accounts.map((a) => ({ client: a.client, email: a.email, incoming: a.incoming?.host ?? null })),
+            errors: input.accounts?.errors ?? [],
+          },
+        ],
+        {
+          subject: 'accounts',
+        },
+      ),
     );
   }
   return out;
@@ -91,9 +134,15 @@ export function appleMailUnreadable(input: RuleInput): { reason: Text; evidence:
   if (!e) return null;
   const why = e.error ?? 'unreadable';
   const reason = /not permitted|EPERM|EACCES|denied/i.test(why)
-    ? text('macOS non concede l’accesso alla cartella di Mail senza «Accesso completo al disco»', 'macOS denies access to Mail’s folder without "Full Disk Access"')
+    ? text(
+        'macOS non concede l’accesso alla cartella di Mail senza «Accesso completo al disco»',
+        'macOS denies access to Mail’s folder without "Full Disk Access"',
+      )
     : /sqlite|Accounts4/i.test(e.source + why)
-      ? text('il database degli account di macOS richiede sqlite, che qui non è disponibile', 'macOS’s accounts database needs sqlite, not available here')
+      ? text(
+          'il database degli account di macOS richiede sqlite, che qui non è disponibile',
+          'macOS’s accounts database needs sqlite, not available here',
+        )
       : // The reader’s own error stays in the evidence (error) for the technician, not in the sentence.
         text('il sistema non ha permesso di leggerli', 'the system did not allow reading them');
   return { reason, evidence: e };

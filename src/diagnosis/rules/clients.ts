@@ -37,7 +37,9 @@ export function mailClientRules(input: RuleInput): Finding[] {
     } else if (c.id === 'outlook-mac') {
       const req = mailClientRequirement('outlook-mac-2011');
       if (majorOf(c.version) === 14 && osWithin(mac, req.os) === false) {
-        out.push(makeFinding('outlook-mac-2011-unsupported-os', { osVersion: mac }, [{ client: c, os: inv.os }], { webmail, subject: c.id }));
+        out.push(
+          makeFinding('outlook-mac-2011-unsupported-os', { osVersion: mac }, [{ client: c, os: inv.os }], { webmail, subject: c.id }),
+        );
       }
     } else if (c.id === 'thunderbird') {
       const req = mailClientRequirement('thunderbird');
@@ -65,10 +67,15 @@ export function thunderbirdPrefRules(input: RuleInput): Finding[] {
     if (!lowered || seen.has(a.profile)) continue;
     seen.add(a.profile);
     out.push(
-      makeFinding('thunderbird-tls-max-lowered', { profile: a.profile, max: max ?? '?' }, [{ profile: a.profile, tlsVersionPrefs: a.tlsVersionPrefs }], {
-        webmail: userWebmails(input),
-        subject: a.profile,
-      }),
+      makeFinding(
+        'thunderbird-tls-max-lowered',
+        { profile: a.profile, max: max ?? '?' },
+        [{ profile: a.profile, tlsVersionPrefs: a.tlsVersionPrefs }],
+        {
+          webmail: userWebmails(input),
+          subject: a.profile,
+        },
+      ),
     );
   }
   return out;
@@ -102,7 +109,10 @@ export function browserRules(input: RuleInput): Finding[] {
         ? text(`${b.name} ${check.requirement.minBrowser} o successivo`, `${b.name} ${check.requirement.minBrowser} or later`)
         : text(`${b.name} non è tra i browser indicati`, `${b.name} is not among the listed browsers`);
     const others = usable.length
-      ? text(`Puoi usare invece ${usable.map((u) => `${u.b.name} ${u.b.version ?? ''}`.trim()).join(', ')}.`, `You can use ${usable.map((u) => `${u.b.name} ${u.b.version ?? ''}`.trim()).join(', ')} instead.`)
+      ? text(
+          `Puoi usare invece ${usable.map((u) => `${u.b.name} ${u.b.version ?? ''}`.trim()).join(', ')}.`,
+          `You can use ${usable.map((u) => `${u.b.name} ${u.b.version ?? ''}`.trim()).join(', ')} instead.`,
+        )
       : text('Nessun browser di questo computer va bene per la webmail.', 'No browser on this computer is suitable for webmail.');
     out.push(
       makeFinding(
@@ -137,7 +147,14 @@ export function runtimeRules(input: RuleInput): Finding[] {
   // .NET from the registry release key when the runtime list did not already say so.
   const dn = inv.windows?.dotnet;
   if (dn && dn.release !== null && dn.release < DOTNET_46_RELEASE && !out.some((f) => f.id === 'dotnet-too-old')) {
-    out.push(makeFinding('dotnet-too-old', { version: dn.version ?? `release ${dn.release}` }, [{ dotnet: dn, minimumRelease: DOTNET_46_RELEASE }], { subject: 'dotnet' }));
+    out.push(
+      makeFinding(
+        'dotnet-too-old',
+        { version: dn.version ?? `release ${dn.release}` },
+        [{ dotnet: dn, minimumRelease: DOTNET_46_RELEASE }],
+        { subject: 'dotnet' },
+      ),
+    );
   }
   return out;
 }

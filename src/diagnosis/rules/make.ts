@@ -77,18 +77,22 @@ export function userProviders(input: RuleInput): Provider[] {
 export function userWebmails(input: RuleInput): Webmail[] | null {
   if (isOffline(input.endpoints)) return null;
   const out: Webmail[] = [];
-  for (const p of userProviders(input)) if (p.webmail && !out.some((w) => w.url === p.webmail)) out.push({ url: p.webmail, provider: p.name });
+  for (const p of userProviders(input))
+    if (p.webmail && !out.some((w) => w.url === p.webmail)) out.push({ url: p.webmail, provider: p.name });
   return out;
 }
 
 /** Host names of PEC services we recognise without the provider catalogue (second-level names of the providers in pec-providers.md). */
-const PEC_HOST_HINTS = /(^|\.)(pec\.|legalmail\.it$|postecert\.it$|sicurezzapostale\.it$|telecompost\.it$|twtcert\.it$|pec-email\.com$|postacert|actalis\.it$|arubapec\.it$)/i;
+const PEC_HOST_HINTS =
+  /(^|\.)(pec\.|legalmail\.it$|postecert\.it$|sicurezzapostale\.it$|telecompost\.it$|twtcert\.it$|pec-email\.com$|postacert|actalis\.it$|arubapec\.it$)/i;
 
 export function isPecAccount(a: Account): boolean {
   if (a.provider) return true;
   const hosts = [a.incoming?.host, a.outgoing?.host].filter((h): h is string => !!h);
   const domain = (a.email ?? '').split('@')[1] ?? '';
-  return hosts.some((h) => PEC_HOST_HINTS.test(h)) || /(^|\.)pec\./i.test(domain) || /^(pec\.it|legalmail\.it|postecert\.it)$/i.test(domain);
+  return (
+    hosts.some((h) => PEC_HOST_HINTS.test(h)) || /(^|\.)pec\./i.test(domain) || /^(pec\.it|legalmail\.it|postecert\.it)$/i.test(domain)
+  );
 }
 
 export function accountLabel(a: Account): string {

@@ -12,7 +12,12 @@ import { handshakeReason, trustReason } from '../plain-reasons';
 import { text } from '../../util/text';
 import type { Text } from '../../util/text';
 
-const VERSION_LABEL: Record<TlsVersionName, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
+const VERSION_LABEL: Record<TlsVersionName, string> = {
+  TLSv1: 'TLS 1.0',
+  'TLSv1.1': 'TLS 1.1',
+  'TLSv1.2': 'TLS 1.2',
+  'TLSv1.3': 'TLS 1.3',
+};
 
 function acceptedVersions(e: EndpointResult): TlsVersionName[] {
   return (Object.keys(VERSION_LABEL) as TlsVersionName[]).filter((v) => e.tls.versions[v] === true);
@@ -99,7 +104,11 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
       out.push({ simulation: sim, label: text('Apple Mail', 'Apple Mail'), severity: 'error' });
     }
     if (c.id === 'outlook-mac' && atLeast(c.version, '16') === true) {
-      out.push({ simulation: 'outlook-mac', label: text(`Outlook per Mac ${c.version}`, `Outlook for Mac ${c.version}`), severity: 'error' });
+      out.push({
+        simulation: 'outlook-mac',
+        label: text(`Outlook per Mac ${c.version}`, `Outlook for Mac ${c.version}`),
+        severity: 'error',
+      });
     }
   }
   // Integration runtimes at the providers' minimum line: the simulation of that minimum applies.
@@ -113,7 +122,11 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
       out.push({ simulation: 'openssl-1.0.1h', label: text(`OpenSSL ${r.version}`, `OpenSSL ${r.version}`), severity: 'warning' });
     }
     if (r.id === 'dotnet' && /^4\.[67]/.test(r.version ?? '')) {
-      out.push({ simulation: 'dotnet-4.6', label: text(`.NET Framework ${r.version}`, `.NET Framework ${r.version}`), severity: 'warning' });
+      out.push({
+        simulation: 'dotnet-4.6',
+        label: text(`.NET Framework ${r.version}`, `.NET Framework ${r.version}`),
+        severity: 'warning',
+      });
     }
   }
   const seen = new Set<string>();
@@ -132,25 +145,42 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
   if (expired) {
     const clockWrong = clockRules(input).length > 0;
     const clockHint = clockWrong
-      ? text('Su questo computer data e ora sono sbagliate: probabilmente è questa la causa.', 'This computer’s date and time are wrong: that is probably the cause.')
+      ? text(
+          'Su questo computer data e ora sono sbagliate: probabilmente è questa la causa.',
+          'This computer’s date and time are wrong: that is probably the cause.',
+        )
       : text('', '');
     out.push(
-      makeFinding('cert-expired', { ...base, validFrom: cert?.validFrom.slice(0, 10) ?? '?', validTo: cert?.validTo.slice(0, 10) ?? '?', clockHint }, [{ url: e.url, verdict: e.verdict, certificate: cert, now }], {
-        subject: e.url,
-      }),
+      makeFinding(
+        'cert-expired',
+        { ...base, validFrom: cert?.validFrom.slice(0, 10) ?? '?', validTo: cert?.validTo.slice(0, 10) ?? '?', clockHint },
+        [{ url: e.url, verdict: e.verdict, certificate: cert, now }],
+        {
+          subject: e.url,
+        },
+      ),
     );
   }
   if (e.verdict === 'cert-hostname-mismatch' || (cert !== null && cert.hostnameMatches === false)) {
     const names = cert ? (cert.san.length ? cert.san.join(', ') : cert.subject) : '?';
-    out.push(makeFinding('cert-hostname-mismatch', { ...base, names }, [{ url: e.url, verdict: e.verdict, certificate: cert }], { subject: e.url }));
+    out.push(
+      makeFinding('cert-hostname-mismatch', { ...base, names }, [{ url: e.url, verdict: e.verdict, certificate: cert }], {
+        subject: e.url,
+      }),
+    );
   }
   if (!intercepted && (e.verdict === 'cert-untrusted' || (cert !== null && cert.trusted === false))) {
     // The raw trust error (DEPTH_ZERO_SELF_SIGNED_CERT...) is for the technician: evidence only.
     const technical = cert?.trustError ?? stepDetail(e, 'certificate');
     out.push(
-      makeFinding('cert-untrusted', { ...base, issuer: cert?.issuer ?? '?', reason: trustReason(technical) }, [{ url: e.url, verdict: e.verdict, technical, certificate: cert }], {
-        subject: e.url,
-      }),
+      makeFinding(
+        'cert-untrusted',
+        { ...base, issuer: cert?.issuer ?? '?', reason: trustReason(technical) },
+        [{ url: e.url, verdict: e.verdict, technical, certificate: cert }],
+        {
+          subject: e.url,
+        },
+      ),
     );
   }
   return out;
@@ -161,7 +191,14 @@ export function serverRules(input: RuleInput): Finding[] {
   if (isOffline(input.endpoints)) {
     const failed = input.endpoints.filter((e) => e.verdict !== 'cancelled');
     const hosts = [...new Set(failed.map((e) => e.host))].join(', ');
-    out.push(makeFinding('network-offline', { hosts }, failed.map((e) => ({ url: e.url, verdict: e.verdict, steps: e.steps })), { subject: 'network' }));
+    out.push(
+      makeFinding(
+        'network-offline',
+        { hosts },
+        failed.map((e) => ({ url: e.url, verdict: e.verdict, steps: e.steps })),
+        { subject: 'network' },
+      ),
+    );
   }
   const webmail = userWebmails(input);
   const clients = relevantClients(input);
@@ -175,31 +212,64 @@ export function serverRules(input: RuleInput): Finding[] {
     if (v === 'cancelled') continue;
     if (v === 'dns-failed') mine.push(makeFinding('server-dns-failed', base, ev, { subject: e.url }));
     else if (UNREACHABLE[v]) {
-      mine.push(makeFinding('server-unreachable', { ...base, reason: UNREACHABLE[v] }, [{ ...ev[0], technical: stepDetail(e, 'dns', 'connect', 'starttls', 'banner') }], { subject: e.url }));
-    }
-    else if (v === 'starttls-not-offered' || v === 'starttls-refused') mine.push(makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url }));
+      mine.push(
+        makeFinding(
+          'server-unreachable',
+          { ...base, reason: UNREACHABLE[v] },
+          [{ ...ev[0], technical: stepDetail(e, 'dns', 'connect', 'starttls', 'banner') }],
+          { subject: e.url },
+        ),
+      );
+    } else if (v === 'starttls-not-offered' || v === 'starttls-refused')
+      mine.push(makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url }));
     else if (v === 'no-tls12' || (v === 'no-common-version' && !speaksModernTls(e) && acceptedVersions(e).length > 0)) {
-      const versions = acceptedVersions(e).map((x) => VERSION_LABEL[x]).join(', ') || '?';
-      mine.push(makeFinding('server-no-tls12', { ...base, versions }, [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }], { subject: e.url }));
+      const versions =
+        acceptedVersions(e)
+          .map((x) => VERSION_LABEL[x])
+          .join(', ') || '?';
+      mine.push(
+        makeFinding(
+          'server-no-tls12',
+          { ...base, versions },
+          [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }],
+          { subject: e.url },
+        ),
+      );
     } else if (/^(handshake-|no-common-|not-tls|banner-unexpected)/.test(v)) {
       // The probe's own line ("risposta al ClientHello: ... entro 5000 ms") goes to the technician.
       const technical = stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls');
-      mine.push(makeFinding('server-handshake-failed', { ...base, reason: handshakeReason(v) }, [{ ...ev[0], technical }], { subject: e.url }));
+      mine.push(
+        makeFinding('server-handshake-failed', { ...base, reason: handshakeReason(v) }, [{ ...ev[0], technical }], { subject: e.url }),
+      );
     }
     if (speaksModernTls(e) || v.startsWith('cert-')) mine.push(...certificateFindings(input, e, host));
     if (speaksModernTls(e)) {
       const legacy = acceptedVersions(e).filter((x) => x === 'TLSv1' || x === 'TLSv1.1');
       if (legacy.length) {
-        mine.push(makeFinding('server-legacy-tls-accepted', { ...base, versions: legacy.map((x) => VERSION_LABEL[x]).join(', ') }, [{ url: e.url, versions: e.tls.versions }], { subject: e.url }));
+        mine.push(
+          makeFinding(
+            'server-legacy-tls-accepted',
+            { ...base, versions: legacy.map((x) => VERSION_LABEL[x]).join(', ') },
+            [{ url: e.url, versions: e.tls.versions }],
+            { subject: e.url },
+          ),
+        );
       }
       for (const c of clients) {
         const sim = e.simulations.find((s) => s.client === c.simulation);
-        const simEvidence = { url: e.url, simulation: sim ?? null, technical: sim && !sim.ok ? sim.reason : null, ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null };
+        const simEvidence = {
+          url: e.url,
+          simulation: sim ?? null,
+          technical: sim && !sim.ok ? sim.reason : null,
+          ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null,
+        };
         if (c.simulation === 'windows7-tls12') {
           const common = win7CommonCiphers(e.tls.ciphers['TLSv1.2']);
           const fails = sim ? !sim.ok : common !== null && common.length === 0 && e.tls.versions['TLSv1.2'] === true;
           if (fails && rel) {
-            mine.push(makeFinding('win7-ciphers-incompatible', { ...base, os: WINDOWS_NAMES[rel] }, [simEvidence], { webmail, subject: e.url }));
+            mine.push(
+              makeFinding('win7-ciphers-incompatible', { ...base, os: WINDOWS_NAMES[rel] }, [simEvidence], { webmail, subject: e.url }),
+            );
           }
           continue;
         }
@@ -215,8 +285,18 @@ export function serverRules(input: RuleInput): Finding[] {
       }
     }
     if (v === 'ok' && !mine.some((f) => f.severity === 'error' || f.severity === 'warning')) {
-      const versions = acceptedVersions(e).filter((x) => x === 'TLSv1.2' || x === 'TLSv1.3').map((x) => VERSION_LABEL[x]).join(', ');
-      mine.push(makeFinding('server-ok', { ...base, versions }, [{ url: e.url, versions: e.tls.versions, certificate: e.certificate?.subject ?? null }], { subject: e.url }));
+      const versions = acceptedVersions(e)
+        .filter((x) => x === 'TLSv1.2' || x === 'TLSv1.3')
+        .map((x) => VERSION_LABEL[x])
+        .join(', ');
+      mine.push(
+        makeFinding(
+          'server-ok',
+          { ...base, versions },
+          [{ url: e.url, versions: e.tls.versions, certificate: e.certificate?.subject ?? null }],
+          { subject: e.url },
+        ),
+      );
     }
     out.push(...mine);
   }

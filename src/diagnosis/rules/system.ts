@@ -5,7 +5,14 @@ import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
 import { makeFinding, schannelMailClients, userWebmails } from './make';
 import { TLS12_CLIENT_KEY, WINHTTP_KEY_NATIVE, WINHTTP_KEY_WOW64 } from '../plan-definitions';
-import { TLS12_NO_CLIENT_DETAIL, TLS12_NO_CLIENT_TITLE, TLS12_REENABLE_DETAIL, TLS12_REENABLE_STEPS, WIN7_ENABLE_STEP, WIN7_STEPS } from '../catalogue';
+import {
+  TLS12_NO_CLIENT_DETAIL,
+  TLS12_NO_CLIENT_TITLE,
+  TLS12_REENABLE_DETAIL,
+  TLS12_REENABLE_STEPS,
+  WIN7_ENABLE_STEP,
+  WIN7_STEPS,
+} from '../catalogue';
 import type { WindowsTls } from '../../inventory/types';
 import type { Text } from '../../util/text';
 import { text } from '../../util/text';
@@ -33,7 +40,12 @@ export function osRules(input: RuleInput): Finding[] {
   const eos = WINDOWS_END_OF_SUPPORT[rel];
   if (eos && input.now.slice(0, 10) >= eos) {
     // Windows 10 still works for PEC; the older ones also need the fixes of the other findings.
-    return [makeFinding('os-end-of-life', { os: osName }, [{ os, endOfSupport: eos }], { severity: rel === '10' ? 'info' : 'warning', subject: 'os' })];
+    return [
+      makeFinding('os-end-of-life', { os: osName }, [{ os, endOfSupport: eos }], {
+        severity: rel === '10' ? 'info' : 'warning',
+        subject: 'os',
+      }),
+    ];
   }
   return [];
 }
@@ -53,7 +65,9 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
     const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
     // Name the programs that have their own TLS, so the text says why they are not affected.
     const own = (inv.clients ?? []).filter((c) => c.id === 'thunderbird').map((c) => `${c.name}${c.version ? ' ' + c.version : ''}`);
-    const others = own.length ? text(` (${own.join(', ')} usa una crittografia propria, NSS)`, ` (${own.join(', ')} uses its own encryption, NSS)`) : text('', '');
+    const others = own.length
+      ? text(` (${own.join(', ')} usa una crittografia propria, NSS)`, ` (${own.join(', ')} uses its own encryption, NSS)`)
+      : text('', '');
     const noClient = clients.length === 0;
     out.push(
       makeFinding(
@@ -80,13 +94,26 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
   // The language-pack trap (requirements.md): a language pack installed after the KB undoes it.
   const trap = languagePackAfterKb(win);
   if (trap) {
-    out.push(makeFinding('win7-kb3140245-language-pack', { os: osName, kbDate: trap.kbAt.slice(0, 10), languagePack: trap.packs }, [{ servicing: win.servicing }], { subject: 'kb3140245' }));
+    out.push(
+      makeFinding(
+        'win7-kb3140245-language-pack',
+        { os: osName, kbDate: trap.kbAt.slice(0, 10), languagePack: trap.packs },
+        [{ servicing: win.servicing }],
+        { subject: 'kb3140245' },
+      ),
+    );
   }
   const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
-  const views = is64 ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32] : [win.winhttp.defaultSecureProtocols64];
+  const views = is64
+    ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32]
+    : [win.winhttp.defaultSecureProtocols64];
   if (views.some((v) => v === null || (v & WINHTTP_TLS12) === 0)) {
     const technical = `${is64 ? `${WINHTTP_KEY_NATIVE}, ${WINHTTP_KEY_WOW64}` : WINHTTP_KEY_NATIVE}: DefaultSecureProtocols |= 0xA00 (TLS 1.1 + 1.2)`;
-    out.push(makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch, technical }], { subject: 'winhttp' }));
+    out.push(
+      makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch, technical }], {
+        subject: 'winhttp',
+      }),
+    );
   }
   return out;
 }
@@ -109,7 +136,9 @@ export function languagePackAfterKb(win: WindowsTls): { kbAt: string; packs: str
 /** The registry change the TLS 1.2 finding asks for, as a technician writes it. */
 function schannelTarget(rel: string, enabled: number | null | undefined): string {
   if (rel !== '7') return `${TLS12_CLIENT_KEY}: Enabled=1, DisabledByDefault=0 (o eliminare la chiave / or delete the key)`;
-  return enabled === 0 ? `${TLS12_CLIENT_KEY}: Enabled=1 (oggi 0 / today 0), DisabledByDefault=0` : `${TLS12_CLIENT_KEY}: DisabledByDefault=0 (DWORD)`;
+  return enabled === 0
+    ? `${TLS12_CLIENT_KEY}: Enabled=1 (oggi 0 / today 0), DisabledByDefault=0`
+    : `${TLS12_CLIENT_KEY}: DisabledByDefault=0 (DWORD)`;
 }
 
 /** The providers' Windows 7 steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */
@@ -134,7 +163,10 @@ export function clockRules(input: RuleInput): Finding[] {
   const abs = offset === null ? 0 : Math.abs(offset);
   if (!before && abs <= CLOCK_WARNING_SECONDS) return [];
   const hint = before
-    ? text(`Il computer indica il ${clock.now.slice(0, 10)}, una data precedente a quella di questo programma (${clock.buildDate}).`, `The computer says ${clock.now.slice(0, 10)}, earlier than this program’s build date (${clock.buildDate}).`)
+    ? text(
+        `Il computer indica il ${clock.now.slice(0, 10)}, una data precedente a quella di questo programma (${clock.buildDate}).`,
+        `The computer says ${clock.now.slice(0, 10)}, earlier than this program’s build date (${clock.buildDate}).`,
+      )
     : text(`L’orologio è sfasato di circa ${Math.round(abs / 60)} minuti.`, `The clock is off by about ${Math.round(abs / 60)} minutes.`);
   const severity = before || abs > CLOCK_ERROR_SECONDS ? 'error' : 'warning';
   return [makeFinding('clock-wrong', { clock: hint }, [{ clock }], { severity, subject: 'clock' })];
@@ -152,7 +184,13 @@ export function antivirusRules(input: RuleInput): Finding[] {
     makeFinding(
       'antivirus-tls-interception',
       { product, url: eps.map((e) => e.url).join(', ') },
-      eps.map((e) => ({ url: e.url, verdict: e.verdict, issuer: e.certificate?.issuer, trusted: e.certificate?.trusted, antivirus: input.inventory?.antivirus })),
+      eps.map((e) => ({
+        url: e.url,
+        verdict: e.verdict,
+        issuer: e.certificate?.issuer,
+        trusted: e.certificate?.trusted,
+        antivirus: input.inventory?.antivirus,
+      })),
       // The interception breaks the connection when the re-signed chain is not trusted.
       { severity: eps.some((e) => e.certificate && !e.certificate.trusted) ? 'error' : 'warning', subject: product },
     ),

@@ -11,12 +11,18 @@ const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..',
 const ajv = new Ajv({ allErrors: true });
 const validate = ajv.compile(schema);
 
-
 export function assertValid(json: unknown, label: string): void {
   assert.ok(validate(json), `${label}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
 }
 
-const WIN = ['--platform', 'win32', '--appdata', path.join(FIXTURES, 'windows', 'AppData', 'Roaming'), '--localappdata', path.join(FIXTURES, 'windows', 'AppData', 'Local')];
+const WIN = [
+  '--platform',
+  'win32',
+  '--appdata',
+  path.join(FIXTURES, 'windows', 'AppData', 'Roaming'),
+  '--localappdata',
+  path.join(FIXTURES, 'windows', 'AppData', 'Local'),
+];
 
 test('accounts --json on every fixture validates against docs/accounts.schema.json', async () => {
   // [label, arguments, accounts, of which matched to a provider (no DNS: the custom domain of the
@@ -51,8 +57,14 @@ test('human output: a short Italian table, unreadable profiles listed', async ()
   assert.equal(r.code, 0);
   assert.match(r.out, /^Account di posta trovati: 6\n/);
   assert.match(r.out, /Programma +Profilo +Indirizzo +Gestore +In arrivo +In uscita +Problemi/);
-  assert.match(r.out, /Thunderbird +studio \* +mario\.rossi@pec\.it +Aruba PEC +IMAP imaps\.pec\.aruba\.it:993 SSL\/TLS +SMTP smtps\.pec\.aruba\.it:465 SSL\/TLS +TLS 1\.2 disattivato/);
-  assert.match(r.out, /segreteria@postecert\.it +Poste Italiane - Postecert +IMAP mail\.postecert\.it:143 nessuna +SMTP mail\.postecert\.it:25 nessuna +senza cifratura, porta diversa dal gestore/);
+  assert.match(
+    r.out,
+    /Thunderbird +studio \* +mario\.rossi@pec\.it +Aruba PEC +IMAP imaps\.pec\.aruba\.it:993 SSL\/TLS +SMTP smtps\.pec\.aruba\.it:465 SSL\/TLS +TLS 1\.2 disattivato/,
+  );
+  assert.match(
+    r.out,
+    /segreteria@postecert\.it +Poste Italiane - Postecert +IMAP mail\.postecert\.it:143 nessuna +SMTP mail\.postecert\.it:25 nessuna +senza cifratura, porta diversa dal gestore/,
+  );
   assert.match(r.out, /Non leggibili:\n +.*efgh5678\.rotto[\\/]prefs\.js: unreadable: line 10/);
   const bad = await cli('accounts', '--platform', 'beos');
   assert.equal(bad.code, 2);

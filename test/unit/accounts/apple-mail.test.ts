@@ -21,7 +21,12 @@ for (const kind of ['xml', 'binary']) {
     const r = await findAppleMailAccounts(home(`macos-applemail-${kind}`));
     assert.deepEqual(r.errors, []);
     assert.deepEqual(
-      r.accounts.map((a) => [a.client, a.email, a.incoming && `${a.incoming.host}:${a.incoming.port}:${a.incoming.security}`, a.outgoing && `${a.outgoing.host}:${a.outgoing.port}:${a.outgoing.security}`]),
+      r.accounts.map((a) => [
+        a.client,
+        a.email,
+        a.incoming && `${a.incoming.host}:${a.incoming.port}:${a.incoming.security}`,
+        a.outgoing && `${a.outgoing.host}:${a.outgoing.port}:${a.outgoing.security}`,
+      ]),
       [
         ['applemail', 'studio.bianchi@pec.it', 'imaps.pec.aruba.it:993:tls', 'smtps.pec.aruba.it:465:tls'],
         ['applemail', 'giulia.bianchi@gmail.com', 'imap.gmail.com:993:tls', 'smtp.gmail.com:587:starttls'],
@@ -62,7 +67,11 @@ test('a Mail folder macOS refuses to list is reported as "access not permitted"'
       execFile(
         process.execPath,
         ['--import', 'tsx', child, dir],
-        { timeout: 60_000, cwd: path.join(__dirname, '../../..'), ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {}) },
+        {
+          timeout: 60_000,
+          cwd: path.join(__dirname, '../../..'),
+          ...(asRoot ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: '/tmp' } } : {}),
+        },
         (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${String(stderr)}`)) : resolve(JSON.parse(String(stdout)))),
       );
     });
@@ -101,7 +110,7 @@ test('hostile binary plists: a clear PlistError, never a crash or a hang', () =>
   cases.push(cyc);
   // Random corruption of the real file, many times.
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (let i = 0; i < 300; i++) {
     const b = Buffer.from(good);
     for (let k = 0; k < 4; k++) b[8 + Math.floor(rnd() * (b.length - 8))] = Math.floor(rnd() * 256);
@@ -122,8 +131,11 @@ test('hostile binary plists: a clear PlistError, never a crash or a hang', () =>
 test('a recorded Mac (inventory --record layout): its Apple Mail accounts are read from the recording', async () => {
   const { discoverRecordedAccounts } = await import('../../../src/accounts/index');
   const r = await discoverRecordedAccounts(path.join(FIXTURES, 'macos-recorded-applemail'));
-  assert.deepEqual(r.accounts.map((a) => [a.client, a.email, a.provider]), [
-    ['applemail', 'studio.bianchi@pec.it', 'aruba'],
-    ['applemail', 'giulia.bianchi@gmail.com', null],
-  ]);
+  assert.deepEqual(
+    r.accounts.map((a) => [a.client, a.email, a.provider]),
+    [
+      ['applemail', 'studio.bianchi@pec.it', 'aruba'],
+      ['applemail', 'giulia.bianchi@gmail.com', null],
+    ],
+  );
 });

@@ -31,7 +31,9 @@ test('reads strings with escapes, numbers, booleans and skips every comment styl
 });
 
 test('never keeps a preference whose name contains "password"', () => {
-  const r = parsePrefs('user_pref("mail.server.server1.password", "segreto");\nuser_pref("signon.SavePasswords", true);\nuser_pref("ok", 1);');
+  const r = parsePrefs(
+    'user_pref("mail.server.server1.password", "segreto");\nuser_pref("signon.SavePasswords", true);\nuser_pref("ok", 1);',
+  );
   assert.equal(r.error, null);
   assert.deepEqual([...r.prefs.keys()], ['ok']);
   assert.ok(![...r.prefs.values()].includes('segreto'));

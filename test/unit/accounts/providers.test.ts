@@ -20,19 +20,38 @@ test('catalogue: only confirmed hosts, https webmails, probe endpoints derived f
     if (p.webmail) assert.match(p.webmail, /^https:\/\//);
     for (const e of [...p.incoming, ...p.outgoing]) assert.ok(['tls', 'starttls'].includes(e.security) && e.port > 0);
   }
-  const hosts = PROVIDERS.flatMap((p) => [p.imap, p.pop3, p.smtp]).filter((s) => s).map((s) => s!.host);
+  const hosts = PROVIDERS.flatMap((p) => [p.imap, p.pop3, p.smtp])
+    .filter((s) => s)
+    .map((s) => s!.host);
   // Host names that pec-providers.md Â§5 lists as invented must not be in the catalogue.
-  for (const bad of ['smtp.pec.aruba.it', 'mbox.legalmail.it', 'smtp.legalmail.it', 'imap.namirialpec.it', 'smtp.postecert.it', 'smtps.pec.register.it', 'smtp.pec.infocert.it']) {
+  for (const bad of [
+    'smtp.pec.aruba.it',
+    'mbox.legalmail.it',
+    'smtp.legalmail.it',
+    'imap.namirialpec.it',
+    'smtp.postecert.it',
+    'smtps.pec.register.it',
+    'smtp.pec.infocert.it',
+  ]) {
     assert.ok(!hosts.includes(bad), bad);
   }
   const aruba = PROVIDERS.find((p) => p.id === 'aruba')!;
   // Aruba POP3: the sources disagree on the port (993 vs 995), so it is not probed as Aruba's.
-  assert.deepEqual(aruba.incoming.map((e) => `${e.protocol}:${e.host}:${e.port}:${e.security}`), ['imap:imaps.pec.aruba.it:993:tls']);
+  assert.deepEqual(
+    aruba.incoming.map((e) => `${e.protocol}:${e.host}:${e.port}:${e.security}`),
+    ['imap:imaps.pec.aruba.it:993:tls'],
+  );
   const poste = PROVIDERS.find((p) => p.id === 'postecert')!;
-  assert.deepEqual(poste.incoming.map((e) => `${e.protocol}:${e.port}`), ['imap:993', 'pop3:995']);
+  assert.deepEqual(
+    poste.incoming.map((e) => `${e.protocol}:${e.port}`),
+    ['imap:993', 'pop3:995'],
+  );
   // Legalmail POP3 port is not confirmed: nothing to probe for it.
   const legal = PROVIDERS.find((p) => p.id === 'infocert-legalmail')!;
-  assert.deepEqual(legal.incoming.map((e) => e.protocol), ['imap']);
+  assert.deepEqual(
+    legal.incoming.map((e) => e.protocol),
+    ['imap'],
+  );
 });
 
 test('provider by domain (incl. *.legalmail.it), by host (incl. an unpublished host in the zone), by MX', () => {
@@ -46,7 +65,13 @@ test('provider by domain (incl. *.legalmail.it), by host (incl. an unpublished h
   assert.equal(providerByHost('imap.gmail.com'), undefined);
   assert.equal(providerByHost('aruba.it'), undefined);
   assert.equal(providerByMx([{ exchange: 'mx.cert.legalmail.it.', priority: 10 }])?.id, 'infocert-legalmail');
-  assert.equal(providerByMx([{ exchange: 'other.example', priority: 5 }, { exchange: 'pec-mx01.sicurezzapostale.it', priority: 20 }])?.id, 'namirial');
+  assert.equal(
+    providerByMx([
+      { exchange: 'other.example', priority: 5 },
+      { exchange: 'pec-mx01.sicurezzapostale.it', priority: 20 },
+    ])?.id,
+    'namirial',
+  );
   assert.equal(providerByMx([{ exchange: 'server.pec-email.com', priority: 1 }])?.id, 'register');
   assert.equal(providerByMx([{ exchange: 'mail.telecompost.it', priority: 1 }])?.id, 'telecompost');
   assert.equal(providerByMx([{ exchange: 'aspmx.l.google.com', priority: 1 }]), undefined);
@@ -84,9 +109,14 @@ test('lookupAddress: known domain, custom domain via MX, unknown provider asks f
     ['imap imaps.pec.aruba.it:993 tls', 'smtp smtps.pec.aruba.it:465 tls'],
   );
   assert.equal(aruba.message, null);
-  const custom = await lookupAddress('avv@studiolegale.it', { resolveMx: async () => [{ exchange: 'mx.cert.legalmail.it', priority: 10 }] });
+  const custom = await lookupAddress('avv@studiolegale.it', {
+    resolveMx: async () => [{ exchange: 'mx.cert.legalmail.it', priority: 10 }],
+  });
   assert.equal(custom.provider?.id, 'infocert-legalmail');
-  assert.deepEqual(custom.endpoints.map((e) => e.host), ['mbox.cert.legalmail.it', 'sendm.cert.legalmail.it']);
+  assert.deepEqual(
+    custom.endpoints.map((e) => e.host),
+    ['mbox.cert.legalmail.it', 'sendm.cert.legalmail.it'],
+  );
   const unknown = await lookupAddress('a@sconosciuto.it', { resolveMx: noDns });
   assert.equal(unknown.provider, null);
   assert.deepEqual(unknown.endpoints, []);
@@ -96,7 +126,12 @@ test('lookupAddress: known domain, custom domain via MX, unknown provider asks f
   assert.match(invalid.message?.it ?? '', /non sembra un indirizzo PEC/);
 });
 
-const srv = (protocol: ServerSetting['protocol'], host: string, port: number, security: ServerSetting['security']): ServerSetting => ({ host, port, protocol, security });
+const srv = (protocol: ServerSetting['protocol'], host: string, port: number, security: ServerSetting['security']): ServerSetting => ({
+  host,
+  port,
+  protocol,
+  security,
+});
 const account = (incoming: ServerSetting | null, outgoing: ServerSetting | null, email = 'a@pec.it'): Account => ({
   client: 'manual',
   profile: 'test',
@@ -114,16 +149,30 @@ test('configuration findings against the provider and the well-known ports', asy
   // STARTTLS where Aruba wants implicit TLS, on the TLS port.
   assert.deepEqual(await ids(account(srv('imap', 'imaps.pec.aruba.it', 993, 'starttls'), null)), ['account-security-mismatch']);
   // Submission on 587 with STARTTLS: port and security both differ from Aruba's 465 SSL/TLS.
-  assert.deepEqual(await ids(account(null, srv('smtp', 'smtps.pec.aruba.it', 587, 'starttls'))), ['account-wrong-port', 'account-security-mismatch']);
+  assert.deepEqual(await ids(account(null, srv('smtp', 'smtps.pec.aruba.it', 587, 'starttls'))), [
+    'account-wrong-port',
+    'account-security-mismatch',
+  ]);
   assert.deepEqual(await ids(account(srv('imap', 'imap.pec.aruba.it', 993, 'tls'), null)), ['account-wrong-host']);
   assert.deepEqual(await ids(account(srv('imap', 'imaps.pec.aruba.it', 143, 'plain'), null)), ['account-plaintext', 'account-wrong-port']);
   // Aruba POP3: both ports of the conflicting sources are accepted.
   assert.deepEqual(await ids(account(srv('pop3', 'pop3s.pec.aruba.it', 993, 'tls'), null)), []);
   // Unknown provider: only what the port says.
-  assert.deepEqual(await ids(account(srv('imap', 'imap.example.org', 993, 'starttls'), srv('smtp', 'smtp.example.org', 587, 'starttls'), 'x@example.org')), ['account-security-mismatch']);
+  assert.deepEqual(
+    await ids(account(srv('imap', 'imap.example.org', 993, 'starttls'), srv('smtp', 'smtp.example.org', 587, 'starttls'), 'x@example.org')),
+    ['account-security-mismatch'],
+  );
   assert.deepEqual(await ids(account(null, srv('smtp', 'smtp.example.org', 25, 'plain'), 'x@example.org')), ['account-plaintext']);
   const details = configFindings({ ...account(null, null), tlsVersionPrefs: { min: null, max: 2 } }, null);
-  assert.deepEqual(details, [{ id: 'thunderbird-tls-max-lowered', role: 'profile', server: null, expected: 'security.tls.version.max >= 3', actual: 'security.tls.version.max=2' }]);
+  assert.deepEqual(details, [
+    {
+      id: 'thunderbird-tls-max-lowered',
+      role: 'profile',
+      server: null,
+      expected: 'security.tls.version.max >= 3',
+      actual: 'security.tls.version.max=2',
+    },
+  ]);
   assert.deepEqual(configFindings({ ...account(null, null), tlsVersionPrefs: { min: 1, max: 3 } }, null), []);
 });
 
@@ -155,9 +204,11 @@ test('ordinary mailbox domains: exact, each with a source, none a PEC providerâ€
     assert.ok(d.reason && d.service, d.domain);
     assert.equal(providerByDomain(d.domain), undefined, `${d.domain} is also in the PEC catalogue`);
   }
-  for (const domain of ['gmail.com', 'outlook.com', 'hotmail.it', 'yahoo.it', 'libero.it', 'virgilio.it', 'icloud.com']) assert.ok(ordinaryMailboxDomain(domain), domain);
+  for (const domain of ['gmail.com', 'outlook.com', 'hotmail.it', 'yahoo.it', 'libero.it', 'virgilio.it', 'icloud.com'])
+    assert.ok(ordinaryMailboxDomain(domain), domain);
   // Exact domains: a certified sub-domain or a look-alike is not an ordinary mailbox.
-  for (const domain of ['pec.libero.it', 'gmail.com.example', 'pec.it', 'legalmail.it']) assert.equal(ordinaryMailboxDomain(domain), undefined, domain);
+  for (const domain of ['pec.libero.it', 'gmail.com.example', 'pec.it', 'legalmail.it'])
+    assert.equal(ordinaryMailboxDomain(domain), undefined, domain);
   assert.equal(ordinaryMailboxDomain('GMAIL.COM.'), ordinaryMailboxDomain('gmail.com'));
   let asked = 0;
   const l = await lookupAddress('Mario.Rossi@Gmail.com', { resolveMx: async () => (asked++, []) });

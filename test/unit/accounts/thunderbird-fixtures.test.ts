@@ -21,7 +21,22 @@ const byEmail = (accounts: Account[], email: string): Account => {
 
 test('profiles.ini: [Install] default wins over Default=1, relative and absolute paths', () => {
   const root = { dir: '/home/u/.thunderbird', kind: 'linux' };
-  const ini = ['[Profile0]', 'Name=a', 'IsRelative=1', 'Path=x.a', 'Default=1', '', '[Profile1]', 'Name=b', 'IsRelative=0', 'Path=/mnt/data/tb/b', '', '[InstallABC]', 'Default=/mnt/data/tb/b', 'Locked=1'].join('\n');
+  const ini = [
+    '[Profile0]',
+    'Name=a',
+    'IsRelative=1',
+    'Path=x.a',
+    'Default=1',
+    '',
+    '[Profile1]',
+    'Name=b',
+    'IsRelative=0',
+    'Path=/mnt/data/tb/b',
+    '',
+    '[InstallABC]',
+    'Default=/mnt/data/tb/b',
+    'Locked=1',
+  ].join('\n');
   const ps = parseProfilesIni(ini, null, root);
   assert.deepEqual(
     ps.map((p) => [p.name, p.dir, p.isDefault]),
@@ -31,15 +46,32 @@ test('profiles.ini: [Install] default wins over Default=1, relative and absolute
     ],
   );
   // Without an install section, Default=1 decides.
-  const old = parseProfilesIni('[Profile0]\nName=a\nIsRelative=1\nPath=x.a\n[Profile1]\nName=b\nIsRelative=1\nPath=y.b\nDefault=1\n', null, root);
-  assert.deepEqual(old.map((p) => p.isDefault), [false, true]);
+  const old = parseProfilesIni(
+    '[Profile0]\nName=a\nIsRelative=1\nPath=x.a\n[Profile1]\nName=b\nIsRelative=1\nPath=y.b\nDefault=1\n',
+    null,
+    root,
+  );
+  assert.deepEqual(
+    old.map((p) => p.isDefault),
+    [false, true],
+  );
   // installs.ini alone also names the default.
-  const inst = parseProfilesIni('[Profile0]\nName=a\nIsRelative=1\nPath=x.a\nDefault=1\n[Profile1]\nName=b\nIsRelative=1\nPath=y.b\n', '[HASH]\nDefault=y.b\nLocked=1\n', root);
-  assert.deepEqual(inst.map((p) => p.isDefault), [false, true]);
+  const inst = parseProfilesIni(
+    '[Profile0]\nName=a\nIsRelative=1\nPath=x.a\nDefault=1\n[Profile1]\nName=b\nIsRelative=1\nPath=y.b\n',
+    '[HASH]\nDefault=y.b\nLocked=1\n',
+    root,
+  );
+  assert.deepEqual(
+    inst.map((p) => p.isDefault),
+    [false, true],
+  );
   // A single profile with no default is the one Thunderbird starts.
   assert.equal(parseProfilesIni('[Profile0]\nName=solo\nIsRelative=1\nPath=s.solo\n', null, root)[0].isDefault, true);
   // Windows layout: forward slashes in Path, backslash root.
-  const win = parseProfilesIni('[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/k.default-release\r\n', null, { dir: 'C:\\Users\\A\\AppData\\Roaming\\Thunderbird', kind: 'windows' });
+  const win = parseProfilesIni('[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/k.default-release\r\n', null, {
+    dir: 'C:\\Users\\A\\AppData\\Roaming\\Thunderbird',
+    kind: 'windows',
+  });
   assert.equal(win[0].dir, 'C:\\Users\\A\\AppData\\Roaming\\Thunderbird\\Profiles\\k.default-release');
 });
 
@@ -48,8 +80,14 @@ test('roots follow HOME / APPDATA for Linux (incl. snap and flatpak), macOS and 
   assert.ok(linux.includes('/h/.thunderbird'));
   assert.ok(linux.includes('/h/snap/thunderbird/common/.thunderbird'));
   assert.ok(linux.includes('/h/.var/app/org.mozilla.Thunderbird/.thunderbird'));
-  assert.deepEqual(thunderbirdRoots({ HOME: '/Users/a' }, 'darwin').map((r) => r.dir), ['/Users/a/Library/Thunderbird']);
-  assert.deepEqual(thunderbirdRoots({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32').map((r) => r.dir), ['C:\\Users\\a\\AppData\\Roaming\\Thunderbird']);
+  assert.deepEqual(
+    thunderbirdRoots({ HOME: '/Users/a' }, 'darwin').map((r) => r.dir),
+    ['/Users/a/Library/Thunderbird'],
+  );
+  assert.deepEqual(
+    thunderbirdRoots({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32').map((r) => r.dir),
+    ['C:\\Users\\a\\AppData\\Roaming\\Thunderbird'],
+  );
 });
 
 test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folders, RSS and news skipped', async () => {
@@ -70,13 +108,28 @@ test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folde
   assert.equal(aruba.name, 'PEC Mario Rossi');
   assert.equal(aruba.provider, 'aruba');
   assert.equal(aruba.providerMatch, 'domain');
-  assert.deepEqual(aruba.incoming, { host: 'imaps.pec.aruba.it', port: 993, protocol: 'imap', security: 'tls', userName: 'mario.rossi@pec.it' });
-  assert.deepEqual(aruba.outgoing, { host: 'smtps.pec.aruba.it', port: 465, protocol: 'smtp', security: 'tls', userName: 'mario.rossi@pec.it' });
+  assert.deepEqual(aruba.incoming, {
+    host: 'imaps.pec.aruba.it',
+    port: 993,
+    protocol: 'imap',
+    security: 'tls',
+    userName: 'mario.rossi@pec.it',
+  });
+  assert.deepEqual(aruba.outgoing, {
+    host: 'smtps.pec.aruba.it',
+    port: 465,
+    protocol: 'smtp',
+    security: 'tls',
+    userName: 'mario.rossi@pec.it',
+  });
   // Second identity without its own smtpServer uses mail.smtp.defaultserver.
-  assert.deepEqual(aruba.identities?.map((i) => [i.email, i.name, i.outgoing?.host]), [
-    ['mario.rossi@pec.it', 'Avv. Mario Rossi', 'smtps.pec.aruba.it'],
-    ['studio.rossi@pec.it', 'Studio Rossi "PEC"', 'smtps.pec.aruba.it'],
-  ]);
+  assert.deepEqual(
+    aruba.identities?.map((i) => [i.email, i.name, i.outgoing?.host]),
+    [
+      ['mario.rossi@pec.it', 'Avv. Mario Rossi', 'smtps.pec.aruba.it'],
+      ['studio.rossi@pec.it', 'Studio Rossi "PEC"', 'smtps.pec.aruba.it'],
+    ],
+  );
   assert.deepEqual(aruba.tlsVersionPrefs, { min: null, max: 1 });
   // Evidence: the prefs lines that were used, the fallback to the default SMTP server included.
   assert.match(aruba.evidence[0].source, /abcd1234\.studio[\\/]prefs\.js$/);
@@ -89,15 +142,36 @@ test('Linux home: every profile in ~/.thunderbird, snap and flatpak; Local Folde
 
   const legal = byEmail(r.accounts, 'anna.bianchi@avvocatinapoli.legalmail.it');
   assert.equal(legal.provider, 'infocert-legalmail');
-  assert.deepEqual(legal.incoming, { host: 'mbox.cert.legalmail.it', port: 110, protocol: 'pop3', security: 'starttls', userName: 'ABCD1234' });
+  assert.deepEqual(legal.incoming, {
+    host: 'mbox.cert.legalmail.it',
+    port: 110,
+    protocol: 'pop3',
+    security: 'starttls',
+    userName: 'ABCD1234',
+  });
   assert.deepEqual(legal.outgoing?.port, 587);
   assert.deepEqual(legal.findings, ['account-wrong-port', 'account-security-mismatch', 'thunderbird-tls-max-lowered']);
-  assert.ok(legal.findingDetails?.every((d) => d.role !== 'incoming'), 'Legalmail POP3 port is not confirmed: no incoming finding');
+  assert.ok(
+    legal.findingDetails?.every((d) => d.role !== 'incoming'),
+    'Legalmail POP3 port is not confirmed: no incoming finding',
+  );
 
   const poste = byEmail(r.accounts, 'segreteria@postecert.it');
   // No port, no socketType: Thunderbird's defaults (plain, 143); SMTP without try_ssl is plain.
-  assert.deepEqual(poste.incoming, { host: 'mail.postecert.it', port: 143, protocol: 'imap', security: 'plain', userName: 'segreteria@postecert.it' });
-  assert.deepEqual(poste.outgoing, { host: 'mail.postecert.it', port: 25, protocol: 'smtp', security: 'plain', userName: 'segreteria@postecert.it' });
+  assert.deepEqual(poste.incoming, {
+    host: 'mail.postecert.it',
+    port: 143,
+    protocol: 'imap',
+    security: 'plain',
+    userName: 'segreteria@postecert.it',
+  });
+  assert.deepEqual(poste.outgoing, {
+    host: 'mail.postecert.it',
+    port: 25,
+    protocol: 'smtp',
+    security: 'plain',
+    userName: 'segreteria@postecert.it',
+  });
   assert.deepEqual(
     poste.findingDetails?.filter((d) => d.id === 'account-plaintext').map((d) => [d.role, d.server]),
     [
@@ -141,7 +215,10 @@ test('an absolute Path= and a profiles.ini entry whose folder is gone', async ()
     const elsewhere = path.join(home, 'altrove', 'profilo');
     fs.mkdirSync(elsewhere, { recursive: true });
     fs.copyFileSync(path.join(LINUX_HOME, '.thunderbird', 'abcd1234.studio', 'prefs.js'), path.join(elsewhere, 'prefs.js'));
-    fs.writeFileSync(path.join(tb, 'profiles.ini'), `[Profile0]\nName=assoluto\nIsRelative=0\nPath=${elsewhere}\nDefault=1\n\n[Profile1]\nName=sparito\nIsRelative=1\nPath=non.esiste\n`);
+    fs.writeFileSync(
+      path.join(tb, 'profiles.ini'),
+      `[Profile0]\nName=assoluto\nIsRelative=0\nPath=${elsewhere}\nDefault=1\n\n[Profile1]\nName=sparito\nIsRelative=1\nPath=non.esiste\n`,
+    );
     const r = await discoverAccounts({ env: { HOME: home }, platform: 'linux', registry: null, resolveMx: null });
     assert.equal(r.accounts.length, 3);
     assert.ok(r.accounts.every((a) => a.profile === 'assoluto' && a.isDefaultProfile === true));
@@ -156,10 +233,19 @@ test('macOS layout: ~/Library/Thunderbird', async () => {
   try {
     const root = path.join(home, 'Library', 'Thunderbird');
     fs.mkdirSync(path.join(root, 'Profiles', 'm1.default-release'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'profiles.ini'), '[Profile0]\nName=default-release\nIsRelative=1\nPath=Profiles/m1.default-release\nDefault=1\n');
-    fs.copyFileSync(path.join(FIXTURES, 'windows', 'AppData', 'Roaming', 'Thunderbird', 'Profiles', '7hk2m9qa.default-release', 'prefs.js'), path.join(root, 'Profiles', 'm1.default-release', 'prefs.js'));
+    fs.writeFileSync(
+      path.join(root, 'profiles.ini'),
+      '[Profile0]\nName=default-release\nIsRelative=1\nPath=Profiles/m1.default-release\nDefault=1\n',
+    );
+    fs.copyFileSync(
+      path.join(FIXTURES, 'windows', 'AppData', 'Roaming', 'Thunderbird', 'Profiles', '7hk2m9qa.default-release', 'prefs.js'),
+      path.join(root, 'Profiles', 'm1.default-release', 'prefs.js'),
+    );
     const r = await discoverAccounts({ env: { HOME: home }, platform: 'darwin', registry: null, resolveMx: null });
-    assert.deepEqual(r.accounts.map((a) => [a.profile, a.email, a.provider]), [['default-release', 'studio.legale.bianchi@arubapec.it', 'aruba']]);
+    assert.deepEqual(
+      r.accounts.map((a) => [a.profile, a.email, a.provider]),
+      [['default-release', 'studio.legale.bianchi@arubapec.it', 'aruba']],
+    );
     // The Linux roots are not searched on macOS.
     const linux = await discoverAccounts({ env: { HOME: LINUX_HOME }, platform: 'darwin', registry: null, resolveMx: null });
     assert.deepEqual(linux.accounts, []);
@@ -184,7 +270,10 @@ test('user.js overrides prefs.js, as Thunderbird applies it at start', async () 
 });
 
 test('Windows layout: %APPDATA%\\Thunderbird with CRLF files and an [Install] default', async () => {
-  const env = { APPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Roaming'), LOCALAPPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Local') };
+  const env = {
+    APPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Roaming'),
+    LOCALAPPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Local'),
+  };
   const r = await discoverAccounts({ env, platform: 'win32', registry: null, resolveMx: null });
   const tb = r.accounts.filter((a) => a.client === 'thunderbird');
   assert.equal(tb.length, 1);
@@ -192,5 +281,13 @@ test('Windows layout: %APPDATA%\\Thunderbird with CRLF files and an [Install] de
   assert.equal(tb[0].isDefaultProfile, true);
   assert.equal(tb[0].provider, 'aruba');
   // smtp.pec.aruba.it is one of the invented hosts of pec-providers.md §5.
-  assert.deepEqual(tb[0].findingDetails, [{ id: 'account-wrong-host', role: 'outgoing', server: 'smtp.pec.aruba.it:465', expected: 'smtps.pec.aruba.it:465 SSL/TLS', actual: 'smtp.pec.aruba.it' }]);
+  assert.deepEqual(tb[0].findingDetails, [
+    {
+      id: 'account-wrong-host',
+      role: 'outgoing',
+      server: 'smtp.pec.aruba.it:465',
+      expected: 'smtps.pec.aruba.it:465 SSL/TLS',
+      actual: 'smtp.pec.aruba.it',
+    },
+  ]);
 });

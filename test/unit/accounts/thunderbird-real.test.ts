@@ -12,7 +12,11 @@ import { PassThrough } from 'node:stream';
 import Ajv from 'ajv';
 import { runCli } from '../../../src/cli/main';
 
-const quiet = (server: string) => ({ [`mail.server.${server}.login_at_startup`]: false, [`mail.server.${server}.check_new_mail`]: false, [`mail.server.${server}.check_time`]: 0 });
+const quiet = (server: string) => ({
+  [`mail.server.${server}.login_at_startup`]: false,
+  [`mail.server.${server}.check_new_mail`]: false,
+  [`mail.server.${server}.check_time`]: 0,
+});
 
 const STUDIO = {
   name: 'studio',
@@ -121,19 +125,50 @@ test('the readers find exactly the accounts of the real profiles, matched and ch
   const r = await discoverAccounts({ env: { HOME: real.home }, platform: 'linux', registry: null, resolveMx: async () => [] });
   assert.deepEqual(r.errors, []);
   const rows = r.accounts
-    .map((a) => [a.profile, a.email, a.provider, a.incoming && `${a.incoming.protocol} ${a.incoming.host}:${a.incoming.port} ${a.incoming.security}`, a.outgoing && `${a.outgoing.host}:${a.outgoing.port} ${a.outgoing.security}`, a.findings.join(',')])
+    .map((a) => [
+      a.profile,
+      a.email,
+      a.provider,
+      a.incoming && `${a.incoming.protocol} ${a.incoming.host}:${a.incoming.port} ${a.incoming.security}`,
+      a.outgoing && `${a.outgoing.host}:${a.outgoing.port} ${a.outgoing.security}`,
+      a.findings.join(','),
+    ])
     .sort((x, y) => String(x[1]).localeCompare(String(y[1])));
   assert.deepEqual(rows, [
-    ['studio', 'anna.bianchi@legalmail.it', 'infocert-legalmail', 'pop3 mbox.cert.legalmail.it:995 tls', 'sendm.cert.legalmail.it:465 tls', ''],
-    ['privato', 'avv.verdi@studioverdi.it', 'namirial', 'imap imaps.sicurezzapostale.it:143 starttls', 'smtps.sicurezzapostale.it:587 starttls', 'account-wrong-port,account-security-mismatch,thunderbird-tls-max-lowered'],
+    [
+      'studio',
+      'anna.bianchi@legalmail.it',
+      'infocert-legalmail',
+      'pop3 mbox.cert.legalmail.it:995 tls',
+      'sendm.cert.legalmail.it:465 tls',
+      '',
+    ],
+    [
+      'privato',
+      'avv.verdi@studioverdi.it',
+      'namirial',
+      'imap imaps.sicurezzapostale.it:143 starttls',
+      'smtps.sicurezzapostale.it:587 starttls',
+      'account-wrong-port,account-security-mismatch,thunderbird-tls-max-lowered',
+    ],
     ['studio', 'mario.rossi@pec.it', 'aruba', 'imap imaps.pec.aruba.it:993 tls', 'smtps.pec.aruba.it:465 tls', ''],
-    ['studio', 'ufficio@postecert.it', 'postecert', 'imap mail.postecert.it:143 plain', 'mail.postecert.it:25 plain', 'account-plaintext,account-wrong-port'],
+    [
+      'studio',
+      'ufficio@postecert.it',
+      'postecert',
+      'imap mail.postecert.it:143 plain',
+      'mail.postecert.it:25 plain',
+      'account-plaintext,account-wrong-port',
+    ],
   ]);
   const aruba = r.accounts.find((a) => a.email === 'mario.rossi@pec.it');
-  assert.deepEqual(aruba?.identities?.map((i) => [i.email, i.name]), [
-    ['mario.rossi@pec.it', 'Avv. Mario Rossi'],
-    ['segreteria.rossi@pec.it', 'Segreteria "Rossi"'],
-  ]);
+  assert.deepEqual(
+    aruba?.identities?.map((i) => [i.email, i.name]),
+    [
+      ['mario.rossi@pec.it', 'Avv. Mario Rossi'],
+      ['segreteria.rossi@pec.it', 'Segreteria "Rossi"'],
+    ],
+  );
   assert.ok(!JSON.stringify(r).includes('must-never-be-read'));
   // Default=1 as Thunderbird wrote it (no installs.ini: no plain start happened).
   assert.deepEqual([...new Set(r.accounts.map((a) => `${a.profile}:${a.isDefaultProfile}`))].sort(), ['privato:false', 'studio:true']);
@@ -157,5 +192,8 @@ test('pec-doctor accounts on the real home: JSON valid against the schema, Itali
   assert.equal(parsed.accounts.length, 4);
   const table = await run('accounts', '--no-dns', '--home', real.home);
   assert.match(table.out, /^Account di posta trovati: 4\n/);
-  assert.match(table.out, /Thunderbird +privato +avv\.verdi@studioverdi\.it +Namirial \(Sicurezza Postale\) +IMAP imaps\.sicurezzapostale\.it:143 STARTTLS/);
+  assert.match(
+    table.out,
+    /Thunderbird +privato +avv\.verdi@studioverdi\.it +Namirial \(Sicurezza Postale\) +IMAP imaps\.sicurezzapostale\.it:143 STARTTLS/,
+  );
 });

@@ -10,7 +10,10 @@ import type { Registry } from '../../../src/platform/registry';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'accounts');
 const WLM = path.join(FIXTURES, 'windows', 'AppData', 'Local', 'Microsoft', 'Windows Live Mail');
-const env = { APPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Roaming'), LOCALAPPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Local') };
+const env = {
+  APPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Roaming'),
+  LOCALAPPDATA: path.join(FIXTURES, 'windows', 'AppData', 'Local'),
+};
 
 test('.oeaccount: UTF-16LE with BOM decoded, DWORDs in hex, *_Password2 never kept', () => {
   const dir = path.join(WLM, 'imaps.pec.aruba.it (1)');
@@ -43,7 +46,13 @@ test('Windows Live Mail: every account found, truncated file reported, no passwo
   assert.deepEqual(aruba.incoming, { host: 'imaps.pec.aruba.it', port: 993, protocol: 'imap', security: 'tls', userName: 'verdi@pec.it' });
   assert.deepEqual(aruba.outgoing, { host: 'smtps.pec.aruba.it', port: 465, protocol: 'smtp', security: 'tls', userName: null });
   assert.deepEqual(aruba.findings, []);
-  assert.deepEqual(poste.incoming, { host: 'mail.postecert.it', port: 110, protocol: 'pop3', security: 'plain', userName: 'ufficio.tecnico@postecert.it' });
+  assert.deepEqual(poste.incoming, {
+    host: 'mail.postecert.it',
+    port: 110,
+    protocol: 'pop3',
+    security: 'plain',
+    userName: 'ufficio.tecnico@postecert.it',
+  });
   assert.deepEqual(poste.findings, ['account-plaintext', 'account-wrong-port']);
   assert.ok(aruba.evidence[0].raw?.includes('<IMAP_Port type="DWORD">000003e1</IMAP_Port>'));
   const json = JSON.stringify(r);
@@ -55,7 +64,12 @@ test('Windows Live Mail: every account found, truncated file reported, no passwo
 });
 
 test('Outlook 2016: MAPI profiles, REG_BINARY UTF-16LE strings, DWORD ports, default profile, passwords never read', async () => {
-  const r = await discoverAccounts({ env: {}, platform: 'win32', registry: recordedRegistry(path.join(FIXTURES, 'outlook', '2016')), resolveMx: null });
+  const r = await discoverAccounts({
+    env: {},
+    platform: 'win32',
+    registry: recordedRegistry(path.join(FIXTURES, 'outlook', '2016')),
+    resolveMx: null,
+  });
   assert.deepEqual(
     r.accounts.map((a) => [a.client, a.profile, a.isDefaultProfile, a.email, a.provider, a.findings]),
     [
@@ -67,7 +81,13 @@ test('Outlook 2016: MAPI profiles, REG_BINARY UTF-16LE strings, DWORD ports, def
   const [aruba, legal, plain] = r.accounts;
   assert.equal(aruba.name, 'avv.rossi@pec.it');
   assert.equal(aruba.identities?.[0].name, 'Avv. Giulia Rossi');
-  assert.deepEqual(aruba.incoming, { host: 'imaps.pec.aruba.it', port: 993, protocol: 'imap', security: 'tls', userName: 'avv.rossi@pec.it' });
+  assert.deepEqual(aruba.incoming, {
+    host: 'imaps.pec.aruba.it',
+    port: 993,
+    protocol: 'imap',
+    security: 'tls',
+    userName: 'avv.rossi@pec.it',
+  });
   assert.deepEqual(legal.incoming, { host: 'mbox.cert.legalmail.it', port: 995, protocol: 'pop3', security: 'tls', userName: 'XYZ98765' });
   // SMTP Secure Connection 2 read as STARTTLS (mapping not confirmed by a source: raw value kept).
   assert.deepEqual(legal.outgoing, { host: 'sendm.cert.legalmail.it', port: 587, protocol: 'smtp', security: 'starttls', userName: null });
@@ -85,8 +105,22 @@ test('Outlook 2010 (Windows Messaging Subsystem): binary ports and flags accepte
   assert.deepEqual(
     r.accounts.map((a) => [a.profile, a.isDefaultProfile, a.email, a.incoming, a.outgoing?.port, a.outgoing?.security]),
     [
-      ['Outlook', true, 'luca.neri@postecert.it', { host: 'mail.postecert.it', port: 995, protocol: 'pop3', security: 'tls', userName: 'luca.neri@postecert.it' }, 465, 'tls'],
-      ['Outlook', true, 'protocollo@certemail.it', { host: 'imap.pec.actalis.it', port: 993, protocol: 'imap', security: 'tls', userName: null }, 465, 'starttls'],
+      [
+        'Outlook',
+        true,
+        'luca.neri@postecert.it',
+        { host: 'mail.postecert.it', port: 995, protocol: 'pop3', security: 'tls', userName: 'luca.neri@postecert.it' },
+        465,
+        'tls',
+      ],
+      [
+        'Outlook',
+        true,
+        'protocollo@certemail.it',
+        { host: 'imap.pec.actalis.it', port: 993, protocol: 'imap', security: 'tls', userName: null },
+        465,
+        'starttls',
+      ],
     ],
   );
   assert.match(r.accounts[0].evidence[0].raw ?? '', /POP3 Port {4}REG_BINARY {4}E3030000/);

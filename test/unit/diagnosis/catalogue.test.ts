@@ -38,8 +38,14 @@ test('every entry speaks Italian and English', () => {
 test('docs/findings.md documents every id', () => {
   const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'findings.md'), 'utf8');
   const documented = new Set([...doc.matchAll(/^### `([^`]+)`/gm)].map((m) => m[1]));
-  assert.deepEqual(CATALOGUE.map((e) => e.id).filter((id) => !documented.has(id)), []);
-  assert.deepEqual([...documented].filter((id) => !CATALOGUE.some((e) => e.id === id)), []);
+  assert.deepEqual(
+    CATALOGUE.map((e) => e.id).filter((id) => !documented.has(id)),
+    [],
+  );
+  assert.deepEqual(
+    [...documented].filter((id) => !CATALOGUE.some((e) => e.id === id)),
+    [],
+  );
 });
 
 test('fix links are https pages of Microsoft, Mozilla or the providers, all in FIX_LINKS', () => {
@@ -64,7 +70,16 @@ test('the allow-list is exactly FIX_LINKS plus the providers’ webmails', () =>
 test('every link a produced finding shows is allowed to open', () => {
   const allowed = allowedLinks();
   const webmail = PROVIDERS.find((p) => p.webmail);
-  const lookups = webmail ? [{ email: `x@${webmail.domains[0]}`, provider: { id: webmail.id, name: webmail.name, webmail: webmail.webmail }, endpoints: [], message: null }] : [];
+  const lookups = webmail
+    ? [
+        {
+          email: `x@${webmail.domains[0]}`,
+          provider: { id: webmail.id, name: webmail.name, webmail: webmail.webmail },
+          endpoints: [],
+          message: null,
+        },
+      ]
+    : [];
   const findings = evaluateRules(
     input({
       inventory: inventory(OS.win7, { windows: win7Tls(), clients: [client('outlook', '10.0'), client('thunderbird', '31.0')] }),

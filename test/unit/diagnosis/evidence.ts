@@ -10,9 +10,25 @@ import type { ReportContext, RuleInput } from '../../../src/diagnosis/types';
 export const NOW = '2026-11-23T10:00:00.000Z';
 
 export const OS = {
-  xp: { platform: 'windows', name: 'Microsoft Windows XP Professional', version: '5.1.2600', build: '2600', servicePack: '3.0', arch: 'x86', evidence: [] },
+  xp: {
+    platform: 'windows',
+    name: 'Microsoft Windows XP Professional',
+    version: '5.1.2600',
+    build: '2600',
+    servicePack: '3.0',
+    arch: 'x86',
+    evidence: [],
+  },
   vista: { platform: 'windows', name: 'Microsoft Windows Vista Business', version: '6.0.6002', build: '6002', arch: 'x86', evidence: [] },
-  win7: { platform: 'windows', name: 'Microsoft Windows 7 Professional', version: '6.1.7601', build: '7601', servicePack: '1.0', arch: 'x64', evidence: [] },
+  win7: {
+    platform: 'windows',
+    name: 'Microsoft Windows 7 Professional',
+    version: '6.1.7601',
+    build: '7601',
+    servicePack: '1.0',
+    arch: 'x64',
+    evidence: [],
+  },
   win80: { platform: 'windows', name: 'Microsoft Windows 8 Pro', version: '6.2.9200', build: '9200', arch: 'x64', evidence: [] },
   win81: { platform: 'windows', name: 'Microsoft Windows 8.1 Pro', version: '6.3.9600', build: '9600', arch: 'x64', evidence: [] },
   win10: { platform: 'windows', name: 'Microsoft Windows 10 Pro', version: '10.0.19045', build: '19045', arch: 'x64', evidence: [] },
@@ -26,12 +42,27 @@ export const OS = {
 } satisfies Record<string, OsInfo>;
 
 export function client(id: string, version: string | null, extra: Partial<ClientInfo> = {}): ClientInfo {
-  const names: Record<string, string> = { outlook: 'Microsoft Outlook', thunderbird: 'Mozilla Thunderbird', applemail: 'Apple Mail', 'outlook-mac': 'Microsoft Outlook for Mac', windowslivemail: 'Windows Live Mail' };
+  const names: Record<string, string> = {
+    outlook: 'Microsoft Outlook',
+    thunderbird: 'Mozilla Thunderbird',
+    applemail: 'Apple Mail',
+    'outlook-mac': 'Microsoft Outlook for Mac',
+    windowslivemail: 'Windows Live Mail',
+  };
   return { id, name: names[id] ?? id, version, evidence: [{ source: 'test', raw: `${id} ${version}` }], ...extra };
 }
 
 export function browser(id: string, version: string | null): BrowserInfo {
-  const names: Record<string, string> = { chrome: 'Google Chrome', firefox: 'Mozilla Firefox', 'firefox-esr': 'Mozilla Firefox ESR', ie: 'Internet Explorer', opera: 'Opera', safari: 'Safari', chromium: 'Chromium', edge: 'Microsoft Edge' };
+  const names: Record<string, string> = {
+    chrome: 'Google Chrome',
+    firefox: 'Mozilla Firefox',
+    'firefox-esr': 'Mozilla Firefox ESR',
+    ie: 'Internet Explorer',
+    opera: 'Opera',
+    safari: 'Safari',
+    chromium: 'Chromium',
+    edge: 'Microsoft Edge',
+  };
   return { id, name: names[id] ?? id, version, evidence: [] };
 }
 
@@ -97,7 +128,9 @@ export function account(extra: Partial<Account> = {}): Account {
     incoming: { host: 'imaps.pec.aruba.it', port: 993, protocol: 'imap', security: 'tls', userName: 'studio.rossi@pec.it' },
     outgoing: { host: 'smtps.pec.aruba.it', port: 465, protocol: 'smtp', security: 'tls', userName: 'studio.rossi@pec.it' },
     findings: [],
-    evidence: [{ source: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\9375CFF0413111d3B88A00104B2A6676\\00000002' }],
+    evidence: [
+      { source: 'HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\Profiles\\Outlook\\9375CFF0413111d3B88A00104B2A6676\\00000002' },
+    ],
     ...extra,
   };
 }
@@ -111,7 +144,9 @@ export const SIM_CLIENTS = CLIENT_PROFILES.map((p) => p.id);
 
 export function sims(failing: Record<string, string> = {}): Simulation[] {
   return SIM_CLIENTS.map((c) =>
-    failing[c] ? { client: c, name: c, ok: false, reason: failing[c] } : { client: c, name: c, ok: true, reason: 'handshake ok', version: 'TLSv1.2' as const, cipher: 'ECDHE-RSA-AES256-GCM-SHA384' },
+    failing[c]
+      ? { client: c, name: c, ok: false, reason: failing[c] }
+      : { client: c, name: c, ok: true, reason: 'handshake ok', version: 'TLSv1.2' as const, cipher: 'ECDHE-RSA-AES256-GCM-SHA384' },
   );
 }
 
@@ -136,7 +171,9 @@ export function endpoint(extra: Partial<EndpointResult> = {}): EndpointResult {
     ],
     tls: {
       versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true },
-      ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-SHA384', 'AES256-GCM-SHA384'] },
+      ciphers: {
+        'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-SHA384', 'AES256-GCM-SHA384'],
+      },
     },
     certificate: {
       subject: `CN=${host}`,

@@ -77,7 +77,11 @@ test('webmail table: every row, at the minimum and below it', () => {
         continue;
       }
       assert.equal(checkWebmailBrowser(row.os, osVersion, id, row.minBrowser).status, 'ok', `${row.os} ${b} ${row.minBrowser}`);
-      assert.equal(checkWebmailBrowser(row.os, osVersion, id, below(row.minBrowser)).status, 'too-old', `${row.os} ${b} below ${row.minBrowser}`);
+      assert.equal(
+        checkWebmailBrowser(row.os, osVersion, id, below(row.minBrowser)).status,
+        'too-old',
+        `${row.os} ${b} below ${row.minBrowser}`,
+      );
     }
     if (row.minOs && row.os !== 'windows-phone') {
       const r = checkWebmailBrowser(row.os, below(row.minOs), row.browsers[0] === '*' ? 'x' : row.browsers[0], '999');

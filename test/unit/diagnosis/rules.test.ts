@@ -11,7 +11,21 @@ import { buildPlans } from '../../../src/diagnosis/plans';
 import { TRUST_ERRORS, handshakeReason, issuerName, trustReason } from '../../../src/diagnosis/plain-reasons';
 import type { RuleInput, Severity } from '../../../src/diagnosis/types';
 import {
-  NOW, OS, account, accounts, browser, client, context, endpoint, input, inventory, runtime, sims, win10Tls, win7Tls, win7TlsFixed,
+  NOW,
+  OS,
+  account,
+  accounts,
+  browser,
+  client,
+  context,
+  endpoint,
+  input,
+  inventory,
+  runtime,
+  sims,
+  win10Tls,
+  win7Tls,
+  win7TlsFixed,
 } from './evidence';
 
 interface Case {
@@ -28,18 +42,51 @@ const win7OutlookFixed = () => win7Outlook({ windows: win7TlsFixed() });
 
 /** An endpoint that failed before any server answered (DNS or connect), as the probe reports it. */
 function offline(host: string, port: number, verdict: 'dns-failed' | 'connect-timeout' | 'connect-refused' = 'dns-failed') {
-  const detail = verdict === 'dns-failed' ? `il nome ${host} non esiste nel DNS (ENOTFOUND)` : verdict === 'connect-timeout' ? `nessuna risposta da ${host}:${port}` : `connessione rifiutata da 10.0.0.1:${port} (porta chiusa o servizio non attivo)`;
+  const detail =
+    verdict === 'dns-failed'
+      ? `il nome ${host} non esiste nel DNS (ENOTFOUND)`
+      : verdict === 'connect-timeout'
+        ? `nessuna risposta da ${host}:${port}`
+        : `connessione rifiutata da 10.0.0.1:${port} (porta chiusa o servizio non attivo)`;
   return endpoint({
-    host, port, url: `imaps://${host}:${port}`, verdict, addresses: verdict === 'dns-failed' ? [] : ['10.0.0.1'], certificate: null, simulations: [], banner: null,
-    steps: [verdict === 'dns-failed' ? { step: 'dns', status: 'failed', ms: 20, verdict, detail } : { step: 'connect', status: 'failed', ms: 5000, verdict, detail }],
+    host,
+    port,
+    url: `imaps://${host}:${port}`,
+    verdict,
+    addresses: verdict === 'dns-failed' ? [] : ['10.0.0.1'],
+    certificate: null,
+    simulations: [],
+    banner: null,
+    steps: [
+      verdict === 'dns-failed'
+        ? { step: 'dns', status: 'failed', ms: 20, verdict, detail }
+        : { step: 'connect', status: 'failed', ms: 5000, verdict, detail },
+    ],
     tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
   });
 }
 
 const CASES: Case[] = [
-  { id: 'os-windows-xp', why: 'Windows XP SP3', yes: input({ inventory: inventory(OS.xp) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
-  { id: 'os-end-of-life', why: 'Windows 7 after 2020-01-14', yes: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }), no: input({ inventory: inventory(OS.win11) }), severity: 'warning' },
-  { id: 'os-end-of-life', why: 'Windows 10 after 2025-10-14 is only a note', yes: input({ inventory: inventory(OS.win10) }), no: input({ inventory: inventory(OS.win10), now: '2025-06-01T00:00:00.000Z' }), severity: 'info' },
+  {
+    id: 'os-windows-xp',
+    why: 'Windows XP SP3',
+    yes: input({ inventory: inventory(OS.xp) }),
+    no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }),
+  },
+  {
+    id: 'os-end-of-life',
+    why: 'Windows 7 after 2020-01-14',
+    yes: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }),
+    no: input({ inventory: inventory(OS.win11) }),
+    severity: 'warning',
+  },
+  {
+    id: 'os-end-of-life',
+    why: 'Windows 10 after 2025-10-14 is only a note',
+    yes: input({ inventory: inventory(OS.win10) }),
+    no: input({ inventory: inventory(OS.win10), now: '2025-06-01T00:00:00.000Z' }),
+    severity: 'info',
+  },
   {
     id: 'win7-tls12-client-disabled',
     why: 'Outlook 2010 on Windows 7 with the TLS 1.2 client key absent',
@@ -50,28 +97,75 @@ const CASES: Case[] = [
   {
     id: 'win7-tls12-client-disabled',
     why: 'without an SChannel mail program only a warning',
-    yes: input({ inventory: inventory(OS.win7, { windows: win7Tls(), clients: [client('thunderbird', '115.8.0')] }), accounts: accounts([account({ client: 'thunderbird', profile: 'x.default' })]) }),
+    yes: input({
+      inventory: inventory(OS.win7, { windows: win7Tls(), clients: [client('thunderbird', '115.8.0')] }),
+      accounts: accounts([account({ client: 'thunderbird', profile: 'x.default' })]),
+    }),
     no: input({ inventory: inventory(OS.win10, { windows: win10Tls() }) }),
     severity: 'warning',
   },
   {
     id: 'win7-tls12-client-disabled',
     why: 'Windows 10 with TLS 1.2 turned off in the registry (Enabled=0)',
-    yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: { ...win10Tls(), schannel: { ...win10Tls().schannel, 'TLS 1.2': { enabled: 0, disabledByDefault: null, effective: 'disabled' } } } }) }),
+    yes: input({
+      inventory: inventory(OS.win10, {
+        clients: [client('outlook', '16.0.17928.20114')],
+        windows: {
+          ...win10Tls(),
+          schannel: { ...win10Tls().schannel, 'TLS 1.2': { enabled: 0, disabledByDefault: null, effective: 'disabled' } },
+        },
+      }),
+    }),
     no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls() }) }),
     severity: 'error',
   },
-  { id: 'win7-kb3140245-missing', why: 'kb3140245 false on Windows 7', yes: input({ inventory: win7Outlook() }), no: input({ inventory: win7OutlookFixed() }) },
+  {
+    id: 'win7-kb3140245-missing',
+    why: 'kb3140245 false on Windows 7',
+    yes: input({ inventory: win7Outlook() }),
+    no: input({ inventory: win7OutlookFixed() }),
+  },
   {
     id: 'win7-kb3140245-language-pack',
     why: 'a language pack installed after KB3140245 (servicing store install times)',
-    yes: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), servicing: { kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }], languagePacks: [{ name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: '2020-10-05T15:20:44.000Z' }] } } }) }),
-    no: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), servicing: { kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }], languagePacks: [{ name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: null }] } } }) }),
+    yes: input({
+      inventory: win7Outlook({
+        windows: {
+          ...win7TlsFixed(),
+          servicing: {
+            kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }],
+            languagePacks: [
+              {
+                name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514',
+                installedAt: '2020-10-05T15:20:44.000Z',
+              },
+            ],
+          },
+        },
+      }),
+    }),
+    no: input({
+      inventory: win7Outlook({
+        windows: {
+          ...win7TlsFixed(),
+          servicing: {
+            kb3140245: [{ name: 'Package_for_KB3140245~31bf3856ad364e35~amd64~~6.1.1.1', installedAt: '2019-03-12T09:41:05.000Z' }],
+            languagePacks: [
+              { name: 'Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~amd64~it-IT~6.1.7601.17514', installedAt: null },
+            ],
+          },
+        },
+      }),
+    }),
   },
   {
     id: 'win7-winhttp-defaults-missing',
     why: 'WoW64 view without 0x800 on 64-bit Windows 7',
-    yes: input({ inventory: win7Outlook({ windows: { ...win7TlsFixed(), winhttp: { defaultSecureProtocols64: 0xa00, defaultSecureProtocols32: 0xa0 } } }) }),
+    yes: input({
+      inventory: win7Outlook({
+        windows: { ...win7TlsFixed(), winhttp: { defaultSecureProtocols64: 0xa00, defaultSecureProtocols32: 0xa0 } },
+      }),
+    }),
     no: input({ inventory: win7OutlookFixed() }),
   },
   {
@@ -79,20 +173,52 @@ const CASES: Case[] = [
     why: 'Windows 7 with TLS 1.2 on, server offering only ECDHE-RSA-GCM (simulation fails)',
     yes: input({
       inventory: win7OutlookFixed(),
-      endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true }, ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384'] } }, simulations: sims({ 'windows7-tls12': 'handshake_failure: no shared cipher' }) })],
+      endpoints: [
+        endpoint({
+          tls: {
+            versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true },
+            ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384'] },
+          },
+          simulations: sims({ 'windows7-tls12': 'handshake_failure: no shared cipher' }),
+        }),
+      ],
     }),
     no: input({ inventory: win7OutlookFixed(), endpoints: [endpoint()] }),
   },
   {
     id: 'win7-ciphers-incompatible',
     why: 'computed from the cipher list when the probe has no Windows 7 simulation',
-    yes: input({ inventory: win7OutlookFixed(), endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-CHACHA20-POLY1305'] } }, simulations: [] })] }),
-    no: input({ inventory: win7OutlookFixed(), endpoints: [endpoint({ tls: { versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'] } }, simulations: [] })] }),
+    yes: input({
+      inventory: win7OutlookFixed(),
+      endpoints: [
+        endpoint({
+          tls: {
+            versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false },
+            ciphers: { 'TLSv1.2': ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-CHACHA20-POLY1305'] },
+          },
+          simulations: [],
+        }),
+      ],
+    }),
+    no: input({
+      inventory: win7OutlookFixed(),
+      endpoints: [
+        endpoint({
+          tls: {
+            versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false },
+            ciphers: { 'TLSv1.2': ['TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384'] },
+          },
+          simulations: [],
+        }),
+      ],
+    }),
   },
   {
     id: 'clock-wrong',
     why: 'clock before the build date',
-    yes: input({ inventory: inventory(OS.win10, { clock: { now: '2019-01-01T10:00:00.000Z', buildDate: '2026-11-23', offsetSeconds: null } }) }),
+    yes: input({
+      inventory: inventory(OS.win10, { clock: { now: '2019-01-01T10:00:00.000Z', buildDate: '2026-11-23', offsetSeconds: null } }),
+    }),
     no: input({ inventory: inventory(OS.win10, { clock: { now: NOW, buildDate: '2026-11-23', offsetSeconds: 40 } }) }),
     severity: 'error',
   },
@@ -106,23 +232,73 @@ const CASES: Case[] = [
   {
     id: 'antivirus-tls-interception',
     why: 'chain re-signed by ESET',
-    yes: input({ endpoints: [endpoint({ certificate: { ...endpoint().certificate!, issuer: 'CN=ESET SSL Filter CA, O=ESET, spol. s r. o., C=SK', interceptedBy: 'ESET' } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          certificate: { ...endpoint().certificate!, issuer: 'CN=ESET SSL Filter CA, O=ESET, spol. s r. o., C=SK', interceptedBy: 'ESET' },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'antivirus-tls-interception',
     why: 'untrusted interception is an error (verdict form)',
-    yes: input({ endpoints: [endpoint({ verdict: 'tls-intercepted(Kaspersky)', certificate: { ...endpoint().certificate!, trusted: false, trustError: 'self signed certificate in certificate chain' } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'tls-intercepted(Kaspersky)',
+          certificate: { ...endpoint().certificate!, trusted: false, trustError: 'self signed certificate in certificate chain' },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, trusted: false } })] }),
     severity: 'error',
   },
-  { id: 'dotnet-too-old', why: '.NET 4.5.2 release key', yes: input({ inventory: inventory(OS.win7, { windows: { ...win7TlsFixed(), dotnet: { release: 379893, version: '4.5.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null } } }) }), no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }) },
-  { id: 'dotnet-too-old', why: '.NET runtime 4.5.1 in the runtime list', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.5.1')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.6')] }) }) },
+  {
+    id: 'dotnet-too-old',
+    why: '.NET 4.5.2 release key',
+    yes: input({
+      inventory: inventory(OS.win7, {
+        windows: {
+          ...win7TlsFixed(),
+          dotnet: { release: 379893, version: '4.5.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null },
+        },
+      }),
+    }),
+    no: input({ inventory: inventory(OS.win7, { windows: win7TlsFixed() }) }),
+  },
+  {
+    id: 'dotnet-too-old',
+    why: '.NET runtime 4.5.1 in the runtime list',
+    yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.5.1')] }) }),
+    no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('dotnet', '4.6')] }) }),
+  },
   // The providers' "8b132" is Java 8's first release (1.8.0 GA, 2014): any Java 8 meets it, Java 7 does not.
-  { id: 'java-too-old', why: 'Java 1.7.0_80', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.7.0_80')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_131')] }) }) },
-  { id: 'java-too-old', why: 'Java 8 GA (1.8.0) is enough', yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.6.0_45')] }) }), no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0')] }) }) },
-  { id: 'openssl-too-old', why: 'OpenSSL 1.0.1g', yes: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '1.0.1g')] }) }), no: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '3.0.13')] }) }) },
-  { id: 'outlook-too-old', why: 'Outlook XP (10.0)', yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '10.0.6626')] }) }), no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '11.0.5510')] }) }) },
+  {
+    id: 'java-too-old',
+    why: 'Java 1.7.0_80',
+    yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.7.0_80')] }) }),
+    no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_131')] }) }),
+  },
+  {
+    id: 'java-too-old',
+    why: 'Java 8 GA (1.8.0) is enough',
+    yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.6.0_45')] }) }),
+    no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0')] }) }),
+  },
+  {
+    id: 'openssl-too-old',
+    why: 'OpenSSL 1.0.1g',
+    yes: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '1.0.1g')] }) }),
+    no: input({ inventory: inventory(OS.debian, { runtimes: [runtime('openssl', '3.0.13')] }) }),
+  },
+  {
+    id: 'outlook-too-old',
+    why: 'Outlook XP (10.0)',
+    yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '10.0.6626')] }) }),
+    no: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '11.0.5510')] }) }),
+  },
   {
     id: 'outlook-mac-2011-unsupported-os',
     why: 'Outlook 2011 on macOS 10.14',
@@ -135,7 +311,12 @@ const CASES: Case[] = [
     yes: input({ inventory: inventory(OS.mac108, { clients: [client('outlook-mac', '14.4.9')] }) }),
     no: input({ inventory: inventory(OS.mac14, { clients: [client('outlook-mac', '16.89')] }) }),
   },
-  { id: 'thunderbird-too-old', why: 'Thunderbird 45.5.1', yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.5.1')] }) }), no: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.6.0')] }) }) },
+  {
+    id: 'thunderbird-too-old',
+    why: 'Thunderbird 45.5.1',
+    yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.5.1')] }) }),
+    no: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '45.6.0')] }) }),
+  },
   {
     id: 'thunderbird-tls-max-lowered',
     why: 'security.tls.version.max = 1',
@@ -145,10 +326,17 @@ const CASES: Case[] = [
   {
     id: 'thunderbird-tls-max-lowered',
     why: 'raised by the account reader',
-    yes: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', findings: ['thunderbird-tls-max-lowered'] })]) }),
+    yes: input({
+      accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', findings: ['thunderbird-tls-max-lowered'] })]),
+    }),
     no: input({ accounts: accounts([account({ client: 'thunderbird', profile: 'abcd.default', tlsVersionPrefs: null })]) }),
   },
-  { id: 'apple-mail-os-too-old', why: 'Apple Mail on OS X 10.11', yes: input({ inventory: inventory(OS.mac1011, { clients: [client('applemail', '9.3')] }) }), no: input({ inventory: inventory(OS.mac1012, { clients: [client('applemail', '10.3')] }) }) },
+  {
+    id: 'apple-mail-os-too-old',
+    why: 'Apple Mail on OS X 10.11',
+    yes: input({ inventory: inventory(OS.mac1011, { clients: [client('applemail', '9.3')] }) }),
+    no: input({ inventory: inventory(OS.mac1012, { clients: [client('applemail', '10.3')] }) }),
+  },
   {
     id: 'browser-too-old-for-webmail',
     why: 'Windows 7 with only IE 10: warning',
@@ -166,37 +354,80 @@ const CASES: Case[] = [
   {
     id: 'no-pec-account-found',
     why: 'discovery ran and found only a Gmail account',
-    yes: input({ accounts: accounts([account({ email: 'mario.rossi@gmail.com', provider: null, incoming: { host: 'imap.gmail.com', port: 993, protocol: 'imap', security: 'tls' }, outgoing: null })]) }),
+    yes: input({
+      accounts: accounts([
+        account({
+          email: 'mario.rossi@gmail.com',
+          provider: null,
+          incoming: { host: 'imap.gmail.com', port: 993, protocol: 'imap', security: 'tls' },
+          outgoing: null,
+        }),
+      ]),
+    }),
     no: input({ accounts: null, context: context({ skipDiscovery: true }) }),
   },
   {
     id: 'no-pec-account-found',
     why: 'a PEC host without provider id still counts as PEC',
     yes: input({ accounts: accounts([]) }),
-    no: input({ accounts: accounts([account({ provider: null, incoming: { host: 'mbox.cert.legalmail.it', port: 993, protocol: 'imap', security: 'tls' } })]) }),
+    no: input({
+      accounts: accounts([
+        account({ provider: null, incoming: { host: 'mbox.cert.legalmail.it', port: 993, protocol: 'imap', security: 'tls' } }),
+      ]),
+    }),
   },
   {
     id: 'no-pec-account-found',
     why: 'not when the user typed an address: they told us which mailbox',
     yes: input({ accounts: accounts([]) }),
-    no: input({ accounts: accounts([]), context: context({ emails: ['studio@pec.it'], lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+    no: input({
+      accounts: accounts([]),
+      context: context({
+        emails: ['studio@pec.it'],
+        lookups: [
+          {
+            email: 'studio@pec.it',
+            provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' },
+            endpoints: [],
+            message: null,
+          },
+        ],
+      }),
+    }),
   },
   {
     id: 'no-pec-account-found',
     why: 'not on a Mac whose Apple Mail accounts could not be read',
     yes: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([]) }),
-    no: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
+    no: input({
+      inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }),
+      accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]),
+    }),
   },
   {
     id: 'apple-mail-accounts-unreadable',
     why: 'Accounts4.sqlite cannot be read and no PEC account was found elsewhere',
-    yes: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
-    no: input({ inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }), accounts: accounts([account({ client: 'applemail' })], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]) }),
+    yes: input({
+      inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }),
+      accounts: accounts([], [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }]),
+    }),
+    no: input({
+      inventory: inventory(OS.mac14, { clients: [client('applemail', '16.0')] }),
+      accounts: accounts(
+        [account({ client: 'applemail' })],
+        [{ source: 'applemail: /Users/giulia/Library/Accounts/Accounts4.sqlite', error: 'not read: SQLite' }],
+      ),
+    }),
   },
   {
     id: 'address-not-pec',
     why: 'a Gmail address typed as the PEC address',
-    yes: input({ context: context({ emails: ['mario.rossi@gmail.com'], lookups: [{ email: 'mario.rossi@gmail.com', provider: null, endpoints: [], message: null }] }) }),
+    yes: input({
+      context: context({
+        emails: ['mario.rossi@gmail.com'],
+        lookups: [{ email: 'mario.rossi@gmail.com', provider: null, endpoints: [], message: null }],
+      }),
+    }),
     no: input({ context: context({ emails: ['mario.rossi@pec.gmail.com.example'], lookups: [] }) }),
   },
   {
@@ -208,30 +439,84 @@ const CASES: Case[] = [
   {
     id: 'account-plaintext',
     why: 'IMAP on 143 without encryption',
-    yes: input({ accounts: accounts([account({ incoming: { host: 'imaps.pec.aruba.it', port: 143, protocol: 'imap', security: 'plain' } })]) }),
+    yes: input({
+      accounts: accounts([account({ incoming: { host: 'imaps.pec.aruba.it', port: 143, protocol: 'imap', security: 'plain' } })]),
+    }),
     no: input({ accounts: accounts([account()]) }),
   },
   {
     id: 'provider-unknown',
     why: 'a typed address of a provider not in the catalogue',
-    yes: input({ context: context({ emails: ['studio@pec.example'], lookups: [{ email: 'studio@pec.example', provider: null, endpoints: [], message: null }] }) }),
-    no: input({ context: context({ emails: ['studio@pec.it'], lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+    yes: input({
+      context: context({
+        emails: ['studio@pec.example'],
+        lookups: [{ email: 'studio@pec.example', provider: null, endpoints: [], message: null }],
+      }),
+    }),
+    no: input({
+      context: context({
+        emails: ['studio@pec.it'],
+        lookups: [
+          {
+            email: 'studio@pec.it',
+            provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' },
+            endpoints: [],
+            message: null,
+          },
+        ],
+      }),
+    }),
   },
-  { id: 'account-security-mismatch', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-security-mismatch'] })]) }), no: input({ accounts: accounts([account()]) }) },
-  { id: 'account-wrong-host', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-host'] })]) }), no: input({ accounts: accounts([account()]) }) },
-  { id: 'account-wrong-port', why: 'raised by the account reader', yes: input({ accounts: accounts([account({ findings: ['account-wrong-port'] })]) }), no: input({ accounts: accounts([account()]) }) },
-  { id: 'account-other', why: 'an account code this version does not know', yes: input({ accounts: accounts([account({ findings: ['account-future-code'] })]) }), no: input({ accounts: accounts([account()]) }) },
+  {
+    id: 'account-security-mismatch',
+    why: 'raised by the account reader',
+    yes: input({ accounts: accounts([account({ findings: ['account-security-mismatch'] })]) }),
+    no: input({ accounts: accounts([account()]) }),
+  },
+  {
+    id: 'account-wrong-host',
+    why: 'raised by the account reader',
+    yes: input({ accounts: accounts([account({ findings: ['account-wrong-host'] })]) }),
+    no: input({ accounts: accounts([account()]) }),
+  },
+  {
+    id: 'account-wrong-port',
+    why: 'raised by the account reader',
+    yes: input({ accounts: accounts([account({ findings: ['account-wrong-port'] })]) }),
+    no: input({ accounts: accounts([account()]) }),
+  },
+  {
+    id: 'account-other',
+    why: 'an account code this version does not know',
+    yes: input({ accounts: accounts([account({ findings: ['account-future-code'] })]) }),
+    no: input({ accounts: accounts([account()]) }),
+  },
   {
     id: 'server-dns-failed',
     why: 'NXDOMAIN',
-    yes: input({ endpoints: [endpoint({ verdict: 'dns-failed', addresses: [], certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'dns-failed',
+          addresses: [],
+          certificate: null,
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          simulations: [],
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'network-offline',
     why: 'both Aruba servers fail DNS: the network, not the PEC',
     yes: input({ endpoints: [offline('imaps.pec.aruba.it', 993), offline('smtps.pec.aruba.it', 465)] }),
-    no: input({ endpoints: [offline('imaps.pec.aruba.it', 993), endpoint({ host: 'smtps.pec.aruba.it', port: 465, url: 'smtps://smtps.pec.aruba.it:465' })] }),
+    no: input({
+      endpoints: [
+        offline('imaps.pec.aruba.it', 993),
+        endpoint({ host: 'smtps.pec.aruba.it', port: 465, url: 'smtps://smtps.pec.aruba.it:465' }),
+      ],
+    }),
   },
   {
     id: 'network-offline',
@@ -248,55 +533,140 @@ const CASES: Case[] = [
   {
     id: 'server-unreachable',
     why: 'connection refused',
-    yes: input({ endpoints: [endpoint({ verdict: 'connect-refused', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'connect-refused',
+          certificate: null,
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          simulations: [],
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'server-starttls-missing',
     why: 'no STARTTLS in CAPABILITY',
-    yes: input({ endpoints: [endpoint({ security: 'starttls', port: 143, url: 'imap://imaps.pec.aruba.it:143', verdict: 'starttls-not-offered', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          security: 'starttls',
+          port: 143,
+          url: 'imap://imaps.pec.aruba.it:143',
+          verdict: 'starttls-not-offered',
+          certificate: null,
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          simulations: [],
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'server-no-tls12',
     why: 'TLS 1.0 only',
-    yes: input({ endpoints: [endpoint({ verdict: 'no-tls12', tls: { versions: { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false }, ciphers: { TLSv1: ['AES256-SHA'] } }, simulations: sims({ 'windows10': 'protocol_version' }) })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'no-tls12',
+          tls: { versions: { TLSv1: true, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false }, ciphers: { TLSv1: ['AES256-SHA'] } },
+          simulations: sims({ windows10: 'protocol_version' }),
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'server-legacy-tls-accepted',
     why: 'TLS 1.0 still accepted beside 1.2',
-    yes: input({ endpoints: [endpoint({ tls: { versions: { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { 'TLSv1.2': ['AES256-GCM-SHA384'] } } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          tls: {
+            versions: { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false },
+            ciphers: { 'TLSv1.2': ['AES256-GCM-SHA384'] },
+          },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'server-handshake-failed',
     why: 'handshake alert',
-    yes: input({ endpoints: [endpoint({ verdict: 'handshake-alert(handshake_failure)', certificate: null, tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} }, simulations: [] })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'handshake-alert(handshake_failure)',
+          certificate: null,
+          tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
+          simulations: [],
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'cert-expired',
     why: 'validTo in the past',
-    yes: input({ endpoints: [endpoint({ verdict: 'cert-expired', certificate: { ...endpoint().certificate!, validFrom: '2024-01-01T00:00:00.000Z', validTo: '2025-01-01T00:00:00.000Z' } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'cert-expired',
+          certificate: { ...endpoint().certificate!, validFrom: '2024-01-01T00:00:00.000Z', validTo: '2025-01-01T00:00:00.000Z' },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'cert-hostname-mismatch',
     why: 'certificate for another name',
-    yes: input({ endpoints: [endpoint({ verdict: 'cert-hostname-mismatch', certificate: { ...endpoint().certificate!, subject: 'CN=mail.example.net', san: ['mail.example.net'], hostnameMatches: false } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'cert-hostname-mismatch',
+          certificate: { ...endpoint().certificate!, subject: 'CN=mail.example.net', san: ['mail.example.net'], hostnameMatches: false },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'cert-untrusted',
     why: 'self-signed',
-    yes: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, issuer: 'CN=imaps.pec.aruba.it', trusted: false, trustError: 'self-signed certificate' } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'cert-untrusted',
+          certificate: {
+            ...endpoint().certificate!,
+            issuer: 'CN=imaps.pec.aruba.it',
+            trusted: false,
+            trustError: 'self-signed certificate',
+          },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
     id: 'cert-untrusted',
     why: 'self-signed, with OpenSSL’s code as the probe records it',
-    yes: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, issuer: 'CN=127.0.0.1, O=Dovecot mail server', trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })] }),
+    yes: input({
+      endpoints: [
+        endpoint({
+          verdict: 'cert-untrusted',
+          certificate: {
+            ...endpoint().certificate!,
+            issuer: 'CN=127.0.0.1, O=Dovecot mail server',
+            trusted: false,
+            trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+          },
+        }),
+      ],
+    }),
     no: input({ endpoints: [endpoint()] }),
   },
   {
@@ -305,9 +675,19 @@ const CASES: Case[] = [
     yes: input({
       endpoints: [
         endpoint({
-          verdict: 'handshake-timeout', certificate: null, simulations: [],
+          verdict: 'handshake-timeout',
+          certificate: null,
+          simulations: [],
           tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
-          steps: [{ step: 'versions', status: 'failed', ms: 5000, verdict: 'handshake-timeout', detail: 'risposta al ClientHello: nessuna risposta completa entro 5000 ms' }],
+          steps: [
+            {
+              step: 'versions',
+              status: 'failed',
+              ms: 5000,
+              verdict: 'handshake-timeout',
+              detail: 'risposta al ClientHello: nessuna risposta completa entro 5000 ms',
+            },
+          ],
         }),
       ],
     }),
@@ -319,9 +699,19 @@ const CASES: Case[] = [
     yes: input({
       endpoints: [
         endpoint({
-          verdict: 'banner-unexpected', certificate: null, simulations: [],
+          verdict: 'banner-unexpected',
+          certificate: null,
+          simulations: [],
           tls: { versions: { TLSv1: null, 'TLSv1.1': null, 'TLSv1.2': null, 'TLSv1.3': null }, ciphers: {} },
-          steps: [{ step: 'banner', status: 'failed', ms: 5000, verdict: 'banner-unexpected', detail: 'banner del servizio: nessuna riga entro 5000 ms' }],
+          steps: [
+            {
+              step: 'banner',
+              status: 'failed',
+              ms: 5000,
+              verdict: 'banner-unexpected',
+              detail: 'banner del servizio: nessuna riga entro 5000 ms',
+            },
+          ],
         }),
       ],
     }),
@@ -330,25 +720,54 @@ const CASES: Case[] = [
   {
     id: 'client-handshake-would-fail',
     why: 'Thunderbird 52 (45.6 line) fails against a TLS 1.3-only server',
-    yes: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '52.9.1')] }), endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })] }),
-    no: input({ inventory: inventory(OS.win10, { clients: [client('thunderbird', '128.5.0')] }), endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })] }),
+    yes: input({
+      inventory: inventory(OS.win10, { clients: [client('thunderbird', '52.9.1')] }),
+      endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })],
+    }),
+    no: input({
+      inventory: inventory(OS.win10, { clients: [client('thunderbird', '128.5.0')] }),
+      endpoints: [endpoint({ simulations: sims({ 'thunderbird-45.6': 'protocol_version alert' }) })],
+    }),
     severity: 'error',
   },
   {
     id: 'client-handshake-would-fail',
     why: 'Outlook on Windows 10 (SChannel) fails',
-    yes: input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls() }), endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })] }),
-    no: input({ inventory: inventory(OS.win10, { clients: [], windows: win10Tls() }), accounts: accounts([account({ client: 'thunderbird' })]), endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })] }),
+    yes: input({
+      inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls() }),
+      endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })],
+    }),
+    no: input({
+      inventory: inventory(OS.win10, { clients: [], windows: win10Tls() }),
+      accounts: accounts([account({ client: 'thunderbird' })]),
+      endpoints: [endpoint({ simulations: sims({ windows10: 'no shared cipher' }) })],
+    }),
   },
   {
     id: 'client-handshake-would-fail',
     why: 'Java 8u201 integration fails: warning',
-    yes: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_201')] }), endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })] }),
-    no: input({ inventory: inventory(OS.win10, { runtimes: [runtime('java', '17.0.3')] }), endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })] }),
+    yes: input({
+      inventory: inventory(OS.win10, { runtimes: [runtime('java', '1.8.0_201')] }),
+      endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })],
+    }),
+    no: input({
+      inventory: inventory(OS.win10, { runtimes: [runtime('java', '17.0.3')] }),
+      endpoints: [endpoint({ simulations: sims({ 'java-8u132': 'no shared cipher' }) })],
+    }),
     severity: 'warning',
   },
-  { id: 'server-ok', why: 'healthy endpoint', yes: input({ endpoints: [endpoint()] }), no: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, trusted: false } })] }) },
-  { id: 'check-failed', why: 'a crashed probe recorded in the context', yes: input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'boom' }] }) }), no: input() },
+  {
+    id: 'server-ok',
+    why: 'healthy endpoint',
+    yes: input({ endpoints: [endpoint()] }),
+    no: input({ endpoints: [endpoint({ verdict: 'cert-untrusted', certificate: { ...endpoint().certificate!, trusted: false } })] }),
+  },
+  {
+    id: 'check-failed',
+    why: 'a crashed probe recorded in the context',
+    yes: input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'boom' }] }) }),
+    no: input(),
+  },
 ];
 
 for (const c of CASES) {
@@ -357,7 +776,11 @@ for (const c of CASES) {
     assert.ok(yes.length > 0, `expected ${c.id} from the triggering evidence`);
     if (c.severity) assert.equal(yes[0].severity, c.severity);
     const no = evaluateRules(c.no).filter((f) => f.id === c.id);
-    assert.deepEqual(no.map((f) => f.title.it), [], `${c.id} must not appear`);
+    assert.deepEqual(
+      no.map((f) => f.title.it),
+      [],
+      `${c.id} must not appear`,
+    );
     for (const f of yes) {
       for (const s of [f.title.it, f.title.en, f.detail.it, f.detail.en, ...f.fix.steps.flatMap((x) => [x.it, x.en])]) {
         assert.doesNotMatch(s, /\{[a-zA-Z]+\}/, `unfilled placeholder in ${c.id}: ${s}`);
@@ -365,7 +788,10 @@ for (const c of CASES) {
       assert.ok(f.evidence.length > 0, `${c.id} rests on evidence`);
     }
     // No rule crashed on this evidence.
-    assert.deepEqual(evaluateRules(c.yes).filter((f) => f.id === 'check-failed' && f.subject?.startsWith('rule:')), []);
+    assert.deepEqual(
+      evaluateRules(c.yes).filter((f) => f.id === 'check-failed' && f.subject?.startsWith('rule:')),
+      [],
+    );
   });
 }
 
@@ -409,7 +835,9 @@ test('the raw reasons stay in the evidence for the technician', () => {
   const java = evaluateRules(sim.yes).find((f) => f.id === 'client-handshake-would-fail')!;
   assert.doesNotMatch(java.detail.it, /no shared cipher/);
   assert.equal((java.evidence[0] as { technical: string }).technical, 'no shared cipher');
-  const failed = evaluateRules(input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'ECONNRESET read' }] }) })).find((f) => f.id === 'check-failed')!;
+  const failed = evaluateRules(
+    input({ context: context({ failures: [{ check: 'probe imaps://x:993', message: 'ECONNRESET read' }] }) }),
+  ).find((f) => f.id === 'check-failed')!;
   assert.doesNotMatch(failed.detail.it, /ECONNRESET/);
   assert.equal((failed.evidence[0] as { technical: string }).technical, 'ECONNRESET read');
 });
@@ -433,13 +861,31 @@ test('probe codes and trust errors map to plain words; an unknown code gets a ge
 
 test('every catalogue id (and every required id) is reachable from the cases above', () => {
   const covered = new Set(CASES.map((c) => c.id));
-  assert.deepEqual(CATALOGUE.map((e) => e.id).filter((id) => !covered.has(id)), []);
-  assert.deepEqual(REQUIRED_IDS.filter((id) => !covered.has(id)), []);
+  assert.deepEqual(
+    CATALOGUE.map((e) => e.id).filter((id) => !covered.has(id)),
+    [],
+  );
+  assert.deepEqual(
+    REQUIRED_IDS.filter((id) => !covered.has(id)),
+    [],
+  );
 });
 
 test('the Windows 7 + Outlook fix: the providers’ three steps, the language-pack note and the user’s webmail', () => {
   const f = evaluateRules(
-    input({ inventory: win7Outlook(), context: context({ lookups: [{ email: 'studio@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }) }),
+    input({
+      inventory: win7Outlook(),
+      context: context({
+        lookups: [
+          {
+            email: 'studio@pec.it',
+            provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' },
+            endpoints: [],
+            message: null,
+          },
+        ],
+      }),
+    }),
   ).find((x) => x.id === 'win7-tls12-client-disabled');
   assert.ok(f);
   assert.equal(f.title.it, 'Il tuo Outlook su Windows 7 non può usare TLS 1.2');
@@ -454,14 +900,18 @@ test('the Windows 7 + Outlook fix: the providers’ three steps, the language-pa
   assert.ok(f.fix.links.some((l) => l.url === 'https://webmail.pec.it'));
   assert.ok(f.fix.links.some((l) => l.url.endsWith('MicrosoftEasyFix51044.msi')));
   // Unknown provider: the generic stop-gap.
-  const g = evaluateRules(input({ inventory: win7Outlook(), accounts: accounts([account({ provider: null })]) })).find((x) => x.id === 'win7-tls12-client-disabled');
+  const g = evaluateRules(input({ inventory: win7Outlook(), accounts: accounts([account({ provider: null })]) })).find(
+    (x) => x.id === 'win7-tls12-client-disabled',
+  );
   assert.match(g!.fix.steps[g!.fix.steps.length - 1].it, /webmail del tuo gestore \(il sito/);
 });
 
 test('on Windows 10 the fix re-enables TLS 1.2 without the Windows 7 update steps', () => {
   const w = win10Tls();
   w.schannel['TLS 1.2'] = { enabled: 0, disabledByDefault: 1, effective: 'disabled' };
-  const f = evaluateRules(input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: w }) })).find((x) => x.id === 'win7-tls12-client-disabled');
+  const f = evaluateRules(input({ inventory: inventory(OS.win10, { clients: [client('outlook', '16.0.17928.20114')], windows: w }) })).find(
+    (x) => x.id === 'win7-tls12-client-disabled',
+  );
   assert.equal(f?.title.it, 'Il tuo Outlook su Windows 10 non può usare TLS 1.2');
   const steps = f!.fix.steps.map((s) => s.it).join('\n');
   assert.match(steps, /riattiva TLS 1\.2 per i programmi di Windows/);
@@ -478,16 +928,40 @@ test('a rule that throws becomes check-failed, the others still run', () => {
 });
 
 test('a healthy Windows 11 machine with a healthy server raises only ok findings', () => {
-  const out = evaluateRules(input({ inventory: inventory(OS.win11, { clients: [client('outlook', '16.0.17928.20114')], windows: win10Tls(), browsers: [browser('edge', '131.0')] }), endpoints: [endpoint()] }));
-  assert.deepEqual(out.map((f) => `${f.id}:${f.severity}`), ['server-ok:ok']);
+  const out = evaluateRules(
+    input({
+      inventory: inventory(OS.win11, {
+        clients: [client('outlook', '16.0.17928.20114')],
+        windows: win10Tls(),
+        browsers: [browser('edge', '131.0')],
+      }),
+      endpoints: [endpoint()],
+    }),
+  );
+  assert.deepEqual(
+    out.map((f) => `${f.id}:${f.severity}`),
+    ['server-ok:ok'],
+  );
 });
 
 test('account findings use the account reader’s details: one per server, with what the provider publishes', () => {
   const a = account({
     findings: ['account-wrong-host', 'account-wrong-port'],
     findingDetails: [
-      { id: 'account-wrong-host', role: 'incoming', server: 'imap.pec.aruba.it:993', expected: 'imaps.pec.aruba.it:993 SSL/TLS', actual: 'imap.pec.aruba.it' },
-      { id: 'account-wrong-port', role: 'outgoing', server: 'smtps.pec.aruba.it:25', expected: 'smtps.pec.aruba.it:465 SSL/TLS', actual: '25' },
+      {
+        id: 'account-wrong-host',
+        role: 'incoming',
+        server: 'imap.pec.aruba.it:993',
+        expected: 'imaps.pec.aruba.it:993 SSL/TLS',
+        actual: 'imap.pec.aruba.it',
+      },
+      {
+        id: 'account-wrong-port',
+        role: 'outgoing',
+        server: 'smtps.pec.aruba.it:25',
+        expected: 'smtps.pec.aruba.it:465 SSL/TLS',
+        actual: '25',
+      },
     ],
   });
   const out = evaluateRules(input({ accounts: accounts([a]) }));
@@ -516,7 +990,7 @@ test('the Windows 7 finding’s own steps follow the machine: no KB step when in
   assert.match(JSON.stringify(f.evidence), /Enabled=1 \(oggi 0/);
 });
 
-test('every failure reason of the probe\'s simulation has a plain explanation (never the raw code)', () => {
+test("every failure reason of the probe's simulation has a plain explanation (never the raw code)", () => {
   const source = fs.readFileSync(path.join(__dirname, '../../../src/probe/simulate.ts'), 'utf8');
   const reasons = [...new Set([...source.matchAll(/reason: '([a-z0-9-]+)'/g)].map((m) => m[1]))].filter((r) => r !== 'ok');
   assert.ok(reasons.includes('dh-too-large') && reasons.includes('dh-too-small'), reasons.join(', '));

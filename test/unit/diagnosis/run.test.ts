@@ -50,9 +50,13 @@ test('endpoints from addresses, accounts and typed servers are probed once each,
   const groups = new Set(items.map((i) => i.group));
   for (const g of ['system', 'clients', 'accounts', 'imaps://imaps.pec.aruba.it:993']) assert.ok(groups.has(g), g);
   const ids = new Set(items.map((i) => i.id));
-  for (const key of ['dns', 'connect', 'tls12', 'certificate', 'simulation']) assert.ok(ids.has(`imaps://imaps.pec.aruba.it:993#${key}`), key);
+  for (const key of ['dns', 'connect', 'tls12', 'certificate', 'simulation'])
+    assert.ok(ids.has(`imaps://imaps.pec.aruba.it:993#${key}`), key);
   for (const i of items) assert.ok(i.label.it && i.label.en);
-  assert.ok(fractions.every((f, k) => k === 0 || f >= fractions[k - 1]), 'progress never goes back');
+  assert.ok(
+    fractions.every((f, k) => k === 0 || f >= fractions[k - 1]),
+    'progress never goes back',
+  );
   assert.equal(fractions[fractions.length - 1], 1);
   // The bar does not run ahead while only the machine checks are done: servers carry most of it.
   const firstServerUpdate = items.findIndex((i) => i.group.includes('://') && i.state !== 'pending');
@@ -61,7 +65,10 @@ test('endpoints from addresses, accounts and typed servers are probed once each,
   // Windows 7 + Outlook with TLS 1.2 off: the verdict is an error, and it names the problem.
   assert.equal(report.verdict.status, 'error');
   assert.match(report.verdict.summary.it, /Outlook su Windows 7 non usa TLS 1\.2/);
-  assert.deepEqual(report.plans.map((p) => p.id), ['windows7-tls12']);
+  assert.deepEqual(
+    report.plans.map((p) => p.id),
+    ['windows7-tls12'],
+  );
   assert.equal(report.findings[0].severity, 'error');
   assert.equal(items.find((i) => i.id === 'system:os' && i.state === 'error')?.group, 'system');
   assert.deepEqual(report.context?.emails, ['studio.rossi@pec.it']);
@@ -134,7 +141,10 @@ test('cancellation stops the run with an AbortError and probes receive the signa
 });
 
 test('re-evaluating a saved report gives the same findings and verdict', async () => {
-  const report = await runDiagnosis({ emails: ['studio.rossi@pec.it'] }, { deps: baseDeps({ probeEndpoint: fakeProbe({ 'smtps://smtps.pec.aruba.it:465': { verdict: 'connect-timeout' } }) }) });
+  const report = await runDiagnosis(
+    { emails: ['studio.rossi@pec.it'] },
+    { deps: baseDeps({ probeEndpoint: fakeProbe({ 'smtps://smtps.pec.aruba.it:465': { verdict: 'connect-timeout' } }) }) },
+  );
   const again = await evaluateReportJson(JSON.stringify(report));
   assert.deepEqual(again.findings, report.findings);
   assert.deepEqual(again.verdict, report.verdict);
@@ -153,20 +163,35 @@ test('a hostile saved report: provider names, webmails and endpoints come from o
   const hostile = JSON.parse(JSON.stringify(report));
   hostile.context.lookups = [
     // A known id with a forged name and webmail.
-    { email: 'studio.rossi@pec.it', provider: { id: 'aruba', name: 'Aruba PEC (webmail ufficiale)', webmail: 'https://evil.example/login' }, endpoints: [{ host: 'evil.example', port: 993, protocol: 'imap', security: 'tls' }], message: { it: 'x', en: 'x' } },
+    {
+      email: 'studio.rossi@pec.it',
+      provider: { id: 'aruba', name: 'Aruba PEC (webmail ufficiale)', webmail: 'https://evil.example/login' },
+      endpoints: [{ host: 'evil.example', port: 993, protocol: 'imap', security: 'tls' }],
+      message: { it: 'x', en: 'x' },
+    },
     // An invented provider on an unknown domain.
-    { email: 'avv@studio.example', provider: { id: 'evil', name: 'Gestore PEC ufficiale', webmail: 'javascript:alert(1)' }, endpoints: [], message: null },
+    {
+      email: 'avv@studio.example',
+      provider: { id: 'evil', name: 'Gestore PEC ufficiale', webmail: 'javascript:alert(1)' },
+      endpoints: [],
+      message: null,
+    },
     // Garbage entries.
-    null, 42, { provider: { id: 'aruba' } },
+    null,
+    42,
+    { provider: { id: 'aruba' } },
   ];
   hostile.plans = [{ id: 'windows7-tls12', stopGap: { providerId: 'x', providerName: 'Evil', url: 'https://evil.example' } }];
   const again = await evaluateReportJson(JSON.stringify(hostile));
   const json = JSON.stringify(again);
   assert.doesNotMatch(json, /evil\.example|javascript:|Gestore PEC ufficiale|webmail ufficiale/);
-  assert.deepEqual(again.context?.lookups.map((l) => [l.email, l.provider?.name ?? null, l.provider?.webmail ?? null]), [
-    ['studio.rossi@pec.it', 'Aruba PEC', 'https://webmail.pec.it'],
-    ['avv@studio.example', null, null],
-  ]);
+  assert.deepEqual(
+    again.context?.lookups.map((l) => [l.email, l.provider?.name ?? null, l.provider?.webmail ?? null]),
+    [
+      ['studio.rossi@pec.it', 'Aruba PEC', 'https://webmail.pec.it'],
+      ['avv@studio.example', null, null],
+    ],
+  );
   const plan = again.plans.find((p) => p.id === 'windows7-tls12');
   assert.deepEqual(plan?.stopGap, { providerId: 'aruba', providerName: 'Aruba PEC', url: 'https://webmail.pec.it' });
   assert.ok(again.findings.some((f) => f.id === 'provider-unknown' && f.subject === 'avv@studio.example'));
@@ -178,8 +203,15 @@ test('a corrupt or foreign file is refused with a clear message', () => {
   assert.throws(() => parseReportJson('{"hello":1}'), /schemaVersion/);
   assert.throws(() => parseReportJson('{"schemaVersion":99,"createdAt":"2026-01-01T00:00:00Z","endpoints":[]}'), /aggiorna PEC Doctor/);
   assert.throws(() => parseReportJson('{"schemaVersion":1,"createdAt":"x","endpoints":[]}'), /createdAt/);
-  assert.throws(() => parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[{"url":1}],"inventory":null,"accounts":null}'), /endpoints/);
-  assert.throws(() => parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[],"inventory":{"os":1},"accounts":null}'), /inventory/);
+  assert.throws(
+    () =>
+      parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[{"url":1}],"inventory":null,"accounts":null}'),
+    /endpoints/,
+  );
+  assert.throws(
+    () => parseReportJson('{"schemaVersion":1,"createdAt":"2026-01-01T00:00:00Z","endpoints":[],"inventory":{"os":1},"accounts":null}'),
+    /inventory/,
+  );
 });
 
 test('probes run with bounded concurrency', async () => {

@@ -6,7 +6,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HISTORY_LIMIT, HistoryError, appDataDir, compareRuns, deleteRuns, getRun, historyDir, listRuns, recordRun, saveRun } from '../../../src/history/index';
+import {
+  HISTORY_LIMIT,
+  HistoryError,
+  appDataDir,
+  compareRuns,
+  deleteRuns,
+  getRun,
+  historyDir,
+  listRuns,
+  recordRun,
+  saveRun,
+} from '../../../src/history/index';
 import { createCore } from '../../../src/core';
 import type { Report } from '../../../src/diagnosis/types';
 import { sampleReport, win7UntouchedReport } from '../report/sample';
@@ -21,14 +32,32 @@ function at(report: Report, minutes: number): Report {
 }
 
 test('the app-data folder of each OS, and PEC_DOCTOR_HOME above all', () => {
-  assert.equal(appDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\avv\\AppData\\Roaming' }, homedir: 'C:\\Users\\avv' }), 'C:\\Users\\avv\\AppData\\Roaming\\PEC Doctor');
-  assert.equal(historyDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\avv\\AppData\\Roaming' }, homedir: 'C:\\Users\\avv' }), 'C:\\Users\\avv\\AppData\\Roaming\\PEC Doctor\\history');
-  assert.equal(historyDir({ platform: 'darwin', env: {}, homedir: '/Users/avv' }), '/Users/avv/Library/Application Support/PEC Doctor/history');
+  assert.equal(
+    appDataDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\avv\\AppData\\Roaming' }, homedir: 'C:\\Users\\avv' }),
+    'C:\\Users\\avv\\AppData\\Roaming\\PEC Doctor',
+  );
+  assert.equal(
+    historyDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\avv\\AppData\\Roaming' }, homedir: 'C:\\Users\\avv' }),
+    'C:\\Users\\avv\\AppData\\Roaming\\PEC Doctor\\history',
+  );
+  assert.equal(
+    historyDir({ platform: 'darwin', env: {}, homedir: '/Users/avv' }),
+    '/Users/avv/Library/Application Support/PEC Doctor/history',
+  );
   assert.equal(historyDir({ platform: 'linux', env: {}, homedir: '/home/avv' }), '/home/avv/.local/share/pec-doctor/history');
-  assert.equal(historyDir({ platform: 'linux', env: { XDG_DATA_HOME: '/data/avv' }, homedir: '/home/avv' }), '/data/avv/pec-doctor/history');
+  assert.equal(
+    historyDir({ platform: 'linux', env: { XDG_DATA_HOME: '/data/avv' }, homedir: '/home/avv' }),
+    '/data/avv/pec-doctor/history',
+  );
   // A relative XDG_DATA_HOME is invalid by the spec: ignored.
-  assert.equal(historyDir({ platform: 'linux', env: { XDG_DATA_HOME: 'rel' }, homedir: '/home/avv' }), '/home/avv/.local/share/pec-doctor/history');
-  assert.equal(historyDir({ platform: 'win32', env: { PEC_DOCTOR_HOME: '/tmp/pd', APPDATA: 'C:\\x' } }), path.resolve('/tmp/pd', 'history'));
+  assert.equal(
+    historyDir({ platform: 'linux', env: { XDG_DATA_HOME: 'rel' }, homedir: '/home/avv' }),
+    '/home/avv/.local/share/pec-doctor/history',
+  );
+  assert.equal(
+    historyDir({ platform: 'win32', env: { PEC_DOCTOR_HOME: '/tmp/pd', APPDATA: 'C:\\x' } }),
+    path.resolve('/tmp/pd', 'history'),
+  );
 });
 
 test('save, list newest first, read back the same report; files are private and no temporary file stays', async () => {
@@ -37,7 +66,10 @@ test('save, list newest first, read back the same report; files are private and 
   const b = saveRun(at(win7UntouchedReport(), 5), { dir });
   const { runs, skipped } = await listRuns({ dir });
   assert.deepEqual(skipped, []);
-  assert.deepEqual(runs.map((r) => r.id), [b.id, a.id]);
+  assert.deepEqual(
+    runs.map((r) => r.id),
+    [b.id, a.id],
+  );
   assert.match(a.id, /^20261123-100000-[a-z0-9]{6}$/);
   assert.equal(runs[0].status, 'error');
   assert.match(runs[0].caseCode, /^PEC-[A-Z0-9]{3}-[A-Z0-9]{3}$/);
@@ -56,7 +88,10 @@ test(`bounded: only the newest ${HISTORY_LIMIT} runs are kept`, async () => {
   for (let i = 0; i < HISTORY_LIMIT + 5; i++) ids.push(saveRun(at(sampleReport(), i), { dir }).id);
   const { runs } = await listRuns({ dir });
   assert.equal(runs.length, HISTORY_LIMIT);
-  assert.deepEqual(runs.map((r) => r.id), ids.slice(5).reverse());
+  assert.deepEqual(
+    runs.map((r) => r.id),
+    ids.slice(5).reverse(),
+  );
   assert.equal(fs.readdirSync(dir).length, HISTORY_LIMIT);
   await assert.rejects(getRun(ids[0], { dir }), /non è nella cronologia/);
 });
@@ -68,7 +103,10 @@ test('a damaged entry is skipped with a note and kept; the others still list; ge
   fs.writeFileSync(path.join(dir, `${bad.id}.json`), '{"schemaVersion":2,"app":{"na');
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a run');
   const { runs, skipped } = await listRuns({ dir });
-  assert.deepEqual(runs.map((r) => r.id), [good.id]);
+  assert.deepEqual(
+    runs.map((r) => r.id),
+    [good.id],
+  );
   assert.equal(skipped.length, 1);
   assert.match(skipped[0].reason.it, new RegExp(`controllo ${bad.id} non leggibile, saltato: il file è danneggiato o incompleto`));
   assert.ok(fs.existsSync(path.join(dir, `${bad.id}.json`)), 'never deleted behind the user');
@@ -116,7 +154,12 @@ test('compare: fixed, remaining and added, matched by finding id and subject', a
   const afterReport: Report = JSON.parse(JSON.stringify(before));
   // KB installed and WinHTTP set: two findings gone; TLS 1.2 still off; a new server problem.
   afterReport.findings = afterReport.findings.filter((f) => f.id !== 'win7-kb3140245-missing' && f.id !== 'win7-winhttp-defaults-missing');
-  afterReport.findings.push({ ...afterReport.findings[0], id: 'server-no-tls12', subject: 'imaps://mail.example.it:993', severity: 'error' });
+  afterReport.findings.push({
+    ...afterReport.findings[0],
+    id: 'server-no-tls12',
+    subject: 'imaps://mail.example.it:993',
+    severity: 'error',
+  });
   // Same id, other subject: a different finding.
   afterReport.findings.push({ ...afterReport.findings[0], subject: 'other' });
   const a = saveRun(at(before, 0), { dir });
@@ -126,7 +169,10 @@ test('compare: fixed, remaining and added, matched by finding id and subject', a
   assert.equal(c.after.id, b.id);
   assert.deepEqual(c.fixed.map((f) => f.id).sort(), ['win7-kb3140245-missing', 'win7-winhttp-defaults-missing']);
   assert.deepEqual(c.remaining.map((f) => `${f.id}|${f.subject}`).sort(), ['os-end-of-life|os', 'win7-tls12-client-disabled|schannel']);
-  assert.deepEqual(c.added.map((f) => `${f.id}|${f.subject}`).sort(), ['server-no-tls12|imaps://mail.example.it:993', 'win7-tls12-client-disabled|other']);
+  assert.deepEqual(c.added.map((f) => `${f.id}|${f.subject}`).sort(), [
+    'server-no-tls12|imaps://mail.example.it:993',
+    'win7-tls12-client-disabled|other',
+  ]);
   // Checks that passed are not problems: server-ok is in none of the lists.
   assert.ok(![...c.fixed, ...c.remaining, ...c.added].some((f) => f.severity === 'ok'));
   await assert.rejects(compareRuns(a.id, '20991231-000000-zzzzzz', { dir }), /non è nella cronologia/);

@@ -18,7 +18,10 @@ test('every fixture validates against docs/inventory.schema.json and attaches ev
   for (const name of names) {
     const inv = await inventoryOf(name);
     assert.ok(validateInventory(inv), `${name}: ${JSON.stringify(validateInventory.errors, null, 1)}`);
-    assert.ok(inv.os.evidence.some((e) => e.raw), `${name}: os without raw evidence`);
+    assert.ok(
+      inv.os.evidence.some((e) => e.raw),
+      `${name}: os without raw evidence`,
+    );
     for (const item of [...inv.clients, ...inv.browsers, ...inv.runtimes, ...inv.antivirus]) {
       assert.ok(item.evidence.length > 0 && item.evidence.some((e) => e.raw), `${name}: ${item.name} has no raw evidence`);
     }
@@ -38,8 +41,22 @@ test('Windows 7 SP1 32-bit + Outlook 2010, untouched: TLS 1.2 off, no KB3140245,
   assert.equal(inv.os.arch, 'x86');
   const ol = client(inv, 'outlook')!;
   assert.deepEqual(
-    { version: ol.version, marketingName: ol.marketingName, build: ol.build, bitness: ol.bitness, installType: ol.installType, path: ol.path },
-    { version: '14.0.7268.5000', marketingName: '2010', build: '7268.5000', bitness: 32, installType: 'msi', path: 'C:\\Program Files\\Microsoft Office\\Office14\\OUTLOOK.EXE' },
+    {
+      version: ol.version,
+      marketingName: ol.marketingName,
+      build: ol.build,
+      bitness: ol.bitness,
+      installType: ol.installType,
+      path: ol.path,
+    },
+    {
+      version: '14.0.7268.5000',
+      marketingName: '2010',
+      build: '7268.5000',
+      bitness: 32,
+      installType: 'msi',
+      path: 'C:\\Program Files\\Microsoft Office\\Office14\\OUTLOOK.EXE',
+    },
   );
   assert.match(rawOf(ol.evidence, /Outlook\.Application\\CurVer/), /Outlook\.Application\.14/);
   assert.match(rawOf(ol.evidence, /powershell/i), /14\.0\.7268\.5000/);
@@ -57,20 +74,33 @@ test('Windows 7 SP1 32-bit + Outlook 2010, untouched: TLS 1.2 off, no KB3140245,
   assert.equal(runtime(inv, 'java')?.version, '1.7.0_80');
   assert.equal(browser(inv, 'ie')?.version, '11.0.9600.19596');
   assert.equal(browser(inv, 'chrome')?.version, '109.0.5414.120');
-  assert.deepEqual(inv.antivirus.map((a) => [a.name, a.enabled, a.upToDate, a.interceptsMail]), [['Microsoft Security Essentials', true, true, null]]);
+  assert.deepEqual(
+    inv.antivirus.map((a) => [a.name, a.enabled, a.upToDate, a.interceptsMail]),
+    [['Microsoft Security Essentials', true, true, null]],
+  );
   assert.deepEqual(inv.errors, []);
   assert.match(rawOf(inv.windows!.evidence, /SCHANNEL\\Protocols/), /SSL 2\.0\\Client\n {4}DisabledByDefault {4}REG_DWORD {4}0x1/);
   // Evidence keeps what matters and never the product id or the owner's name
   const cv = rawOf(inv.os.evidence, /Windows NT\\CurrentVersion/);
   assert.match(cv, /CSDVersion {4}REG_SZ {4}Service Pack 1/);
   assert.doesNotMatch(cv, /ProductId|RegisteredOwner|RegisteredOrganization|00371-OEM/);
-  assert.equal(rawOf(inv.windows!.evidence, /HKEY_CURRENT_USER.*Internet Settings/), 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\n    SecureProtocols    REG_DWORD    0xa80');
+  assert.equal(
+    rawOf(inv.windows!.evidence, /HKEY_CURRENT_USER.*Internet Settings/),
+    'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\n    SecureProtocols    REG_DWORD    0xa80',
+  );
 });
 
 test('the same machine after KB3140245, Easy Fix 51044 and the SChannel TLS 1.2 key', async () => {
   const inv = await inventoryOf('win7-sp1-x86-outlook2010-fixed');
   assert.deepEqual(schannel(inv), { 'TLS 1.0': 'enabled', 'TLS 1.1': 'enabled', 'TLS 1.2': 'enabled', 'TLS 1.3': 'disabled' });
-  assert.deepEqual(inv.windows!.schannel['TLS 1.2'], { enabled: null, disabledByDefault: 0, effective: 'enabled', osDefault: 'disabled', supported: true, decidedBy: 'registry' });
+  assert.deepEqual(inv.windows!.schannel['TLS 1.2'], {
+    enabled: null,
+    disabledByDefault: 0,
+    effective: 'enabled',
+    osDefault: 'disabled',
+    supported: true,
+    decidedBy: 'registry',
+  });
   // 32-bit Windows: one WinHttp key, reported for both views
   assert.deepEqual(inv.windows!.winhttp, { defaultSecureProtocols64: 0xa00, defaultSecureProtocols32: 0xa00 });
   assert.deepEqual(inv.windows!.internetSettings, { hkcu: 0xa80, hklm: 0xa80 });
@@ -129,7 +159,10 @@ test('Windows 8.1 + Outlook 2013 32-bit (MSI) on 64-bit Windows', async () => {
   const ff = browser(inv, 'firefox-esr')!;
   assert.equal(ff.version, '115.18.0');
   assert.equal(browser(inv, 'firefox'), undefined);
-  assert.deepEqual(inv.antivirus.map((a) => a.name), ['Windows Defender', 'ESET NOD32 Antivirus 9.0.381.0']);
+  assert.deepEqual(
+    inv.antivirus.map((a) => a.name),
+    ['Windows Defender', 'ESET NOD32 Antivirus 9.0.381.0'],
+  );
   assert.match(inv.antivirus[1].interceptsMail ?? '', /ESET SSL Filter CA/);
 });
 
@@ -142,7 +175,13 @@ test('Windows 10 22H2 + Microsoft 365 Click-to-Run 64-bit', async () => {
   const ol = client(inv, 'outlook')!;
   assert.deepEqual(
     { version: ol.version, marketingName: ol.marketingName, bitness: ol.bitness, installType: ol.installType, channel: ol.channel },
-    { version: '16.0.17928.20156', marketingName: 'Microsoft 365', bitness: 64, installType: 'click-to-run', channel: 'http://officecdn.microsoft.com/pr/492350f6-3a01-4f97-b9c0-c7c6ddf67d60' },
+    {
+      version: '16.0.17928.20156',
+      marketingName: 'Microsoft 365',
+      bitness: 64,
+      installType: 'click-to-run',
+      channel: 'http://officecdn.microsoft.com/pr/492350f6-3a01-4f97-b9c0-c7c6ddf67d60',
+    },
   );
   assert.match(rawOf(ol.evidence, /ClickToRun\\Configuration" \/reg:64/), /ProductReleaseIds {4}REG_SZ {4}O365ProPlusRetail/);
   assert.equal(schannel(inv)['TLS 1.2'], 'enabled');
@@ -167,13 +206,29 @@ test('Windows 11 (ProductName says Windows 10) + Thunderbird; no wmic: PowerShel
     evidence: client(inv, 'thunderbird')!.evidence,
   });
   assert.equal(client(inv, 'outlook'), undefined);
-  assert.deepEqual(inv.windows!.schannel['TLS 1.0'], { enabled: 0, disabledByDefault: 1, effective: 'disabled', osDefault: 'unknown', supported: null, decidedBy: 'registry' });
-  assert.deepEqual(inv.antivirus.map((a) => [a.name, a.enabled]), [['Windows Defender', true], ['Bitdefender Antivirus Free', true]]);
+  assert.deepEqual(inv.windows!.schannel['TLS 1.0'], {
+    enabled: 0,
+    disabledByDefault: 1,
+    effective: 'disabled',
+    osDefault: 'unknown',
+    supported: null,
+    decidedBy: 'registry',
+  });
+  assert.deepEqual(
+    inv.antivirus.map((a) => [a.name, a.enabled]),
+    [
+      ['Windows Defender', true],
+      ['Bitdefender Antivirus Free', true],
+    ],
+  );
   assert.match(inv.antivirus[0].evidence.map((e) => e.source).join('\n'), /Get-WmiObject/);
-  assert.deepEqual(inv.runtimes.map((r) => [r.id, r.version, r.evidence[0].source]), [
-    ['java', '21.0.5', 'java -version'],
-    ['dotnet', '4.8', 'reg query "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full" /reg:64'],
-  ]);
+  assert.deepEqual(
+    inv.runtimes.map((r) => [r.id, r.version, r.evidence[0].source]),
+    [
+      ['java', '21.0.5', 'java -version'],
+      ['dotnet', '4.8', 'reg query "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full" /reg:64'],
+    ],
+  );
   assert.deepEqual(inv.errors, []);
 });
 
@@ -213,24 +268,29 @@ test('Windows XP: the same machine in both reg.exe layouts (Vista-style and XP r
   assert.deepEqual(facts(xp), facts(vista));
   // not the "no mail program, no browser" of a parser that does not know the layout
   assert.deepEqual(facts(xp).clients, [['outlook', '11.0', '2003', 'C:\\Programmi\\Microsoft Office\\OFFICE11\\OUTLOOK.EXE']]);
-  assert.deepEqual(facts(xp).browsers, [['firefox-esr', '52.9.0'], ['ie', '8.0.6001.18702']]);
+  assert.deepEqual(facts(xp).browsers, [
+    ['firefox-esr', '52.9.0'],
+    ['ie', '8.0.6001.18702'],
+  ]);
 });
 
 test('servicing store: KB3140245 and language packs with install times; the language-pack trap', async () => {
   const untouched = (await inventoryOf('win7-sp1-x86-outlook2010')).windows!.servicing!;
   assert.deepEqual(untouched, { kb3140245: [], languagePacks: [] });
   const fixed = (await inventoryOf('win7-sp1-x86-outlook2010-fixed')).windows!;
-  assert.deepEqual(fixed.servicing!.kb3140245.map((p) => [p.name, p.installedAt?.slice(0, 19), p.currentState]), [
-    ['Package_for_KB3140245~31bf3856ad364e35~x86~~6.1.1.1', '2019-03-12T09:41:05', 0x70],
-  ]);
+  assert.deepEqual(
+    fixed.servicing!.kb3140245.map((p) => [p.name, p.installedAt?.slice(0, 19), p.currentState]),
+    [['Package_for_KB3140245~31bf3856ad364e35~x86~~6.1.1.1', '2019-03-12T09:41:05', 0x70]],
+  );
   assert.deepEqual(fixed.servicing!.languagePacks, []);
   assert.equal(languagePackAfterKb(fixed.servicing), false);
   const trap = await inventoryOf('win7-sp1-x86-outlook2010-langpack');
   assert.equal(trap.windows!.kb3140245, true);
   const lp = trap.windows!.servicing!.languagePacks;
-  assert.deepEqual(lp.map((p) => [p.name, p.installedAt?.slice(0, 19)]), [
-    ['Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~x86~en-US~6.1.7601.17514', '2020-10-05T15:20:44'],
-  ]);
+  assert.deepEqual(
+    lp.map((p) => [p.name, p.installedAt?.slice(0, 19)]),
+    [['Microsoft-Windows-Client-LanguagePack-Package~31bf3856ad364e35~x86~en-US~6.1.7601.17514', '2020-10-05T15:20:44']],
+  );
   const after = languagePackAfterKb(trap.windows!.servicing);
   assert.ok(after);
   assert.equal(after.name, lp[0].name);
@@ -251,7 +311,10 @@ test('macOS 10.12 Sierra + Outlook 2011', async () => {
     { platform: 'macos', name: 'macOS 10.12 Sierra', version: '10.12.6', build: '16G29', arch: 'x64' },
   );
   const ol = client(inv, 'outlook-mac')!;
-  assert.deepEqual({ version: ol.version, marketingName: ol.marketingName, name: ol.name }, { version: '14.7.7', marketingName: '2011', name: 'Microsoft Outlook' });
+  assert.deepEqual(
+    { version: ol.version, marketingName: ol.marketingName, name: ol.name },
+    { version: '14.7.7', marketingName: '2011', name: 'Microsoft Outlook' },
+  );
   assert.match(rawOf(ol.evidence, /MicrosoftComponentPlugin/), /<string>14\.7\.7<\/string>/);
   assert.equal(client(inv, 'applemail')?.version, '10.3');
   assert.equal(browser(inv, 'safari')?.version, '12.1.2');
@@ -263,23 +326,41 @@ test('macOS 10.12 Sierra + Outlook 2011', async () => {
 
 test('recent macOS on Apple silicon: binary plist through plutil, a corrupt plist is an error not a crash', async () => {
   const inv = await inventoryOf('macos-15-arm64');
-  assert.deepEqual({ name: inv.os.name, version: inv.os.version, arch: inv.os.arch }, { name: 'macOS 15 Sequoia', version: '15.1', arch: 'arm64' });
+  assert.deepEqual(
+    { name: inv.os.name, version: inv.os.version, arch: inv.os.arch },
+    { name: 'macOS 15 Sequoia', version: '15.1', arch: 'arm64' },
+  );
   assert.equal(client(inv, 'applemail')?.version, '16.0');
   assert.equal(client(inv, 'applemail')?.path, '/System/Applications/Mail.app');
   assert.deepEqual({ v: client(inv, 'outlook-mac')?.version, m: client(inv, 'outlook-mac')?.marketingName }, { v: '16.91', m: null });
   assert.equal(client(inv, 'thunderbird')?.version, '128.5.2');
   assert.equal(browser(inv, 'safari')?.version, '18.1');
-  assert.match(browser(inv, 'safari')!.evidence.map((e) => e.source).join('\n'), /plutil -convert xml1/);
+  assert.match(
+    browser(inv, 'safari')!
+      .evidence.map((e) => e.source)
+      .join('\n'),
+    /plutil -convert xml1/,
+  );
   assert.equal(browser(inv, 'firefox')?.version, null);
   assert.ok(inv.errors.some((e) => /Firefox\.app/.test(e.source) && /unreadable plist/.test(e.error ?? '')));
   assert.equal(runtime(inv, 'java')?.version, '21.0.5');
-  assert.deepEqual(runtime(inv, 'libressl') && { id: runtime(inv, 'libressl')!.id, v: runtime(inv, 'libressl')!.version }, { id: 'libressl', v: '3.3.6' });
+  assert.deepEqual(runtime(inv, 'libressl') && { id: runtime(inv, 'libressl')!.id, v: runtime(inv, 'libressl')!.version }, {
+    id: 'libressl',
+    v: '3.3.6',
+  });
 });
 
 test('Debian 12: os-release, Thunderbird/Evolution/Firefox ESR/Chromium from --version, flatpak, runtimes', async () => {
   const inv = await inventoryOf('debian-12');
   assert.deepEqual(
-    { platform: inv.os.platform, name: inv.os.name, version: inv.os.version, build: inv.os.build, arch: inv.os.arch, codename: inv.os.displayVersion },
+    {
+      platform: inv.os.platform,
+      name: inv.os.name,
+      version: inv.os.version,
+      build: inv.os.build,
+      arch: inv.os.arch,
+      codename: inv.os.displayVersion,
+    },
     { platform: 'linux', name: 'Debian GNU/Linux 12 (bookworm)', version: '12', build: '12.8', arch: 'x64', codename: 'bookworm' },
   );
   const tb = client(inv, 'thunderbird')!;

@@ -7,7 +7,11 @@ import type { Inventory } from '../../../src/inventory/types';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'inventory');
 export const fixtureDir = (name: string) => path.join(FIXTURES, name);
-export const fixtureNames = () => fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, 'machine.json'))).sort();
+export const fixtureNames = () =>
+  fs
+    .readdirSync(FIXTURES)
+    .filter((n) => fs.existsSync(path.join(FIXTURES, n, 'machine.json')))
+    .sort();
 
 export function inventoryOf(name: string): Promise<Inventory> {
   return collectInventory({ source: recordedSource(fixtureDir(name)) });

@@ -10,8 +10,7 @@ import { validateInventory, fixtureDir } from './helpers';
 import type { Inventory } from '../../../src/inventory/types';
 import { cli } from '../../support/cli';
 
-
-test('the real collector finds this Linux and Debian\'s Thunderbird', async () => {
+test("the real collector finds this Linux and Debian's Thunderbird", async () => {
   const inv = await collectInventory();
   assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
   assert.equal(inv.os.platform, 'linux');

@@ -31,24 +31,50 @@ test('Windows builds map to releases (7601 = 7 SP1, 9200 = 8, 9600 = 8.1, 10240+
 });
 
 test('CurrentVersion: XP obsolete CurrentBuild, Windows 10 major/minor DWORDs', () => {
-  const xp = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    1.511.1 () (Obsolete data - do not use)\n    CurrentBuildNumber    REG_SZ    2600\n    CurrentVersion    REG_SZ    5.1\n    CSDVersion    REG_SZ    Service Pack 3\n'));
+  const xp = parseCurrentVersion(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    1.511.1 () (Obsolete data - do not use)\n    CurrentBuildNumber    REG_SZ    2600\n    CurrentVersion    REG_SZ    5.1\n    CSDVersion    REG_SZ    Service Pack 3\n',
+    ),
+  );
   assert.equal(xp.build, 2600);
   assert.equal(xp.ntVersion, '5.1');
-  const w10 = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\X\n    CurrentVersion    REG_SZ    6.3\n    CurrentMajorVersionNumber    REG_DWORD    0xa\n    CurrentMinorVersionNumber    REG_DWORD    0x0\n    CurrentBuild    REG_SZ    19045\n    UBR    REG_DWORD    0x147f\n'));
+  const w10 = parseCurrentVersion(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\X\n    CurrentVersion    REG_SZ    6.3\n    CurrentMajorVersionNumber    REG_DWORD    0xa\n    CurrentMinorVersionNumber    REG_DWORD    0x0\n    CurrentBuild    REG_SZ    19045\n    UBR    REG_DWORD    0x147f\n',
+    ),
+  );
   assert.deepEqual({ nt: w10.ntVersion, build: w10.build, ubr: w10.ubr }, { nt: '10.0', build: 19045, ubr: 5247 });
 });
 
 test('OS from os.release() alone when neither systeminformation nor the registry answer', () => {
   const os = windowsOsInfo({ si: null, currentVersion: null, release: '6.1.7601', arch: 'x86' }, []);
   assert.deepEqual({ name: os.name, version: os.version, build: os.build }, { name: 'Windows 7', version: '6.1.7601', build: '7601' });
-  const si = windowsOsInfo({ si: { distro: 'Microsoft Windows 7 Professional', build: '7601', servicepack: '1.0' }, currentVersion: null, release: '6.1.7601', arch: 'x64' }, []);
-  assert.deepEqual({ name: si.name, sp: si.servicePack, edition: si.edition }, { name: 'Windows 7 Service Pack 1', sp: 'Service Pack 1', edition: 'Professional' });
+  const si = windowsOsInfo(
+    {
+      si: { distro: 'Microsoft Windows 7 Professional', build: '7601', servicepack: '1.0' },
+      currentVersion: null,
+      release: '6.1.7601',
+      arch: 'x64',
+    },
+    [],
+  );
+  assert.deepEqual(
+    { name: si.name, sp: si.servicePack, edition: si.edition },
+    { name: 'Windows 7 Service Pack 1', sp: 'Service Pack 1', edition: 'Professional' },
+  );
 });
 
 test('Windows Server keeps its own name (same builds as the client releases)', () => {
-  const cv = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\X\n    CurrentVersion    REG_SZ    6.1\n    CurrentBuildNumber    REG_SZ    7601\n    ProductName    REG_SZ    Windows Server 2008 R2 Standard\n    EditionID    REG_SZ    ServerStandard\n    CSDVersion    REG_SZ    Service Pack 1\n'));
+  const cv = parseCurrentVersion(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\X\n    CurrentVersion    REG_SZ    6.1\n    CurrentBuildNumber    REG_SZ    7601\n    ProductName    REG_SZ    Windows Server 2008 R2 Standard\n    EditionID    REG_SZ    ServerStandard\n    CSDVersion    REG_SZ    Service Pack 1\n',
+    ),
+  );
   const os = windowsOsInfo({ si: null, currentVersion: cv, release: '6.1.7601', arch: 'x64' }, []);
-  assert.deepEqual({ name: os.name, edition: os.edition, version: os.version }, { name: 'Windows Server 2008 R2 Service Pack 1', edition: 'Standard', version: '6.1.7601' });
+  assert.deepEqual(
+    { name: os.name, edition: os.edition, version: os.version },
+    { name: 'Windows Server 2008 R2 Service Pack 1', edition: 'Standard', version: '6.1.7601' },
+  );
 });
 
 test('Windows architecture from the environment, not the process', () => {
@@ -101,7 +127,11 @@ test('.NET releases (4.6 = 393295)', () => {
 
 test('Outlook marketing names: Office 16 told apart by Click-to-Run product ids', () => {
   const c2r = (ids: string, extra = '') =>
-    parseC2R(key(`\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office\\ClickToRun\\Configuration\n    ProductReleaseIds    REG_SZ    ${ids}\n    Platform    REG_SZ    x86\n${extra}`));
+    parseC2R(
+      key(
+        `\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office\\ClickToRun\\Configuration\n    ProductReleaseIds    REG_SZ    ${ids}\n    Platform    REG_SZ    x86\n${extra}`,
+      ),
+    );
   assert.equal(outlookMarketingName(16, c2r('O365BusinessRetail')), 'Microsoft 365');
   assert.equal(outlookMarketingName(16, c2r('ProPlus2019Volume')), '2019');
   assert.equal(outlookMarketingName(16, c2r('ProPlus2021Volume,VisioPro2021Volume')), '2021');
@@ -109,25 +139,48 @@ test('Outlook marketing names: Office 16 told apart by Click-to-Run product ids'
   assert.equal(outlookMarketingName(16, c2r('ProPlusRetail')), '2016');
   assert.equal(outlookMarketingName(16, null), '2016');
   // Microsoft 365 installed without Outlook, Outlook from a 2019 product
-  assert.equal(outlookMarketingName(16, c2r('O365ProPlusRetail,Outlook2019Retail', '    O365ProPlusRetail.ExcludedApps    REG_SZ    groove,outlook\n')), '2019');
+  assert.equal(
+    outlookMarketingName(
+      16,
+      c2r('O365ProPlusRetail,Outlook2019Retail', '    O365ProPlusRetail.ExcludedApps    REG_SZ    groove,outlook\n'),
+    ),
+    '2019',
+  );
   assert.equal(outlookMarketingName(11, null), '2003');
   assert.equal(outlookMarketingName(12, null), '2007');
   assert.equal(outlookMarketingName(14, null), '2010');
   assert.equal(outlookMarketingName(15, null), '2013');
   assert.equal(outlookMarketingName(null, null), null);
-  assert.equal(parseCurVer(key('\nHKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\n    (Predefinito)    REG_SZ    Outlook.Application.16\n')), 16);
+  assert.equal(
+    parseCurVer(key('\nHKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\n    (Predefinito)    REG_SZ    Outlook.Application.16\n')),
+    16,
+  );
   assert.equal(parseFileVersion('16.0.17928.20156\r\n'), '16.0.17928.20156');
   assert.equal(parseFileVersion('Get-Item : Impossibile trovare il percorso'), null);
 });
 
 test('Outlook: not installed when nothing says so; Click-to-Run excluded Outlook is not Outlook', () => {
-  const none = outlookClient({ curVer: null, appPaths: [{ exe: null, folder: null, view: 64 }], c2r: null, msi: null, fileVersion: null, osIs64: true }, []);
+  const none = outlookClient(
+    { curVer: null, appPaths: [{ exe: null, folder: null, view: 64 }], c2r: null, msi: null, fileVersion: null, osIs64: true },
+    [],
+  );
   assert.equal(none, null);
-  const excluded = parseC2R(key('\nHKEY_LOCAL_MACHINE\\C\n    ProductReleaseIds    REG_SZ    O365ProPlusRetail\n    O365ProPlusRetail.ExcludedApps    REG_SZ    outlook,groove\n'));
+  const excluded = parseC2R(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\C\n    ProductReleaseIds    REG_SZ    O365ProPlusRetail\n    O365ProPlusRetail.ExcludedApps    REG_SZ    outlook,groove\n',
+    ),
+  );
   assert.equal(outlookClient({ curVer: null, appPaths: [], c2r: excluded, msi: null, fileVersion: null, osIs64: true }, []), null);
-  const c2rOnly = parseC2R(key('\nHKEY_LOCAL_MACHINE\\C\n    ProductReleaseIds    REG_SZ    ProPlus2021Volume\n    Platform    REG_SZ    x86\n    VersionToReport    REG_SZ    16.0.14332.20812\n'));
+  const c2rOnly = parseC2R(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\C\n    ProductReleaseIds    REG_SZ    ProPlus2021Volume\n    Platform    REG_SZ    x86\n    VersionToReport    REG_SZ    16.0.14332.20812\n',
+    ),
+  );
   const ol = outlookClient({ curVer: 16, appPaths: [], c2r: c2rOnly, msi: null, fileVersion: null, osIs64: true }, [])!;
-  assert.deepEqual({ v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType }, { v: '16.0.14332.20812', m: '2021', b: 32, t: 'click-to-run' });
+  assert.deepEqual(
+    { v: ol.version, m: ol.marketingName, b: ol.bitness, t: ol.installType },
+    { v: '16.0.14332.20812', m: '2021', b: 32, t: 'click-to-run' },
+  );
 });
 
 test('Mozilla CurrentVersion strings, JavaSoft versions, Uninstall entries', () => {
@@ -137,27 +190,48 @@ test('Mozilla CurrentVersion strings, JavaSoft versions, Uninstall entries', () 
   assert.deepEqual(parseMozillaVersion(null), { version: null, bitness: null });
   assert.equal(
     parseJavaSoft([
-      { key: key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\n    CurrentVersion    REG_SZ    1.8\n'), subkeys: ['HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8.0_311', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8.0_45'] },
+      {
+        key: key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\n    CurrentVersion    REG_SZ    1.8\n'),
+        subkeys: [
+          'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8',
+          'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8.0_311',
+          'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\Java Runtime Environment\\1.8.0_45',
+        ],
+      },
       { key: null, subkeys: [] },
     ]),
     '1.8.0_311',
   );
-  assert.equal(parseJavaSoft([{ key: null, subkeys: ['HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\JDK\\17.0.2', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\JDK\\11.0.12'] }]), '17.0.2');
+  assert.equal(
+    parseJavaSoft([
+      {
+        key: null,
+        subkeys: ['HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\JDK\\17.0.2', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\JavaSoft\\JDK\\11.0.12'],
+      },
+    ]),
+    '17.0.2',
+  );
   assert.equal(parseJavaSoft([]), null);
   const tree = parseRegQuery(
     '\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\n\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Opera 105.0.4970.21\n    DisplayName    REG_SZ    Opera Stable 105.0.4970.21\n    DisplayVersion    REG_SZ    105.0.4970.21\n\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\Opera 105.0.4970.21\\Sub\n    DisplayName    REG_SZ    not an entry\n',
   ).keys;
   const entries = parseUninstall(tree, 'HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall', null, 'HKCU');
-  assert.deepEqual(entries.map((e) => [e.displayName, e.displayVersion]), [['Opera Stable 105.0.4970.21', '105.0.4970.21']]);
+  assert.deepEqual(
+    entries.map((e) => [e.displayName, e.displayVersion]),
+    [['Opera Stable 105.0.4970.21', '105.0.4970.21']],
+  );
 });
 
 test('Security Center output (wmic list and PowerShell Format-List) and productState', () => {
-  const wmic = '\r\r\n\r\r\ndisplayName=Kaspersky Internet Security\r\r\nproductState=266240\r\r\n\r\r\n\r\r\ndisplayName=Windows Defender\r\r\nproductState=393472\r\r\n\r\r\n';
+  const wmic =
+    '\r\r\n\r\r\ndisplayName=Kaspersky Internet Security\r\r\nproductState=266240\r\r\n\r\r\n\r\r\ndisplayName=Windows Defender\r\r\nproductState=393472\r\r\n\r\r\n';
   assert.deepEqual(parseSecurityCenter(wmic), [
     { name: 'Kaspersky Internet Security', productState: 266240 },
     { name: 'Windows Defender', productState: 393472 },
   ]);
-  assert.deepEqual(parseSecurityCenter('\r\ndisplayName  : ESET Security\r\nproductState : 397312\r\n'), [{ name: 'ESET Security', productState: 397312 }]);
+  assert.deepEqual(parseSecurityCenter('\r\ndisplayName  : ESET Security\r\nproductState : 397312\r\n'), [
+    { name: 'ESET Security', productState: 397312 },
+  ]);
   assert.deepEqual(decodeProductState(0x041000), { enabled: true, upToDate: true });
   assert.deepEqual(decodeProductState(0x060100), { enabled: false, upToDate: true }); // 393472: Defender off when another AV is active
   assert.deepEqual(decodeProductState(0x061010), { enabled: true, upToDate: false });
@@ -165,7 +239,10 @@ test('Security Center output (wmic list and PowerShell Format-List) and productS
 });
 
 test('hotfix lists', () => {
-  assert.deepEqual(parseHotfixIds('\r\r\nHotFixID=KB3140245\r\r\n\r\r\nHotFixID=KB2533552\r\r\nHotFixID=kb3140245\r\r\nHotFixID=File 1\r\r\n'), ['KB2533552', 'KB3140245']);
+  assert.deepEqual(
+    parseHotfixIds('\r\r\nHotFixID=KB3140245\r\r\n\r\r\nHotFixID=KB2533552\r\r\nHotFixID=kb3140245\r\r\nHotFixID=File 1\r\r\n'),
+    ['KB2533552', 'KB3140245'],
+  );
   assert.deepEqual(parseHotfixIds(''), []);
 });
 
@@ -208,8 +285,16 @@ test('XML plist parser: types, entities, nesting, errors', () => {
 });
 
 test('macOS parsers', () => {
-  assert.deepEqual(parseSwVers('ProductName:\tMac OS X\nProductVersion:\t10.12.6\nBuildVersion:\t16G29\n'), { productName: 'Mac OS X', version: '10.12.6', build: '16G29' });
-  assert.deepEqual(parseSwVers('ProductName:\t\tmacOS\nProductVersion:\t\t15.1\nBuildVersion:\t\t24B83\n'), { productName: 'macOS', version: '15.1', build: '24B83' });
+  assert.deepEqual(parseSwVers('ProductName:\tMac OS X\nProductVersion:\t10.12.6\nBuildVersion:\t16G29\n'), {
+    productName: 'Mac OS X',
+    version: '10.12.6',
+    build: '16G29',
+  });
+  assert.deepEqual(parseSwVers('ProductName:\t\tmacOS\nProductVersion:\t\t15.1\nBuildVersion:\t\t24B83\n'), {
+    productName: 'macOS',
+    version: '15.1',
+    build: '24B83',
+  });
   assert.equal(macosCodename('10.13.6'), 'High Sierra');
   assert.equal(macosCodename('11.7.10'), 'Big Sur');
   assert.equal(macosCodename('99.0'), null);
@@ -218,23 +303,36 @@ test('macOS parsers', () => {
 });
 
 test('Linux parsers', () => {
-  assert.deepEqual(parseOsRelease('NAME="Ubuntu"\nVERSION_ID="22.04"\nPRETTY_NAME=\'Ubuntu 22.04.4 LTS\'\nID=ubuntu\n# comment\nQUOTED="a \\"b\\""\n'), {
-    NAME: 'Ubuntu',
-    VERSION_ID: '22.04',
-    PRETTY_NAME: 'Ubuntu 22.04.4 LTS',
-    ID: 'ubuntu',
-    QUOTED: 'a "b"',
-  });
+  assert.deepEqual(
+    parseOsRelease('NAME="Ubuntu"\nVERSION_ID="22.04"\nPRETTY_NAME=\'Ubuntu 22.04.4 LTS\'\nID=ubuntu\n# comment\nQUOTED="a \\"b\\""\n'),
+    {
+      NAME: 'Ubuntu',
+      VERSION_ID: '22.04',
+      PRETTY_NAME: 'Ubuntu 22.04.4 LTS',
+      ID: 'ubuntu',
+      QUOTED: 'a "b"',
+    },
+  );
   assert.equal(parseVersionOutput('Mozilla Thunderbird 153.7.0esr\n'), '153.7.0esr');
   assert.equal(parseVersionOutput('Chromium 156.0.8078.79 built on Debian GNU/Linux 12 (bookworm)\n'), '156.0.8078.79');
   assert.equal(parseVersionOutput('105.0.4970.21\n'), '105.0.4970.21');
   assert.equal(parseVersionOutput('Error: no DISPLAY environment variable specified\n'), null);
   assert.deepEqual(
-    [...parseSnapList('Name         Version          Rev    Tracking         Publisher   Notes\ncore22       20241001         1663   latest/stable    canonical✓  base\nthunderbird  128.5.0esr-1     600    latest/stable    canonical✓  -\n')],
-    [['core22', '20241001'], ['thunderbird', '128.5.0esr-1']],
+    [
+      ...parseSnapList(
+        'Name         Version          Rev    Tracking         Publisher   Notes\ncore22       20241001         1663   latest/stable    canonical✓  base\nthunderbird  128.5.0esr-1     600    latest/stable    canonical✓  -\n',
+      ),
+    ],
+    [
+      ['core22', '20241001'],
+      ['thunderbird', '128.5.0esr-1'],
+    ],
   );
   assert.deepEqual([...parseFlatpakList('org.mozilla.Thunderbird\t128.5.0esr\n')], [['org.mozilla.Thunderbird', '128.5.0esr']]);
-  assert.deepEqual([...parsePackageList('thunderbird\t1:153.7.0esr-1~deb12u1\tinstalled\nfirefox\t\tnot-installed\nevolution\t3.46.4-2\tconfig-files\n')], [['thunderbird', '1:153.7.0esr-1~deb12u1']]);
+  assert.deepEqual(
+    [...parsePackageList('thunderbird\t1:153.7.0esr-1~deb12u1\tinstalled\nfirefox\t\tnot-installed\nevolution\t3.46.4-2\tconfig-files\n')],
+    [['thunderbird', '1:153.7.0esr-1~deb12u1']],
+  );
 });
 
 test('runtime version outputs', () => {
@@ -242,7 +340,10 @@ test('runtime version outputs', () => {
   assert.equal(parseJavaVersion('openjdk version "17.0.15" 2025-04-15'), '17.0.15');
   assert.equal(parseJavaVersion('bash: java: command not found'), null);
   assert.deepEqual(parseOpensslVersion('OpenSSL 1.0.1h 5 Jun 2014'), { id: 'openssl', version: '1.0.1h' });
-  assert.deepEqual(parseOpensslVersion('OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)'), { id: 'openssl', version: '3.0.19' });
+  assert.deepEqual(parseOpensslVersion('OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)'), {
+    id: 'openssl',
+    version: '3.0.19',
+  });
   assert.deepEqual(parseOpensslVersion('LibreSSL 2.8.3'), { id: 'libressl', version: '2.8.3' });
   assert.equal(parseOpensslVersion('garbage'), null);
 });
@@ -257,13 +358,19 @@ test('clock: a date before the build is a finding; no offset unless given', () =
 
 test('Windows 10 whose CurrentVersion key lacks CurrentMajorVersionNumber is 10.0, never 6.3', () => {
   const cv = parseCurrentVersion(
-    key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    19045\n    CurrentBuildNumber    REG_SZ    19045\n    CurrentVersion    REG_SZ    6.3\n    ProductName    REG_SZ    Windows 10 Pro\n'),
+    key(
+      '\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    19045\n    CurrentBuildNumber    REG_SZ    19045\n    CurrentVersion    REG_SZ    6.3\n    ProductName    REG_SZ    Windows 10 Pro\n',
+    ),
   );
   assert.equal(cv.ntVersion, '10.0');
   const os = windowsOsInfo({ si: null, currentVersion: { ...cv, ntVersion: '6.3' }, release: '6.3.19045', arch: 'x64' }, []);
   assert.deepEqual({ name: os.name, version: os.version }, { name: 'Windows 10', version: '10.0.19045' });
   // a real 8.1 stays 6.3
-  const w81 = parseCurrentVersion(key('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuildNumber    REG_SZ    9600\n    CurrentVersion    REG_SZ    6.3\n'));
+  const w81 = parseCurrentVersion(
+    key(
+      '\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuildNumber    REG_SZ    9600\n    CurrentVersion    REG_SZ    6.3\n',
+    ),
+  );
   assert.equal(w81.ntVersion, '6.3');
 });
 
@@ -286,12 +393,21 @@ test('servicing store: FILETIME halves to ISO, implausible values null, package 
   const pk = (name: string, installedAt: string | null) => ({ name, installedAt });
   assert.equal(languagePackAfterKb(null), null);
   assert.equal(languagePackAfterKb({ kb3140245: [], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] }), null);
-  assert.equal(languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2018-01-01T00:00:00.000Z')] }), false);
-  const trap = languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] });
+  assert.equal(
+    languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2018-01-01T00:00:00.000Z')] }),
+    false,
+  );
+  const trap = languagePackAfterKb({
+    kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')],
+    languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')],
+  });
   assert.ok(trap);
   assert.equal(trap.name, 'lp');
   // reinstalled after the language pack: no trap
-  const reinstalled = { kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z'), pk('kb1', '2021-01-01T00:00:00.000Z')], languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')] };
+  const reinstalled = {
+    kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z'), pk('kb1', '2021-01-01T00:00:00.000Z')],
+    languagePacks: [pk('lp', '2020-01-01T00:00:00.000Z')],
+  };
   assert.equal(languagePackAfterKb(reinstalled), false);
   assert.equal(languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', null)] }), null);
 });

@@ -30,7 +30,8 @@ test('recording every fixture machine and replaying it gives the same inventory 
       assert.match(machine.description, /^recorded by PEC Doctor/);
       // private registry values are not written
       for (const f of fs.existsSync(path.join(dir, 'registry')) ? fs.readdirSync(path.join(dir, 'registry')) : []) {
-        if (f.endsWith('.txt')) assert.doesNotMatch(fs.readFileSync(path.join(dir, 'registry', f), 'utf8'), /ProductId|RegisteredOwner/, `${name}/${f}`);
+        if (f.endsWith('.txt'))
+          assert.doesNotMatch(fs.readFileSync(path.join(dir, 'registry', f), 'utf8'), /ProductId|RegisteredOwner/, `${name}/${f}`);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

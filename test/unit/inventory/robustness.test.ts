@@ -17,7 +17,14 @@ function brokenSource(platform: string, overrides: Partial<Source> = {}): Source
     env: { PROCESSOR_ARCHITECTURE: 'AMD64', SystemRoot: 'C:\\Windows' },
     homedir: '/home/x',
     now: () => new Date('2030-01-01T00:00:00Z'),
-    exec: async (file, args) => ({ ok: false, stdout: '', stderr: '', code: null, error: 'timeout after 15000 ms', command: [file, ...args].join(' ') }),
+    exec: async (file, args) => ({
+      ok: false,
+      stdout: '',
+      stderr: '',
+      code: null,
+      error: 'timeout after 15000 ms',
+      command: [file, ...args].join(' '),
+    }),
     registry: {
       readKey: async (p) => {
         throw new RegistryError(`access denied: ${p}`, 'denied', p, 'ERRORE: Accesso negato.');
@@ -38,7 +45,10 @@ test('Windows with every key denied and every command timing out: unknowns with 
   const inv = await collectInventory({ source: brokenSource('win32') });
   assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
   // os.release() still gives the NT version and build
-  assert.deepEqual({ name: inv.os.name, version: inv.os.version, arch: inv.os.arch }, { name: 'Windows 7', version: '6.1.7601', arch: 'x64' });
+  assert.deepEqual(
+    { name: inv.os.name, version: inv.os.version, arch: inv.os.arch },
+    { name: 'Windows 7', version: '6.1.7601', arch: 'x64' },
+  );
   assert.equal(inv.windows!.schannel['TLS 1.2'].effective, 'unknown'); // denied is not "absent"
   assert.equal(inv.windows!.kb3140245, null);
   assert.ok(inv.errors.some((e) => /SCHANNEL/.test(e.source) && /denied/.test(e.error!)));
@@ -49,7 +59,14 @@ test('Windows with every key denied and every command timing out: unknowns with 
 test('Linux with unreadable files and no programs; a collector that throws is caught', async () => {
   const inv = await collectInventory({
     source: brokenSource('linux', {
-      exec: async (file, args) => ({ ok: false, stdout: '', stderr: '', code: null, error: `not found: ${file}`, command: [file, ...args].join(' ') }),
+      exec: async (file, args) => ({
+        ok: false,
+        stdout: '',
+        stderr: '',
+        code: null,
+        error: `not found: ${file}`,
+        command: [file, ...args].join(' '),
+      }),
     }),
   });
   assert.ok(validateInventory(inv), JSON.stringify(validateInventory.errors));
@@ -103,7 +120,10 @@ test('a PowerShell that prints nothing (Wine stub, blocked by policy) and a fail
   assert.equal(inv.windows!.hotfixes, null);
   assert.equal(inv.antivirusChecked, false);
   assert.deepEqual(inv.antivirus, []);
-  assert.ok(inv.errors.some((e) => /Get-HotFix/.test(e.source) && /without running the command/.test(e.error!)), JSON.stringify(inv.errors));
+  assert.ok(
+    inv.errors.some((e) => /Get-HotFix/.test(e.source) && /without running the command/.test(e.error!)),
+    JSON.stringify(inv.errors),
+  );
   assert.ok(inv.errors.some((e) => /AntiVirusProduct/.test(e.source) && /without running the command/.test(e.error!)));
   // systeminformation (PowerShell through stdin) is not asked on Windows 7
   assert.ok(inv.os.evidence.some((e) => e.source === 'systeminformation osInfo()' && /not asked/.test(e.error!)));
@@ -115,7 +135,10 @@ test('a PowerShell that prints nothing (Wine stub, blocked by policy) and a fail
 });
 
 test('the Italian summary names the language-pack trap', async () => {
-  assert.match(inventorySummary(await inventoryOf('win7-sp1-x86-outlook2010-langpack')), /pacchetto di lingua installato dopo KB3140245 \(2020-10-05\): KB3140245 va reinstallato/);
+  assert.match(
+    inventorySummary(await inventoryOf('win7-sp1-x86-outlook2010-langpack')),
+    /pacchetto di lingua installato dopo KB3140245 \(2020-10-05\): KB3140245 va reinstallato/,
+  );
   assert.doesNotMatch(inventorySummary(await inventoryOf('win7-sp1-x86-outlook2010-fixed')), /pacchetto di lingua/);
 });
 

@@ -42,17 +42,26 @@ test('output over the cap is refused', async () => {
 
 test('console encoding decodes cp850 bytes', async () => {
   // 0x85 = "à", 0x8A = "è" in code page 850
-  const r = await exec(process.execPath, ['-e', 'process.stdout.write(Buffer.from([0x43, 0x69, 0x74, 0x74, 0x85, 0x20, 0x8a]))'], { encoding: 'console' });
+  const r = await exec(process.execPath, ['-e', 'process.stdout.write(Buffer.from([0x43, 0x69, 0x74, 0x74, 0x85, 0x20, 0x8a]))'], {
+    encoding: 'console',
+  });
   assert.equal(r.stdout, 'Città è');
 });
 
 test('commandLine quotes arguments with spaces', () => {
-  assert.equal(commandLine('reg', ['query', 'HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird', '/reg:64']), 'reg query "HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird" /reg:64');
+  assert.equal(
+    commandLine('reg', ['query', 'HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird', '/reg:64']),
+    'reg query "HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird" /reg:64',
+  );
 });
 
 test("a child's stdin is closed at once: a program that reads its input to the end does not hang (PowerShell 2 -Command does)", async () => {
   const started = Date.now();
-  const r = await exec(process.execPath, ['-e', 'let n = 0; process.stdin.on("data", (d) => (n += d.length)).on("end", () => process.stdout.write("eof " + n))'], { timeoutMs: 5000 });
+  const r = await exec(
+    process.execPath,
+    ['-e', 'let n = 0; process.stdin.on("data", (d) => (n += d.length)).on("end", () => process.stdout.write("eof " + n))'],
+    { timeoutMs: 5000 },
+  );
   assert.equal(r.error, null);
   assert.equal(r.stdout, 'eof 0');
   assert.ok(Date.now() - started < 4000);

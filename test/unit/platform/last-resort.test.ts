@@ -20,7 +20,10 @@ test('without the guard, a stray EPIPE on a child stdin ends the process (the de
 test('withStrayErrorGuard turns the same EPIPE into a reported failure and removes its listeners after', () => {
   const r = run('guarded');
   assert.equal(r.status, 0, r.stderr);
-  const [first, second] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const [first, second] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const strays = first.strays as { check: string; message: string; origin: string }[];
   assert.equal(first.survived, true);
   assert.equal(strays.length, 1);

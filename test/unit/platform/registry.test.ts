@@ -85,7 +85,12 @@ test('/s trees, Italian "(Predefinito)" default value names', () => {
   const r = parseRegQuery(ITALIAN_TREE);
   assert.deepEqual(
     r.keys.map((k) => k.path),
-    ['HKEY_CLASSES_ROOT\\Outlook.Application', 'HKEY_CLASSES_ROOT\\Outlook.Application\\CLSID', 'HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer', 'HKEY_CLASSES_ROOT\\Outlook.Application\\Empty'],
+    [
+      'HKEY_CLASSES_ROOT\\Outlook.Application',
+      'HKEY_CLASSES_ROOT\\Outlook.Application\\CLSID',
+      'HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer',
+      'HKEY_CLASSES_ROOT\\Outlook.Application\\Empty',
+    ],
   );
   assert.equal(regValue(r.keys[2], '')?.value, 'Outlook.Application.14');
   assert.equal(r.keys[2].values[0].name, '');
@@ -154,15 +159,24 @@ test('windowsRegistry: arguments, success, not found in English and Italian, den
   await reg.readTree('HKCR\\Outlook.Application', 32);
   assert.deepEqual(calls[1].args, ['query', 'HKCR\\Outlook.Application', '/reg:32', '/s']);
 
-  reg = windowsRegistry({ exec: fakeExec({ stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' }), regExe: 'reg' });
+  reg = windowsRegistry({
+    exec: fakeExec({ stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' }),
+    regExe: 'reg',
+  });
   assert.equal(await reg.readKey('HKLM\\SOFTWARE\\Nope'), null);
   assert.deepEqual(await reg.readTree('HKLM\\SOFTWARE\\Nope'), []);
 
-  reg = windowsRegistry({ exec: fakeExec({ stderr: 'ERRORE: Impossibile trovare la chiave o il valore del Registro di sistema specificato.\r\n' }), regExe: 'reg' });
+  reg = windowsRegistry({
+    exec: fakeExec({ stderr: 'ERRORE: Impossibile trovare la chiave o il valore del Registro di sistema specificato.\r\n' }),
+    regExe: 'reg',
+  });
   assert.equal(await reg.readKey('HKLM\\SOFTWARE\\Nope'), null);
 
   reg = windowsRegistry({ exec: fakeExec({ stderr: 'ERRORE: Accesso negato.\r\n' }), regExe: 'reg' });
-  await assert.rejects(reg.readKey('HKLM\\SECURITY'), (e: unknown) => e instanceof RegistryError && e.reason === 'denied' && /Accesso negato/.test(e.raw));
+  await assert.rejects(
+    reg.readKey('HKLM\\SECURITY'),
+    (e: unknown) => e instanceof RegistryError && e.reason === 'denied' && /Accesso negato/.test(e.raw),
+  );
 
   reg = windowsRegistry({ exec: fakeExec({ code: null, error: 'not found: reg' }), regExe: 'reg' });
   await assert.rejects(reg.readKey('HKLM\\SOFTWARE'), (e: unknown) => e instanceof RegistryError && e.reason === 'unavailable');
@@ -184,22 +198,40 @@ test('recordedRegistry: merged files, views, subkeys, parents, denied keys, cp85
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pecdoc-reg-'));
   try {
     fs.writeFileSync(path.join(dir, 'classes.txt'), ITALIAN_TREE);
-    fs.writeFileSync(path.join(dir, 'cv.txt'), Buffer.from(crlf(`
+    fs.writeFileSync(
+      path.join(dir, 'cv.txt'),
+      Buffer.from(
+        crlf(`
 HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion
     RegisteredOrganization    REG_SZ    Studio Città
-`), 'latin1').map((b) => (b === 0xe0 ? 0x85 : b))); // "à" written as cp850 0x85, as reg.exe pipes it
+`),
+        'latin1',
+      ).map((b) => (b === 0xe0 ? 0x85 : b)),
+    ); // "à" written as cp850 0x85, as reg.exe pipes it
     fs.mkdirSync(path.join(dir, 'wow32'));
-    fs.writeFileSync(path.join(dir, 'wow32', 'tb.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(crlf(`
+    fs.writeFileSync(
+      path.join(dir, 'wow32', 'tb.txt'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          crlf(`
 HKEY_LOCAL_MACHINE\\SOFTWARE\\Mozilla\\Mozilla Thunderbird
     CurrentVersion    REG_SZ    52.9.1 (it)
-`), 'utf16le')]));
+`),
+          'utf16le',
+        ),
+      ]),
+    );
     fs.writeFileSync(path.join(dir, 'denied.txt'), 'HKLM\\SOFTWARE\\Secret\n');
     const reg = recordedRegistry(dir);
     const cv = await reg.readKey('HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion');
     assert.equal(regValue(cv!.key, 'RegisteredOrganization')?.value, 'Studio Città');
     const root = await reg.readKey('hkcr\\outlook.application');
     assert.equal(root!.key.path, 'HKEY_CLASSES_ROOT\\Outlook.Application');
-    assert.deepEqual(root!.subkeys.map((s) => s.split('\\').pop()), ['CLSID', 'CurVer', 'Empty']);
+    assert.deepEqual(
+      root!.subkeys.map((s) => s.split('\\').pop()),
+      ['CLSID', 'CurVer', 'Empty'],
+    );
     const parent = await reg.readKey('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft');
     assert.deepEqual(parent!.key.values, []);
     assert.equal(await reg.readKey('HKLM\\SOFTWARE\\Mozilla\\Mozilla Thunderbird', 64), null);
@@ -258,10 +290,20 @@ test('Windows XP layout (reg.exe 3.0): banner ignored, tabs, <NO NAME>, values a
       ['Count', 'REG_DWORD', 24],
     ],
   );
-  assert.deepEqual(keys[1].values.map((v) => [v.name, v.value]), [['Inner Name', ['a', 'b']]]);
+  assert.deepEqual(
+    keys[1].values.map((v) => [v.name, v.value]),
+    [['Inner Name', ['a', 'b']]],
+  );
   // The same key in the Vista+ layout parses to the same values.
-  const vista = parseRegQuery(XP_QUERY.replace(/^! REG.*\r\n/m, '').replace(/\t/g, '    ').replace('<NO NAME>', '(Default)'));
-  assert.deepEqual(vista.keys.map((k) => k.values.map((v) => [v.name, v.value])), keys.map((k) => k.values.map((v) => [v.name, v.value])));
+  const vista = parseRegQuery(
+    XP_QUERY.replace(/^! REG.*\r\n/m, '')
+      .replace(/\t/g, '    ')
+      .replace('<NO NAME>', '(Default)'),
+  );
+  assert.deepEqual(
+    vista.keys.map((k) => k.values.map((v) => [v.name, v.value])),
+    keys.map((k) => k.values.map((v) => [v.name, v.value])),
+  );
 });
 
 test('Windows XP layout through windowsRegistry: readKey with the banner and subkeys', async () => {
@@ -273,7 +315,14 @@ HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer
 
 HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child
 `);
-  const exec: Exec = async (file, args) => ({ ok: true, stdout: out, stderr: '', code: 0, error: null, command: [file, ...args].join(' ') });
+  const exec: Exec = async (file, args) => ({
+    ok: true,
+    stdout: out,
+    stderr: '',
+    code: 0,
+    error: null,
+    command: [file, ...args].join(' '),
+  });
   const r = await windowsRegistry({ exec, regExe: 'reg' }).readKey('HKCR\\Outlook.Application\\CurVer');
   assert.equal(regString(regValue(r!.key, '')), 'Outlook.Application.11');
   assert.deepEqual(r!.subkeys, ['HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child']);

@@ -7,7 +7,17 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import type { EndpointResult } from '../../../src/probe/types';
 import { CLIENT_PROFILES } from '../../../src/probe/client-profiles';
-import { freePort, makeCertificates, run, startDovecot, startOpensslServer, tempDir, type Certificates, type DovecotServer, type RunningServer } from '../../support/servers';
+import {
+  freePort,
+  makeCertificates,
+  run,
+  startDovecot,
+  startOpensslServer,
+  tempDir,
+  type Certificates,
+  type DovecotServer,
+  type RunningServer,
+} from '../../support/servers';
 import { cli } from '../../support/cli';
 
 const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../docs/probe.schema.json'), 'utf8'));
@@ -27,7 +37,6 @@ after(async () => {
   await expired?.stop();
   rmSync(certs.dir, { recursive: true, force: true });
 });
-
 
 test('--json: every endpoint, valid against docs/probe.schema.json; exit 1 when one is not ok', async () => {
   const closed = await freePort();
@@ -78,9 +87,15 @@ test('--ca is repeatable like check --ca: every file is trusted; a file without 
     const urls = [`imaps://localhost:${dovecot.ports.imaps}`, `imaps://localhost:${self.port}`];
     const both = await cli('probe', '--json', '--no-ciphers', '--ca', certs.caCert, '--ca', certs.selfSignedCert, ...urls);
     const json = JSON.parse(both.out) as { endpoints: EndpointResult[] };
-    assert.deepEqual(json.endpoints.map((e) => e.certificate?.trusted), [true, true]);
+    assert.deepEqual(
+      json.endpoints.map((e) => e.certificate?.trusted),
+      [true, true],
+    );
     const one = await cli('probe', '--json', '--no-ciphers', '--ca', certs.caCert, ...urls);
-    assert.deepEqual((JSON.parse(one.out) as { endpoints: EndpointResult[] }).endpoints.map((e) => e.certificate?.trusted), [true, false]);
+    assert.deepEqual(
+      (JSON.parse(one.out) as { endpoints: EndpointResult[] }).endpoints.map((e) => e.certificate?.trusted),
+      [true, false],
+    );
     const notPem = await cli('probe', '--ca', certs.caCert, '--ca', certs.key.replace(/key\.pem$/, 'missing.txt'), urls[0]);
     assert.equal(notPem.code, 2);
     const keyFile = await cli('probe', '--ca', certs.key, urls[0]);

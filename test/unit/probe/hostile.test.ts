@@ -46,7 +46,10 @@ async function serve(onConnection: (s: net.Socket, n: number) => void): Promise<
   return (server.address() as net.AddressInfo).port;
 }
 
-const QUICK: ProbeOptions = { timeoutMs: 6_000, stepTimeouts: { connectMs: 1_000, starttlsMs: 1_000, handshakeMs: 1_000, bannerMs: 1_000 } };
+const QUICK: ProbeOptions = {
+  timeoutMs: 6_000,
+  stepTimeouts: { connectMs: 1_000, starttlsMs: 1_000, handshakeMs: 1_000, bannerMs: 1_000 },
+};
 
 async function timed(e: Endpoint, options: ProbeOptions = QUICK): Promise<{ r: EndpointResult; ms: number }> {
   const t = Date.now();
@@ -113,7 +116,9 @@ test('drip: a record header then a byte at a time → handshake-timeout within t
 });
 
 test('enormous record → not-tls (record overflow), without buffering it', async () => {
-  const port = await serve((s) => s.once('data', () => s.write(Buffer.concat([Buffer.from([22, 3, 3, 0xff, 0xff]), Buffer.alloc(60_000, 1)]))));
+  const port = await serve((s) =>
+    s.once('data', () => s.write(Buffer.concat([Buffer.from([22, 3, 3, 0xff, 0xff]), Buffer.alloc(60_000, 1)]))),
+  );
   const { r } = await timed(implicit(port));
   assert.equal(r.verdict, 'not-tls');
   assert.match(r.detail ?? '', /65535 byte.*record_overflow/);
@@ -152,7 +157,10 @@ test('a TLS server with the wrong service banner → banner-unexpected', async (
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  const { r } = await timed({ host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, protocol: 'pop3', security: 'tls' }, { ...QUICK, ciphers: false });
+  const { r } = await timed(
+    { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port, protocol: 'pop3', security: 'tls' },
+    { ...QUICK, ciphers: false },
+  );
   assert.equal(r.verdict, 'banner-unexpected');
   assert.equal(r.banner, 'HELLO THERE');
   assert.equal(r.certificate?.trusted, true);
@@ -229,12 +237,44 @@ test('antivirus interception: a chain issued by "ESET SSL Filter CA" → tls-int
   const caKey = path.join(dir, 'ca-key.pem');
   const caCert = path.join(dir, 'ca.pem');
   const cert = path.join(dir, 'cert.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', caCert, '-days', '5', '-subj', '/C=SK/O=ESET, spol. s r. o./CN=ESET SSL Filter CA', '-addext', 'basicConstraints=critical,CA:TRUE']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    caKey,
+    '-out',
+    caCert,
+    '-days',
+    '5',
+    '-subj',
+    '/C=SK/O=ESET, spol. s r. o./CN=ESET SSL Filter CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+  ]);
   const csr = path.join(dir, 'c.csr');
   await run('openssl', ['req', '-new', '-key', certs.key, '-out', csr, '-subj', '/CN=localhost']);
   const ext = path.join(dir, 'ext.cnf');
   await run('sh', ['-c', `printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\n' > '${ext}'`]);
-  await run('openssl', ['x509', '-req', '-in', csr, '-CA', caCert, '-CAkey', caKey, '-CAcreateserial', '-out', cert, '-days', '5', '-extfile', ext]);
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    caCert,
+    '-CAkey',
+    caKey,
+    '-CAcreateserial',
+    '-out',
+    cert,
+    '-days',
+    '5',
+    '-extfile',
+    ext,
+  ]);
   const s = await startOpensslServer({ cert, key: certs.key, version: 'tls1_2' });
   cleanups.push(() => s.stop());
   const { r } = await timed(implicit(s.port), { ...QUICK, ciphers: false, simulate: false, ca: readFileSync(caCert) });
@@ -255,13 +295,19 @@ test('probeEndpoints keeps the order, limits concurrency and reports each step t
   const seen: string[] = [];
   const endpoints: Endpoint[] = [implicit(port), implicit(closed), implicit(port), implicit(port)];
   const results = await probeEndpoints(endpoints, { ...QUICK, concurrency: 2, onStep: (e, st) => seen.push(`${e.port}:${st.step}`) });
-  assert.deepEqual(results.map((r) => r.port), endpoints.map((e) => e.port));
+  assert.deepEqual(
+    results.map((r) => r.port),
+    endpoints.map((e) => e.port),
+  );
   assert.equal(results[1].verdict, 'connect-refused');
   assert.equal(results[0].verdict, 'no-common-version');
   assert.match(results[0].detail ?? '', /senza rispondere/);
   assert.ok(peak <= 2, `peak ${peak} connections at once`);
   for (const r of results) for (const st of r.steps) assert.ok(seen.includes(`${r.port}:${st.step}`));
-  assert.equal(seen.length, results.reduce((n, r) => n + r.steps.length, 0));
+  assert.equal(
+    seen.length,
+    results.reduce((n, r) => n + r.steps.length, 0),
+  );
 });
 
 test('a slow server: cipher enumeration stops at its share of the deadline, the verdict is not a timeout', async () => {

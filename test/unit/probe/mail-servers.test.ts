@@ -31,13 +31,23 @@ test('Dovecot, ssl_min_protocol TLSv1.2: IMAP and POP3, implicit TLS and STARTTL
     { protocol: 'pop3', security: 'starttls', port: d.ports.pop3, banner: /^\+OK Dovecot/ },
   ] as const;
   for (const c of cases) {
-    const r = await probeEndpoint({ host: 'localhost', port: c.port, protocol: c.protocol, security: c.security }, { ca, ciphers: c.security === 'tls' });
+    const r = await probeEndpoint(
+      { host: 'localhost', port: c.port, protocol: c.protocol, security: c.security },
+      { ca, ciphers: c.security === 'tls' },
+    );
     const label = `${c.protocol}/${c.security}`;
     assert.equal(r.verdict, 'ok', `${label}: ${r.detail}`);
     assert.deepEqual(r.tls.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true }, label);
     assert.match(r.banner ?? '', c.banner, label);
-    assert.deepEqual(r.steps.map((s) => s.step).filter((s) => s === 'starttls'), c.security === 'starttls' ? ['starttls'] : [], label);
-    assert.ok(r.steps.every((s) => s.status !== 'failed'), label);
+    assert.deepEqual(
+      r.steps.map((s) => s.step).filter((s) => s === 'starttls'),
+      c.security === 'starttls' ? ['starttls'] : [],
+      label,
+    );
+    assert.ok(
+      r.steps.every((s) => s.status !== 'failed'),
+      label,
+    );
     assert.equal(sim(r, 'windows7-default')?.reason, 'no-common-version', label);
     assert.equal(sim(r, 'windows7-tls12')?.ok, true, label);
     assert.equal(sim(r, 'thunderbird-current')?.version, 'TLSv1.3', label);
@@ -59,10 +69,18 @@ test('Dovecot, ssl_min_protocol TLSv1.3: SChannel clients have no common version
 });
 
 test('Dovecot with only ECDHE-RSA AES-GCM: Windows 7 fails on ciphers, Windows 10 connects', async () => {
-  const d = await startDovecot({ cert: certs.cert, key: certs.key, minProtocol: 'TLSv1.2', cipherList: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384' });
+  const d = await startDovecot({
+    cert: certs.cert,
+    key: certs.key,
+    minProtocol: 'TLSv1.2',
+    cipherList: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384',
+  });
   stops.push(d.stop);
   const r = await probeEndpoint({ host: '127.0.0.1', port: d.ports.pop3s, protocol: 'pop3', security: 'tls' }, { ca });
-  assert.deepEqual([...(r.tls.ciphers['TLSv1.2'] ?? [])].sort(), ['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
+  assert.deepEqual([...(r.tls.ciphers['TLSv1.2'] ?? [])].sort(), [
+    'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  ]);
   assert.equal(sim(r, 'windows7-tls12')?.reason, 'no-common-cipher');
   assert.equal(sim(r, 'windows81')?.reason, 'no-common-cipher');
   assert.equal(sim(r, 'windows10')?.ok, true);
@@ -82,7 +100,10 @@ test('Dovecot, ssl_min_protocol TLSv1: every version, and Windows 7 as shipped c
 test('Postfix: submission with STARTTLS and implicit TLS (smtps)', async () => {
   const p = await startPostfix({ cert: certs.cert, key: certs.key, tlsProtocols: '>=TLSv1.2' });
   stops.push(p.stop);
-  const sub = await probeEndpoint({ host: 'localhost', port: p.ports.submission, protocol: 'smtp', security: 'starttls' }, { ca, ciphers: false });
+  const sub = await probeEndpoint(
+    { host: 'localhost', port: p.ports.submission, protocol: 'smtp', security: 'starttls' },
+    { ca, ciphers: false },
+  );
   assert.equal(sub.verdict, 'ok', sub.detail);
   assert.match(sub.banner ?? '', /^220 localhost ESMTP Postfix/);
   assert.deepEqual(sub.tls.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });

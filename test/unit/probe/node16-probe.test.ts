@@ -29,8 +29,11 @@ test('pec-doctor probe --json runs on Node 16.17 with the same engine', async ()
   assert.ok(fs.existsSync(path.join(root, 'dist', 'src', 'probe', 'probe.js')), 'dist/ not built: npm run build');
   const out = await new Promise<string>((resolve, reject) => {
     // Exit 1 is expected (s_server sends no mail banner); the JSON is what matters.
-    execFile(node16, [bin, 'probe', '--json', '--ca', certs.caCert, '--timeout', '20', `imaps://127.0.0.1:${server.port}`], { timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } }, (err, stdout) =>
-      err && err.code !== 1 ? reject(err) : resolve(stdout),
+    execFile(
+      node16,
+      [bin, 'probe', '--json', '--ca', certs.caCert, '--timeout', '20', `imaps://127.0.0.1:${server.port}`],
+      { timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } },
+      (err, stdout) => (err && err.code !== 1 ? reject(err) : resolve(stdout)),
     );
   });
   const r = (JSON.parse(out) as { endpoints: EndpointResult[] }).endpoints[0];

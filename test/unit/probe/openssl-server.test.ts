@@ -23,7 +23,10 @@ async function probeServer(server: Partial<OpensslServerOptions>, options: Probe
   const s = await startOpensslServer({ cert: certs.cert, key: certs.key, ...server });
   try {
     // s_server sends no mail banner: a short banner timeout keeps the test quick.
-    return await probeEndpoint({ host, port: s.port, protocol: 'imap', security: 'tls' }, { ca, stepTimeouts: { bannerMs: 300 }, ...options });
+    return await probeEndpoint(
+      { host, port: s.port, protocol: 'imap', security: 'tls' },
+      { ca, stepTimeouts: { bannerMs: 300 }, ...options },
+    );
   } finally {
     await s.stop();
   }
@@ -57,8 +60,13 @@ test('TLS 1.2 only with ECDHE-RSA-AES128-GCM-SHA256: Windows 7 with TLS 1.2 has 
 test('TLS 1.3 only: older clients have no common version', async () => {
   const r = await probeServer({ version: 'tls1_3' });
   assert.deepEqual(r.tls.versions, { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true });
-  assert.deepEqual([...(r.tls.ciphers['TLSv1.3'] ?? [])].sort(), ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']);
-  for (const id of ['windows7-tls12', 'windows10', 'java-8u132', 'applemail-10.12']) assert.equal(sim(r, id).reason, 'no-common-version', id);
+  assert.deepEqual([...(r.tls.ciphers['TLSv1.3'] ?? [])].sort(), [
+    'TLS_AES_128_GCM_SHA256',
+    'TLS_AES_256_GCM_SHA384',
+    'TLS_CHACHA20_POLY1305_SHA256',
+  ]);
+  for (const id of ['windows7-tls12', 'windows10', 'java-8u132', 'applemail-10.12'])
+    assert.equal(sim(r, id).reason, 'no-common-version', id);
   const tb = sim(r, 'thunderbird-current');
   assert.deepEqual([tb.ok, tb.version], [true, 'TLSv1.3']);
   assert.equal(r.negotiated?.version, 'TLSv1.3');
@@ -114,13 +122,33 @@ test('certificates: trusted via the ca option, expired, not yet valid, wrong hos
 test('the getPeerCertificate fallback describes a chain like the X509Certificate path', async () => {
   const s = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2' });
   try {
-    for (const [host, caOpt] of [['127.0.0.1', ca], ['localhost', undefined]] as const) {
-      const socket = tls.connect({ host: '127.0.0.1', port: s.port, servername: host === 'localhost' ? host : undefined, rejectUnauthorized: false, ca: caOpt ? [caOpt] : undefined });
+    for (const [host, caOpt] of [
+      ['127.0.0.1', ca],
+      ['localhost', undefined],
+    ] as const) {
+      const socket = tls.connect({
+        host: '127.0.0.1',
+        port: s.port,
+        servername: host === 'localhost' ? host : undefined,
+        rejectUnauthorized: false,
+        ca: caOpt ? [caOpt] : undefined,
+      });
       await once(socket, 'secureConnect');
       const viaPeer = describePeer(socket, host);
       const viaX509 = analyzeChain(peerChain(socket), host, caOpt ? parseCaOption(caOpt) : []);
       socket.destroy();
-      for (const k of ['subject', 'san', 'validFrom', 'validTo', 'keyType', 'keyBits', 'signatureAlgorithm', 'fingerprintSha256', 'trusted', 'hostnameMatches'] as const) {
+      for (const k of [
+        'subject',
+        'san',
+        'validFrom',
+        'validTo',
+        'keyType',
+        'keyBits',
+        'signatureAlgorithm',
+        'fingerprintSha256',
+        'trusted',
+        'hostnameMatches',
+      ] as const) {
         assert.deepEqual(viaPeer[k], viaX509[k], `${host}: ${k}`);
       }
       assert.equal(viaPeer.trusted, caOpt !== undefined);

@@ -23,7 +23,9 @@ function handshake(type: number, body: Buffer): Buffer {
   return Buffer.concat([h, body]);
 }
 function serverHello(version: number, cipher: number, opts: { random?: Buffer; supportedVersion?: number } = {}): Buffer {
-  const exts = opts.supportedVersion ? Buffer.from([0x00, 0x2b, 0x00, 0x02, opts.supportedVersion >> 8, opts.supportedVersion & 0xff]) : Buffer.alloc(0);
+  const exts = opts.supportedVersion
+    ? Buffer.from([0x00, 0x2b, 0x00, 0x02, opts.supportedVersion >> 8, opts.supportedVersion & 0xff])
+    : Buffer.alloc(0);
   const body = Buffer.concat([
     Buffer.from([version >> 8, version & 0xff]),
     opts.random ?? Buffer.alloc(32, 7),
@@ -36,7 +38,13 @@ function serverHello(version: number, cipher: number, opts: { random?: Buffer; s
 }
 
 test('a TLS 1.2 ClientHello carries the version, suites, SNI and no supported_versions', () => {
-  const hello = buildClientHello({ versions: ['TLSv1.2'], ciphers: [0xc02f, 0x009c], groups: ['x25519'], sigalgs: ['rsa_pkcs1_sha256'], serverName: 'imaps.pec.example' });
+  const hello = buildClientHello({
+    versions: ['TLSv1.2'],
+    ciphers: [0xc02f, 0x009c],
+    groups: ['x25519'],
+    sigalgs: ['rsa_pkcs1_sha256'],
+    serverName: 'imaps.pec.example',
+  });
   assert.equal(hello[0], 22);
   assert.equal(hello.readUInt16BE(3), hello.length - 5);
   assert.equal(hello[5], 1); // ClientHello
@@ -48,13 +56,24 @@ test('a TLS 1.2 ClientHello carries the version, suites, SNI and no supported_ve
 });
 
 test('a TLS 1.3 ClientHello says 1.2 in the header and 1.3 in supported_versions with a key share', () => {
-  const hello = buildClientHello({ versions: ['TLSv1.3'], ciphers: [0x1301], groups: ['x25519'], sigalgs: ['rsa_pss_rsae_sha256'], serverName: '127.0.0.1' });
+  const hello = buildClientHello({
+    versions: ['TLSv1.3'],
+    ciphers: [0x1301],
+    groups: ['x25519'],
+    sigalgs: ['rsa_pss_rsae_sha256'],
+    serverName: '127.0.0.1',
+  });
   assert.equal(hello.readUInt16BE(9), 0x0303);
   assert.ok(hello.includes(Buffer.from([0x00, 0x2b, 0x00, 0x03, 0x02, 0x03, 0x04])));
   assert.ok(hello.includes(Buffer.from([0x00, 0x33])));
   assert.ok(!hello.includes(Buffer.from('127.0.0.1')), 'no SNI for an IP literal');
   // Padded out of the 256-511 byte range some middleboxes choke on.
-  const big = buildClientHello({ versions: ['TLSv1.2'], ciphers: suitesFor('TLSv1.2').slice(0, 100), groups: ['x25519'], sigalgs: ['rsa_pkcs1_sha256'] });
+  const big = buildClientHello({
+    versions: ['TLSv1.2'],
+    ciphers: suitesFor('TLSv1.2').slice(0, 100),
+    groups: ['x25519'],
+    sigalgs: ['rsa_pkcs1_sha256'],
+  });
   assert.ok(big.length - 5 < 256 || big.length - 5 >= 512, `hello of ${big.length - 5} bytes`);
 });
 
@@ -101,8 +120,21 @@ test('the cipher table maps OpenSSL and IANA names and knows which version a sui
 test('client profiles use known suites and the required ids, with a source each', () => {
   const ids = CLIENT_PROFILES.map((p) => p.id);
   assert.deepEqual(ids, [
-    'windows7-default', 'windows7-tls12', 'windows81', 'windows10', 'windows11', 'thunderbird-45.6', 'thunderbird-current', 'applemail-10.12',
-    'applemail-current', 'outlook-mac', 'ios-mail', 'android-5', 'java-8u132', 'dotnet-4.6', 'openssl-1.0.1h',
+    'windows7-default',
+    'windows7-tls12',
+    'windows81',
+    'windows10',
+    'windows11',
+    'thunderbird-45.6',
+    'thunderbird-current',
+    'applemail-10.12',
+    'applemail-current',
+    'outlook-mac',
+    'ios-mail',
+    'android-5',
+    'java-8u132',
+    'dotnet-4.6',
+    'openssl-1.0.1h',
   ]);
   for (const p of CLIENT_PROFILES) {
     for (const n of p.ciphers) assert.ok(suiteByName(n), `${p.id}: unknown suite ${n}`);
@@ -118,7 +150,7 @@ test('antivirus interception is recognised from the issuer', () => {
   assert.equal(interceptorOf(['CN=Avast Web/Mail Shield Root']), 'Avast');
   assert.equal(interceptorOf(['CN=Kaspersky Anti-Virus Personal Root Certificate, O=AO Kaspersky Lab']), 'Kaspersky');
   assert.equal(interceptorOf(['CN=Bitdefender Personal CA.Net-Defender']), 'Bitdefender');
-  assert.equal(interceptorOf(['CN=R3, O=Let\'s Encrypt, C=US']), null);
+  assert.equal(interceptorOf(["CN=R3, O=Let's Encrypt, C=US"]), null);
 });
 
 test('the parser never throws on random or truncated input', () => {

@@ -40,7 +40,8 @@ function cli(args: string[]): Promise<{ code: number; out: string; err: string }
       process.execPath,
       ['--import', 'tsx', ENTRY, ...args],
       { timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
     );
   });
 }
@@ -77,13 +78,34 @@ test('a healthy TLS 1.2 server with a trusted test CA: no problem for the server
   const url = `imaps://127.0.0.1:${dovecot.ports.imaps}`;
   const starttls = `imap://127.0.0.1:${dovecot.ports.imap}`;
   const html = path.join(dir, 'healthy.html');
-  const r = await cli(['check', '--no-discovery', '--server', url, '--server', starttls, '--timeout', '30', '--ca', certs.caCert, '--json', '--html', html]);
+  const r = await cli([
+    'check',
+    '--no-discovery',
+    '--server',
+    url,
+    '--server',
+    starttls,
+    '--timeout',
+    '30',
+    '--ca',
+    certs.caCert,
+    '--json',
+    '--html',
+    html,
+  ]);
   const report = JSON.parse(r.out) as Report;
   assert.equal(report.endpoints.length, 2);
   for (const u of [url, starttls]) {
     const mine = serverFindings(report, u);
-    assert.deepEqual(mine.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.id}: ${f.detail.en}`), [], u);
-    assert.ok(mine.some((f) => f.id === 'server-ok'), `${u}: ${mine.map((f) => f.id).join(', ')}`);
+    assert.deepEqual(
+      mine.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.id}: ${f.detail.en}`),
+      [],
+      u,
+    );
+    assert.ok(
+      mine.some((f) => f.id === 'server-ok'),
+      `${u}: ${mine.map((f) => f.id).join(', ')}`,
+    );
   }
   assert.equal(report.endpoints[0].tls.versions['TLSv1.2'], true);
   assert.equal(report.endpoints[0].tls.versions.TLSv1, false);
@@ -121,7 +143,10 @@ test('check --machine: the recorded Windows 7 + Outlook 2010 office, one plan wi
   const json = await cli(['check', '--machine', machine, '--server', url, '--timeout', '30', '--ca', certs.caCert, '--json']);
   const report = JSON.parse(json.out) as Report;
   assert.equal(report.inventory?.os.name?.includes('Windows 7'), true);
-  assert.deepEqual(report.plans.map((p) => p.id), ['windows7-tls12']);
+  assert.deepEqual(
+    report.plans.map((p) => p.id),
+    ['windows7-tls12'],
+  );
   assert.ok(report.findings.filter((f) => f.plan === 'windows7-tls12').every((f) => f.severity === 'error'));
   // A directory that is not a recording is bad usage.
   const bad = await cli(['check', '--machine', dir]);
@@ -134,14 +159,23 @@ test('each check of this machine is kept in the local history; a recorded machin
   const env = { ...process.env, PEC_DOCTOR_HOME: home };
   const run = (args: string[]) =>
     new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', ENTRY, ...args], { timeout: 120_000, env, maxBuffer: 32 * 1024 * 1024 }, (err, stdout) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout) }),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', ENTRY, ...args],
+        { timeout: 120_000, env, maxBuffer: 32 * 1024 * 1024 },
+        (err, stdout) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout) }),
       );
     });
   try {
     const checked = await run(['check', '--no-discovery', '--email', 'studio@gmail.com', '--json']);
     const report = JSON.parse(checked.out) as Report;
-    await run(['check', '--machine', path.join(__dirname, '../../fixtures/inventory/win7-sp1-x86-outlook2010'), '--no-discovery', '--json']);
+    await run([
+      'check',
+      '--machine',
+      path.join(__dirname, '../../fixtures/inventory/win7-sp1-x86-outlook2010'),
+      '--no-discovery',
+      '--json',
+    ]);
     const listed = await run(['history', 'list', '--json']);
     const runs = (JSON.parse(listed.out) as { runs: { caseCode: string; status: string }[] }).runs;
     assert.equal(runs.length, 1, listed.out);

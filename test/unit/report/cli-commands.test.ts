@@ -16,7 +16,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-doctor-cli-'));
 process.env.PEC_DOCTOR_HOME = path.join(dir, 'appdata');
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'inventory');
 const utf16 = (file: string) => {
   const buf = fs.readFileSync(file);
@@ -36,11 +35,20 @@ test('fix-reg on a recorded 32-bit Windows 7: the fix and its undo, no Wow6432No
   const fix = utf16(file);
   const back = utf16(undo);
   for (const s of [fix, back]) assert.doesNotMatch(s, /Wow6432Node/);
-  assert.match(fix, /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client\]\r\n"Enabled"=dword:00000001\r\n"DisabledByDefault"=dword:00000000/);
-  assert.match(fix, /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]\r\n"DefaultSecureProtocols"=dword:00000a00/);
+  assert.match(
+    fix,
+    /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client\]\r\n"Enabled"=dword:00000001\r\n"DisabledByDefault"=dword:00000000/,
+  );
+  assert.match(
+    fix,
+    /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]\r\n"DefaultSecureProtocols"=dword:00000a00/,
+  );
   assert.match(fix, /reg export/);
   // The untouched machine had no such values: the undo deletes them.
-  assert.match(back, /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client\]\r\n"Enabled"=-\r\n"DisabledByDefault"=-/);
+  assert.match(
+    back,
+    /\[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client\]\r\n"Enabled"=-\r\n"DisabledByDefault"=-/,
+  );
 
   // Either file existing stops the command before anything is written.
   fs.writeFileSync(undo, 'mine');
@@ -62,7 +70,10 @@ test('fix-reg on a recorded 64-bit Windows 7: both registry views', async () => 
   const file = path.join(dir, 'x64.reg');
   const r = await cli('fix-reg', file, '--machine', path.join(FIXTURES, 'win7-sp1-x64-powershell2-it'));
   assert.equal(r.code, 0, r.err);
-  assert.match(utf16(file), /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]/);
+  assert.match(
+    utf16(file),
+    /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]/,
+  );
 });
 
 test('fix-reg --from a saved HTML or JSON report; a foreign file is refused in plain words; a Mac needs no fix', async () => {
@@ -143,7 +154,10 @@ test('history: list, show, compare, delete, delete --all; bad usage exits 2', as
   const list = await cli('history', 'list');
   assert.match(list.out, /Controlli salvati: 2/);
   assert.ok(list.out.indexOf(b.id) < list.out.indexOf(a.id), 'newest first');
-  assert.deepEqual(JSON.parse((await cli('history', '--json')).out).runs.map((r: { id: string }) => r.id), [b.id, a.id]);
+  assert.deepEqual(
+    JSON.parse((await cli('history', '--json')).out).runs.map((r: { id: string }) => r.id),
+    [b.id, a.id],
+  );
   const show = await cli('history', 'show', b.id);
   assert.match(show.out, /ESITO/);
   const cmp = await cli('history', 'compare', a.id, b.id);

@@ -22,11 +22,20 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(cmd: string, args: string[], timeout = 90_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => (err ? reject(new Error(`${cmd}: ${err.message}\n${stderr}`)) : resolve(String(stdout))));
+    execFile(cmd, args, { timeout, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${cmd}: ${err.message}\n${stderr}`)) : resolve(String(stdout)),
+    );
   });
 }
 
-const CHROMIUM = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--no-pdf-header-footer'];
+const CHROMIUM = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--no-pdf-header-footer',
+];
 
 test('the page is self-contained: inline CSS, only the inert JSON block, no external resources, lang="it"', () => {
   const html = renderHtml(sampleReport());
@@ -61,7 +70,7 @@ test('the embedded report reads back as the same report, also with a hostile str
   assert.equal(readReportContent(html).inventory!.clients[0].name, hostile);
 });
 
-test('dates are local (the machine\'s zone), Italian format', () => {
+test("dates are local (the machine's zone), Italian format", () => {
   const html = renderHtml(win7UntouchedReport());
   // NOW is 10:00 UTC; Europe/Rome in November is UTC+1.
   assert.match(html, /Creato il 23\/11\/2026, 11:00 \(Europe\/Rome\)/);
@@ -100,7 +109,12 @@ test('Chromium prints it on A4 pages, and the pages render to PNG', async () => 
   const htmlFile = path.join(dir, 'report.html');
   fs.writeFileSync(htmlFile, renderReportFile(sampleReport(), 'html', false).content);
   const pdf = path.join(dir, 'report.pdf');
-  await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, `file://${htmlFile}`]);
+  await run('/usr/bin/chromium', [
+    ...CHROMIUM,
+    `--user-data-dir=${path.join(dir, 'profile')}`,
+    `--print-to-pdf=${pdf}`,
+    `file://${htmlFile}`,
+  ]);
   if (process.env.PEC_DOCTOR_KEEP_PDF) fs.copyFileSync(pdf, process.env.PEC_DOCTOR_KEEP_PDF);
   const info = await run('pdfinfo', [pdf]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
@@ -117,7 +131,10 @@ test('Chromium prints it on A4 pages, and the pages render to PNG', async () => 
     const buf = fs.readFileSync(path.join(dir, p));
     assert.equal(buf.subarray(1, 4).toString('latin1'), 'PNG');
     // 50 dpi A4 ≈ 413 x 585 px (IHDR width/height).
-    assert.ok(Math.abs(buf.readUInt32BE(16) - 413) <= 2 && Math.abs(buf.readUInt32BE(20) - 585) <= 2, `${p} ${buf.readUInt32BE(16)}x${buf.readUInt32BE(20)}`);
+    assert.ok(
+      Math.abs(buf.readUInt32BE(16) - 413) <= 2 && Math.abs(buf.readUInt32BE(20) - 585) <= 2,
+      `${p} ${buf.readUInt32BE(16)}x${buf.readUInt32BE(20)}`,
+    );
   }
   // Every page carries text (no blank page from a bad break), and the first one starts with the verdict.
   for (let n = 1; n <= pages; n++) {
@@ -132,7 +149,14 @@ test('Chromium screenshot of the page on screen', async () => {
   const htmlFile = path.join(dir, 'screen.html');
   fs.writeFileSync(htmlFile, renderReportFile(sampleReport(), 'html', true).content);
   const png = path.join(dir, 'screen.png');
-  await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, 'profile2')}`, '--window-size=1024,1400', '--hide-scrollbars', `--screenshot=${png}`, `file://${htmlFile}`]);
+  await run('/usr/bin/chromium', [
+    ...CHROMIUM,
+    `--user-data-dir=${path.join(dir, 'profile2')}`,
+    '--window-size=1024,1400',
+    '--hide-scrollbars',
+    `--screenshot=${png}`,
+    `file://${htmlFile}`,
+  ]);
   const buf = fs.readFileSync(png);
   assert.equal(buf.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(buf.readUInt32BE(16), 1024);
@@ -145,7 +169,12 @@ test('Windows 7 + Outlook untouched: page 1 of the PDF is the whole summary, the
   const htmlFile = path.join(dir, 'win7.html');
   fs.writeFileSync(htmlFile, renderReportFile(win7UntouchedReport(), 'html', false).content);
   const pdf = path.join(dir, 'win7.pdf');
-  await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, 'profile3')}`, `--print-to-pdf=${pdf}`, `file://${htmlFile}`]);
+  await run('/usr/bin/chromium', [
+    ...CHROMIUM,
+    `--user-data-dir=${path.join(dir, 'profile3')}`,
+    `--print-to-pdf=${pdf}`,
+    `file://${htmlFile}`,
+  ]);
   const page = (n: number) => run('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-']);
   const p1 = await page(1);
   for (const re of [
@@ -185,13 +214,26 @@ test('Windows 7 + Outlook untouched: page 1 of the PDF is the whole summary, the
 function win7TwoServers(): Report {
   const r = win7UntouchedReport();
   const healthy = r.endpoints[0];
-  healthy.simulations = healthy.simulations.map((s) => (s.ok ? { ...s, keyExchange: { kind: 'ecdh' as const, bits: 255, group: 'x25519' } } : s));
+  healthy.simulations = healthy.simulations.map((s) =>
+    s.ok ? { ...s, keyExchange: { kind: 'ecdh' as const, bits: 255, group: 'x25519' } } : s,
+  );
   healthy.keyExchange = { dhBits: 2048, curves: ['x25519', 'secp256r1'] };
   healthy.devices = deviceResults(healthy.simulations);
-  const dhe = endpoint({ host: 'smtps.pec.aruba.it', port: 465, protocol: 'smtp', simulations: sims({ 'windows7-default': 'no-common-version', 'thunderbird-current': 'no-common-cipher' }) });
+  const dhe = endpoint({
+    host: 'smtps.pec.aruba.it',
+    port: 465,
+    protocol: 'smtp',
+    simulations: sims({ 'windows7-default': 'no-common-version', 'thunderbird-current': 'no-common-cipher' }),
+  });
   dhe.simulations = dhe.simulations.map((s) =>
     s.client === 'java-8u132'
-      ? { ...s, ok: false, reason: 'dh-too-large', detail: 'il server usa un gruppo Diffie-Hellman di 4096 bit, il client ne accetta al massimo 2048', keyExchange: { kind: 'dh' as const, bits: 4096, group: null } }
+      ? {
+          ...s,
+          ok: false,
+          reason: 'dh-too-large',
+          detail: 'il server usa un gruppo Diffie-Hellman di 4096 bit, il client ne accetta al massimo 2048',
+          keyExchange: { kind: 'dh' as const, bits: 4096, group: null },
+        }
       : s.ok
         ? { ...s, cipher: 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', keyExchange: { kind: 'dh' as const, bits: 4096, group: null } }
         : s,
@@ -214,18 +256,31 @@ test('technician detail: per server, which office devices connect, in plain Ital
   const html = renderHtml(win7TwoServers());
   const tech = techPart(html);
   assert.equal(tech.match(/Dispositivi dello studio che si collegano/g)?.length, 2, 'one device table per server');
-  const rows = [...tech.matchAll(/<tr( class="[a-z]+")?><td>([^<]*)<\/td><td>([^<]*)<\/td><td>/g)].map((m) => ({ cls: m[1] ?? '', device: m[2], says: m[3] }));
+  const rows = [...tech.matchAll(/<tr( class="[a-z]+")?><td>([^<]*)<\/td><td>([^<]*)<\/td><td>/g)].map((m) => ({
+    cls: m[1] ?? '',
+    device: m[2],
+    says: m[3],
+  }));
   const w7 = rows.filter((x) => x.device === 'PC con Windows 7 (Outlook)');
   assert.equal(w7.length, 2);
   for (const x of w7) assert.deepEqual([x.says, x.cls], ['si collega solo con TLS 1.2 attivo', ' class="partial"']);
   const tb = rows.filter((x) => x.device === 'Thunderbird aggiornato');
-  assert.deepEqual(tb.map((x) => [x.says, x.cls]), [['si collega', ''], ['non si collega: nessun cifrario in comune con il server', ' class="decisive"']]);
+  assert.deepEqual(
+    tb.map((x) => [x.says, x.cls]),
+    [
+      ['si collega', ''],
+      ['non si collega: nessun cifrario in comune con il server', ' class="decisive"'],
+    ],
+  );
   assert.ok(rows.some((x) => x.device === 'iPhone e iPad (iOS 11 e successivi)' && x.says === 'si collega'));
   // Each client behind a device, with its own outcome.
-  assert.match(tech, /✗ Outlook su Windows 7 \(SChannel, TLS 1\.2 non abilitato\): nessuna versione di TLS in comune con il server<br>✓ Outlook su Windows 7 con TLS 1\.2 abilitato/);
+  assert.match(
+    tech,
+    /✗ Outlook su Windows 7 \(SChannel, TLS 1\.2 non abilitato\): nessuna versione di TLS in comune con il server<br>✓ Outlook su Windows 7 con TLS 1\.2 abilitato/,
+  );
 });
 
-test('technician detail: the server\'s DH size and curves, each simulation\'s key exchange, the refused DH size highlighted', () => {
+test("technician detail: the server's DH size and curves, each simulation's key exchange, the refused DH size highlighted", () => {
   const html = renderHtml(win7TwoServers());
   const tech = techPart(html);
   assert.equal(tech.match(/Scambio di chiavi del server/g)?.length, 2);
@@ -235,7 +290,10 @@ test('technician detail: the server\'s DH size and curves, each simulation\'s ke
   assert.match(tech, /<td>x25519 \(255 bit\)<\/td>/);
   // DHE server: 4096 bits is what Java 8 refuses: the row, the value and the simulation's cell say so.
   assert.match(tech, /<tr class="decisive"><td>Gruppo Diffie-Hellman \(DHE\): dimensione<\/td><td class="bad">4096 bit<\/td><\/tr>/);
-  assert.match(tech, /<tr class="decisive"><td>Rifiutato da<\/td><td>Java 8 \(build 132[^<]*\): il server usa un gruppo Diffie-Hellman di 4096 bit, il client ne accetta al massimo 2048<\/td>/);
+  assert.match(
+    tech,
+    /<tr class="decisive"><td>Rifiutato da<\/td><td>Java 8 \(build 132[^<]*\): il server usa un gruppo Diffie-Hellman di 4096 bit, il client ne accetta al massimo 2048<\/td>/,
+  );
   assert.equal(tech.match(/<td class="bad">DH 4096 bit<\/td>/g)?.length, 1, 'only the refused simulation is marked');
   assert.equal(tech.match(/<td>DH 4096 bit<\/td>/g)?.length, dheOkCount(), 'the other simulations show their DH size unmarked');
   assert.match(tech, /<th>Scambio di chiavi<\/th>/);
@@ -250,8 +308,14 @@ test('page 1: one short line per server with the devices that connect; Windows 7
   assert.match(page1, /<h2>Quali dispositivi si collegano ai server PEC<\/h2>/);
   const lines = [...page1.matchAll(/<ul class="reach">(.*?)<\/ul>/gs)][0][1].match(/<li>.*?<\/li>/g) ?? [];
   assert.equal(lines.length, 2);
-  assert.match(lines[0], /^<li><b>imaps\.pec\.aruba\.it<\/b> \(in arrivo\) — si collegano: Windows 8\.1, 10, 11, Thunderbird, Mac, iPhone\/iPad, Android · <span class="part">Windows 7 solo con TLS 1\.2 attivo<\/span><\/li>$/);
-  assert.match(lines[1], /^<li><b>smtps\.pec\.aruba\.it<\/b> \(in uscita\) — si collegano: Windows 8\.1, 10, 11, Mac, iPhone\/iPad, Android · .*<span class="no">non si collega: Thunderbird<\/span><\/li>$/);
+  assert.match(
+    lines[0],
+    /^<li><b>imaps\.pec\.aruba\.it<\/b> \(in arrivo\) — si collegano: Windows 8\.1, 10, 11, Thunderbird, Mac, iPhone\/iPad, Android · <span class="part">Windows 7 solo con TLS 1\.2 attivo<\/span><\/li>$/,
+  );
+  assert.match(
+    lines[1],
+    /^<li><b>smtps\.pec\.aruba\.it<\/b> \(in uscita\) — si collegano: Windows 8\.1, 10, 11, Mac, iPhone\/iPad, Android · .*<span class="no">non si collega: Thunderbird<\/span><\/li>$/,
+  );
   // No programs names, no jargon on page 1's device lines.
   assert.doesNotMatch(lines.join(''), /SChannel|cifrari|Diffie|DH /);
 });
@@ -260,10 +324,19 @@ test('page 1: a registry path in a step is shortened (monospace, wraps); the ful
   const html = renderHtml(win7TwoServers());
   const page1 = page1Part(html);
   assert.doesNotMatch(page1, /<li class="todo">[^]*HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet[^"]*<\/li>/);
-  assert.match(page1, /crea la chiave <span class="regpath" title="HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client">HKLM\\…\\TLS 1\.2\\Client<\/span> con il valore DWORD/);
-  assert.match(techPart(html), /<td>Nel Registro di sistema crea la chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client con il valore/);
+  assert.match(
+    page1,
+    /crea la chiave <span class="regpath" title="HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client">HKLM\\…\\TLS 1\.2\\Client<\/span> con il valore DWORD/,
+  );
+  assert.match(
+    techPart(html),
+    /<td>Nel Registro di sistema crea la chiave HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client con il valore/,
+  );
   // Paths with spaces in their keys, HKCU, and text around them.
-  assert.equal(withShortPaths('Vedi HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\SecureProtocols, poi riavvia.'), 'Vedi <span class="regpath" title="HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\SecureProtocols">HKCU\\…\\Internet Settings\\SecureProtocols</span>, poi riavvia.');
+  assert.equal(
+    withShortPaths('Vedi HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\SecureProtocols, poi riavvia.'),
+    'Vedi <span class="regpath" title="HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\SecureProtocols">HKCU\\…\\Internet Settings\\SecureProtocols</span>, poi riavvia.',
+  );
   assert.equal(withShortPaths('Nessun percorso <qui> & là.'), 'Nessun percorso &lt;qui&gt; &amp; là.');
 });
 
@@ -278,7 +351,10 @@ test('a redacted report says what stays visible (REDACTION_NOTE) near the top; t
   assert.ok(note < red.indexOf('<section class="verdict'), 'before the verdict');
   assert.ok(note > red.indexOf('</header>'), 'right under the header');
   for (const html of [plain, red]) {
-    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]), ['<script type="application/json" id="pec-doctor-report">']);
+    assert.deepEqual(
+      [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]),
+      ['<script type="application/json" id="pec-doctor-report">'],
+    );
     assert.equal(html.match(/<\/script/gi)?.length, 1);
     // The hostile banner is text: no tag of it, no event handler on any tag.
     assert.doesNotMatch(html, /<img|<[a-z][^>]*\son[a-z]+=/i);
@@ -292,7 +368,12 @@ test('a device list from a hostile file: our own labels for known devices, unkno
   const r = win7TwoServers();
   const e = r.endpoints[0];
   e.devices![0].label = { it: 'Apri <a href="http://evil">qui</a>', en: 'x' };
-  e.devices!.push({ device: 'fridge' as never, label: { it: '<b>Frigo</b>', en: '' }, status: 'weird' as never, clients: [{ client: '<i>x</i>', ok: false, reason: '<u>r</u>' }] });
+  e.devices!.push({
+    device: 'fridge' as never,
+    label: { it: '<b>Frigo</b>', en: '' },
+    status: 'weird' as never,
+    clients: [{ client: '<i>x</i>', ok: false, reason: '<u>r</u>' }],
+  });
   const html = renderHtml(r);
   assert.doesNotMatch(html.slice(0, html.indexOf('<script type="application/json"')), /evil|<b>Frigo|<i>x|<u>r/);
   assert.match(html, /<td>PC con Windows 7 \(Outlook\)<\/td>/);
@@ -303,7 +384,12 @@ async function pdfPages(name: string, content: string): Promise<{ pdf: string; p
   const htmlFile = path.join(dir, `${name}.html`);
   fs.writeFileSync(htmlFile, content);
   const pdf = path.join(dir, `${name}.pdf`);
-  await run('/usr/bin/chromium', [...CHROMIUM, `--user-data-dir=${path.join(dir, `profile-${name}`)}`, `--print-to-pdf=${pdf}`, `file://${htmlFile}`]);
+  await run('/usr/bin/chromium', [
+    ...CHROMIUM,
+    `--user-data-dir=${path.join(dir, `profile-${name}`)}`,
+    `--print-to-pdf=${pdf}`,
+    `file://${htmlFile}`,
+  ]);
   const pages = Number(/Pages:\s+(\d+)/.exec(await run('pdfinfo', [pdf]))?.[1]);
   return { pdf, pages, page: (n) => run('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-']) };
 }
@@ -324,7 +410,10 @@ test('PDF: with the device lines and the redaction note page 1 is still one page
   // Redacted, and with more on page 1: whatever is shown, the technician detail starts on page 2.
   const crowded = win7TwoServers();
   for (const n of [1, 2]) crowded.plans[0].steps.push(...crowded.plans[0].steps.slice(0, 2).map((s) => ({ ...s, id: `${s.id}-${n}` })));
-  for (const [name, report] of [['devices-redacted', r], ['devices-crowded', crowded]] as const) {
+  for (const [name, report] of [
+    ['devices-redacted', r],
+    ['devices-crowded', crowded],
+  ] as const) {
     const out = await pdfPages(name, renderReportFile(report, 'html', true).content);
     const first = await out.page(1);
     assert.match(first, /Rapporto oscurato\./, name);
@@ -335,6 +424,7 @@ test('PDF: with the device lines and the redaction note page 1 is still one page
       fs.mkdirSync(process.env.PEC_DOCTOR_KEEP_PDF_DIR, { recursive: true });
       await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', out.pdf, path.join(process.env.PEC_DOCTOR_KEEP_PDF_DIR, name)]);
     }
-    if (name === 'devices-crowded') assert.doesNotMatch(first, /Quali dispositivi si collegano/, 'no room: the device lines stay in the detail');
+    if (name === 'devices-crowded')
+      assert.doesNotMatch(first, /Quali dispositivi si collegano/, 'no room: the device lines stay in the detail');
   }
 });

@@ -31,7 +31,13 @@ test('the HTML report speaks the dictionary: Italian labels, no English ones', (
   const r = sampleReport();
   r.inventory!.os.edition = 'Professional';
   const html = renderHtml(r);
-  for (const t of [TECH_LABELS.fields.edition, TECH_LABELS.fields.arch, TECH_LABELS.fields.certValidFrom, TECH_LABELS.fields.certTrusted, TECH_LABELS.sections.schannel]) {
+  for (const t of [
+    TECH_LABELS.fields.edition,
+    TECH_LABELS.fields.arch,
+    TECH_LABELS.fields.certValidFrom,
+    TECH_LABELS.fields.certTrusted,
+    TECH_LABELS.sections.schannel,
+  ]) {
     assert.ok(html.includes(t.it), t.it);
   }
   const visible = html.slice(0, html.indexOf('<script type="application/json"'));

@@ -58,25 +58,41 @@ test('re-evaluating an HTML report gives the findings of the JSON and keeps the 
 test('hostile HTML: a second, fake block after ours is ignored; a page whose block is broken is refused', () => {
   const r = sampleReport();
   const html = renderReportFile(r, 'html', false).content;
-  const withFake = html.replace('</body>', '<script type="application/json" id="pec-doctor-report">{"schemaVersion":1,"evil":true}</script></body>');
+  const withFake = html.replace(
+    '</body>',
+    '<script type="application/json" id="pec-doctor-report">{"schemaVersion":1,"evil":true}</script></body>',
+  );
   assert.deepEqual(readReportContent(withFake), same(r));
   // The block cut short (someone edited the page): damaged, in plain words.
   const cut = html.replace(/("findings":\[)/, '$1</script>');
   refused(() => readReportContent(cut), /dati nella pagina HTML sono danneggiati o incompleti/);
   // A block holding another shape: not a report.
-  const other = '<!DOCTYPE html><html><body><script type="application/json" id="pec-doctor-report">{"hello":"world"}</script></body></html>';
+  const other =
+    '<!DOCTYPE html><html><body><script type="application/json" id="pec-doctor-report">{"hello":"world"}</script></body></html>';
   refused(() => readReportContent(other), /la pagina HTML: non è un rapporto di PEC Doctor/);
   // A block claiming a newer schema: the reader of the rules explains.
-  const newer = other.replace('{"hello":"world"}', '{"schemaVersion":99,"app":{"name":"PEC Doctor"},"createdAt":"2026-01-01T00:00:00Z","endpoints":[]}');
+  const newer = other.replace(
+    '{"hello":"world"}',
+    '{"schemaVersion":99,"app":{"name":"PEC Doctor"},"createdAt":"2026-01-01T00:00:00Z","endpoints":[]}',
+  );
   refused(() => readReportContent(newer), /aggiorna PEC Doctor/);
 });
 
 test('files that are not ours: a web page, another JSON, a text file, an old HTML report without data, an empty file', () => {
-  refused(() => readReportContent('<!DOCTYPE html><html><body><h1>Fattura</h1></body></html>'), /questa pagina HTML: non è un rapporto di PEC Doctor/);
+  refused(
+    () => readReportContent('<!DOCTYPE html><html><body><h1>Fattura</h1></body></html>'),
+    /questa pagina HTML: non è un rapporto di PEC Doctor/,
+  );
   refused(() => readReportContent('{"name":"x","version":"1.0.0"}'), /il file JSON: non è un rapporto di PEC Doctor/);
   refused(() => readReportContent('[1,2,3]'), /non è un rapporto di PEC Doctor/);
   refused(() => readReportContent('Caro avvocato,\nle scrivo'), /né JSON né HTML: non è un rapporto di PEC Doctor/);
-  refused(() => readReportContent('<!DOCTYPE html>\n<html lang="it"><title>PEC Doctor — rapporto del 1/1/2026</title><h1>PEC Doctor — rapporto di diagnosi</h1></html>'), /versione precedente.*\.json/);
+  refused(
+    () =>
+      readReportContent(
+        '<!DOCTYPE html>\n<html lang="it"><title>PEC Doctor — rapporto del 1/1/2026</title><h1>PEC Doctor — rapporto di diagnosi</h1></html>',
+      ),
+    /versione precedente.*\.json/,
+  );
   refused(() => readReportContent('   \n'), /vuoto/);
   refused(() => readReportContent('{"schemaVersion":2,"app":{"name":"PEC Doctor"'), /il file è danneggiato o incompleto/);
 });
@@ -87,8 +103,16 @@ test('too big: refused from the file size before reading, and from the length of
   // A sparse file: 5 MB over the limit on paper, nothing on disk; reading it would take the memory.
   fs.ftruncateSync(fd, MAX_REPORT_BYTES + 5 * 1024 * 1024);
   fs.closeSync(fd);
-  await assert.rejects(readReportFile(big), (err: unknown) => err instanceof ReportReadError && new RegExp(`troppo grande \\(${MAX_REPORT_BYTES / 1048576 + 5} MB, oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`).test(err.text.it));
-  refused(() => readReportContent('{' + ' '.repeat(MAX_REPORT_BYTES) + '}'), new RegExp(`troppo grande \\(oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`));
+  await assert.rejects(
+    readReportFile(big),
+    (err: unknown) =>
+      err instanceof ReportReadError &&
+      new RegExp(`troppo grande \\(${MAX_REPORT_BYTES / 1048576 + 5} MB, oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`).test(err.text.it),
+  );
+  refused(
+    () => readReportContent('{' + ' '.repeat(MAX_REPORT_BYTES) + '}'),
+    new RegExp(`troppo grande \\(oltre ${MAX_REPORT_BYTES / 1048576} MB\\)`),
+  );
 });
 
 test('files: missing, a folder, a FIFO (never waits for a writer), UTF-16LE (re-saved by Notepad)', async () => {

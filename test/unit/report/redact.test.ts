@@ -15,7 +15,20 @@ test('redaction removes e-mail local parts and user names everywhere, keeps doma
   const report = sampleReport();
   // Logins, display names and their name words (titles and office words are not names), user folders,
   // and distinctive local parts (a PST file name holds one alone).
-  assert.deepEqual(sensitiveNames(report).sort(), ['Avv. Mario Rossi', 'Bianchi', 'GBIANCHI77', 'Mario', 'Rossi', 'Studio Legale Bianchi', 'avv.mario.rossi', 'mrossi', 'studio.rossi'].sort());
+  assert.deepEqual(
+    sensitiveNames(report).sort(),
+    [
+      'Avv. Mario Rossi',
+      'Bianchi',
+      'GBIANCHI77',
+      'Mario',
+      'Rossi',
+      'Studio Legale Bianchi',
+      'avv.mario.rossi',
+      'mrossi',
+      'studio.rossi',
+    ].sort(),
+  );
   const r = redactReport(report);
   const json = JSON.stringify(r);
   for (const s of SECRETS) assert.ok(!json.includes(s), `still contains ${s}`);
@@ -24,7 +37,10 @@ test('redaction removes e-mail local parts and user names everywhere, keeps doma
   assert.equal(r.accounts?.accounts[0].email, 'indirizzo1@pec.it');
   assert.match(json, /C:\\\\Users\\\\utente\d\\\\AppData/);
   assert.equal(r.accounts?.accounts[1].incoming?.host, 'mbox.cert.legalmail.it');
-  assert.deepEqual(r.findings.map((f) => f.id), report.findings.map((f) => f.id));
+  assert.deepEqual(
+    r.findings.map((f) => f.id),
+    report.findings.map((f) => f.id),
+  );
   assert.equal(r.verdict.status, report.verdict.status);
   // The same address gets the same placeholder everywhere.
   assert.equal(r.context?.emails[0], 'indirizzo1@pec.it');

@@ -58,7 +58,13 @@ const WH32 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\Cur
 
 test('untouched Windows 7 x64: SChannel TLS 1.1/1.2 client, WinHTTP and .NET in both views; the undo deletes what was absent', () => {
   // As the inventory reads it: the .NET keys were read and hold none of the values.
-  const r = ready(renderRegFixFiles(win7Report(win7Tls({ dotnet: { release: 461808, version: '4.7.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null, keys: [] } }))));
+  const r = ready(
+    renderRegFixFiles(
+      win7Report(
+        win7Tls({ dotnet: { release: 461808, version: '4.7.2', schUseStrongCrypto: null, systemDefaultTlsVersions: null, keys: [] } }),
+      ),
+    ),
+  );
   assert.match(r.fix.fileName, /^pec-doctor-tls12-pec-[a-z0-9]{3}-[a-z0-9]{3}\.reg$/);
   assert.equal(r.undo.fileName, r.fix.fileName.replace(/\.reg$/, '-annulla.reg'));
   const fixText = decode(r.fix);
@@ -71,11 +77,15 @@ test('untouched Windows 7 x64: SChannel TLS 1.1/1.2 client, WinHTTP and .NET in 
   assert.equal(fix.get(WH64)?.get('DefaultSecureProtocols'), 'dword:00000a00');
   assert.equal(fix.get(WH32)?.get('DefaultSecureProtocols'), 'dword:00000a00');
   for (const root of ['HKEY_LOCAL_MACHINE\\SOFTWARE', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node']) {
-    for (const v of ['v4.0.30319', 'v2.0.50727']) assert.equal(fix.get(`${root}\\Microsoft\\.NETFramework\\${v}`)?.get('SchUseStrongCrypto'), 'dword:00000001');
+    for (const v of ['v4.0.30319', 'v2.0.50727'])
+      assert.equal(fix.get(`${root}\\Microsoft\\.NETFramework\\${v}`)?.get('SchUseStrongCrypto'), 'dword:00000001');
   }
   // The advice to export the keys first, with the commands, and the undo's name.
   assert.match(fixText, /esporta le chiavi/);
-  assert.match(fixText, /; {3}reg export "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client" backup-\d+-[^ ]+\.reg \/y/);
+  assert.match(
+    fixText,
+    /; {3}reg export "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1\.2\\Client" backup-\d+-[^ ]+\.reg \/y/,
+  );
   assert.ok(fixText.includes(r.undo.fileName));
   assert.match(fixText, /NULLA VIENE APPLICATO AUTOMATICAMENTE/);
   // Nothing disables a protocol or touches the server side.
@@ -134,7 +144,10 @@ test('.NET values the machine had are restored, per framework and view', () => {
   const undo = parseReg(decode(r.undo));
   assert.equal(undo.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319')?.get('SchUseStrongCrypto'), 'dword:00000000');
   assert.equal(undo.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319')?.get('SystemDefaultTlsVersions'), '-');
-  assert.equal(undo.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319')?.get('SchUseStrongCrypto'), 'dword:00000001');
+  assert.equal(
+    undo.get('HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\.NETFramework\\v4.0.30319')?.get('SchUseStrongCrypto'),
+    'dword:00000001',
+  );
 });
 
 test('an unreadable SChannel key: the fix still sets it, the undo leaves it alone and says why', () => {
@@ -150,9 +163,15 @@ test('an unreadable SChannel key: the fix still sets it, the undo leaves it alon
 test('nothing to fix: fixed Windows 7, Windows 10, macOS, XP, no inventory — each says why', () => {
   const cases: [Report, RegExp][] = [
     [win7Report(win7TlsFixed()), /già quelle giuste/],
-    [buildReport({ inventory: inventory(OS.win10, { windows: win10Tls() }), accounts: null, endpoints: [], context: context(), now: NOW }), /già quelle giuste/],
+    [
+      buildReport({ inventory: inventory(OS.win10, { windows: win10Tls() }), accounts: null, endpoints: [], context: context(), now: NOW }),
+      /già quelle giuste/,
+    ],
     [buildReport({ inventory: inventory(OS.mac14), accounts: null, endpoints: [], context: context(), now: NOW }), /non usa Windows/],
-    [buildReport({ inventory: inventory(OS.xp, { windows: win7Tls() }), accounts: null, endpoints: [], context: context(), now: NOW }), /XP e Vista/],
+    [
+      buildReport({ inventory: inventory(OS.xp, { windows: win7Tls() }), accounts: null, endpoints: [], context: context(), now: NOW }),
+      /XP e Vista/,
+    ],
     [buildReport({ inventory: null, accounts: null, endpoints: [], context: context(), now: NOW }), /non contiene i dati/],
   ];
   for (const [report, re] of cases) {
@@ -165,7 +184,9 @@ test('nothing to fix: fixed Windows 7, Windows 10, macOS, XP, no inventory — e
 test('Windows 10 with TLS 1.2 switched off in the registry: only the SChannel key, no WinHTTP, no .NET', () => {
   const w = win10Tls();
   w.schannel['TLS 1.2'] = { enabled: 1, disabledByDefault: 1, effective: 'disabled', decidedBy: 'registry' };
-  const plan = planRegFix(buildReport({ inventory: inventory(OS.win10, { windows: w }), accounts: null, endpoints: [], context: context(), now: NOW }));
+  const plan = planRegFix(
+    buildReport({ inventory: inventory(OS.win10, { windows: w }), accounts: null, endpoints: [], context: context(), now: NOW }),
+  );
   assert.ok(!('notNeeded' in plan));
   if (!('notNeeded' in plan)) assert.deepEqual([...new Set(plan.changes.map((c) => c.key))], [`${SCH}\\TLS 1.2\\Client`]);
 });

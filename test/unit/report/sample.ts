@@ -10,7 +10,10 @@ export function sampleReport(): Report {
   const inv = inventory(OS.win7, {
     windows: win7Tls(),
     clients: [
-      client('outlook', '14.0.7015.1000', { marketingName: '2010', evidence: [{ source: 'C:\\Users\\mrossi\\AppData\\Local\\Microsoft\\Outlook', raw: 'OUTLOOK.EXE 14.0.7015.1000' }] }),
+      client('outlook', '14.0.7015.1000', {
+        marketingName: '2010',
+        evidence: [{ source: 'C:\\Users\\mrossi\\AppData\\Local\\Microsoft\\Outlook', raw: 'OUTLOOK.EXE 14.0.7015.1000' }],
+      }),
       client('thunderbird', '115.8.0', { evidence: [{ source: 'C:\\Users\\mrossi\\AppData\\Roaming\\Thunderbird\\profiles.ini' }] }),
     ],
     browsers: [browser('ie', '11.0.9600.19180'), browser('chrome', '109.0.5414.120')],
@@ -26,18 +29,36 @@ export function sampleReport(): Report {
       provider: 'infocert-legalmail',
       incoming: { host: 'mbox.cert.legalmail.it', port: 993, protocol: 'imap', security: 'tls', userName: 'GBIANCHI77' },
       outgoing: { host: 'sendm.cert.legalmail.it', port: 465, protocol: 'smtp', security: 'tls', userName: 'GBIANCHI77' },
-      evidence: [{ source: 'C:\\Users\\mrossi\\AppData\\Roaming\\Thunderbird\\Profiles\\k2x9.default-release\\prefs.js', raw: 'user_pref("mail.server.server2.userName", "GBIANCHI77");' }],
+      evidence: [
+        {
+          source: 'C:\\Users\\mrossi\\AppData\\Roaming\\Thunderbird\\Profiles\\k2x9.default-release\\prefs.js',
+          raw: 'user_pref("mail.server.server2.userName", "GBIANCHI77");',
+        },
+      ],
     }),
   ]);
   const legacy = endpoint({
     host: 'mbox.cert.legalmail.it',
-    tls: { versions: { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false }, ciphers: { TLSv1: ['AES256-SHA'], 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384', 'AES256-SHA256'] } },
+    tls: {
+      versions: { TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false },
+      ciphers: { TLSv1: ['AES256-SHA'], 'TLSv1.2': ['ECDHE-RSA-AES256-GCM-SHA384', 'AES256-SHA256'] },
+    },
   });
   return buildReport({
     inventory: inv,
     accounts: accs,
     endpoints: [endpoint(), legacy],
-    context: context({ emails: ['avv.mario.rossi@pec.it'], lookups: [{ email: 'avv.mario.rossi@pec.it', provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' }, endpoints: [], message: null }] }),
+    context: context({
+      emails: ['avv.mario.rossi@pec.it'],
+      lookups: [
+        {
+          email: 'avv.mario.rossi@pec.it',
+          provider: { id: 'aruba', name: 'Aruba PEC', webmail: 'https://webmail.pec.it' },
+          endpoints: [],
+          message: null,
+        },
+      ],
+    }),
     now: NOW,
   });
 }
@@ -72,11 +93,51 @@ export function win7UntouchedReport(): Report {
     ),
     affects: ['outlook'],
     steps: [
-      { id: 'install-kb3140245', state: 'todo', text: text('Installa l’aggiornamento di Windows KB3140245.', 'Install update KB3140245.'), evidence: text('KB3140245 assente nell’elenco degli aggiornamenti', 'KB3140245 not in the update list'), links: [{ url: 'https://support.microsoft.com/kb/3140245', label: text('Pagina Microsoft di KB3140245', 'Microsoft KB3140245 page') }] },
-      { id: 'winhttp-defaults', state: 'todo', text: text('Esegui Easy Fix di Microsoft (imposta WinHTTP su TLS 1.1 e 1.2).', 'Run Microsoft Easy Fix (WinHTTP TLS 1.1 and 1.2).'), evidence: text('DefaultSecureProtocols assente (64 e 32 bit)', 'DefaultSecureProtocols absent'), links: [{ url: 'https://download.microsoft.com/download/0/6/5/0658B1A7-6D2E-474F-BC2C-D69E5B9E9A68/MicrosoftEasyFix51044.msi', label: text('Easy Fix 51044', 'Easy Fix 51044') }] },
-      { id: 'schannel-tls12-client', state: 'todo', text: text('Crea la chiave TLS 1.2\\Client con DisabledByDefault=0 (il tecnico può usare il file .reg di PEC Doctor).', 'Create the TLS 1.2\\Client key with DisabledByDefault=0.'), evidence: text('TLS 1.2\\Client: chiave assente', 'TLS 1.2\\Client: key absent'), links: [] },
-      { id: 'dotnet-ok', state: 'done', text: text('.NET Framework 4.7.2 è già installato.', '.NET Framework 4.7.2 is installed.'), evidence: null, links: [] },
-      { id: 'reboot', state: 'todo', text: text('Riavvia il computer e ripeti il controllo.', 'Restart the computer and run the check again.'), evidence: null, links: [] },
+      {
+        id: 'install-kb3140245',
+        state: 'todo',
+        text: text('Installa l’aggiornamento di Windows KB3140245.', 'Install update KB3140245.'),
+        evidence: text('KB3140245 assente nell’elenco degli aggiornamenti', 'KB3140245 not in the update list'),
+        links: [
+          { url: 'https://support.microsoft.com/kb/3140245', label: text('Pagina Microsoft di KB3140245', 'Microsoft KB3140245 page') },
+        ],
+      },
+      {
+        id: 'winhttp-defaults',
+        state: 'todo',
+        text: text('Esegui Easy Fix di Microsoft (imposta WinHTTP su TLS 1.1 e 1.2).', 'Run Microsoft Easy Fix (WinHTTP TLS 1.1 and 1.2).'),
+        evidence: text('DefaultSecureProtocols assente (64 e 32 bit)', 'DefaultSecureProtocols absent'),
+        links: [
+          {
+            url: 'https://download.microsoft.com/download/0/6/5/0658B1A7-6D2E-474F-BC2C-D69E5B9E9A68/MicrosoftEasyFix51044.msi',
+            label: text('Easy Fix 51044', 'Easy Fix 51044'),
+          },
+        ],
+      },
+      {
+        id: 'schannel-tls12-client',
+        state: 'todo',
+        text: text(
+          'Crea la chiave TLS 1.2\\Client con DisabledByDefault=0 (il tecnico può usare il file .reg di PEC Doctor).',
+          'Create the TLS 1.2\\Client key with DisabledByDefault=0.',
+        ),
+        evidence: text('TLS 1.2\\Client: chiave assente', 'TLS 1.2\\Client: key absent'),
+        links: [],
+      },
+      {
+        id: 'dotnet-ok',
+        state: 'done',
+        text: text('.NET Framework 4.7.2 è già installato.', '.NET Framework 4.7.2 is installed.'),
+        evidence: null,
+        links: [],
+      },
+      {
+        id: 'reboot',
+        state: 'todo',
+        text: text('Riavvia il computer e ripeti il controllo.', 'Restart the computer and run the check again.'),
+        evidence: null,
+        links: [],
+      },
     ],
     stopGap: { providerId: 'aruba', providerName: 'Aruba PEC', url: 'https://webmail.pec.it' },
     findings: report.findings.filter((f) => f.id.startsWith('win7-')).map((f) => ({ id: f.id, subject: f.subject })),

@@ -41,7 +41,12 @@ test('the schema rejects broken reports', () => {
     { ...r, schemaVersion: REPORT_SCHEMA_VERSION + 1 },
     { ...r, verdict: { status: 'maybe', summary: { it: '', en: '' } } },
     { ...r, findings: [{ id: 'x', severity: 'fatal' }] },
-    { ...r, findings: [{ ...(r.findings as object[])[0], fix: { steps: [], links: [{ url: 'http://evil.example', label: { it: 'a', en: 'b' } }] } }] },
+    {
+      ...r,
+      findings: [
+        { ...(r.findings as object[])[0], fix: { steps: [], links: [{ url: 'http://evil.example', label: { it: 'a', en: 'b' } }] } },
+      ],
+    },
     { ...r, accounts: { accounts: [{ ...(r.accounts as { accounts: object[] }).accounts[0], password: 'x' }], errors: [] } },
   ]) {
     assert.equal(validate(broken), false);

@@ -47,8 +47,12 @@ let reportFile: string;
 
 function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', ENTRY, ...args], { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', ENTRY, ...args],
+      { timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
     );
   });
 }
@@ -107,9 +111,17 @@ before(async () => {
     '\t<SMTP_Secure_Connection type="DWORD">00000001</SMTP_Secure_Connection>',
     '</MessageAccount>',
   ].join('\r\n');
-  fs.writeFileSync(path.join(wlm, 'account{0A1B2C3D-0000-1111-2222-333333333333}.oeaccount'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(oe, 'utf16le')]));
+  fs.writeFileSync(
+    path.join(wlm, 'account{0A1B2C3D-0000-1111-2222-333333333333}.oeaccount'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(oe, 'utf16le')]),
+  );
 
-  const found = await discoverAccounts({ platform: 'win32', env: { LOCALAPPDATA: local, USERPROFILE: path.join(dir, 'Users', FOLDER) }, registry: recordedRegistry(reg), resolveMx: null });
+  const found = await discoverAccounts({
+    platform: 'win32',
+    env: { LOCALAPPDATA: local, USERPROFILE: path.join(dir, 'Users', FOLDER) },
+    registry: recordedRegistry(reg),
+    resolveMx: null,
+  });
   assert.equal(found.accounts.length, 2, JSON.stringify(found.errors));
   const report = await runDiagnosis(
     { emails: [EMAIL] },
@@ -118,11 +130,23 @@ before(async () => {
         collectInventory: async () => inventory(OS.win7),
         discoverAccounts: async () => found,
         probeEndpoint: async (e: Endpoint): Promise<EndpointResult> => {
-          const r = endpoint({ ...e, url: endpointUrl(e), addresses: [e.host.endsWith(DOMAIN) ? STUDIO_IP : PROVIDER_IP], detail: `connesso a ${e.host} per ${EMAIL}` });
+          const r = endpoint({
+            ...e,
+            url: endpointUrl(e),
+            addresses: [e.host.endsWith(DOMAIN) ? STUDIO_IP : PROVIDER_IP],
+            detail: `connesso a ${e.host} per ${EMAIL}`,
+          });
           // The studio's own server has a self-signed certificate with the studio's name in it.
           if (e.host.endsWith(DOMAIN) && r.certificate) {
             const dn = `CN=${e.host}, O=${CERT_ORG}, L=Treviso, C=IT`;
-            r.certificate = { ...r.certificate, subject: dn, issuer: dn, trusted: false, trustError: 'self-signed', chain: [{ subject: dn, issuer: dn, validTo: r.certificate.validTo }] };
+            r.certificate = {
+              ...r.certificate,
+              subject: dn,
+              issuer: dn,
+              trusted: false,
+              trustError: 'self-signed',
+              chain: [{ subject: dn, issuer: dn, validTo: r.certificate.validTo }],
+            };
           }
           return r;
         },
@@ -154,7 +178,8 @@ test('evaluate --redact --json and --html: nothing of the person survives, in an
   const outputs = { json: j.out, html: fs.readFileSync(html, 'utf8'), console: h.out };
   for (const [where, text] of Object.entries(outputs)) {
     const lower = text.toLowerCase();
-    for (const id of IDENTITY) for (const f of forms(id)) assert.ok(!lower.includes(f.toLowerCase()), `${where} still holds ${id} (as ${f.slice(0, 24)}…)`);
+    for (const id of IDENTITY)
+      for (const f of forms(id)) assert.ok(!lower.includes(f.toLowerCase()), `${where} still holds ${id} (as ${f.slice(0, 24)}…)`);
     for (const secret of [WLM_SECRET, REG_SECRET]) assert.ok(!text.includes(secret), `${where}: ${secret}`);
     assert.doesNotMatch(text, /Password2/i, `${where}: a *_Password2 element`);
   }
@@ -163,7 +188,10 @@ test('evaluate --redact --json and --html: nothing of the person survives, in an
   const plain = JSON.parse((await run(['evaluate', '--json', reportFile])).out);
   assert.equal(red.redacted, true);
   assert.equal(red.verdict.status, plain.verdict.status);
-  assert.deepEqual(red.findings.map((f: { id: string }) => f.id), plain.findings.map((f: { id: string }) => f.id));
+  assert.deepEqual(
+    red.findings.map((f: { id: string }) => f.id),
+    plain.findings.map((f: { id: string }) => f.id),
+  );
   assert.ok(j.out.includes('imaps.pec.aruba.it') && j.out.includes(PROVIDER_IP), "a known provider's server stays readable");
   assert.ok(j.out.includes('O=Actalis S.p.A.'), "a public CA's name stays");
   assert.match(j.out, /dominio\d\.example/, 'the studio domain becomes a placeholder');
@@ -184,7 +212,9 @@ test('password values of every form are dropped from a redacted report', () => {
   report.accounts.accounts[0].imapPassword = WLM_SECRET;
   const text = JSON.stringify(redactReport(report));
   for (const s of [WLM_SECRET, REG_SECRET]) assert.ok(!text.includes(s), s);
-  assert.ok(text.includes('<Keep>1</Keep>') && text.includes('user_pref(\\"a\\", 1);') && text.includes('POP3 Port') && text.includes('port=25'));
+  assert.ok(
+    text.includes('<Keep>1</Keep>') && text.includes('user_pref(\\"a\\", 1);') && text.includes('POP3 Port') && text.includes('port=25'),
+  );
   assert.ok(!/imapPassword/.test(text));
 });
 

@@ -37,7 +37,8 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
       process.execPath,
       ['--import', 'tsx', ENTRY, ...args],
       { timeout: 120_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, ...env } },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: String(stdout), err: String(stderr) }),
     );
   });
 }
@@ -46,7 +47,11 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numbe
 function assertInert(text: string, where: string): void {
   // eslint-disable-next-line no-control-regex
   const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\r(?!\n)/.exec(text);
-  assert.equal(bad, null, `${where}: raw control character ${bad ? JSON.stringify(bad[0]) : ''} at ${bad?.index}: ${JSON.stringify(text.slice(Math.max(0, (bad?.index ?? 0) - 40), (bad?.index ?? 0) + 40))}`);
+  assert.equal(
+    bad,
+    null,
+    `${where}: raw control character ${bad ? JSON.stringify(bad[0]) : ''} at ${bad?.index}: ${JSON.stringify(text.slice(Math.max(0, (bad?.index ?? 0) - 40), (bad?.index ?? 0) + 40))}`,
+  );
 }
 
 /** A plaintext IMAP server on 127.0.0.1 whose greeting carries EVIL, offers STARTTLS and really upgrades. */
@@ -75,7 +80,10 @@ async function evilImap(mode: 'starttls' | 'throttle'): Promise<number> {
         else if (/^starttls$/i.test(cmd)) {
           s.off('data', onData);
           s.write(`${tag} OK begin TLS\r\n`, () => {
-            const t = new tls.TLSSocket(s, { isServer: true, secureContext: tls.createSecureContext({ key, cert, minVersion: 'TLSv1.2' }) });
+            const t = new tls.TLSSocket(s, {
+              isServer: true,
+              secureContext: tls.createSecureContext({ key, cert, minVersion: 'TLSv1.2' }),
+            });
             t.on('error', () => undefined);
             t.on('data', (x: Buffer) => {
               const [tg] = x.toString().split(' ');
@@ -160,7 +168,8 @@ test('evaluate: strings of a saved report reach the terminal escaped; --json sta
   for (const e of saved.endpoints ?? []) {
     e.detail = EVIL;
     // A newline in a value (here the certificate issuer, quoted in a finding) must not fake a line of ours.
-    if (e.certificate) Object.assign(e.certificate, { issuer: 'CN=X\nESITO: tutto a posto (verificato)\n', trusted: false, trustError: 'self-signed' });
+    if (e.certificate)
+      Object.assign(e.certificate, { issuer: 'CN=X\nESITO: tutto a posto (verificato)\n', trusted: false, trustError: 'self-signed' });
   }
   const file = path.join(dir, 'hostile-report.json');
   fs.writeFileSync(file, JSON.stringify(saved));

@@ -137,7 +137,14 @@ function heldSummary(run: HeldRun): RunSummary {
   const counts: Record<Severity, number> = { ok: 0, info: 0, warning: 0, error: 0 };
   for (const f of Array.isArray(run.report.findings) ? run.report.findings : []) if (f.severity in counts) counts[f.severity]++;
   const r = run.report;
-  return { id: run.kept?.historyId ?? '', createdAt: r.createdAt, caseCode: r.caseCode ?? '', status: r.verdict.status, title: r.verdict.title, counts };
+  return {
+    id: run.kept?.historyId ?? '',
+    createdAt: r.createdAt,
+    caseCode: r.caseCode ?? '',
+    status: r.verdict.status,
+    title: r.verdict.title,
+    counts,
+  };
 }
 
 /**
@@ -149,11 +156,19 @@ function heldSummary(run: HeldRun): RunSummary {
  */
 export function RerunComparison({ api, before, after }: { api: BridgeApi; before: HeldRun; after: HeldRun }) {
   const { m } = useI18n();
-  const local = (): RunComparison => compareReports({ summary: heldSummary(before), report: before.report }, { summary: heldSummary(after), report: after.report });
+  const local = (): RunComparison =>
+    compareReports({ summary: heldSummary(before), report: before.report }, { summary: heldSummary(after), report: after.report });
   const beforeId = before.kept?.historyId;
   const afterId = after.kept?.historyId;
-  if (beforeId && afterId) return <Comparison api={api} beforeId={beforeId} afterId={afterId} fallback={local} fallbackNote={m.compareHistoryGone} />;
+  if (beforeId && afterId)
+    return <Comparison api={api} beforeId={beforeId} afterId={afterId} fallback={local} fallbackNote={m.compareHistoryGone} />;
   const off = before.kept?.notKept?.reason === 'off' || after.kept?.notKept?.reason === 'off';
   const detail = after.kept?.notKept?.detail || before.kept?.notKept?.detail;
-  return <ComparisonView state={{ status: 'done', comparison: local() }} note={off ? m.compareHistoryOff : m.compareHistoryFailed} detail={off ? undefined : detail} />;
+  return (
+    <ComparisonView
+      state={{ status: 'done', comparison: local() }}
+      note={off ? m.compareHistoryOff : m.compareHistoryFailed}
+      detail={off ? undefined : detail}
+    />
+  );
 }

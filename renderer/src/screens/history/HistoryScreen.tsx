@@ -46,7 +46,8 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
     }
     load();
   };
-  const toggle = (runId: string, on: boolean) => setPicked((p) => (on ? [...p.filter((x) => x !== runId), runId].slice(-2) : p.filter((x) => x !== runId)));
+  const toggle = (runId: string, on: boolean) =>
+    setPicked((p) => (on ? [...p.filter((x) => x !== runId), runId].slice(-2) : p.filter((x) => x !== runId)));
   const startCompare = () => {
     if (picked.length !== 2) return;
     // Older first: the list is newest first.
@@ -91,7 +92,12 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
                   return (
                     <tr key={r.id} data-testid="history-run" data-run-id={r.id} data-status={r.status}>
                       <td>
-                        <input type="checkbox" aria-label={m.historyPick(date)} checked={picked.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                        <input
+                          type="checkbox"
+                          aria-label={m.historyPick(date)}
+                          checked={picked.includes(r.id)}
+                          onChange={(e) => toggle(r.id, e.target.checked)}
+                        />
                       </td>
                       <td>
                         {date}
@@ -102,7 +108,13 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
                         <span className="muted history-counts">{m.historyCounts(r.counts?.error ?? 0, r.counts?.warning ?? 0)}</span>
                       </td>
                       <td className="history-actions">
-                        <button type="button" className="button button-link" onClick={() => void api.getRun(r.id).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))}>
+                        <button
+                          type="button"
+                          className="button button-link"
+                          onClick={() =>
+                            void api.getRun(r.id).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))
+                          }
+                        >
                           {m.historyOpen}
                           <span className="visually-hidden"> {date}</span>
                         </button>

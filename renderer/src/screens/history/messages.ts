@@ -28,9 +28,12 @@ export const it = {
   compareNone: 'nessuno',
   compareLoading: 'Confronto le due diagnosi…',
   compareError: 'Non è stato possibile confrontare le diagnosi.',
-  compareHistoryOff: 'La cronologia è disattivata su questo computer: il confronto usa i due risultati ancora aperti in questa finestra, che non restano salvati.',
-  compareHistoryFailed: 'Uno dei due controlli non è stato salvato nella cronologia: il confronto usa i due risultati ancora aperti in questa finestra.',
-  compareHistoryGone: 'I due controlli non si leggono più dalla cronologia: il confronto usa i due risultati ancora aperti in questa finestra.',
+  compareHistoryOff:
+    'La cronologia è disattivata su questo computer: il confronto usa i due risultati ancora aperti in questa finestra, che non restano salvati.',
+  compareHistoryFailed:
+    'Uno dei due controlli non è stato salvato nella cronologia: il confronto usa i due risultati ancora aperti in questa finestra.',
+  compareHistoryGone:
+    'I due controlli non si leggono più dalla cronologia: il confronto usa i due risultati ancora aperti in questa finestra.',
 };
 
 export const en: typeof it = {
@@ -61,7 +64,10 @@ export const en: typeof it = {
   compareNone: 'none',
   compareLoading: 'Comparing the two checks…',
   compareError: 'The checks could not be compared.',
-  compareHistoryOff: 'The history is switched off on this computer: the comparison uses the two results still open in this window, which are not kept.',
-  compareHistoryFailed: 'One of the two checks was not saved in the history: the comparison uses the two results still open in this window.',
-  compareHistoryGone: 'The two checks can no longer be read from the history: the comparison uses the two results still open in this window.',
+  compareHistoryOff:
+    'The history is switched off on this computer: the comparison uses the two results still open in this window, which are not kept.',
+  compareHistoryFailed:
+    'One of the two checks was not saved in the history: the comparison uses the two results still open in this window.',
+  compareHistoryGone:
+    'The two checks can no longer be read from the history: the comparison uses the two results still open in this window.',
 };

@@ -58,7 +58,8 @@ export function OpenReport({ api, onOpened, hint }: Props) {
   const open = async (file: File | undefined) => {
     if (!file) return;
     if (file.size === 0) return setState({ status: 'error', problem: 'empty', detail: null });
-    if (file.size > MAX_BYTES) return setState({ status: 'error', problem: 'too-big', detail: `${Math.round(file.size / 1024 / 1024)} MB` });
+    if (file.size > MAX_BYTES)
+      return setState({ status: 'error', problem: 'too-big', detail: `${Math.round(file.size / 1024 / 1024)} MB` });
     setState({ status: 'reading' });
     let content = '';
     try {

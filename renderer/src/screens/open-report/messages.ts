@@ -9,7 +9,8 @@ export const it = {
   openReportCorrupt: 'Questo file non è un rapporto di PEC Doctor leggibile: forse è danneggiato o non è il file giusto.',
   openReportEmpty: 'Il file è vuoto.',
   openReportTooBig: 'Il file è troppo grande per essere un rapporto di PEC Doctor.',
-  openReportHtmlNoData: 'È una pagina web, ma non contiene i dati di un rapporto di PEC Doctor (forse è stata salvata dal browser o modificata).',
+  openReportHtmlNoData:
+    'È una pagina web, ma non contiene i dati di un rapporto di PEC Doctor (forse è stata salvata dal browser o modificata).',
   openReportNotReport: 'Il file non contiene un rapporto di PEC Doctor: scegli il file .html o .json salvato con “Salva rapporto”.',
   openReportMany: 'Trascina un solo file alla volta.',
   openReportTechDetail: 'Dettaglio per il tecnico',

@@ -31,7 +31,14 @@ export function CopyInstructions({ report }: { report: Report }) {
           <>
             <p className="notice notice-warn">{m.copyFallback}</p>
             <label htmlFor={`${id}-text`}>{m.copyFallbackLabel}</label>
-            <textarea id={`${id}-text`} className="copy-text" readOnly value={state.text} rows={10} onFocus={(e) => e.currentTarget.select()} />
+            <textarea
+              id={`${id}-text`}
+              className="copy-text"
+              readOnly
+              value={state.text}
+              rows={10}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </>
         )}
       </div>

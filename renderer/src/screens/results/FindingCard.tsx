@@ -22,7 +22,13 @@ export function FindingCard({ api, finding }: { api: BridgeApi; finding: Finding
   // Codes the core keeps in the evidence, plus any left in the sentence (reports of older versions).
   const technical = [...new Set([...technicalEvidence(finding.evidence), ...detail.technical])];
   return (
-    <article className={`finding finding-${finding.severity}`} aria-labelledby={`${id}-t`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
+    <article
+      className={`finding finding-${finding.severity}`}
+      aria-labelledby={`${id}-t`}
+      data-testid="finding"
+      data-finding-id={finding.id}
+      data-severity={finding.severity}
+    >
       <header className="finding-head">
         <span className={`badge badge-${finding.severity}`}>
           <SeverityIcon severity={finding.severity} />

@@ -23,11 +23,25 @@ const STEP_ICON: Record<StepState, IconName> = { done: 'ok', todo: 'todo', unkno
 export function foldedFindings(plan: FixPlan, findings: readonly Finding[]): Finding[] {
   const refs = Array.isArray(plan.findings) ? plan.findings : [];
   return findings.filter(
-    (f) => f.plan === plan.id || refs.some((r) => r && r.id === f.id && (r.subject === undefined || r.subject === findingSubject(f) || r.subject === f.subject)),
+    (f) =>
+      f.plan === plan.id ||
+      refs.some((r) => r && r.id === f.id && (r.subject === undefined || r.subject === findingSubject(f) || r.subject === f.subject)),
   );
 }
 
-export function PlanCard({ api, plan, findings, index, total }: { api: BridgeApi; plan: FixPlan; findings: Finding[]; index: number; total: number }) {
+export function PlanCard({
+  api,
+  plan,
+  findings,
+  index,
+  total,
+}: {
+  api: BridgeApi;
+  plan: FixPlan;
+  findings: Finding[];
+  index: number;
+  total: number;
+}) {
   const { m, tx } = useI18n();
   const id = useId();
   const steps = Array.isArray(plan.steps) ? plan.steps : [];
@@ -35,7 +49,13 @@ export function PlanCard({ api, plan, findings, index, total }: { api: BridgeApi
   const affects = Array.isArray(plan.affects) ? plan.affects : [];
   const stopGap = plan.stopGap;
   return (
-    <article className={`plan plan-${plan.severity}${plan.id.startsWith('network-') ? ' plan-network' : ''}`} aria-labelledby={`${id}-t`} data-testid="plan" data-plan-id={plan.id} data-severity={plan.severity}>
+    <article
+      className={`plan plan-${plan.severity}${plan.id.startsWith('network-') ? ' plan-network' : ''}`}
+      aria-labelledby={`${id}-t`}
+      data-testid="plan"
+      data-plan-id={plan.id}
+      data-severity={plan.severity}
+    >
       <header className="plan-head">
         <span className={`badge badge-${plan.severity}`}>
           <SeverityIcon severity={plan.severity} />

@@ -34,7 +34,17 @@ export function downloadFile(file: ReportFile): void {
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; text: string } | { status: 'error'; detail: string };
 
-export function ReportActions({ api, report, host, children }: { api: BridgeApi; report: Report; host: AppInfo['host'] | null; children?: ReactNode }) {
+export function ReportActions({
+  api,
+  report,
+  host,
+  children,
+}: {
+  api: BridgeApi;
+  report: Report;
+  host: AppInfo['host'] | null;
+  children?: ReactNode;
+}) {
   const { m, tx } = useI18n();
   const id = useId();
   const desktop = host === 'electron';

@@ -20,7 +20,8 @@ import type { RunKept } from '../running/useDiagnosis';
 import { REDACTION_NOTE } from '../../../../src/api';
 
 /** `before`: the run this one repeats (for the before/after); `kept`: this run's place in the history. */
-export type ReportOrigin = { kind: 'live'; before?: HeldRun | null; kept?: RunKept | null } | { kind: 'file'; fileName: string } | { kind: 'history' };
+export type ReportOrigin =
+  { kind: 'live'; before?: HeldRun | null; kept?: RunKept | null } | { kind: 'file'; fileName: string } | { kind: 'history' };
 
 interface Props {
   api: BridgeApi;
@@ -70,7 +71,11 @@ export function ResultsScreen({ api, report, origin, host, onNew, onRepeat, onRe
         </div>
       </div>
       <p className="muted" data-testid="report-origin">
-        {origin.kind === 'file' ? m.openedReportNote(origin.fileName, date) : origin.kind === 'history' ? m.historyReportNote(date) : m.liveReportNote(date)}
+        {origin.kind === 'file'
+          ? m.openedReportNote(origin.fileName, date)
+          : origin.kind === 'history'
+            ? m.historyReportNote(date)
+            : m.liveReportNote(date)}
         {report.caseCode && (
           <>
             {' '}
@@ -82,10 +87,20 @@ export function ResultsScreen({ api, report, origin, host, onNew, onRepeat, onRe
       </p>
 
       <nav className="views" aria-label={m.viewsLabel}>
-        <button type="button" className="view-button" aria-current={view === 'summary' ? 'page' : undefined} onClick={() => setView('summary')}>
+        <button
+          type="button"
+          className="view-button"
+          aria-current={view === 'summary' ? 'page' : undefined}
+          onClick={() => setView('summary')}
+        >
           {m.tabSummary}
         </button>
-        <button type="button" className="view-button" aria-current={view === 'technician' ? 'page' : undefined} onClick={() => setView('technician')}>
+        <button
+          type="button"
+          className="view-button"
+          aria-current={view === 'technician' ? 'page' : undefined}
+          onClick={() => setView('technician')}
+        >
           {m.tabTechnician}
         </button>
       </nav>

@@ -24,11 +24,18 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
   if (os) {
     // The marketing name often already holds the service pack: say each thing once.
     const name = os.name ?? '';
-    const parts = [name, os.version, os.build && `build ${os.build}`, os.servicePack && !name.includes(os.servicePack) ? os.servicePack : null, os.arch];
+    const parts = [
+      name,
+      os.version,
+      os.build && `build ${os.build}`,
+      os.servicePack && !name.includes(os.servicePack) ? os.servicePack : null,
+      os.arch,
+    ];
     lines.push(`${m.clipComputer}: ${parts.filter(Boolean).join(' · ')}`);
   }
   const clients = report.inventory?.clients ?? [];
-  if (clients.length) lines.push(`${m.clipClients}: ${clients.map((c) => [c.name, c.marketingName, c.version].filter(Boolean).join(' ')).join('; ')}`);
+  if (clients.length)
+    lines.push(`${m.clipClients}: ${clients.map((c) => [c.name, c.marketingName, c.version].filter(Boolean).join(' ')).join('; ')}`);
   const accounts = report.accounts?.accounts ?? [];
   if (accounts.length) {
     lines.push(`${m.clipAccounts}:`);
@@ -62,14 +69,19 @@ export function buildInstructions(report: Report, m: Messages, lang: Lang): stri
       });
       if (p.stopGap) lines.push(`   ${m.clipStopGap(p.stopGap.providerName, p.stopGap.url)}`);
       const mine = foldedFindings(p, findings);
-      if (mine.length) lines.push(`   ${m.clipFolded}: ${mine.map((f) => `${f.id}${findingSubject(f) ? ` (${findingSubject(f)})` : ''}`).join(', ')}`);
+      if (mine.length)
+        lines.push(`   ${m.clipFolded}: ${mine.map((f) => `${f.id}${findingSubject(f) ? ` (${findingSubject(f)})` : ''}`).join(', ')}`);
     });
   }
   const problems = findings.filter((f) => f.severity !== 'ok' && !folded.has(f));
   if (problems.length) {
     lines.push('', `${plans.length ? m.clipOther : m.clipFindings}:`);
     problems.forEach((f, i) => {
-      lines.push('', `${i + 1}. [${severityLabel(m, f.severity)}] ${tx(f.title)} (${f.id}${findingSubject(f) ? `, ${findingSubject(f)}` : ''})`, `   ${tx(f.detail)}`);
+      lines.push(
+        '',
+        `${i + 1}. [${severityLabel(m, f.severity)}] ${tx(f.title)} (${f.id}${findingSubject(f) ? `, ${findingSubject(f)}` : ''})`,
+        `   ${tx(f.detail)}`,
+      );
       const steps = f.fix?.steps ?? [];
       if (steps.length) {
         lines.push(`   ${m.clipSteps}:`);

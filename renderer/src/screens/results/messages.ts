@@ -52,7 +52,8 @@ export const it = {
   caseCode: (code: string) => `Codice pratica: ${code}`,
   redactedReportNote: 'Questo rapporto è oscurato.',
   regFixHeading: 'Correzione del registro (.reg)',
-  regFixIntro: 'Per il tecnico: un file .reg scritto per questo computer, con accanto il file per annullarla. Non viene applicato da solo: prima esporta le chiavi interessate (regedit → File → Esporta), poi fai doppio clic sul file come amministratore e riavvia.',
+  regFixIntro:
+    'Per il tecnico: un file .reg scritto per questo computer, con accanto il file per annullarla. Non viene applicato da solo: prima esporta le chiavi interessate (regedit → File → Esporta), poi fai doppio clic sul file come amministratore e riavvia.',
   regFixButton: 'Salva la correzione (.reg)',
   regFixSaved: (path: string, undo: string) => `Correzione salvata in ${path}; per annullarla: ${undo}.`,
   regFixDownloaded: (names: string) => `Scaricati: ${names} (nella cartella Download).`,
@@ -70,7 +71,8 @@ export const it = {
 
 export const en: typeof it = {
   resultsHeading: 'Result of the check',
-  openedReportNote: (file: string, date: string) => `Report opened from the file ${file}, created on ${date}, re-evaluated with this version.`,
+  openedReportNote: (file: string, date: string) =>
+    `Report opened from the file ${file}, created on ${date}, re-evaluated with this version.`,
   liveReportNote: (date: string) => `Check run on ${date}.`,
   tabSummary: 'Result',
   tabTechnician: 'Details for the technician',
@@ -119,7 +121,8 @@ export const en: typeof it = {
   caseCode: (code: string) => `Case code: ${code}`,
   redactedReportNote: 'This report is redacted.',
   regFixHeading: 'Registry fix (.reg)',
-  regFixIntro: 'For the technician: a .reg file written for this computer, with the file that undoes it next to it. It is never applied by itself: first export the keys concerned (regedit → File → Export), then double-click the file as administrator and restart.',
+  regFixIntro:
+    'For the technician: a .reg file written for this computer, with the file that undoes it next to it. It is never applied by itself: first export the keys concerned (regedit → File → Export), then double-click the file as administrator and restart.',
   regFixButton: 'Save the fix (.reg)',
   regFixSaved: (path: string, undo: string) => `Fix saved to ${path}; to undo it: ${undo}.`,
   regFixDownloaded: (names: string) => `Downloaded: ${names} (in the Downloads folder).`,

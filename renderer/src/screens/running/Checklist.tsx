@@ -11,7 +11,16 @@ import type { Messages } from '../../i18n';
 import { StateIcon } from '../../components/Icons';
 
 export function stateText(m: Messages, s: ProgressState): string {
-  return { pending: m.statePending, running: m.stateRunning, ok: m.stateOk, warning: m.stateWarning, error: m.stateError, skipped: m.stateSkipped }[s] ?? s;
+  return (
+    {
+      pending: m.statePending,
+      running: m.stateRunning,
+      ok: m.stateOk,
+      warning: m.stateWarning,
+      error: m.stateError,
+      skipped: m.stateSkipped,
+    }[s] ?? s
+  );
 }
 
 export function groupTitle(m: Messages, group: string): string {
@@ -37,7 +46,17 @@ function waitingFor(m: Messages, item: ProgressItem): string {
     // a STARTTLS one for the server's greeting.
     return /^[a-z0-9]+s:\/\//i.test(item.group) ? m.waitHandshake : m.waitGreeting;
   }
-  return ({ dns: m.waitDns, connect: m.waitConnect, tls12: m.waitTls12, certificate: m.waitCertificate, simulation: m.waitSimulation } as Record<string, string>)[key ?? ''] ?? m.waitGeneric;
+  return (
+    (
+      {
+        dns: m.waitDns,
+        connect: m.waitConnect,
+        tls12: m.waitTls12,
+        certificate: m.waitCertificate,
+        simulation: m.waitSimulation,
+      } as Record<string, string>
+    )[key ?? ''] ?? m.waitGeneric
+  );
 }
 
 export function Checklist({ items }: { items: ProgressItem[] }) {

@@ -33,7 +33,14 @@ export function RunningScreen({ state, onCancel, onRetry, onBack }: Props) {
       </h1>
       {!failed && <p className="lead">{m.runningIntro}</p>}
       <div className="progress-row">
-        <progress id={`${id}-p`} className="progress" max={100} value={pct} aria-label={m.progressLabel} aria-valuetext={m.progressText(pct)} />
+        <progress
+          id={`${id}-p`}
+          className="progress"
+          max={100}
+          value={pct}
+          aria-label={m.progressLabel}
+          aria-valuetext={m.progressText(pct)}
+        />
         <span className="progress-text" aria-hidden="true">
           {m.progressText(pct)}
         </span>

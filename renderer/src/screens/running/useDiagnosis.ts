@@ -55,7 +55,8 @@ function reduce(state: DiagnosisState, action: Action): DiagnosisState {
         // Checked: the event crosses a process boundary, and an id is only used when it is one.
         const kept: RunKept = {};
         if (typeof ev.historyId === 'string' && ev.historyId) kept.historyId = ev.historyId;
-        else if (ev.historyNotKept) kept.notKept = { reason: ev.historyNotKept.reason === 'off' ? 'off' : 'failed', detail: String(ev.historyNotKept.detail ?? '') };
+        else if (ev.historyNotKept)
+          kept.notKept = { reason: ev.historyNotKept.reason === 'off' ? 'off' : 'failed', detail: String(ev.historyNotKept.detail ?? '') };
         return { ...state, phase: 'done', fraction: 1, report: ev.report, kept };
       }
       return { ...state, phase: 'failed', error: ev.message };

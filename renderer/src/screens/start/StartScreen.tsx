@@ -24,7 +24,15 @@ export interface StartForm {
   advancedOpen: boolean;
 }
 
-export const EMPTY_FORM: StartForm = { email: '', server: '', port: '', protocol: 'imap', security: 'tls', skipDiscovery: false, advancedOpen: false };
+export const EMPTY_FORM: StartForm = {
+  email: '',
+  server: '',
+  port: '',
+  protocol: 'imap',
+  security: 'tls',
+  skipDiscovery: false,
+  advancedOpen: false,
+};
 
 const SCHEME: Record<Protocol, Record<SecurityMode, string>> = {
   imap: { tls: 'imaps', starttls: 'imap' },
@@ -92,7 +100,10 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
     const email = form.email.trim();
     if (!email) return setLookup({ status: 'idle' });
     if (!looksLikeEmail(email)) {
-      const t = window.setTimeout(() => setLookup(email.includes('@') && email.split('@')[1].includes('.') ? { status: 'invalid' } : { status: 'idle' }), 800);
+      const t = window.setTimeout(
+        () => setLookup(email.includes('@') && email.split('@')[1].includes('.') ? { status: 'invalid' } : { status: 'idle' }),
+        800,
+      );
       return () => window.clearTimeout(t);
     }
     let live = true;
@@ -224,7 +235,12 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
             </div>
             <div className="field">
               <label htmlFor={`${id}-proto`}>{m.protocolLabel}</label>
-              <select id={`${id}-proto`} value={form.protocol} disabled={fullUrl} onChange={(e) => update({ protocol: e.target.value as Protocol })}>
+              <select
+                id={`${id}-proto`}
+                value={form.protocol}
+                disabled={fullUrl}
+                onChange={(e) => update({ protocol: e.target.value as Protocol })}
+              >
                 <option value="imap">IMAP</option>
                 <option value="pop3">POP3</option>
                 <option value="smtp">SMTP</option>
@@ -232,14 +248,24 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
             </div>
             <div className="field">
               <label htmlFor={`${id}-sec`}>{m.securityLabel}</label>
-              <select id={`${id}-sec`} value={form.security} disabled={fullUrl} onChange={(e) => update({ security: e.target.value as SecurityMode })}>
+              <select
+                id={`${id}-sec`}
+                value={form.security}
+                disabled={fullUrl}
+                onChange={(e) => update({ security: e.target.value as SecurityMode })}
+              >
                 <option value="tls">{m.securityTls}</option>
                 <option value="starttls">{m.securityStarttls}</option>
               </select>
             </div>
           </div>
           <div className="check">
-            <input id={`${id}-skip`} type="checkbox" checked={form.skipDiscovery} onChange={(e) => update({ skipDiscovery: e.target.checked })} />
+            <input
+              id={`${id}-skip`}
+              type="checkbox"
+              checked={form.skipDiscovery}
+              onChange={(e) => update({ skipDiscovery: e.target.checked })}
+            />
             <label htmlFor={`${id}-skip`}>{m.skipDiscoveryLabel}</label>
           </div>
         </details>
@@ -257,7 +283,10 @@ export function StartScreen({ api, accounts, form, setForm, onStart, notice, onR
             </p>
           )}
           {!nothing && notice && (
-            <p className={`notice ${notice.kind === 'error' ? 'notice-error' : 'notice-info'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              className={`notice ${notice.kind === 'error' ? 'notice-error' : 'notice-info'}`}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+            >
               <Icon name={notice.kind === 'error' ? 'error' : 'info'} /> {notice.text}
               {notice.detail && <span className="notice-detail">{notice.detail}</span>}
             </p>

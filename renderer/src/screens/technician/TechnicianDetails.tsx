@@ -62,7 +62,13 @@ function ScrollBox({ children, label }: { children: ReactNode; label: string }) 
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} className="table-scroll" tabIndex={scrolls ? 0 : undefined} role={scrolls ? 'region' : undefined} aria-label={scrolls ? label : undefined}>
+    <div
+      ref={ref}
+      className="table-scroll"
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? label : undefined}
+    >
       {children}
     </div>
   );
@@ -101,7 +107,19 @@ function KeyValues({ rows, caption, testId }: { rows: Row[]; caption?: string; t
   );
 }
 
-function Table({ head, rows, caption, testId, decisive }: { head: string[]; rows: Cell[][]; caption?: string; testId?: string; decisive?: boolean[] }) {
+function Table({
+  head,
+  rows,
+  caption,
+  testId,
+  decisive,
+}: {
+  head: string[];
+  rows: Cell[][];
+  caption?: string;
+  testId?: string;
+  decisive?: boolean[];
+}) {
   const { t } = useLabels();
   if (rows.length === 0) return <p className="muted">{t(L.values.noData)}</p>;
   return (
@@ -168,7 +186,19 @@ class SectionBoundary extends Component<BoundaryProps, { failed: boolean }> {
   }
 }
 
-function Section({ title, data, children, testId, open = true }: { title: string; data: unknown; children: ReactNode; testId?: string; open?: boolean }) {
+function Section({
+  title,
+  data,
+  children,
+  testId,
+  open = true,
+}: {
+  title: string;
+  data: unknown;
+  children: ReactNode;
+  testId?: string;
+  open?: boolean;
+}) {
   const { m } = useI18n();
   const id = useId();
   return (
@@ -243,7 +273,14 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
           <summary>{t(L.fields.ciphers)}</summary>
           <Table
             head={[t(L.fields.tlsVersion), t(L.fields.cipher)]}
-            rows={ciphers.filter(([, list]) => list && list.length).map(([v, list]) => [v, <span key="c" className="cipher-list">{(list ?? []).join('\n')}</span>])}
+            rows={ciphers
+              .filter(([, list]) => list && list.length)
+              .map(([v, list]) => [
+                v,
+                <span key="c" className="cipher-list">
+                  {(list ?? []).join('\n')}
+                </span>,
+              ])}
           />
         </details>
       )}
@@ -259,9 +296,17 @@ function EndpointDetails({ e }: { e: EndpointResult }) {
               [t(L.fields.certValidTo), localDate(cert.validTo, lang) || fmt(cert.validTo)],
               [t(L.fields.certKey), `${fmt(cert.keyType)} ${cert.keyBits ?? ''} · ${fmt(cert.signatureAlgorithm)}`.trim()],
               [t(L.fields.certFingerprint), <code key="f">{fmt(cert.fingerprintSha256)}</code>],
-              [t(L.fields.certTrusted), any(`${fmt(cert.trusted)}${cert.trustError ? ` (${cert.trustError})` : ''}`), cert.trusted === false],
+              [
+                t(L.fields.certTrusted),
+                any(`${fmt(cert.trusted)}${cert.trustError ? ` (${cert.trustError})` : ''}`),
+                cert.trusted === false,
+              ],
               [t(L.fields.certHostname), fmt(cert.hostnameMatches), cert.hostnameMatches === false],
-              [t(L.fields.certIntercepted), cert.interceptedBy ? fmt(cert.interceptedBy) : t(L.values.notIntercepted), !!cert.interceptedBy],
+              [
+                t(L.fields.certIntercepted),
+                cert.interceptedBy ? fmt(cert.interceptedBy) : t(L.values.notIntercepted),
+                !!cert.interceptedBy,
+              ],
             ]}
           />
           {(cert.chain ?? []).length > 0 && (
@@ -374,7 +419,10 @@ export function TechnicianDetails({ report }: { report: Report }) {
   const win = inv?.windows ?? null;
   const zone = inv?.clock?.timeZone ?? null;
   const evidence = collectEvidence(report);
-  const unreadable = [...(inv?.errors ?? []).map((ev) => ({ where: 'inventory', ev })), ...(report.accounts?.errors ?? []).map((ev) => ({ where: 'accounts', ev }))];
+  const unreadable = [
+    ...(inv?.errors ?? []).map((ev) => ({ where: 'inventory', ev })),
+    ...(report.accounts?.errors ?? []).map((ev) => ({ where: 'accounts', ev })),
+  ];
   const plans = Array.isArray(report.plans) ? report.plans : [];
   const status = knownVerdictStatus(report.verdict?.status);
   const findings = sortFindings(report.findings ?? []);
@@ -399,10 +447,20 @@ export function TechnicianDetails({ report }: { report: Report }) {
             [t(L.sections.machine), machineLine],
             [t(L.sections.clients), clientsLine],
             ...(win ? ([[`SCHANNEL TLS 1.2`, state(win.schannel?.['TLS 1.2']?.effective), tls12Off]] as Row[]) : []),
-            ...(win && legacyWindows ? ([[t(L.fields.kb3140245), win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled), win.kb3140245 !== true]] as Row[]) : []),
+            ...(win && legacyWindows
+              ? ([
+                  [
+                    t(L.fields.kb3140245),
+                    win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled),
+                    win.kb3140245 !== true,
+                  ],
+                ] as Row[])
+              : []),
             [
               t(L.sections.servers),
-              (report.endpoints ?? []).length ? (report.endpoints ?? []).map((e) => `${e.url}: ${e.verdict}`).join(' · ') : t(L.values.noServer),
+              (report.endpoints ?? []).length
+                ? (report.endpoints ?? []).map((e) => `${e.url}: ${e.verdict}`).join(' · ')
+                : t(L.values.noServer),
               (report.endpoints ?? []).some((e) => e.verdict !== 'ok'),
             ],
             [t(L.sections.plans), plans.length ? plans.map((p) => tx(p.cause)).join(' · ') : t(L.values.noPlan)],
@@ -428,7 +486,11 @@ export function TechnicianDetails({ report }: { report: Report }) {
               </h3>
               <Table
                 head={[t(L.fields.step), t(L.fields.state), t(L.fields.source)]}
-                rows={(p.steps ?? []).map((s) => [tx(s.text), nw(t(L.planStep[s.state]) || s.state), s.evidence ? any(tx(s.evidence)) : ''])}
+                rows={(p.steps ?? []).map((s) => [
+                  tx(s.text),
+                  nw(t(L.planStep[s.state]) || s.state),
+                  s.evidence ? any(tx(s.evidence)) : '',
+                ])}
               />
             </div>
           ))}
@@ -447,7 +509,12 @@ export function TechnicianDetails({ report }: { report: Report }) {
               [t(L.fields.arch), fmt(inv.os?.arch)],
               [t(L.fields.platform), fmt(inv.os?.platform)],
               [t(L.fields.clockNow), localDate(inv.clock?.now, lang, zone) || fmt(inv.clock?.now)],
-              [t(L.fields.clockOffset), inv.clock?.offsetSeconds === null || inv.clock?.offsetSeconds === undefined ? t(L.values.notMeasured) : String(inv.clock.offsetSeconds)],
+              [
+                t(L.fields.clockOffset),
+                inv.clock?.offsetSeconds === null || inv.clock?.offsetSeconds === undefined
+                  ? t(L.values.notMeasured)
+                  : String(inv.clock.offsetSeconds),
+              ],
               ...(zone ? ([[t(L.fields.timeZone), zone]] as Row[]) : []),
             ]}
           />
@@ -460,7 +527,12 @@ export function TechnicianDetails({ report }: { report: Report }) {
         <Section title={t(L.sections.schannel)} data={win} testId="tech-windows">
           <Table
             head={[t(L.fields.protocol), t(L.fields.enabled), t(L.fields.disabledByDefault), t(L.fields.effective)]}
-            rows={Object.entries(win.schannel ?? {}).map(([p, s]) => [p, dword(s?.enabled), dword(s?.disabledByDefault), state(s?.effective)])}
+            rows={Object.entries(win.schannel ?? {}).map(([p, s]) => [
+              p,
+              dword(s?.enabled),
+              dword(s?.disabledByDefault),
+              state(s?.effective),
+            ])}
             decisive={Object.entries(win.schannel ?? {}).map(([p, s]) => p === 'TLS 1.2' && s?.effective !== 'enabled')}
           />
           <h3>{t(L.sections.registry)}</h3>
@@ -468,14 +540,32 @@ export function TechnicianDetails({ report }: { report: Report }) {
             rows={[
               // 32-bit Windows has one registry view (recorded as the 64-bit one): one row.
               ...((inv?.os?.arch === 'x86'
-                ? [[t(L.fields.winhttpNative), dword(win.winhttp?.defaultSecureProtocols64), legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800)]]
+                ? [
+                    [
+                      t(L.fields.winhttpNative),
+                      dword(win.winhttp?.defaultSecureProtocols64),
+                      legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800),
+                    ],
+                  ]
                 : [
-                    [t(L.fields.winhttp64), dword(win.winhttp?.defaultSecureProtocols64), legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800)],
-                    [t(L.fields.winhttp32), dword(win.winhttp?.defaultSecureProtocols32), legacyWindows && !((win.winhttp?.defaultSecureProtocols32 ?? 0) & 0x800)],
+                    [
+                      t(L.fields.winhttp64),
+                      dword(win.winhttp?.defaultSecureProtocols64),
+                      legacyWindows && !((win.winhttp?.defaultSecureProtocols64 ?? 0) & 0x800),
+                    ],
+                    [
+                      t(L.fields.winhttp32),
+                      dword(win.winhttp?.defaultSecureProtocols32),
+                      legacyWindows && !((win.winhttp?.defaultSecureProtocols32 ?? 0) & 0x800),
+                    ],
                   ]) as Row[]),
               [t(L.fields.internetSettingsHkcu), dword(win.internetSettings?.hkcu)],
               [t(L.fields.internetSettingsHklm), dword(win.internetSettings?.hklm)],
-              [t(L.fields.kb3140245), win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled), legacyWindows && win.kb3140245 !== true],
+              [
+                t(L.fields.kb3140245),
+                win.kb3140245 === null ? t(L.values.unknown) : win.kb3140245 ? t(L.values.installed) : t(L.values.notInstalled),
+                legacyWindows && win.kb3140245 !== true,
+              ],
               [t(L.fields.dotnetVersion), `${fmt(win.dotnet?.version)} (${fmt(win.dotnet?.release)})`],
               [t(L.fields.schUseStrongCrypto), dword(win.dotnet?.schUseStrongCrypto)],
               [t(L.fields.systemDefaultTlsVersions), dword(win.dotnet?.systemDefaultTlsVersions)],
@@ -491,9 +581,19 @@ export function TechnicianDetails({ report }: { report: Report }) {
         />
       </Section>
 
-      <Section title={`${t(L.sections.browsers)} · ${t(L.sections.runtimes)} · ${t(L.fields.antivirus)}`} data={{ browsers: inv?.browsers, runtimes: inv?.runtimes, antivirus: inv?.antivirus }} open={false}>
-        <Table head={[t(L.fields.browser), t(L.fields.version)]} rows={(inv?.browsers ?? []).map((b) => [b.name || b.id, fmt(b.version)])} />
-        <Table head={[t(L.fields.component), t(L.fields.version)]} rows={(inv?.runtimes ?? []).map((r) => [r.name || r.id, fmt(r.version)])} />
+      <Section
+        title={`${t(L.sections.browsers)} · ${t(L.sections.runtimes)} · ${t(L.fields.antivirus)}`}
+        data={{ browsers: inv?.browsers, runtimes: inv?.runtimes, antivirus: inv?.antivirus }}
+        open={false}
+      >
+        <Table
+          head={[t(L.fields.browser), t(L.fields.version)]}
+          rows={(inv?.browsers ?? []).map((b) => [b.name || b.id, fmt(b.version)])}
+        />
+        <Table
+          head={[t(L.fields.component), t(L.fields.version)]}
+          rows={(inv?.runtimes ?? []).map((r) => [r.name || r.id, fmt(r.version)])}
+        />
         <Table head={[t(L.fields.antivirus), t(L.fields.state)]} rows={(inv?.antivirus ?? []).map((a) => [a.name, fmt(a.state)])} />
       </Section>
 
@@ -524,13 +624,22 @@ export function TechnicianDetails({ report }: { report: Report }) {
       </Section>
 
       <Section title={t(L.sections.servers)} data={report.endpoints} testId="tech-endpoints">
-        {(report.endpoints ?? []).length === 0 ? <p className="muted">{t(L.values.noServer)}</p> : report.endpoints.map((e) => <EndpointDetails key={e.url} e={e} />)}
+        {(report.endpoints ?? []).length === 0 ? (
+          <p className="muted">{t(L.values.noServer)}</p>
+        ) : (
+          report.endpoints.map((e) => <EndpointDetails key={e.url} e={e} />)
+        )}
       </Section>
 
       <Section title={t(L.sections.findings)} data={report.findings} testId="tech-findings" open={false}>
         <Table
           head={[t(L.fields.findingId), t(L.fields.state), t(L.fields.subject), m.thTitle]}
-          rows={findings.map((f) => [<code key="i">{f.id}</code>, t(L.severity[f.severity]) || f.severity, findingSubject(f) ?? '', tx(f.title)])}
+          rows={findings.map((f) => [
+            <code key="i">{f.id}</code>,
+            t(L.severity[f.severity]) || f.severity,
+            findingSubject(f) ?? '',
+            tx(f.title),
+          ])}
         />
       </Section>
 

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   }
   const strays: StrayError[] = [];
   await withStrayErrorGuard(strayWrite, (s) => strays.push(s));
-  process.stdout.write(JSON.stringify({ survived: true, strays: strays.map((s) => ({ check: s.check, message: s.message, origin: s.origin })) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ survived: true, strays: strays.map((s) => ({ check: s.check, message: s.message, origin: s.origin })) }) + '\n',
+  );
   // after the guard, the listeners are gone again
   process.stdout.write(JSON.stringify({ listeners: process.listenerCount('uncaughtException') }) + '\n');
 }
