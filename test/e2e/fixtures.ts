@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { startWebBridge, type WebBridge } from '../../src/web/server';
 import type { Certificates } from '../support/servers';
 
-// XDG_DATA_HOME too: the run history lives under it on Linux (src/history/paths.ts), per test.
-const HOME_VARS = ['HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'XDG_DATA_HOME'] as const;
+// XDG_DATA_HOME and PEC_DOCTOR_HOME too: the run history lives under them (src/history/paths.ts),
+// so each test starts with an empty history even when the test command set PEC_DOCTOR_HOME.
+const HOME_VARS = ['HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'XDG_DATA_HOME', 'PEC_DOCTOR_HOME'] as const;
 
 export const test = base.extend<{ home: string }, { bridge: WebBridge; certs: Certificates }>({
   bridge: [
