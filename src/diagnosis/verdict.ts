@@ -191,9 +191,10 @@ const COMMON_FIRST_WORDS = new Set([
 ]);
 
 /** Lower-cases the first letter so a title reads inside a sentence (names like "Outlook" stay). */
-function lower(s: string): string {
+export function lower(s: string): string {
   const first = /^[^\s’']+/.exec(s)?.[0] ?? '';
-  const word = first.startsWith('L’') ? 'La' : first;
+  // The first-word match stops at the apostrophe: an elided article (L’account) is an article too.
+  const word = /^L[’']/.test(s) ? 'La' : first;
   return COMMON_FIRST_WORDS.has(word) && word !== 'TLS' ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 

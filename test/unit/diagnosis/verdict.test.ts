@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { sortFindings } from '../../../src/diagnosis/verdict';
+import { lower, sortFindings } from '../../../src/diagnosis/verdict';
 import { assess } from '../../../src/diagnosis/run';
 import type { Finding, RuleInput, Severity } from '../../../src/diagnosis/types';
 import { OS, account, accounts, browser, client, context, endpoint, input, inventory, sims, win10Tls, win7Tls } from './evidence';
@@ -279,4 +279,14 @@ test('check --machine on a recorded Mac with Apple Mail only: inventory and acco
   assert.equal(r.verdict.status, 'ok', JSON.stringify(r.verdict.summary));
   assert.match(r.verdict.summary.it, /Apple Mail di questo computer si collega con TLS 1\.2/);
   assert.ok(!r.findings.some((x) => x.id === 'openssl-too-old' || x.id === 'no-pec-account-found'));
+});
+
+test('a title read inside a sentence: articles lower-cased, elided ones too; names stay', () => {
+  assert.equal(
+    lower('L’account avv@pec.it usa un server che il gestore non indica'),
+    'l’account avv@pec.it usa un server che il gestore non indica',
+  );
+  assert.equal(lower('Il server non risponde'), 'il server non risponde');
+  assert.equal(lower('Outlook su Windows 7 non usa TLS 1.2'), 'Outlook su Windows 7 non usa TLS 1.2');
+  assert.equal(lower('TLS 1.2 è spento'), 'TLS 1.2 è spento');
 });
