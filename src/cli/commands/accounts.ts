@@ -32,7 +32,7 @@ const PLATFORMS = ['win32', 'darwin', 'linux'];
 
 export const accountsCommand: Command = {
   name: 'accounts',
-  summary: 'account PEC configurati in Thunderbird, Outlook, Windows Live Mail / configured PEC accounts',
+  summary: 'account PEC configurati in Thunderbird, Outlook, Windows Live Mail, Apple Mail / configured PEC accounts',
   options: {
     home: { type: 'string', arg: '<dir>', description: 'cerca nella cartella utente <dir> (test) / search this home folder (tests)' },
     appdata: { type: 'string', arg: '<dir>', description: 'APPDATA da usare (test, Windows) / APPDATA to use (tests)' },

@@ -98,8 +98,8 @@ export const fixRegCommand: Command = {
     } else {
       ctx.stdout.write(
         [
-          `File scritti: ${fixPath}`,
-          `         e: ${undoPath} (per tornare indietro)`,
+          `Correzione scritta / fix written: ${fixPath}`,
+          `Per annullarla / undo file:      ${undoPath}`,
           'Non è stato applicato nulla. Il tecnico esporta prima le chiavi (i comandi reg export sono in testa al file),',
           'poi importa il file da amministratore (doppio clic) e riavvia il computer.',
           ...result.notes.map((n) => `  - ${n.it}`),

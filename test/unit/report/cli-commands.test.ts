@@ -31,7 +31,7 @@ test('fix-reg on a recorded 32-bit Windows 7: the fix and its undo, no Wow6432No
   const r = await cli('fix-reg', file, '--machine', path.join(FIXTURES, 'win7-sp1-x86-outlook2010'));
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Non è stato applicato nulla/);
-  assert.match(r.out, /tls12-annulla\.reg \(per tornare indietro\)/);
+  assert.match(r.out, /Per annullarla \/ undo file: +\S*tls12-annulla\.reg/);
   const fix = utf16(file);
   const back = utf16(undo);
   for (const s of [fix, back]) assert.doesNotMatch(s, /Wow6432Node/);
