@@ -25,7 +25,7 @@ import type { Text } from '../util/text';
 import { text } from '../util/text';
 import { errorMessage } from '../util/errors';
 import { caseCodeOf } from '../report/case-code';
-import { guardStrayErrors } from '../util/last-resort';
+import { withStrayErrorGuard } from '../util/last-resort';
 
 export interface RunDeps {
   collectInventory: (options: { signal?: AbortSignal }) => Promise<Inventory>;
@@ -202,12 +202,10 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   // A helper program's stray pipe error during the run (systeminformation's PowerShell on old
   // Windows) becomes a check-failed finding instead of ending the process with no report.
   const failures: CheckFailure[] = [];
-  const stopStrayGuard = guardStrayErrors((s) => failures.push({ check: s.check, message: s.message }));
-  try {
-    return await diagnose(request, options, failures);
-  } finally {
-    stopStrayGuard();
-  }
+  return withStrayErrorGuard(
+    () => diagnose(request, options, failures),
+    (s) => failures.push({ check: s.check, message: s.message }),
+  );
 }
 
 async function diagnose(request: DiagnosisRequest, options: RunOptions, failures: CheckFailure[]): Promise<Report> {
