@@ -52,6 +52,7 @@ export const checkCommand: Command = {
     email: { type: 'string', multiple: true, arg: '<indirizzo>', description: 'indirizzo PEC da verificare / PEC address to check' },
     server: { type: 'string', multiple: true, arg: '<url>', description: 'server da verificare / server to check' },
     html: { type: 'string', arg: '<file>', description: 'salva il rapporto HTML / save the HTML report' },
+    force: { type: 'boolean', description: 'con --html, sovrascrive il file se esiste / with --html, overwrite an existing file' },
     timeout: { type: 'string', arg: '<s>', description: 'tempo massimo per server, in secondi / deadline per server' },
     ca: {
       type: 'string',
@@ -84,6 +85,10 @@ export const checkCommand: Command = {
     const html = ctx.values.html;
     if (html !== undefined && (typeof html !== 'string' || html === ''))
       throw new UsageError('--html vuole il nome di un file / needs a file name');
+    // Refused before the run, not after it: a saved report is never replaced by surprise.
+    const overwrite = ctx.values.force === true;
+    if (typeof html === 'string' && !overwrite && fs.existsSync(html))
+      throw new UsageError(`"${html}" esiste già: scegli un altro nome o usa --force / file exists, use --force`);
     const redact = ctx.values.redact === true;
     const ca = ((ctx.values.ca as string[] | undefined) ?? []).map((file) => {
       let pem: string;
@@ -133,7 +138,7 @@ export const checkCommand: Command = {
       if ('error' in kept) ctx.stderr.write(`Cronologia non aggiornata / history not updated: ${kept.error}\n`);
     }
     if (typeof html === 'string') {
-      fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, 'utf8');
+      fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
       ctx.stderr.write(`Rapporto HTML salvato in ${html}\n`);
     }
     if (ctx.json) {

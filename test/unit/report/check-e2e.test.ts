@@ -193,3 +193,15 @@ test('--ca naming a FIFO is refused at once with a clear message (no hang)', asy
   assert.equal(r.code, 2);
   assert.match(r.err, /FIFO.*not a regular file/);
 });
+
+test('--html never replaces a saved report without --force, and says so before any check runs', async () => {
+  const saved = path.join(dir, 'kept.html');
+  fs.writeFileSync(saved, 'the report the studio saved');
+  const r = await cli(['check', '--no-discovery', '--email', 'x@gmail.com', '--html', saved]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /esiste già/);
+  assert.equal(fs.readFileSync(saved, 'utf8'), 'the report the studio saved');
+  const forced = await cli(['check', '--no-discovery', '--email', 'x@gmail.com', '--html', saved, '--force']);
+  assert.equal(forced.code, 4, forced.err);
+  assert.match(fs.readFileSync(saved, 'utf8'), /pec-doctor-report/);
+});
