@@ -59,7 +59,7 @@ node_suite "unit and integration tests" .tmp/unit.log node scripts/run-unit.js
 
 # Windows under Wine: the win32 code paths on the real Windows Node (test/wine/, docs/inventory.md).
 stage "Wine prefixes and the Windows Node" sh scripts/wine-setup.sh
-node_suite "Windows under Wine" .tmp/wine.log npx tsx --test --test-reporter=spec --test-concurrency=1 test/wine/wine.test.ts
+node_suite "Windows under Wine" .tmp/wine.log npx tsx --test --test-reporter=spec --test-concurrency=1 test/wine/*.test.ts
 
 # A Playwright suite: its JSON report's counts join the total (a suite that reports nothing fails).
 playwright_suite() { # name, config, results json

@@ -16,13 +16,18 @@ export interface OsInfo {
   displayVersion?: string | null;
   /** Kernel version as the OS reports it (os.release(), Darwin version, Linux kernel). */
   kernel?: string | null;
+  /** Windows: ProductOptions\ProductType, 'client' (WinNT) or 'server' (ServerNT, LanmanNT); null when unread. */
+  productType?: 'client' | 'server' | null;
+  /** Windows: a Remote Desktop Session Host (terminal server), where a restart ends every user's session; null when unread. */
+  terminalServer?: boolean | null;
   evidence: Evidence[];
 }
 
 /** How a program was installed: Office Click-to-Run or MSI, Linux package formats, a macOS app bundle. */
-export type InstallType = 'click-to-run' | 'msi' | 'installer' | 'deb' | 'rpm' | 'snap' | 'flatpak' | 'app' | 'path' | null;
+export type InstallType = 'click-to-run' | 'msi' | 'installer' | 'msix' | 'deb' | 'rpm' | 'snap' | 'flatpak' | 'app' | 'path' | null;
 
-export type ClientId = 'outlook' | 'thunderbird' | 'applemail' | 'windowslivemail' | 'outlook-mac' | 'evolution' | string;
+/** 'outlook-new': the new Outlook for Windows (olk.exe), whose IMAP/SMTP runs in Microsoft's cloud. */
+export type ClientId = 'outlook' | 'outlook-new' | 'thunderbird' | 'applemail' | 'windowslivemail' | 'outlook-mac' | 'evolution' | string;
 
 export interface ClientInfo {
   id: ClientId;
@@ -75,6 +80,8 @@ export interface WindowsTls {
   winhttp: { defaultSecureProtocols64: number | null; defaultSecureProtocols32: number | null };
   internetSettings: { hkcu: number | null; hklm: number | null };
   kb3140245: boolean | null;
+  /** Windows Server 2008 SP2's TLS 1.1/1.2 update; null or absent when not read (only looked for there). */
+  kb4019276?: boolean | null;
   dotnet: {
     release: number | null;
     version: string | null;
@@ -91,7 +98,7 @@ export interface WindowsTls {
    * plan: KB3140245's and the client language packs', with their install times when known
    * (the language-pack trap: a language pack added after KB3140245 undoes it). null: not read.
    */
-  servicing?: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[] } | null;
+  servicing?: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[]; kb4019276?: ServicingPackage[] } | null;
   evidence: Evidence[];
 }
 

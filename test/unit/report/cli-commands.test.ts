@@ -9,7 +9,7 @@ import { sampleReport, win7UntouchedReport } from './sample';
 import { cli } from '../../support/cli';
 import { saveRun } from '../../../src/history/index';
 import { REPORT_SCHEMA_VERSION, type VerdictStatus } from '../../../src/diagnosis/types';
-import { EXIT_CODES } from '../../../src/cli/commands/check';
+import { EXIT_BAD_REPORT, EXIT_CODES } from '../../../src/cli/commands/check';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-doctor-cli-'));
 // The run history of these commands goes to a temporary app-data folder, never the user's.
@@ -41,7 +41,7 @@ test('fix-reg on a recorded 32-bit Windows 7: the fix and its undo, no Wow6432No
   );
   assert.match(
     fix,
-    /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]\r\n"DefaultSecureProtocols"=dword:00000a00/,
+    /\[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp\]\r\n"DefaultSecureProtocols"=dword:00000800/,
   );
   assert.match(fix, /reg export/);
   // The untouched machine had no such values: the undo deletes them.
@@ -97,7 +97,7 @@ test('fix-reg --from a saved HTML or JSON report; a foreign file is refused in p
   assert.ok(!fs.existsSync(path.join(dir, 'mac.reg')));
 });
 
-test('evaluate reads JSON and our HTML alike; damaged and foreign files get a plain message and exit 1', async () => {
+test('evaluate reads JSON and our HTML alike; damaged and foreign files get a plain message and exit 6 (EXIT_BAD_REPORT)', async () => {
   const saved = path.join(dir, 'saved.json');
   const savedHtml = path.join(dir, 'saved.html');
   const report = sampleReport();
@@ -118,14 +118,14 @@ test('evaluate reads JSON and our HTML alike; damaged and foreign files get a pl
   const corrupt = path.join(dir, 'corrupt.json');
   fs.writeFileSync(corrupt, renderReportFile(report, 'json', false).content.slice(0, 500));
   const c = await cli('evaluate', corrupt);
-  assert.equal(c.code, 1);
+  assert.equal(c.code, EXIT_BAD_REPORT);
   assert.match(c.err, /il file è danneggiato o incompleto/);
   assert.doesNotMatch(c.err, /Unexpected|position/);
   const foreign = path.join(dir, 'package.json');
   fs.writeFileSync(foreign, '{"name":"x"}');
   assert.match((await cli('evaluate', foreign)).err, /non è un rapporto di PEC Doctor/);
   const missing = await cli('evaluate', path.join(dir, 'nope.json'));
-  assert.equal(missing.code, 1);
+  assert.equal(missing.code, EXIT_BAD_REPORT);
   assert.match(missing.err, /il file non esiste/);
   assert.equal((await cli('evaluate')).code, 2);
   assert.equal((await cli('evaluate', 'a.json', 'b.json')).code, 2);
