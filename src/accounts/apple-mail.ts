@@ -50,6 +50,15 @@ function server(d: Dict, protocol: ServerSetting['protocol']): ServerSetting | n
   };
 }
 
+/**
+ * The host of an SMTPIdentifier ("smtp.host:user", Mail's reference to its outgoing server),
+ * or null when it does not start with a host name.
+ */
+export function smtpIdentifierHost(id: string | null): string | null {
+  const host = id?.split(':')[0]?.trim().toLowerCase() ?? '';
+  return /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(host) ? host : null;
+}
+
 /** Accounts from a parsed Accounts.plist. Pure. */
 export function accountsFromMailPlist(plist: PlistValue, source: string): Account[] {
   if (!isDict(plist)) return [];
@@ -69,6 +78,24 @@ export function accountsFromMailPlist(plist: PlistValue, source: string): Accoun
     if (!protocol) return; // "On My Mac" (LocalAccount) and unknown kinds have no server
     const emails = Array.isArray(a.EmailAddresses) ? a.EmailAddresses.map((e) => str(e)).filter((e): e is string => !!e) : [];
     const name = str(a.AccountName);
+    const smtpId = str(a.SMTPIdentifier);
+    const outgoing = smtpFor(smtpId);
+    const evidence: Evidence[] = [
+      {
+        source,
+        raw: `MailAccounts[${i}]: ${type} ${str(a.Hostname) ?? '?'}:${str(a.PortNumber) ?? '?'} SSLEnabled=${str(a.SSLEnabled) ?? String(a.SSLEnabled ?? '?')}`,
+      },
+    ];
+    // Recent Mail names its outgoing server only by this reference: the server's own entry (port,
+    // SSL) is not in Accounts.plist. The host is kept in the evidence instead of being dropped.
+    const smtpHost = outgoing ? null : smtpIdentifierHost(smtpId);
+    if (smtpHost)
+      evidence.push({
+        source: `${source} MailAccounts[${i}].SMTPIdentifier`,
+        raw:
+          `outgoing server ${smtpHost}: port and security not in this file (DeliveryAccounts has no entry for it); ` +
+          'Mail keeps them in its outgoing-server list (Mail > Settings > Accounts > Server Settings), stored in the macOS accounts database ~/Library/Accounts/Accounts4.sqlite, not read',
+      });
     out.push({
       client: 'applemail',
       profile: name ?? `account ${i + 1}`,
@@ -77,15 +104,10 @@ export function accountsFromMailPlist(plist: PlistValue, source: string): Accoun
       email: emails[0] ?? null,
       provider: null,
       incoming: server(a, protocol),
-      outgoing: smtpFor(str(a.SMTPIdentifier)),
-      identities: emails.map((email) => ({ email, outgoing: smtpFor(str(a.SMTPIdentifier)) })),
+      outgoing,
+      identities: emails.map((email) => ({ email, outgoing })),
       findings: [],
-      evidence: [
-        {
-          source,
-          raw: `MailAccounts[${i}]: ${type} ${str(a.Hostname) ?? '?'}:${str(a.PortNumber) ?? '?'} SSLEnabled=${str(a.SSLEnabled) ?? String(a.SSLEnabled ?? '?')}`,
-        },
-      ],
+      evidence,
     });
   });
   return out;

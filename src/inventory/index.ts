@@ -10,6 +10,7 @@ import { ErrorLog } from './probe';
 import { collectWindowsOs, windowsArch, windowsReleaseOfBuild } from './windows-os';
 import { collectWindowsTls } from './windows-tls';
 import { collectOutlook } from './outlook';
+import { collectNewOutlook } from './outlook-new';
 import { collectWindowsPrograms } from './windows-programs';
 import { collectAntivirus } from './antivirus';
 import { collectMacOs, collectMacApps, collectMacJava } from './macos';
@@ -74,16 +75,19 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
   const buildP = fromRelease ? Promise.resolve(Number(fromRelease[1])) : osP.then(buildOf);
   // Client release of the build (Windows Server 2008 R2 = 7, 2012 = 8, ...): SChannel and KB3140245 go by it.
   const releaseP = buildP.then((build) => windowsReleaseOfBuild(build)?.release ?? null);
-  const [os, windows, outlook, programs, av] = await Promise.all([
+  const [os, windows, outlook, outlookNew, programs, av] = await Promise.all([
     osP,
     guard('windows: TLS settings', log, null, async () =>
       collectWindowsTls(src, log, { build: await buildP, release: await releaseP, is64 }),
     ),
     guard('windows: Outlook', log, null, () => collectOutlook(src, log, is64)),
+    guard('windows: new Outlook', log, null, () => collectNewOutlook(src, log)),
     guard('windows: programs', log, { clients: [], browsers: [], runtimes: [] }, () => collectWindowsPrograms(src, log, is64)),
-    guard('windows: antivirus', log, { entries: [], checked: false }, async () =>
-      collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2'),
-    ),
+    guard('windows: antivirus', log, { entries: [], checked: false }, async () => {
+      // Windows Server has no Security Center (its WMI namespace does not exist there): not asked.
+      if ((await osP).productType === 'server') return { entries: [], checked: false };
+      return collectAntivirus(src, log, (await releaseP) === 'Windows XP' ? 'SecurityCenter' : 'SecurityCenter2');
+    }),
   ]);
   const runtimes = [...programs.runtimes];
   // A Java without JavaSoft keys (Adoptium, Zulu and other OpenJDK builds): ask the one on PATH.
@@ -101,7 +105,7 @@ async function collectWindows(src: Source, log: ErrorLog): Promise<PlatformResul
   }
   return {
     os,
-    clients: [...(outlook ? [outlook] : []), ...programs.clients],
+    clients: [...(outlook ? [outlook] : []), ...(outlookNew ? [outlookNew] : []), ...programs.clients],
     browsers: programs.browsers,
     runtimes,
     windows,

@@ -19,6 +19,17 @@ export function parseOsRelease(text: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The code name: VERSION_CODENAME, else the parenthesised part of VERSION (os-release(5): VERSION
+ * "may contain a release code name", e.g. VERSION="12 (bookworm)"). An empty value is no value.
+ */
+export function osReleaseCodename(osRelease: Record<string, string> | null): string | null {
+  const explicit = osRelease?.VERSION_CODENAME?.trim();
+  if (explicit) return explicit;
+  const inVersion = /\(([^()]+)\)\s*$/.exec(osRelease?.VERSION ?? '')?.[1]?.trim();
+  return inVersion || null;
+}
+
 const LINUX_ARCH: Record<string, string> = { x86_64: 'x64', amd64: 'x64', aarch64: 'arm64', arm64: 'arm64', i686: 'x86', i386: 'x86' };
 
 export function linuxOsInfo(
@@ -29,18 +40,20 @@ export function linuxOsInfo(
   kernel: string,
   evidence: Evidence[],
 ): OsInfo {
+  // An empty field (KEY="") is as good as absent.
+  const field = (k: string) => osRelease?.[k]?.trim() || null;
   const name =
-    osRelease?.PRETTY_NAME ??
-    (osRelease?.NAME ? `${osRelease.NAME} ${osRelease.VERSION ?? ''}`.trim() : null) ??
+    field('PRETTY_NAME') ??
+    (field('NAME') ? `${field('NAME')} ${field('VERSION') ?? ''}`.trim() : null) ??
     (si?.distro ? `${si.distro} ${si.release ?? ''}`.trim() : null);
   return {
     platform: 'linux',
     name,
-    version: osRelease?.VERSION_ID ?? si?.release ?? null,
+    version: field('VERSION_ID') ?? (si?.release || null),
     // Debian's point release ("12.11") is the nearest thing to a build number.
     build: debianVersion?.trim() || null,
     arch,
-    displayVersion: osRelease?.VERSION_CODENAME ?? si?.codename ?? null,
+    displayVersion: osReleaseCodename(osRelease) ?? (si?.codename?.trim() || null),
     kernel,
     evidence,
   };

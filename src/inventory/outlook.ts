@@ -34,6 +34,15 @@ export const C2R_PRODUCTS: { match: RegExp; marketing: string }[] = [
 export const CURVER_KEY = 'HKCR\\Outlook.Application\\CurVer';
 export const APP_PATHS_OUTLOOK = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\OUTLOOK.EXE';
 export const C2R_CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Office\\ClickToRun\\Configuration';
+/** Office 2013 Click-to-Run keeps its own configuration (with its own Platform) under Office\15.0. */
+export const C2R15_CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Office\\15.0\\ClickToRun\\Configuration';
+
+/** Which Click-to-Run configuration describes this OUTLOOK.EXE: 2013's (…\Microsoft Office 15\root\office15\) or 2016+'s. */
+export function pickC2R(exe: string | null, c2r16: RegKey | null, c2r15: RegKey | null): RegKey | null {
+  if (exe && /\\root\\office15\\/i.test(exe)) return c2r15;
+  if (exe) return c2r16;
+  return c2r16 ?? c2r15;
+}
 
 /** "Outlook.Application.14" → 14. */
 export function parseCurVer(key: RegKey | null): number | null {
@@ -102,15 +111,19 @@ export function outlookClient(i: OutlookInputs, evidence: Evidence[]): ClientInf
   const app = i.appPaths.find((a) => a.exe) ?? null;
   const exe = app?.exe ?? null;
   const c2rHasOutlook = !!i.c2r && i.c2r.productReleaseIds.length > 0 && i.c2r.outlookExcludedFrom.length < i.c2r.productReleaseIds.length;
-  const isC2R = !!i.c2r && (/\\root\\office\d+\\/i.test(exe ?? '') || (!exe && c2rHasOutlook));
+  // …\root\Office16\ (and 2013's …\Microsoft Office 15\root\office15\) is Click-to-Run's own layout, configuration read or not.
+  const c2rPath = /\\root\\office\d+\\/i.test(exe ?? '');
+  const isC2R = c2rPath || (!!i.c2r && !exe && c2rHasOutlook);
   const installed = !!exe || i.curVer !== null || (i.msi?.found ?? false) || c2rHasOutlook;
   if (!installed) return null;
-  const version = i.fileVersion ?? (isC2R ? i.c2r!.versionToReport : null) ?? (i.curVer !== null ? `${i.curVer}.0` : null);
+  const version = i.fileVersion ?? (isC2R ? (i.c2r?.versionToReport ?? null) : null) ?? (i.curVer !== null ? `${i.curVer}.0` : null);
   const major = (version ? Number(version.split('.')[0]) : null) ?? i.curVer;
   let bitness: 32 | 64 | null = null;
   if (!i.osIs64) bitness = 32;
-  else if (isC2R && i.c2r!.platform) bitness = /64/.test(i.c2r!.platform) ? 64 : 32;
+  else if (isC2R && i.c2r?.platform) bitness = /64/.test(i.c2r.platform) ? 64 : 32;
   else if (i.msi?.bitness) bitness = /64/.test(i.msi.bitness) ? 64 : 32;
+  // Office 2013 Click-to-Run installs under Program Files\Microsoft Office 15 whatever its bitness: the folder tells nothing.
+  else if (exe && /\\Microsoft Office 15\\root\\/i.test(exe)) bitness = null;
   else if (exe) bitness = /Program Files \(x86\)/i.test(exe) ? 32 : 64;
   else if (app?.view) bitness = app.view;
   const build = version && version.split('.').length === 4 ? version.split('.').slice(2).join('.') : null;
@@ -121,7 +134,7 @@ export function outlookClient(i: OutlookInputs, evidence: Evidence[]): ClientInf
     marketingName: outlookMarketingName(major, isC2R ? i.c2r : null),
     build,
     bitness,
-    channel: isC2R ? (i.c2r!.cdnBaseUrl ?? null) : null,
+    channel: isC2R ? (i.c2r?.cdnBaseUrl ?? null) : null,
     installType: isC2R ? 'click-to-run' : exe || i.msi?.found ? 'msi' : null,
     path: exe,
     evidence,
@@ -137,21 +150,29 @@ export async function collectOutlook(src: Source, log: ErrorLog, osIs64: boolean
     ...views.map((v) => readRegKey(src, `HKLM\\${APP_PATHS_OUTLOOK}`, v)),
     readRegKey(src, `HKCU\\${APP_PATHS_OUTLOOK}`),
   ]);
-  const c2rReads = await Promise.all(views.map((v) => readRegKey(src, C2R_CONFIG_KEY, v)));
+  // Both views: a 32-bit Office may have written its keys to the 32-bit view only.
+  const [c2rReads, c2r15Reads] = await Promise.all([
+    Promise.all(views.map((v) => readRegKey(src, C2R_CONFIG_KEY, v))),
+    Promise.all(views.map((v) => readRegKey(src, C2R15_CONFIG_KEY, v))),
+  ]);
   const curVer = parseCurVer(curVerRead.key);
   const appPaths = appReads.map((r, idx) => ({
     exe: unquote(regString(regValue(r.key, ''))),
     folder: unquote(regString(regValue(r.key, 'Path'))),
     view: (idx < views.length ? (views[idx] ?? null) : null) as 64 | 32 | null,
   }));
-  const c2rRead = c2rReads.find((r) => r.key) ?? c2rReads[0];
-  const c2r = parseC2R(c2rRead.key);
-  const evidence: Evidence[] = [curVerRead.evidence, ...appReads.map((r) => r.evidence), ...c2rReads.map((r) => r.evidence)];
+  const exe = appPaths.find((a) => a.exe)?.exe ?? null;
+  const c2r = parseC2R(pickC2R(exe, c2rReads.find((r) => r.key)?.key ?? null, c2r15Reads.find((r) => r.key)?.key ?? null));
+  const evidence: Evidence[] = [
+    curVerRead.evidence,
+    ...appReads.map((r) => r.evidence),
+    ...c2rReads.map((r) => r.evidence),
+    ...c2r15Reads.map((r) => r.evidence),
+  ];
   log.add(...evidence);
 
   // MSI bitness and presence: Office\<NN>.0\Outlook, native view first.
   let major = curVer;
-  const exe = appPaths.find((a) => a.exe)?.exe ?? null;
   const fromPath = /\\Office(\d{2})\\/i.exec(exe ?? '');
   if (major === null && fromPath) major = Number(fromPath[1]);
   let msi: OutlookInputs['msi'] = null;

@@ -44,8 +44,13 @@ export const SCHANNEL_DEFAULTS: { release: string; maxBuild: number; row: Row }[
   },
 ];
 
-export function schannelDefaults(build: number | null): Row | null {
+// Windows Server 2008 SP2 with KB4019276: the same table's "Windows Server 2008 SP2" row, TLS 1.1
+// and 1.2 supported but disabled by default (Microsoft's KB4019276 article says the same).
+const NT60_WITH_KB4019276: Row = { 'TLS 1.0': ON, 'TLS 1.1': OFF, 'TLS 1.2': OFF, 'TLS 1.3': NONE };
+
+export function schannelDefaults(build: number | null, options: { kb4019276?: boolean | null } = {}): Row | null {
   if (build === null) return null;
+  if (options.kb4019276 === true && build >= 6000 && build < 7000) return NT60_WITH_KB4019276;
   return SCHANNEL_DEFAULTS.find((d) => build <= d.maxBuild)?.row ?? null;
 }
 
@@ -70,8 +75,12 @@ export function effectiveProtocol(enabled: number | null, disabledByDefault: num
 }
 
 /** SChannel client state of each protocol from the Protocols tree (reg query ... /s) and the OS build. */
-export function parseSchannel(tree: RegKey[], build: number | null): Record<SchannelName, SchannelProtocol> {
-  const defaults = schannelDefaults(build);
+export function parseSchannel(
+  tree: RegKey[],
+  build: number | null,
+  options: { kb4019276?: boolean | null } = {},
+): Record<SchannelName, SchannelProtocol> {
+  const defaults = schannelDefaults(build, options);
   const byPath = new Map(tree.map((k) => [regPathKey(k.path), k]));
   const out = {} as Record<SchannelName, SchannelProtocol>;
   for (const p of SCHANNEL_PROTOCOLS) {

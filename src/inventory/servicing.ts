@@ -24,6 +24,8 @@ export const CBS_PACKAGES_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVers
 
 /** Package names of KB3140245 (Package_for_KB3140245~..., Package_1_for_KB3140245~...). */
 export const KB3140245_PACKAGE = /^Package(?:_\d+)?_for_KB3140245~/i;
+/** Package names of KB4019276 (TLS 1.1/1.2 for Windows Server 2008 SP2). */
+export const KB4019276_PACKAGE = /^Package(?:_\d+)?_for_KB4019276~/i;
 /** Client language packs (the Windows 7/8 display languages added after setup). */
 export const LANGUAGE_PACK_PACKAGE = /^Microsoft-Windows-Client-LanguagePack-Package~/i;
 
@@ -51,28 +53,31 @@ export function servicingPackage(key: RegKey): ServicingPackage {
 }
 
 /** The package subkeys of interest among the Packages key's direct subkeys. */
-export function pickServicingPackages(subkeys: string[]): { kb3140245: string[]; languagePacks: string[] } {
+export function pickServicingPackages(subkeys: string[]): { kb3140245: string[]; languagePacks: string[]; kb4019276: string[] } {
   const leaf = (p: string) => p.split('\\').pop() ?? p;
   return {
     kb3140245: subkeys.filter((p) => KB3140245_PACKAGE.test(leaf(p))).slice(0, MAX_PER_KIND),
     languagePacks: subkeys.filter((p) => LANGUAGE_PACK_PACKAGE.test(leaf(p))).slice(0, MAX_PER_KIND),
+    kb4019276: subkeys.filter((p) => KB4019276_PACKAGE.test(leaf(p))).slice(0, MAX_PER_KIND),
   };
 }
 
 export interface ServicingRead {
-  servicing: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[] } | null;
+  servicing: { kb3140245: ServicingPackage[]; languagePacks: ServicingPackage[]; kb4019276?: ServicingPackage[] } | null;
   evidence: Evidence[];
 }
 
 /** Reads the two kinds of packages; servicing null (with the error in evidence) when the list could not be read. */
-export async function collectServicing(src: Source, native: 64 | undefined): Promise<ServicingRead> {
+export async function collectServicing(src: Source, native: 64 | undefined, options: { kb4019276?: boolean } = {}): Promise<ServicingRead> {
   const list = await readRegKey(src, CBS_PACKAGES_KEY, native, []);
   const listEvidence: Evidence = { ...list.evidence };
   if (list.error) return { servicing: null, evidence: [listEvidence] };
   // A Windows 7/8 always has the store: a missing key means it could not be seen, not "no packages".
   if (!list.key) return { servicing: null, evidence: [{ ...listEvidence, error: 'servicing store not found' }] };
-  const picked = pickServicingPackages(list.subkeys);
-  listEvidence.raw = `${list.subkeys.length} packages listed; matching: ${[...picked.kb3140245, ...picked.languagePacks].map((p) => p.split('\\').pop()).join(', ') || 'none'}`;
+  const all = pickServicingPackages(list.subkeys);
+  // KB4019276 is looked for only where it applies (NT 6.0); elsewhere the answer keeps its old shape.
+  const picked = { ...all, kb4019276: options.kb4019276 ? all.kb4019276 : [] };
+  listEvidence.raw = `${list.subkeys.length} packages listed; matching: ${[...picked.kb3140245, ...picked.languagePacks, ...picked.kb4019276].map((p) => p.split('\\').pop()).join(', ') || 'none'}`;
   const read = async (paths: string[]) => {
     const reads = await Promise.all(
       paths.map((p) => readRegKey(src, p, native, ['InstallTimeHigh', 'InstallTimeLow', 'CurrentState', 'InstallClient'])),
@@ -84,8 +89,10 @@ export async function collectServicing(src: Source, native: 64 | undefined): Pro
       evidence: reads.map((r) => r.evidence),
     };
   };
-  const [kb, lp] = await Promise.all([read(picked.kb3140245), read(picked.languagePacks)]);
-  return { servicing: { kb3140245: kb.packages, languagePacks: lp.packages }, evidence: [listEvidence, ...kb.evidence, ...lp.evidence] };
+  const [kb, lp, kb4] = await Promise.all([read(picked.kb3140245), read(picked.languagePacks), read(picked.kb4019276)]);
+  const servicing: NonNullable<ServicingRead['servicing']> = { kb3140245: kb.packages, languagePacks: lp.packages };
+  if (options.kb4019276) servicing.kb4019276 = kb4.packages;
+  return { servicing, evidence: [listEvidence, ...kb.evidence, ...lp.evidence, ...kb4.evidence] };
 }
 
 /**

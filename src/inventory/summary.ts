@@ -27,13 +27,25 @@ export function inventorySummary(inv: Inventory): string {
     .join(', ');
   out.push(`Sistema: ${os.name ?? 'sistema sconosciuto'}${extra ? ` (${extra})` : ''}`);
   out.push(`  versione ${os.version ?? '?'}${os.build ? `, build ${os.build}` : ''}, architettura ${os.arch ?? '?'}`);
+  if (os.productType === 'server')
+    out.push(
+      os.terminalServer
+        ? '  edizione server, server terminal (Desktop remoto): un riavvio chiude le sessioni di tutti gli utenti'
+        : `  edizione server${os.terminalServer === null ? ' (server terminal: non verificato)' : ''}`,
+    );
   out.push('Programmi di posta:');
   if (inv.clients.length === 0) out.push('  nessuno trovato');
   for (const c of inv.clients) {
     const extra = [
       c.marketingName ? `(${c.marketingName})` : null,
       c.bitness ? `${c.bitness} bit` : null,
-      c.installType === 'click-to-run' ? 'Click-to-Run' : c.installType === 'msi' ? 'MSI' : null,
+      c.installType === 'click-to-run'
+        ? 'Click-to-Run'
+        : c.installType === 'msi'
+          ? 'MSI'
+          : c.installType === 'msix'
+            ? 'app di Windows (MSIX)'
+            : null,
     ].filter(Boolean);
     out.push(`  ${c.name} ${c.version ?? 'versione sconosciuta'}${extra.length ? ' ' + extra.join(', ') : ''}`);
   }
@@ -52,7 +64,14 @@ export function inventorySummary(inv: Inventory): string {
         : `  WinHTTP DefaultSecureProtocols: ${hex(w.winhttp.defaultSecureProtocols64)}`,
     );
     out.push(`  Internet Settings SecureProtocols: HKCU ${hex(w.internetSettings.hkcu)}; HKLM ${hex(w.internetSettings.hklm)}`);
-    out.push(`  Aggiornamento KB3140245: ${w.kb3140245 === null ? 'non verificato' : w.kb3140245 ? 'installato' : 'NON installato'}`);
+    // Only where it was looked for: Windows 10/11 never need it, and "non verificato" there is noise.
+    const kbNotChecked = w.evidence.some((e) => e.source === 'KB3140245' && /^not checked/.test(e.raw ?? ''));
+    if (!kbNotChecked)
+      out.push(`  Aggiornamento KB3140245: ${w.kb3140245 === null ? 'non verificato' : w.kb3140245 ? 'installato' : 'NON installato'}`);
+    if (w.kb4019276 !== undefined)
+      out.push(
+        `  Aggiornamento KB4019276 (TLS 1.1/1.2 per Windows Server 2008 SP2): ${w.kb4019276 === null ? 'non verificato' : w.kb4019276 ? 'installato' : 'NON installato'}`,
+      );
     if (w.servicing) {
       const trap = languagePackAfterKb(w.servicing);
       const lp = w.servicing.languagePacks.map((p) => p.name.split('~')[3] || p.name).join(', ');
@@ -67,7 +86,12 @@ export function inventorySummary(inv: Inventory): string {
       `  .NET Framework: ${d.version ?? 'nessun 4.x'}${d.release !== null ? ` (Release ${d.release})` : ''}; SchUseStrongCrypto ${d.schUseStrongCrypto ?? 'assente'}, SystemDefaultTlsVersions ${d.systemDefaultTlsVersions ?? 'assente'}`,
     );
   }
-  if (inv.windows && inv.antivirusChecked === false) out.push('Antivirus: non verificato (elenco di Windows non leggibile)');
+  if (inv.windows && inv.antivirusChecked === false)
+    out.push(
+      inv.os.productType === 'server'
+        ? 'Antivirus: non verificato (Windows Server non ha il Centro sicurezza che li elenca)'
+        : 'Antivirus: non verificato (elenco di Windows non leggibile)',
+    );
   for (const a of inv.antivirus) {
     out.push(
       `Antivirus: ${a.name}${a.state ? ` (${a.state})` : ''}${a.interceptsMail ? ` — può intercettare la posta cifrata: ${a.interceptsMail}` : ''}`,

@@ -74,6 +74,8 @@ export interface CurrentVersionFacts {
   csdVersion: string | null;
   editionId: string | null;
   displayVersion: string | null;
+  /** "Client", "Server" or "Server Core" (Windows 7 / 2008 R2 and later). */
+  installationType: string | null;
 }
 
 export function parseCurrentVersion(key: RegKey): CurrentVersionFacts {
@@ -99,7 +101,60 @@ export function parseCurrentVersion(key: RegKey): CurrentVersionFacts {
     csdVersion: str('CSDVersion'),
     editionId: str('EditionID'),
     displayVersion: str('DisplayVersion') ?? str('ReleaseId'),
+    installationType: str('InstallationType'),
   };
+}
+
+/** "Windows Server (R) 2008 Standard", "Windows Vista (TM) Business", "Windows Server® 2008": the marks dropped. */
+export function cleanProductName(name: string): string {
+  return name
+    .replace(/\s*\((?:R|TM)\)|[®™]/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const PRODUCT_OPTIONS_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ProductOptions';
+export const TERMINAL_SERVER_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
+
+/**
+ * ProductOptions\ProductType: "WinNT" on client editions, "ServerNT" on servers, "LanmanNT" on
+ * domain controllers (the registry form of OSVERSIONINFOEX wProductType: VER_NT_WORKSTATION,
+ * VER_NT_SERVER, VER_NT_DOMAIN_CONTROLLER). docs/inventory.md has the sources.
+ */
+export function parseProductType(key: RegKey | null): 'client' | 'server' | null {
+  const t = regString(regValue(key, 'ProductType'))?.trim().toLowerCase();
+  if (t === 'winnt') return 'client';
+  if (t === 'servernt' || t === 'lanmannt') return 'server';
+  return null;
+}
+
+/**
+ * Terminal Server\TSAppCompat = 1: Remote Desktop Session Host in application-server mode (what
+ * WMI reports as Win32_TerminalServiceSetting.TerminalServerMode = 1); 0 or absent: remote
+ * administration only. A client edition is never a session host, except Windows 10/11
+ * Enterprise multi-session (EditionID "ServerRdsh").
+ */
+export function parseTerminalServer(key: RegKey | null, productType: 'client' | 'server' | null, editionId: string | null): boolean | null {
+  if (/^ServerRdsh$/i.test(editionId ?? '')) return true;
+  const compat = regNumber(regValue(key, 'TSAppCompat'));
+  if (compat !== null) return compat !== 0;
+  if (key && productType === 'server') return false;
+  return productType === 'client' ? false : null;
+}
+
+/** Server release of an NT version when ProductName does not name it (a trimmed key); builds tell 2016/2019/2022/2025 apart. */
+export function serverReleaseOf(nt: string | null, build: number | null): string | null {
+  if (nt === '6.0') return 'Windows Server 2008';
+  if (nt === '6.1') return 'Windows Server 2008 R2';
+  if (nt === '6.2') return 'Windows Server 2012';
+  if (nt === '6.3') return 'Windows Server 2012 R2';
+  if (nt === '10.0' && build !== null) {
+    if (build >= 26100) return 'Windows Server 2025';
+    if (build >= 20348) return 'Windows Server 2022';
+    if (build >= 17763) return 'Windows Server 2019';
+    if (build >= 14393) return 'Windows Server 2016';
+  }
+  return null;
 }
 
 /** Windows' own architecture (not the process's): a 32-bit app on 64-bit Windows sees PROCESSOR_ARCHITEW6432. */
@@ -123,10 +178,7 @@ function servicePackName(csd: string | null, siSp: string | undefined): string |
 function editionOf(productName: string | null, release: string | null): string | null {
   if (!productName) return null;
   const m = /Windows\s+(?:XP|Vista|7|8\.1|8|10|11|Server \d{4}(?: R2)?)\s+(.+)$/i.exec(
-    productName
-      .replace(/^Microsoft\s+/i, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
+    cleanProductName(productName.replace(/^Microsoft\s+/i, '')),
   );
   if (m) return m[1].trim();
   return release && productName.includes(release) ? null : productName;
@@ -137,6 +189,10 @@ export interface WindowsOsInputs {
   currentVersion: CurrentVersionFacts | null;
   release: string;
   arch: string | null;
+  /** ProductOptions\ProductType read (null: not read). */
+  productType?: 'client' | 'server' | null;
+  /** The Terminal Server key, when read (undefined/null: not read or absent). */
+  terminalServerKey?: RegKey | null;
 }
 
 /** Pure: the OsInfo of a Windows machine from whatever could be read. */
@@ -153,10 +209,19 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
   // Windows 11 still says "Windows 10" in ProductName: the build decides.
   if (release === 'Windows 10' && build !== null && build >= 22000) release = 'Windows 11';
   const servicePack = servicePackName(cv?.csdVersion ?? null, si?.servicepack);
-  const productName = si?.distro?.trim() || cv?.productName || null;
-  // Servers share the client's build numbers (9600 = 8.1 and 2012 R2): their own name wins.
+  const rawProductName = si?.distro?.trim() || cv?.productName || null;
+  const productName = rawProductName ? cleanProductName(rawProductName) : null;
+  // Client or server: ProductOptions first, then CurrentVersion's InstallationType (7 / 2008 R2+),
+  // then the product name.
+  const installationType = cv?.installationType ?? null;
+  const productType =
+    inputs.productType ??
+    (installationType ? (/server/i.test(installationType) ? 'server' : /client/i.test(installationType) ? 'client' : null) : null) ??
+    (productName ? (/\bServer\b/i.test(productName) ? 'server' : /Windows/i.test(productName) ? 'client' : null) : null);
+  // Servers share the client's build numbers (6002 = Vista and 2008, 9600 = 8.1 and 2012 R2): their own name wins.
   const server = /Windows Server \d{4}(?: R2)?/i.exec(productName ?? '')?.[0] ?? null;
   if (server) release = server.replace(/^windows server/i, 'Windows Server');
+  else if (productType === 'server') release = serverReleaseOf(nt, build) ?? release;
   const edition = cv?.editionId ? (editionOf(cv.productName, release) ?? cv.editionId) : editionOf(productName, release);
   const displayVersion = cv?.displayVersion ?? byBuild?.update ?? null;
   const name = release ? [release, servicePack].filter(Boolean).join(' ') : productName;
@@ -170,6 +235,8 @@ export function windowsOsInfo(inputs: WindowsOsInputs, evidence: Evidence[]): Os
     arch: inputs.arch,
     displayVersion,
     kernel: inputs.release || null,
+    productType,
+    terminalServer: parseTerminalServer(inputs.terminalServerKey ?? null, productType, cv?.editionId ?? null),
     evidence,
   };
 }
@@ -198,7 +265,8 @@ export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsIn
       raw: `${src.env.PROCESSOR_ARCHITECTURE ?? '-'} / ${src.env.PROCESSOR_ARCHITEW6432 ?? '-'}`,
     },
   ];
-  const [siResult, cvRead] = await Promise.all([
+  const native = arch === 'x64' || arch === 'arm64' ? 64 : undefined;
+  const [siResult, cvRead, poRead, tsRead] = await Promise.all([
     askSystemInformation(src.release)
       ? src.osInfo().then(
           (si) => ({ si, error: null as string | null }),
@@ -206,14 +274,26 @@ export async function collectWindowsOs(src: Source, log: ErrorLog): Promise<OsIn
         )
       : Promise.resolve({ si: null, error: SI_SKIPPED }),
     // The native view: a 32-bit process would otherwise read the WOW64 copy.
-    readRegKey(src, CURRENT_VERSION_KEY, arch === 'x64' || arch === 'arm64' ? 64 : undefined),
+    readRegKey(src, CURRENT_VERSION_KEY, native),
+    readRegKey(src, PRODUCT_OPTIONS_KEY, native, ['ProductType', 'ProductSuite']),
+    readRegKey(src, TERMINAL_SERVER_KEY, native, ['TSAppCompat', 'TSEnabled', 'fDenyTSConnections']),
   ]);
   const siEvidence: Evidence = { source: 'systeminformation osInfo()', raw: siResult.si ? JSON.stringify(siResult.si) : undefined };
   if (siResult.error) siEvidence.error = siResult.error;
   else if (siResult.si && !siResult.si.distro && !siResult.si.build)
     siEvidence.error = 'distro and build empty (Get-CimInstance needs PowerShell 3; registry used)';
-  evidence.push(siEvidence, cvRead.evidence);
-  log.add(cvRead.evidence);
+  evidence.push(siEvidence, cvRead.evidence, poRead.evidence, tsRead.evidence);
+  log.add(cvRead.evidence, poRead.evidence, tsRead.evidence);
   const cv = cvRead.key ? parseCurrentVersion(cvRead.key) : null;
-  return windowsOsInfo({ si: siResult.si, currentVersion: cv, release: src.release, arch }, evidence);
+  return windowsOsInfo(
+    {
+      si: siResult.si,
+      currentVersion: cv,
+      release: src.release,
+      arch,
+      productType: parseProductType(poRead.key),
+      terminalServerKey: tsRead.error ? null : tsRead.key,
+    },
+    evidence,
+  );
 }

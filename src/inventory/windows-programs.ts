@@ -111,6 +111,117 @@ export function parseJavaSoft(reads: { key: RegKey | null; subkeys: string[] }[]
   return versions[0] ?? null;
 }
 
+type MozillaReads = { r: { key: RegKey | null; evidence: Evidence }; view: 64 | 32 | null }[];
+
+function entryEvidence(p: InstalledProgram): Evidence {
+  return {
+    source: `reg query "${p.key.path}"${p.view ? ` /reg:${p.view}` : ''}`,
+    raw: [
+      `DisplayName    ${p.displayName}`,
+      `DisplayVersion    ${p.displayVersion ?? ''}`,
+      ...(p.installLocation ? [`InstallLocation    ${p.installLocation}`] : []),
+    ].join('\n'),
+  };
+}
+
+/** A Mozilla program's CurrentVersion from the first view that has it. */
+function mozillaOf(reads: MozillaReads, osIs64: boolean) {
+  const hit = reads.find((x) => regString(regValue(x.r.key, 'CurrentVersion')));
+  if (!hit) return null;
+  const parsed = parseMozillaVersion(regString(regValue(hit.r.key, 'CurrentVersion')));
+  return { ...parsed, bitness: parsed.bitness ?? (hit.view === 32 || !osIs64 ? 32 : null), evidence: [hit.r.evidence] };
+}
+
+/** Thunderbird: CurrentVersion in both views and HKCU, then Uninstall. */
+function thunderbirdClient(reads: MozillaReads, uninstall: InstalledProgram | undefined, osIs64: boolean): ClientInfo | null {
+  const tb = mozillaOf(reads, osIs64);
+  if (!tb && !uninstall) return null;
+  const fromUninstall = uninstall ? parseMozillaVersion(uninstall.displayVersion) : null;
+  return {
+    id: 'thunderbird',
+    name: 'Mozilla Thunderbird',
+    version: tb?.version ?? fromUninstall?.version ?? null,
+    bitness: tb?.bitness ?? mozillaBitness(uninstall?.displayName) ?? (uninstall?.view === 32 ? 32 : null),
+    installType: 'installer',
+    path: uninstall?.installLocation ?? null,
+    evidence: [...(tb?.evidence ?? []), ...(uninstall ? [entryEvidence(uninstall)] : [])],
+  };
+}
+
+/** Windows Live Mail: App Paths wlmail.exe, version from the file. */
+async function windowsLiveMailClient(
+  src: Source,
+  log: ErrorLog,
+  reads: { key: RegKey | null; evidence: Evidence }[],
+  uninstall: InstalledProgram | undefined,
+): Promise<ClientInfo | null> {
+  const wlm = reads.find((r) => regString(regValue(r.key, '')));
+  if (!wlm && !uninstall) return null;
+  const exe = regString(regValue(wlm?.key, ''))?.replace(/^"(.*)"$/, '$1') ?? null;
+  const evidence: Evidence[] = [...(wlm ? [wlm.evidence] : []), ...(uninstall ? [entryEvidence(uninstall)] : [])];
+  let version = uninstall?.displayVersion ?? null;
+  if (exe) {
+    const ps = await runCommand(
+      src,
+      powershellExe(src),
+      powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`),
+      {
+        encoding: 'console',
+      },
+    );
+    evidence.push(ps.evidence);
+    log.add(ps.evidence);
+    if (ps.result.ok) version = parseFileVersion(ps.result.stdout) ?? version;
+  }
+  return { id: 'windowslivemail', name: 'Windows Live Mail', version, installType: 'installer', path: exe, evidence };
+}
+
+/** Browsers from Uninstall, Firefox from its own key when Uninstall lacks it, IE from svcVersion. */
+function windowsBrowsers(
+  found: (id: string) => InstalledProgram[],
+  firefox: { ff: MozillaReads; esr: MozillaReads },
+  ieKey: { key: RegKey | null; evidence: Evidence },
+  osIs64: boolean,
+): BrowserInfo[] {
+  const browsers: BrowserInfo[] = [];
+  for (const spec of WINDOWS_PROGRAMS.filter((w) => w.kind === 'browser')) {
+    const entries = found(spec.id);
+    if (entries.length)
+      browsers.push({
+        id: spec.id,
+        name: spec.name,
+        version: entries[0].displayVersion,
+        installType: 'installer',
+        evidence: entries.map(entryEvidence),
+      });
+  }
+  for (const [id, name, reads] of [
+    ['firefox', 'Mozilla Firefox', firefox.ff],
+    ['firefox-esr', 'Mozilla Firefox ESR', firefox.esr],
+  ] as const) {
+    const ff = mozillaOf(reads, osIs64);
+    if (!ff) continue;
+    const esr = id === 'firefox-esr' || /esr/i.test(ff.version ?? '');
+    const realId = esr ? 'firefox-esr' : 'firefox';
+    const existing = browsers.find((b) => b.id === realId);
+    if (existing) existing.evidence.push(...ff.evidence);
+    else
+      browsers.push({
+        id: realId,
+        name: esr ? 'Mozilla Firefox ESR' : name,
+        version: ff.version?.replace(/esr$/i, '') ?? null,
+        installType: 'installer',
+        evidence: ff.evidence,
+      });
+  }
+  if (ieKey.key) {
+    // IE 10+ keeps "9.10/9.11.x" in Version for old scripts: svcVersion holds the real one.
+    const version = regString(regValue(ieKey.key, 'svcVersion')) ?? regString(regValue(ieKey.key, 'Version'));
+    if (version) browsers.push({ id: 'ie', name: 'Internet Explorer', version, installType: null, evidence: [ieKey.evidence] });
+  }
+  return browsers;
+}
+
 export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64: boolean): Promise<WindowsProgramsResult> {
   const views: (64 | 32 | undefined)[] = osIs64 ? [64, 32] : [undefined];
   const uninstallReads = await Promise.all([
@@ -121,25 +232,12 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
   const programs = uninstallReads.flatMap((u) =>
     parseUninstall(u.r.keys, `${u.hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${UNINSTALL_KEY}`, u.view, u.hive),
   );
-  const entryEvidence = (p: InstalledProgram): Evidence => ({
-    source: `reg query "${p.key.path}"${p.view ? ` /reg:${p.view}` : ''}`,
-    raw: [
-      `DisplayName    ${p.displayName}`,
-      `DisplayVersion    ${p.displayVersion ?? ''}`,
-      ...(p.installLocation ? [`InstallLocation    ${p.installLocation}`] : []),
-    ].join('\n'),
-  });
   const found = (id: string) => {
     const spec = WINDOWS_PROGRAMS.find((w) => w.id === id)!;
     // The first table row that matches decides (ESR before Firefox).
     return programs.filter((p) => WINDOWS_PROGRAMS.find((w) => w.displayName.test(p.displayName))?.id === spec.id);
   };
 
-  const clients: ClientInfo[] = [];
-  const browsers: BrowserInfo[] = [];
-  const runtimes: RuntimeInfo[] = [];
-
-  // Thunderbird: CurrentVersion in both views and HKCU, then Uninstall.
   const [tbReads, ffReads, ffEsrReads, ieRead, wlmReads, javaReads] = await Promise.all([
     readMozilla(src, 'Mozilla Thunderbird', views),
     readMozilla(src, 'Mozilla Firefox', views),
@@ -155,88 +253,13 @@ export async function collectWindowsPrograms(src: Source, log: ErrorLog, osIs64:
   for (const r of [...tbReads, ...ffReads, ...ffEsrReads].map((x) => x.r)) log.add(r.evidence);
   log.add(ieRead.evidence, ...wlmReads.map((r) => r.evidence), ...javaReads.map((r) => r.evidence));
 
-  const mozilla = (reads: { r: { key: RegKey | null; evidence: Evidence }; view: 64 | 32 | null }[]) => {
-    const hit = reads.find((x) => regString(regValue(x.r.key, 'CurrentVersion')));
-    if (!hit) return null;
-    const parsed = parseMozillaVersion(regString(regValue(hit.r.key, 'CurrentVersion')));
-    return { ...parsed, bitness: parsed.bitness ?? (hit.view === 32 || !osIs64 ? 32 : null), evidence: [hit.r.evidence] };
-  };
-
-  const tb = mozilla(tbReads);
-  const tbUninstall = found('thunderbird')[0];
-  if (tb || tbUninstall) {
-    const fromUninstall = tbUninstall ? parseMozillaVersion(tbUninstall.displayVersion) : null;
-    clients.push({
-      id: 'thunderbird',
-      name: 'Mozilla Thunderbird',
-      version: tb?.version ?? fromUninstall?.version ?? null,
-      bitness: tb?.bitness ?? mozillaBitness(tbUninstall?.displayName) ?? (tbUninstall?.view === 32 ? 32 : null),
-      installType: 'installer',
-      path: tbUninstall?.installLocation ?? null,
-      evidence: [...(tb?.evidence ?? []), ...(tbUninstall ? [entryEvidence(tbUninstall)] : [])],
-    });
-  }
-
-  // Windows Live Mail: App Paths wlmail.exe, version from the file.
-  const wlm = wlmReads.find((r) => regString(regValue(r.key, '')));
-  const wlmUninstall = found('windowslivemail')[0];
-  if (wlm || wlmUninstall) {
-    const exe = regString(regValue(wlm?.key, ''))?.replace(/^"(.*)"$/, '$1') ?? null;
-    const evidence: Evidence[] = [...(wlm ? [wlm.evidence] : []), ...(wlmUninstall ? [entryEvidence(wlmUninstall)] : [])];
-    let version = wlmUninstall?.displayVersion ?? null;
-    if (exe) {
-      const ps = await runCommand(
-        src,
-        powershellExe(src),
-        powershellArgs(`(Get-Item -LiteralPath ${psLiteral(exe)}).VersionInfo.FileVersion`),
-        { encoding: 'console' },
-      );
-      evidence.push(ps.evidence);
-      log.add(ps.evidence);
-      if (ps.result.ok) version = parseFileVersion(ps.result.stdout) ?? version;
-    }
-    clients.push({ id: 'windowslivemail', name: 'Windows Live Mail', version, installType: 'installer', path: exe, evidence });
-  }
-
-  // Browsers from Uninstall, Firefox from its own key when Uninstall lacks it, IE from svcVersion.
-  for (const spec of WINDOWS_PROGRAMS.filter((w) => w.kind === 'browser')) {
-    const entries = found(spec.id);
-    if (entries.length) {
-      const best = entries[0];
-      browsers.push({
-        id: spec.id,
-        name: spec.name,
-        version: best.displayVersion,
-        installType: 'installer',
-        evidence: entries.map(entryEvidence),
-      });
-    }
-  }
-  for (const [id, name, reads] of [
-    ['firefox', 'Mozilla Firefox', ffReads],
-    ['firefox-esr', 'Mozilla Firefox ESR', ffEsrReads],
-  ] as const) {
-    const ff = mozilla(reads);
-    if (!ff) continue;
-    const esr = id === 'firefox-esr' || /esr/i.test(ff.version ?? '');
-    const realId = esr ? 'firefox-esr' : 'firefox';
-    const existing = browsers.find((b) => b.id === realId);
-    if (existing) existing.evidence.push(...ff.evidence);
-    else
-      browsers.push({
-        id: realId,
-        name: esr ? 'Mozilla Firefox ESR' : name,
-        version: ff.version?.replace(/esr$/i, '') ?? null,
-        installType: 'installer',
-        evidence: ff.evidence,
-      });
-  }
-  if (ieRead.key) {
-    // IE 10+ keeps "9.10/9.11.x" in Version for old scripts: svcVersion holds the real one.
-    const version = regString(regValue(ieRead.key, 'svcVersion')) ?? regString(regValue(ieRead.key, 'Version'));
-    if (version) browsers.push({ id: 'ie', name: 'Internet Explorer', version, installType: null, evidence: [ieRead.evidence] });
-  }
-
+  const clients: ClientInfo[] = [];
+  const tb = thunderbirdClient(tbReads, found('thunderbird')[0], osIs64);
+  if (tb) clients.push(tb);
+  const wlm = await windowsLiveMailClient(src, log, wlmReads, found('windowslivemail')[0]);
+  if (wlm) clients.push(wlm);
+  const browsers = windowsBrowsers(found, { ff: ffReads, esr: ffEsrReads }, ieRead, osIs64);
+  const runtimes: RuntimeInfo[] = [];
   const java = parseJavaSoft(javaReads);
   if (java) runtimes.push({ id: 'java', name: 'Java', version: java, evidence: javaReads.filter((r) => r.key).map((r) => r.evidence) });
   return { clients, browsers, runtimes };

@@ -14,7 +14,7 @@ import {
   secureProtocols,
 } from './schannel';
 import { NDP_V4_FULL_KEY, DOTNET_FRAMEWORKS, dotnetFrameworkKey, parseNdpFull, parseDotnetTlsKey } from './dotnet';
-import { parseHotfixIds, KB3140245_RELEASES } from './hotfixes';
+import { parseHotfixIds, KB3140245_RELEASES, isNt60Build } from './hotfixes';
 import { collectServicing } from './servicing';
 import { powershellArgsWithEnd, powershellExe, psCompleted, wmicExe } from './windows-commands';
 
@@ -47,7 +47,10 @@ export async function collectWindowsTls(
 ): Promise<WindowsTls> {
   const native = os.is64 ? 64 : undefined;
   const views: (64 | 32 | undefined)[] = os.is64 ? [64, 32] : [undefined];
-  const needsKb = os.release !== null && KB3140245_RELEASES.some((r) => os.release === r);
+  const needsKb3140245 = os.release !== null && KB3140245_RELEASES.some((r) => os.release === r);
+  // NT 6.0 (Vista, Server 2008 SP2): KB4019276 is the update that adds TLS 1.2 there.
+  const nt60 = isNt60Build(os.build);
+  const needsKb = needsKb3140245 || nt60;
   const [schannelTree, winhttpReads, isHklm, isHkcu, ndp, dotnetReads, hotfixes, servicing] = await Promise.all([
     readRegTree(src, SCHANNEL_PROTOCOLS_KEY, native),
     Promise.all(views.map((v) => readRegKey(src, WINHTTP_KEY, v))),
@@ -60,7 +63,7 @@ export async function collectWindowsTls(
       ),
     ),
     needsKb ? collectHotfixes(src) : Promise.resolve(null),
-    needsKb ? collectServicing(src, native) : Promise.resolve(null),
+    needsKb ? collectServicing(src, native, { kb4019276: nt60 }) : Promise.resolve(null),
   ]);
   const evidence: Evidence[] = [
     schannelTree.evidence,
@@ -78,25 +81,35 @@ export async function collectWindowsTls(
   // The servicing store is optional evidence: only its failure to list is worth an error line.
   if (servicing && servicing.servicing === null) log.add(servicing.evidence[0]);
 
-  const schannel = parseSchannel(schannelTree.keys, os.build);
+  // Unknown unless an update list was actually read: the hotfix list, else the servicing store
+  // (Win32_QuickFixEngineering is built from the same store, so its package list decides too).
+  const kbFromLists = (kb: 'KB3140245' | 'KB4019276', packages: unknown[] | undefined): boolean | null => {
+    if (hotfixes && hotfixes.ids) return hotfixes.ids.includes(kb);
+    if (servicing?.servicing && packages) {
+      const found = packages.length > 0;
+      evidence.push({
+        source: kb,
+        raw: `update list not readable; servicing store ${found ? 'lists' : 'does not list'} Package_for_${kb}`,
+      });
+      return found;
+    }
+    return null;
+  };
+  const kb4019276 = nt60 ? kbFromLists('KB4019276', servicing?.servicing?.kb4019276) : null;
+  const schannel = parseSchannel(schannelTree.keys, os.build, { kb4019276 });
   // A key that could not be read is unknown, not "OS default".
   if (schannelTree.error) for (const p of Object.values(schannel)) p.effective = 'unknown';
   const ndpFull = parseNdpFull(ndp.key);
   const keys = dotnetReads.filter((d) => d.r.key).map((d) => parseDotnetTlsKey(d.r.key, d.f, d.view));
   const nativeV4 = keys.find((k) => k.framework === 'v4.0.30319' && k.view === 64) ?? null;
-  // Unknown unless an update list was actually read: the hotfix list, else the servicing store
-  // (Win32_QuickFixEngineering is built from the same store, so its package list decides too).
-  let kb3140245: boolean | null = null;
-  if (hotfixes && hotfixes.ids) kb3140245 = hotfixes.ids.includes('KB3140245');
-  else if (servicing?.servicing) {
-    kb3140245 = servicing.servicing.kb3140245.length > 0;
-    evidence.push({
-      source: 'KB3140245',
-      raw: `update list not readable; servicing store ${kb3140245 ? 'lists' : 'does not list'} Package_for_KB3140245`,
-    });
-  }
-  if (!needsKb)
+  const kb3140245 = needsKb3140245 ? kbFromLists('KB3140245', servicing?.servicing?.kb3140245) : null;
+  if (!needsKb3140245)
     evidence.push({ source: 'KB3140245', raw: `not checked: only Windows 7 and 8 need it (this is ${os.release ?? 'unknown'})` });
+  if (nt60)
+    evidence.push({
+      source: 'KB4019276',
+      raw: `looked for on NT 6.0 (build ${os.build}): ${kb4019276 === null ? 'update list not readable' : kb4019276 ? 'installed' : 'not installed'}`,
+    });
   return {
     schannel,
     winhttp: {
@@ -106,6 +119,7 @@ export async function collectWindowsTls(
     },
     internetSettings: { hkcu: secureProtocols(isHkcu.key), hklm: secureProtocols(isHklm.key) },
     kb3140245,
+    ...(nt60 ? { kb4019276 } : {}),
     dotnet: {
       release: ndpFull.release,
       version: ndpFull.version,

@@ -22,7 +22,9 @@
 //       <NO NAME><TAB>REG_SZ<TAB>data             tab-aligned at 8 columns), "<NO NAME>" for the
 //                                                 unnamed value (any display language)
 // and some captures have a blank line between a key's header and its values: a value line after
-// a blank line still belongs to the last header printed.
+// a blank line still belongs to the last header printed. Copied captures often have those tabs
+// turned into spaces (8-column stops: a single space where a name reaches a stop); such lines are
+// split on any run of blanks instead of being dropped.
 //
 // Encoding: piped reg.exe output is in the console's OEM code page (cp850 on Italian Windows);
 // see encoding.ts (`decodeConsole`): valid UTF-8 is kept as UTF-8, anything else is cp850.
@@ -101,6 +103,18 @@ export function regPathKey(p: string): string {
 
 // Field separator: 4 spaces (Vista and later) or a tab (XP's reg.exe 3.0); data may be empty.
 const VALUE_LINE = /^(?: {4}|\t)(.*?)(?: {4}|\t)(REG_[A-Z0-9_]+)(?:(?: {4}|\t)(.*))?$/;
+// XP output whose tabs became spaces (copied from a console or a mail: expanded to 8-column stops,
+// so one or more spaces between fields): any run of blanks separates the three fields.
+const LOOSE_VALUE_LINE = /^[ \t]+(\S.*?)[ \t]+(REG_[A-Z0-9_]+)(?:[ \t]+(.*?))?[ \t]*$/;
+
+/** A value line's name, type and data; the strict layout first, then the blank-separated one. */
+export function splitValueLine(line: string): { name: string; type: string; data: string } | null {
+  const m = VALUE_LINE.exec(line);
+  // A name ending in blanks means the separator was not exactly 4 spaces / a tab: read it loosely.
+  if (m && !/[ \t]$/.test(m[1]) && !/^[ \t]/.test(m[1])) return { name: m[1], type: m[2], data: m[3] ?? '' };
+  const l = LOOSE_VALUE_LINE.exec(line);
+  return l ? { name: l[1], type: l[2], data: l[3] ?? '' } : null;
+}
 /** XP's banner, e.g. "! REG.EXE VERSION 3.0": carries no data. */
 const XP_BANNER = /^! REG\.EXE VERSION \d/i;
 /** Names reg.exe prints for the unnamed value, by Windows display language ("<NO NAME>": XP). */
@@ -171,13 +185,13 @@ export function parseRegQuery(output: string, queried?: string): { keys: RegKey[
       // A value after a blank line (XP): it belongs to the last key header printed.
       if (!block && lastBlock) block = lastBlock;
       const current = block?.headers[block.headers.length - 1];
-      const m = VALUE_LINE.exec(line);
+      const m = splitValueLine(line);
       if (!current || !m) continue; // a continuation or noise line: nothing we can attach
-      let name = m[1];
+      let name = m.name;
       if (DEFAULT_NAMES.has(name.toLowerCase())) name = '';
-      const data = m[3] ?? '';
+      const data = m.data;
       if (name === '' && NOT_SET.has(data.trim().toLowerCase())) continue;
-      const printed = m[2] as RegType;
+      const printed = m.type as RegType;
       const type: RegType = KNOWN_TYPES.has(printed) ? printed : 'REG_BINARY';
       const value = decodeRegData(type, data);
       current.values.push({ name, type, raw: data, value: value ?? data });

@@ -8,10 +8,10 @@ import * as fs from 'node:fs';
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findAppleMailAccounts } from '../../../src/accounts/apple-mail';
+import { findAppleMailAccounts, accountsFromMailPlist, smtpIdentifierHost } from '../../../src/accounts/apple-mail';
 import { parseBinaryPlist } from '../../../src/accounts/apple-mail-bplist';
 import { discoverAccounts } from '../../../src/accounts/index';
-import { PlistError } from '../../../src/inventory/plist';
+import { PlistError, parsePlist } from '../../../src/inventory/plist';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'accounts');
 const home = (name: string) => path.join(FIXTURES, name, 'Users', 'giulia');
@@ -138,4 +138,47 @@ test('a recorded Mac (inventory --record layout): its Apple Mail accounts are re
       ['applemail', 'giulia.bianchi@gmail.com', null],
     ],
   );
+});
+
+test('an account whose SMTP server is named only by SMTPIdentifier ("host:user"): the host is kept in the evidence with where the rest lives', () => {
+  const plist = parsePlist(`<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+	<key>MailAccounts</key>
+	<array>
+		<dict>
+			<key>AccountName</key>
+			<string>PEC Studio</string>
+			<key>AccountType</key>
+			<string>IMAPAccount</string>
+			<key>EmailAddresses</key>
+			<array><string>studio.bianchi@pec.it</string></array>
+			<key>Hostname</key>
+			<string>imaps.pec.aruba.it</string>
+			<key>PortNumber</key>
+			<string>993</string>
+			<key>SMTPIdentifier</key>
+			<string>smtps.pec.aruba.it:studio.bianchi@pec.it</string>
+			<key>SSLEnabled</key>
+			<string>YES</string>
+			<key>Username</key>
+			<string>studio.bianchi@pec.it</string>
+		</dict>
+	</array>
+</dict>
+</plist>`);
+  const [account] = accountsFromMailPlist(plist, '/Users/giulia/Library/Mail/V10/MailData/Accounts.plist');
+  assert.equal(account.incoming?.host, 'imaps.pec.aruba.it');
+  // No port or security is invented for it.
+  assert.equal(account.outgoing, null);
+  const note = account.evidence.find((e) => /SMTPIdentifier/.test(e.source));
+  assert.ok(note, 'the outgoing server is not dropped without a word');
+  assert.match(note.raw ?? '', /^outgoing server smtps\.pec\.aruba\.it: port and security not in this file/);
+  assert.match(note.raw ?? '', /Accounts4\.sqlite/);
+  assert.doesNotMatch(note.raw ?? '', /studio\.bianchi/); // the user part stays out of the evidence
+  assert.equal(smtpIdentifierHost('smtp.gmail.com:giulia@gmail.com'), 'smtp.gmail.com');
+  assert.equal(smtpIdentifierHost('SMTPS.PEC.ARUBA.IT'), 'smtps.pec.aruba.it');
+  assert.equal(smtpIdentifierHost('8A1C6F2E-0B7D-4E1A-9C55-3F1B2D4E6A70'), null); // a uniqueId, not a host
+  assert.equal(smtpIdentifierHost(null), null);
 });

@@ -1,16 +1,34 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { windowsReleaseOfBuild, parseCurrentVersion, windowsArch, windowsOsInfo } from '../../../src/inventory/windows-os';
+import {
+  windowsReleaseOfBuild,
+  parseCurrentVersion,
+  windowsArch,
+  windowsOsInfo,
+  parseProductType,
+  parseTerminalServer,
+  cleanProductName,
+  serverReleaseOf,
+} from '../../../src/inventory/windows-os';
 import { effectiveProtocol, protocolsOfMask, schannelDefaults, parseSchannel } from '../../../src/inventory/schannel';
 import { dotnetVersionOfRelease, parseNdpFull } from '../../../src/inventory/dotnet';
-import { outlookMarketingName, parseC2R, parseFileVersion, parseCurVer, outlookClient } from '../../../src/inventory/outlook';
+import { outlookMarketingName, parseC2R, parseFileVersion, parseCurVer, outlookClient, pickC2R } from '../../../src/inventory/outlook';
+import { parsePackageFullName, pickNewOutlookPackage, newOutlookClient } from '../../../src/inventory/outlook-new';
 import { parseMozillaVersion, parseJavaSoft, parseUninstall } from '../../../src/inventory/windows-programs';
 import { parseSecurityCenter, decodeProductState } from '../../../src/inventory/antivirus';
-import { parseHotfixIds } from '../../../src/inventory/hotfixes';
+import { parseHotfixIds, isNt60Build } from '../../../src/inventory/hotfixes';
 import { filetimeToIso, pickServicingPackages, languagePackAfterKb } from '../../../src/inventory/servicing';
 import { parsePlist, plistString, PlistError } from '../../../src/inventory/plist';
 import { parseSwVers, macArch, macosCodename } from '../../../src/inventory/macos';
-import { parseOsRelease, parseVersionOutput, parseSnapList, parseFlatpakList, parsePackageList } from '../../../src/inventory/linux';
+import {
+  parseOsRelease,
+  parseVersionOutput,
+  parseSnapList,
+  parseFlatpakList,
+  parsePackageList,
+  linuxOsInfo,
+  osReleaseCodename,
+} from '../../../src/inventory/linux';
 import { parseJavaVersion, parseOpensslVersion } from '../../../src/inventory/runtimes';
 import { clockInfo } from '../../../src/inventory/clock';
 import { parseRegQuery, type RegKey } from '../../../src/platform/registry';
@@ -410,4 +428,164 @@ test('servicing store: FILETIME halves to ISO, implausible values null, package 
   };
   assert.equal(languagePackAfterKb(reinstalled), false);
   assert.equal(languagePackAfterKb({ kb3140245: [pk('kb', '2019-01-01T00:00:00.000Z')], languagePacks: [pk('lp', null)] }), null);
+});
+
+test('Windows family: product type, terminal server, marks in product names, server names from the NT version', () => {
+  const key = (values: [string, string, string][]): RegKey =>
+    parseRegQuery(`\r\nHKEY_LOCAL_MACHINE\\X\r\n${values.map(([n, t, d]) => `    ${n}    ${t}    ${d}`).join('\r\n')}\r\n`).keys[0];
+  assert.equal(parseProductType(key([['ProductType', 'REG_SZ', 'WinNT']])), 'client');
+  assert.equal(parseProductType(key([['ProductType', 'REG_SZ', 'ServerNT']])), 'server');
+  assert.equal(parseProductType(key([['ProductType', 'REG_SZ', 'LanmanNT']])), 'server');
+  assert.equal(parseProductType(key([['ProductType', 'REG_SZ', 'Other']])), null);
+  assert.equal(parseProductType(null), null);
+  const ts = (v: string) => key([['TSAppCompat', 'REG_DWORD', v]]);
+  assert.equal(parseTerminalServer(ts('0x1'), 'server', 'ServerStandard'), true);
+  assert.equal(parseTerminalServer(ts('0x0'), 'server', 'ServerStandard'), false);
+  assert.equal(parseTerminalServer(key([['fDenyTSConnections', 'REG_DWORD', '0x1']]), 'server', null), false);
+  assert.equal(parseTerminalServer(null, 'server', null), null); // unread
+  assert.equal(parseTerminalServer(null, 'client', 'Professional'), false);
+  assert.equal(parseTerminalServer(null, 'client', 'ServerRdsh'), true); // Windows 10/11 Enterprise multi-session
+  assert.equal(parseTerminalServer(null, null, null), null);
+  assert.equal(cleanProductName('Windows Server (R) 2008 Standard'), 'Windows Server 2008 Standard');
+  assert.equal(cleanProductName('Windows Vista (TM) Business'), 'Windows Vista Business');
+  assert.equal(cleanProductName('Microsoft® Windows Server® 2008 Enterprise '), 'Microsoft Windows Server 2008 Enterprise');
+  assert.deepEqual(
+    [
+      ['6.0', 6002],
+      ['6.1', 7601],
+      ['6.2', 9200],
+      ['6.3', 9600],
+      ['10.0', 14393],
+      ['10.0', 17763],
+      ['10.0', 20348],
+      ['10.0', 26100],
+      ['10.0', 10240],
+    ].map(([nt, b]) => serverReleaseOf(nt as string, b as number)),
+    [
+      'Windows Server 2008',
+      'Windows Server 2008 R2',
+      'Windows Server 2012',
+      'Windows Server 2012 R2',
+      'Windows Server 2016',
+      'Windows Server 2019',
+      'Windows Server 2022',
+      'Windows Server 2025',
+      null,
+    ],
+  );
+  // A server whose ProductName does not name it (a trimmed key): ProductType and the NT version do.
+  const os = windowsOsInfo(
+    {
+      si: null,
+      currentVersion: parseCurrentVersion(
+        key([
+          ['CurrentVersion', 'REG_SZ', '6.0'],
+          ['CurrentBuildNumber', 'REG_SZ', '6002'],
+          ['CSDVersion', 'REG_SZ', 'Service Pack 2'],
+        ]),
+      ),
+      release: '6.0.6002',
+      arch: 'x64',
+      productType: 'server',
+      terminalServerKey: ts('0x1'),
+    },
+    [],
+  );
+  assert.deepEqual([os.name, os.productType, os.terminalServer], ['Windows Server 2008 Service Pack 2', 'server', true]);
+  // The same build as a client is Vista; InstallationType decides where ProductOptions was not read.
+  const client = windowsOsInfo(
+    {
+      si: null,
+      currentVersion: parseCurrentVersion(
+        key([
+          ['CurrentBuildNumber', 'REG_SZ', '7601'],
+          ['InstallationType', 'REG_SZ', 'Server'],
+          ['ProductName', 'REG_SZ', 'Windows Server 2008 R2 Datacenter'],
+        ]),
+      ),
+      release: '6.1.7601',
+      arch: 'x64',
+    },
+    [],
+  );
+  assert.deepEqual(
+    [client.name, client.edition, client.productType, client.terminalServer],
+    ['Windows Server 2008 R2', 'Datacenter', 'server', null],
+  );
+});
+
+test('SChannel on NT 6.0: KB4019276 makes TLS 1.1/1.2 exist, off by default; without it they stay unsupported', () => {
+  assert.deepEqual(schannelDefaults(6002)!['TLS 1.2'], { supported: false, enabled: false });
+  assert.deepEqual(schannelDefaults(6003, { kb4019276: true })!['TLS 1.2'], { supported: true, enabled: false });
+  assert.deepEqual(schannelDefaults(6002, { kb4019276: null })!['TLS 1.2'], { supported: false, enabled: false });
+  // Only NT 6.0: the flag means nothing on Windows 7.
+  assert.deepEqual(schannelDefaults(7601, { kb4019276: true })!['TLS 1.2'], { supported: true, enabled: false });
+  const tree = parseRegQuery(
+    '\r\nHKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client\r\n    DisabledByDefault    REG_DWORD    0x0\r\n',
+  ).keys;
+  assert.equal(parseSchannel(tree, 6002)['TLS 1.2'].effective, 'disabled');
+  assert.equal(parseSchannel(tree, 6002, { kb4019276: true })['TLS 1.2'].effective, 'enabled');
+  assert.deepEqual(
+    pickServicingPackages(['X\\Package_for_KB4019276~31bf3856ad364e35~x86~~6.0.1.2', 'X\\Package_for_KB4019277~a']).kb4019276,
+    ['X\\Package_for_KB4019276~31bf3856ad364e35~x86~~6.0.1.2'],
+  );
+  assert.equal(isNt60Build(6000), true);
+  assert.equal(isNt60Build(6003), true);
+  assert.equal(isNt60Build(7600), false);
+  assert.equal(isNt60Build(null), false);
+});
+
+test('Outlook 2013 Click-to-Run: its own configuration is picked, and its folder never decides the bitness', () => {
+  const c2r = (platform: string, version: string) =>
+    parseRegQuery(
+      `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Office\\X\\ClickToRun\\Configuration\r\n    Platform    REG_SZ    ${platform}\r\n    VersionToReport    REG_SZ    ${version}\r\n    ProductReleaseIds    REG_SZ    HomeBusinessRetail\r\n`,
+    ).keys[0];
+  const k15 = c2r('x86', '15.0.5589.1001');
+  const k16 = c2r('x64', '16.0.17928.20156');
+  const exe15 = 'C:\\Program Files\\Microsoft Office 15\\root\\office15\\OUTLOOK.EXE';
+  assert.equal(pickC2R(exe15, k16, k15), k15);
+  assert.equal(pickC2R('C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', k16, k15), k16);
+  assert.equal(pickC2R(null, null, k15), k15);
+  const base = { curVer: 15, appPaths: [{ exe: exe15, folder: null, view: 64 as const }], msi: null, fileVersion: null, osIs64: true };
+  const withConfig = outlookClient({ ...base, c2r: parseC2R(k15) }, [])!;
+  assert.deepEqual([withConfig.bitness, withConfig.installType, withConfig.version], [32, 'click-to-run', '15.0.5589.1001']);
+  // Configuration unreadable: still Click-to-Run (the folder layout says so), bitness unknown rather than "64".
+  const without = outlookClient({ ...base, c2r: null }, [])!;
+  assert.deepEqual([without.bitness, without.installType, without.version], [null, 'click-to-run', '15.0']);
+});
+
+test('new Outlook package names', () => {
+  assert.deepEqual(parsePackageFullName('Microsoft.OutlookForWindows_1.2024.717.400_x64__8wekyb3d8bbwe'), {
+    name: 'Microsoft.OutlookForWindows',
+    version: '1.2024.717.400',
+    arch: 'x64',
+    publisherId: '8wekyb3d8bbwe',
+  });
+  assert.equal(parsePackageFullName('Microsoft.OutlookForWindows_8wekyb3d8bbwe'), null); // a family name, not a full name
+  const root =
+    'HKEY_CURRENT_USER\\Software\\Classes\\Local Settings\\Software\\Microsoft\\Windows\\CurrentVersion\\AppModel\\Repository\\Packages\\';
+  const hit = pickNewOutlookPackage([
+    root + 'Microsoft.WindowsCalculator_11.2405.2.0_x64__8wekyb3d8bbwe',
+    root + 'Microsoft.OutlookForWindows_1.2024.717.400_x64__8wekyb3d8bbwe',
+    root + 'Microsoft.OutlookForWindows_1.2024.1023.300_x64__8wekyb3d8bbwe',
+    root + 'Microsoft.OutlookForWindowsHelper_9.0.0.0_x64__8wekyb3d8bbwe',
+  ]);
+  assert.equal(hit?.pkg.version, '1.2024.1023.300');
+  assert.equal(pickNewOutlookPackage([root + 'Microsoft.WindowsCalculator_11.2405.2.0_x64__8wekyb3d8bbwe']), null);
+  assert.equal(newOutlookClient(parsePackageFullName('Microsoft.OutlookForWindows_1.2.3.4_arm64__8wekyb3d8bbwe')!, null, []).path, null);
+});
+
+test('os-release: an empty VERSION_CODENAME is no code name; a code name only in VERSION is read', () => {
+  const info = (text: string) => linuxOsInfo(parseOsRelease(text), null, null, 'x64', '6.1.0', []);
+  assert.equal(
+    info('NAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\n').displayVersion,
+    'bookworm',
+  );
+  assert.equal(info('NAME="Distro"\nVERSION_ID="1.9"\nVERSION_CODENAME=""\n').displayVersion, null);
+  assert.equal(info('NAME="Distro"\nVERSION_ID="1.9"\nVERSION="1.9 (name)"\nVERSION_CODENAME=""\n').displayVersion, 'name');
+  assert.equal(info('NAME="Distro"\nVERSION="1.9 (name)"\n').displayVersion, 'name');
+  assert.equal(info('NAME="Distro"\nVERSION="2024.1"\n').displayVersion, null);
+  const empty = info('NAME="Distro"\nPRETTY_NAME=""\nVERSION_ID=""\n');
+  assert.deepEqual([empty.name, empty.version], ['Distro', null]);
+  assert.equal(osReleaseCodename(null), null);
 });

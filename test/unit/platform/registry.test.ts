@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   parseRegQuery,
+  splitValueLine,
   recordedRegistry,
   windowsRegistry,
   utf16leString,
@@ -326,4 +327,46 @@ HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child
   const r = await windowsRegistry({ exec, regExe: 'reg' }).readKey('HKCR\\Outlook.Application\\CurVer');
   assert.equal(regString(regValue(r!.key, '')), 'Outlook.Application.11');
   assert.deepEqual(r!.subkeys, ['HKEY_CLASSES_ROOT\\Outlook.Application\\CurVer\\Child']);
+});
+
+test('Windows XP output whose tabs became spaces (8-column stops, a single space where a name reaches a stop): values kept', () => {
+  const tabbed = crlf(`
+! REG.EXE VERSION 3.0
+
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion
+    CurrentBuild\tREG_SZ\t1.511.1 () (Obsolete data - do not use)
+    ProductName\tREG_SZ\tMicrosoft Windows XP
+    RegDone\tREG_SZ\t
+    InstallDate\tREG_DWORD\t0x4a5f1c3e
+    CSDVersion\tREG_SZ\tService Pack 3
+    <NO NAME>\tREG_SZ\tx
+`);
+  // What `expand -t 8` (or a console copy) makes of it.
+  const spaced = tabbed
+    .split('\r\n')
+    .map((line) => {
+      let out = '';
+      for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+      return out;
+    })
+    .join('\r\n');
+  assert.match(spaced, /\n {4}ProductName REG_SZ {2}Microsoft Windows XP\r/);
+  const values = (text: string) => parseRegQuery(text).keys[0].values.map((v) => [v.name, v.type, v.value]);
+  assert.deepEqual(values(spaced), values(tabbed));
+  assert.deepEqual(values(spaced), [
+    ['CurrentBuild', 'REG_SZ', '1.511.1 () (Obsolete data - do not use)'],
+    ['ProductName', 'REG_SZ', 'Microsoft Windows XP'],
+    ['RegDone', 'REG_SZ', ''],
+    ['InstallDate', 'REG_DWORD', 0x4a5f1c3e],
+    ['CSDVersion', 'REG_SZ', 'Service Pack 3'],
+    ['', 'REG_SZ', 'x'],
+  ]);
+  // The strict layout is still read exactly (data keeps its own inner spacing).
+  assert.deepEqual(splitValueLine('    User Agent    REG_SZ    Mozilla/4.0  (x)'), {
+    name: 'User Agent',
+    type: 'REG_SZ',
+    data: 'Mozilla/4.0  (x)',
+  });
+  assert.deepEqual(splitValueLine('    Name      REG_SZ  data'), { name: 'Name', type: 'REG_SZ', data: 'data' });
+  assert.equal(splitValueLine('    just some text'), null);
 });
