@@ -5,7 +5,8 @@
 // before the core sees it, and deadlines are clamped to a range a person would wait for.
 // The table is a Record over ApiMethod whose entries are typed by ApiArgs<M>, so the compiler
 // fails when a method is added to src/api.ts without a schema, or a schema drifts from its type.
-import type { ApiArgs, ApiMethod, DiagnosisRequest, Report, ReportFormat } from './api';
+import type { ApiArgs, ApiMethod, DiagnosisRequest, RepairRequest, Report, ReportFormat } from './api';
+import { MAX_REPORT_BYTES } from './report/limits';
 
 /** A checker for one value: returns it (possibly normalised, e.g. clamped) or throws. */
 export interface Schema<T> {
@@ -194,7 +195,8 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const EMAIL_MAX = 320;
 const URL_MAX = 2048;
 /** A report's text: the bridge's body limit; larger files are refused before JSON.parse. */
-export const REPORT_CONTENT_MAX = 20 * 1024 * 1024;
+/** One size cap for reports at every door (the CLI's reader, the bridge and the IPC). */
+export const REPORT_CONTENT_MAX = MAX_REPORT_BYTES;
 
 const diagnosisRequest: Schema<DiagnosisRequest> = exact<DiagnosisRequest>({
   emails: optional(list(str(EMAIL_MAX), 50)),
@@ -236,6 +238,7 @@ export const API_ARGUMENTS: { [M in ApiMethod]: ArgsSchema<M> } = {
   evaluateReport: [str(REPORT_CONTENT_MAX)],
   renderReport: [report, oneOf('json', 'html'), bool],
   renderRegFix: [report],
+  technicianView: [report],
   listRuns: [],
   getRun: [id],
   deleteRuns: [either(oneOf('all'), id)],
@@ -243,6 +246,9 @@ export const API_ARGUMENTS: { [M in ApiMethod]: ArgsSchema<M> } = {
   saveReport: [report, format, bool],
   saveRegFix: [report],
   openExternal: [str(URL_MAX)],
+  planRepair: [report],
+  startRepair: [exact<RepairRequest>({ consentId: str(32, /^[0-9a-f]{32}$/), goOnWithoutRestorePoint: bool })],
+  restartAfterRepair: [oneOf('now', 'later')],
 };
 
 /** The checked (and normalised) arguments of a call, or an ApiArgumentError saying what is wrong. */

@@ -4,22 +4,40 @@
 // header naming this very server: another local page or a DNS-rebinding site gets a 403/404.
 // `pec-doctor ui` never puts the token on a command line (another local user reads those with
 // `ps`): the browser opens a 0600 hand-over file (src/web/handover.ts) pointing at a one-time
-// login code, which the bridge trades once for an HttpOnly, SameSite=Strict session cookie; the
-// page then lives under /app/ and its requests carry the cookie instead of the token.
+// login code, which the bridge trades once for a session secret. The page keeps that secret in
+// sessionStorage (per origin, so per port) and sends it as a header with every API call and
+// with the event stream. No cookie: cookies are not bound to a port, so any other server on
+// 127.0.0.1 would receive one, and a second `pec-doctor ui` would overwrite the first's (#20.3).
+// The app's files under /app/ hold no secret and are served without it.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
+import type { AddressInfo, Socket } from 'net';
 import type { ApiMethod, CoreApi, DiagnosisEvent, HostApi, PecDoctorApi } from '../api';
+import { unavailableRepairHost } from '../repair/session';
 import { isApiMethod } from '../api';
 import { createCore } from '../core';
 import { ApiArgumentError, isInternalError, publicErrorMessage, validateArgs } from '../api-validate';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { externalUrlRefusal } from '../links';
+import { MAX_REPORT_BYTES } from '../report/read';
+import { REPORT_CSP } from '../report/html';
 import { STATIC_MIME as MIME } from './mime';
+import { loginPage, printablePage, usedLinkPage, type Page } from './pages';
 
-const MAX_BODY = 20 * 1024 * 1024;
+/**
+ * A request body carries at most one report, JSON-escaped inside the argument array: room for
+ * the escaping of a report at the cap. The report's own cap is checked after parsing.
+ */
+const MAX_BODY = 2 * MAX_REPORT_BYTES + 1024 * 1024;
+/** Past MAX_BODY the rest is read and dropped (so the client gets our answer, not a reset), up to this. */
+const MAX_DRAIN = 4 * MAX_BODY;
+/** Arrays/objects inside a request body: a report nests about 10 deep; 5,000 would blow the stack later. */
+export const MAX_BODY_DEPTH = 100;
+/** A printable report stays available for this long (the user may reopen the tab). */
+const PRINT_TTL_MS = 10 * 60 * 1000;
+const PRINT_KEEP = 8;
 
 export interface WebBridgeOptions {
   /** Folder with the built renderer (index.html and assets). */
@@ -44,9 +62,21 @@ export interface WebBridge {
 
 /** A one-time code is good for this long: enough for a browser's cold start. */
 export const LOGIN_CODE_TTL_MS = 5 * 60 * 1000;
-export const SESSION_COOKIE = 'pec_doctor_session';
-/** First path segment of the cookie-authenticated app (the token segment otherwise). */
+/** The header carrying the session secret (lower case, as Node gives header names). */
+export const SESSION_HEADER = 'x-pec-doctor-session';
+/** First path segment of the session-authenticated app (the token segment otherwise). */
 export const APP_SEGMENT = 'app';
+/** First path segment of the printable reports (each under its own random id). */
+export const PRINT_SEGMENT = 'print';
+
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+/** The one sentence for a report over the cap, whichever way it came (#20.7). */
+export const REPORT_TOO_LARGE =
+  `Il rapporto è troppo grande (oltre ${MB(MAX_REPORT_BYTES)}) per essere un rapporto di PEC Doctor. / ` +
+  `The report is too large (over ${MB(MAX_REPORT_BYTES)}) to be a PEC Doctor report.`;
+const SESSION_MISSING =
+  'Questa scheda non è collegata a PEC Doctor: usa la scheda aperta da "pec-doctor ui", oppure avvialo di nuovo. / ' +
+  'This tab is not connected to PEC Doctor: use the tab opened by "pec-doctor ui", or run it again.';
 
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
@@ -57,10 +87,20 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   };
   const real = createCore({ host: 'web', emit });
   const core = options.wrapCore ? options.wrapCore(real) : real;
+  // Printable reports by random id: the tab that opens one cannot send our header.
+  const printable = new Map<string, { page: Page; expires: number }>();
   const host: HostApi = {
     async saveReport(report, format, redact) {
-      if (format === 'pdf') throw new Error('PDF: usa "Stampa" del browser e scegli "Salva come PDF"');
-      return { status: 'download', file: await core.renderReport(report, format, redact) };
+      if (format !== 'pdf') return { status: 'download', file: await core.renderReport(report, format, redact) };
+      // No printToPDF outside Electron: the report opens in a tab whose print dialog offers
+      // "Salva come PDF" (every desktop browser has it). See docs/web-bridge.md.
+      const page = printablePage((await core.renderReport(report, 'html', redact)).content, REPORT_CSP);
+      if (!page) throw new Error('Non è stato possibile preparare il rapporto da stampare. / The printable report could not be prepared.');
+      const now = Date.now();
+      for (const [k, v] of printable) if (v.expires < now || printable.size >= PRINT_KEEP) printable.delete(k);
+      const id = crypto.randomBytes(24).toString('base64url');
+      printable.set(id, { page, expires: now + PRINT_TTL_MS });
+      return { status: 'print', url: `/${PRINT_SEGMENT}/${id}` };
     },
     async saveRegFix(report) {
       const reg = await core.renderRegFix(report);
@@ -71,17 +111,25 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       const reason = externalUrlRefusal(url);
       return reason ? { status: 'refused', reason } : { status: 'use-browser' };
     },
+    // The repair needs the desktop app (elevation, restart): the browser UI only says so.
+    ...unavailableRepairHost(),
   };
   const api: PecDoctorApi = { ...core, ...host };
   const staticRoot = path.resolve(options.staticDir);
 
-  // The session cookie's value: a second secret, only ever sent in a Set-Cookie header.
+  // The session secret: a second secret, sent once in the login page, then only by the page in a header.
   const session = crypto.randomBytes(24).toString('base64url');
   let login: { code: string; expires: number } | null = null;
 
   let port = 0;
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => send(res, 500, { error: publicErrorMessage('bridge', err) }));
+  });
+  // Node 16 has no closeAllConnections: a browser's idle keep-alive socket would hold close() open.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -93,9 +141,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const [first, ...rest] = url.pathname.split('/').slice(1);
     if (first === 'login' && rest.length === 1) return exchangeLoginCode(req, res, rest[0]);
-    const viaCookie = first === APP_SEGMENT && safeEqual(cookieOf(req, SESSION_COOKIE) ?? '', session);
-    if (!first || (!viaCookie && !safeEqual(first, token))) return send(res, 404, { error: 'not found' });
+    if (first === PRINT_SEGMENT && rest.length === 1) return servePrintable(req, res, rest[0]);
+    const viaApp = first === APP_SEGMENT;
+    if (!first || (!viaApp && !safeEqual(first, token))) return send(res, 404, { error: 'not found' });
     const sub = rest.join('/');
+    // Under /app/, the API needs the secret the page holds; the token path carries its own.
+    if (viaApp && sub.startsWith('api/') && !safeEqual(headerOf(req, SESSION_HEADER), session)) {
+      return send(res, 401, { error: SESSION_MISSING });
+    }
 
     if (sub === 'api/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
@@ -118,6 +171,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         return send(res, err instanceof BodyError ? err.status : 400, { error: publicErrorMessage(method, err) });
       }
       if (!Array.isArray(body)) return send(res, 400, { error: 'body must be a JSON array of arguments' });
+      if (method === 'evaluateReport' && typeof body[0] === 'string' && body[0].length > MAX_REPORT_BYTES) {
+        return send(res, 413, { error: REPORT_TOO_LARGE });
+      }
       try {
         const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
         const result = await fn(...(validateArgs(method, body) as unknown[]));
@@ -135,26 +191,18 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   function exchangeLoginCode(req: http.IncomingMessage, res: http.ServerResponse, code: string): void {
     if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
     const valid = login !== null && Date.now() < login.expires && safeEqual(code, login.code);
-    if (!valid) {
-      return send(res, 403, {
-        error:
-          'Collegamento scaduto o già usato: chiudi e riapri "pec-doctor ui". / ' +
-          'This link has expired or was already used: close and run "pec-doctor ui" again.',
-      });
-    }
+    // A person opened this (the hand-over file, maybe twice): a page in plain words, not JSON.
+    if (!valid) return sendPage(res, 403, usedLinkPage());
     login = null; // one use only
-    // Not a 302: a redirect chain started by the file:// page counts as cross-site, and the
-    // browser would hold back a Strict cookie; a refresh from this page is same-site.
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'",
-      // HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it.
-      'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-    });
-    res.end(
-      `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/${APP_SEGMENT}/">` +
-        `<title>PEC Doctor</title></head><body><p><a href="/${APP_SEGMENT}/">Apri PEC Doctor</a></p></body></html>`,
-    );
+    sendPage(res, 200, loginPage(session, `/${APP_SEGMENT}/`));
+  }
+
+  function servePrintable(req: http.IncomingMessage, res: http.ServerResponse, id: string): void {
+    if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
+    let found: Page | null = null;
+    for (const [k, v] of printable) if (v.expires > Date.now() && safeEqual(k, id)) found = v.page;
+    if (!found) return send(res, 404, { error: 'not found' });
+    sendPage(res, 200, found);
   }
 
   function serveStatic(res: http.ServerResponse, rel: string): void {
@@ -196,22 +244,40 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         for (const res of listeners) res.end();
         listeners.clear();
         server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
 
+/**
+ * Serialises first, then writes the status: a value JSON.stringify cannot write (5,000 levels
+ * deep, a cycle) gets a clear 500, never a 200 with an empty body (#20.7).
+ */
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return void res.end();
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    status = 500;
+    text = JSON.stringify({
+      error:
+        'La risposta contiene dati annidati troppo in profondità e non può essere inviata. / ' +
+        'The answer holds data nested too deeply and cannot be sent.',
+    });
+  }
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
-function cookieOf(req: http.IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
+function sendPage(res: http.ServerResponse, status: number, page: Page): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.csp });
+  res.end(page.html);
+}
+
+function headerOf(req: http.IncomingMessage, name: string): string {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : '';
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -235,20 +301,50 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new BodyError(413, 'request too large'));
+      if (size <= MAX_BODY) chunks.push(c);
+      else if (size > MAX_DRAIN) {
+        reject(new BodyError(413, REPORT_TOO_LARGE));
         req.destroy();
-      } else chunks.push(c);
+      } else chunks.length = 0; // too large: read on and drop, so the answer reaches the client
     });
     req.on('end', () => {
+      if (size > MAX_BODY) return reject(new BodyError(413, REPORT_TOO_LARGE));
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (nestingDepth(text) > MAX_BODY_DEPTH) {
+        return reject(
+          new BodyError(
+            400,
+            `I dati inviati sono annidati troppo in profondità (oltre ${MAX_BODY_DEPTH} livelli). / ` +
+              `The data sent is nested too deeply (over ${MAX_BODY_DEPTH} levels).`,
+          ),
+        );
+      }
       try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : []);
+        resolve(chunks.length ? JSON.parse(text) : []);
       } catch {
         reject(new BodyError(400, 'body is not JSON'));
       }
     });
     req.on('error', reject);
   });
+}
+
+/** The deepest nesting of arrays/objects in JSON text, brackets inside strings ignored; one pass. */
+export function nestingDepth(json: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /** Methods reachable through the bridge (for tests: exactly the contract's). */

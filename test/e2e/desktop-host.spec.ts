@@ -85,7 +85,8 @@ test('desktop app: PDF by default, saved where the user chose, a cancelled dialo
   await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeFocused();
 
   await expect(page.getByLabel('PDF (da leggere e stampare)')).toBeChecked();
-  await expect(page.getByText('Per un PDF: salva la pagina web')).toHaveCount(0);
+  // In the desktop the PDF is saved directly: the web UI's print hint is not shown.
+  await expect(page.getByText('il rapporto si apre in una nuova scheda con la finestra di stampa', { exact: false })).toHaveCount(0);
   await page.getByLabel('Nascondi indirizzi e nomi utente').check();
   await page.getByRole('button', { name: 'Salva rapporto' }).click();
   await expect(page.getByTestId('save-result')).toHaveText('Rapporto salvato in C:\\Users\\Studio\\Documenti\\pec-doctor.pdf');

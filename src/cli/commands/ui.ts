@@ -26,19 +26,30 @@ export const uiCommand: Command = {
     // The browser gets a file path, not the tokened URL: `ps` shows every command line to
     // every local user. Our own terminal (stdout) may show the URL.
     let handover: HandoverFile | null = null;
-    if (!ctx.values['no-open']) handover = writeHandoverFile(bridge.issueLoginUrl());
-    if (ctx.json) writeJson(ctx, { url: bridge.url, port: bridge.port, handoverFile: handover?.path ?? null });
-    else ctx.stdout.write(`PEC Doctor è aperto su ${bridge.url}\n(Ctrl-C per chiudere / to quit)\n`);
-    if (handover) {
-      const opened = await openInBrowser(handover.path);
-      if (!opened) ctx.stderr.write("Non riesco ad aprire il browser: copia l'indirizzo qui sopra.\n");
-    }
-    await new Promise<void>((resolve) => {
+    // Ctrl-C arrives as ctx.signal; a service manager or a closed terminal sends SIGTERM/SIGHUP,
+    // which would otherwise end the process before the hand-over folder is removed (#21).
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+    let onSignal = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      onSignal = resolve;
+      for (const s of signals) process.once(s, onSignal);
       if (ctx.signal.aborted) resolve();
       ctx.signal.addEventListener('abort', () => resolve(), { once: true });
     });
-    handover?.remove();
-    await bridge.close();
+    try {
+      if (!ctx.values['no-open']) handover = writeHandoverFile(bridge.issueLoginUrl());
+      if (ctx.json) writeJson(ctx, { url: bridge.url, port: bridge.port, handoverFile: handover?.path ?? null });
+      else ctx.stdout.write(`PEC Doctor è aperto su ${bridge.url}\n(Ctrl-C per chiudere / to quit)\n`);
+      if (handover) {
+        const opened = await openInBrowser(handover.path);
+        if (!opened) ctx.stderr.write("Non riesco ad aprire il browser: copia l'indirizzo qui sopra.\n");
+      }
+      await stopped;
+    } finally {
+      for (const s of signals) process.removeListener(s, onSignal);
+      handover?.remove();
+      await bridge.close();
+    }
     return 0;
   },
 };
