@@ -34,6 +34,69 @@ function readSecret(): string | null {
   }
 }
 
+/** One contract call over HTTP; a bridge that does not answer gives a sentence, not "Failed to fetch". */
+async function callBridge(
+  base: URL,
+  headers: Record<string, string>,
+  method: ApiMethod,
+  args: unknown[],
+  setState: (s: ConnectionState) => void,
+): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(new URL(`api/${method}`, base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(args),
+    });
+  } catch {
+    // The browser's own words ("Failed to fetch", "NetworkError…") mean nothing to a lawyer.
+    setState('gone');
+    throw new Error(BRIDGE_GONE_MESSAGE);
+  }
+  let body: { result?: unknown; error?: string } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // an answer without JSON: the status says enough
+  }
+  setState(res.status === 401 ? 'session' : 'ok');
+  if (!res.ok) throw new Error(typeof body.error === 'string' ? body.error : `HTTP ${res.status}`);
+  return body.result;
+}
+
+/** The event of one server-sent block ("data: …" lines), or null. */
+function parseEventBlock(block: string): DiagnosisEvent | null {
+  const data = block
+    .split('\n')
+    .filter((l) => l.startsWith('data: '))
+    .map((l) => l.slice(6))
+    .join('\n');
+  if (!data) return null;
+  try {
+    return JSON.parse(data) as DiagnosisEvent;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a server-sent event stream to its end, block by block. */
+async function readBlocks(body: ReadableStream<Uint8Array>, onBlock: (block: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    pending += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = pending.indexOf('\n\n')) >= 0) {
+      onBlock(pending.slice(0, end));
+      pending = pending.slice(end + 2);
+    }
+  }
+}
+
 function webBridge(): BridgeApi {
   // The page is served at /app/ or /<token>/, so relative URLs land on the right prefix.
   const base = new URL('./', window.location.href);
@@ -47,30 +110,9 @@ function webBridge(): BridgeApi {
     state = next;
     for (const w of watchers) w(next);
   };
-
-  const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
-    let res: Response;
-    try {
-      res = await fetch(new URL(`api/${method}`, base), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-        body: JSON.stringify(args),
-      });
-    } catch {
-      // The browser's own words ("Failed to fetch", "NetworkError…") mean nothing to a lawyer.
-      setState('gone');
-      throw new Error(BRIDGE_GONE_MESSAGE);
-    }
-    let body: { result?: unknown; error?: string } = {};
-    try {
-      body = (await res.json()) as typeof body;
-    } catch {
-      // an answer without JSON: the status says enough
-    }
-    if (res.status === 401) setState('session');
-    else setState('ok');
-    if (!res.ok) throw new Error(typeof body.error === 'string' ? body.error : `HTTP ${res.status}`);
-    return body.result;
+  const dispatch = (block: string) => {
+    const event = parseEventBlock(block);
+    if (event) for (const l of listeners) l(event);
   };
 
   // The event stream, read with fetch (EventSource cannot send a header). Reconnects while the
@@ -88,19 +130,7 @@ function webBridge(): BridgeApi {
           if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
           setState('ok');
           resolve();
-          const reader = res.body.getReader();
-          const decoder = new TextDecoder();
-          let pending = '';
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            pending += decoder.decode(value, { stream: true });
-            let end: number;
-            while ((end = pending.indexOf('\n\n')) >= 0) {
-              dispatch(pending.slice(0, end));
-              pending = pending.slice(end + 2);
-            }
-          }
+          await readBlocks(res.body, dispatch);
           throw new Error('stream ended');
         } catch {
           setState('gone');
@@ -113,24 +143,11 @@ function webBridge(): BridgeApi {
         }
       })();
     });
-  const dispatch = (block: string) => {
-    const data = block
-      .split('\n')
-      .filter((l) => l.startsWith('data: '))
-      .map((l) => l.slice(6))
-      .join('\n');
-    if (!data) return;
-    let event: DiagnosisEvent;
-    try {
-      event = JSON.parse(data) as DiagnosisEvent;
-    } catch {
-      return;
-    }
-    for (const l of listeners) l(event);
-  };
   const connect = (): Promise<void> => (stream ??= openStream());
 
-  const api = Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as BridgeApi;
+  const api = Object.fromEntries(
+    API_METHODS.map((m) => [m, (...args: unknown[]) => callBridge(base, headers, m, args, setState)]),
+  ) as unknown as BridgeApi;
   api.onDiagnosisEvent = (listener) => {
     listeners.add(listener);
     void connect();

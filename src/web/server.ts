@@ -78,18 +78,11 @@ const SESSION_MISSING =
   'Questa scheda non è collegata a PEC Doctor: usa la scheda aperta da "pec-doctor ui", oppure avvialo di nuovo. / ' +
   'This tab is not connected to PEC Doctor: use the tab opened by "pec-doctor ui", or run it again.';
 
-export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
-  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
-  const listeners = new Set<http.ServerResponse>();
-  const emit = (event: DiagnosisEvent): void => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
-    for (const res of listeners) res.write(line);
-  };
-  const real = createCore({ host: 'web', emit });
-  const core = options.wrapCore ? options.wrapCore(real) : real;
-  // Printable reports by random id: the tab that opens one cannot send our header.
-  const printable = new Map<string, { page: Page; expires: number }>();
-  const host: HostApi = {
+type Printables = Map<string, { page: Page; expires: number }>;
+
+/** The host half of the contract in a browser: downloads, a print tab for PDFs, no repair. */
+function webHost(core: ReturnType<typeof createCore>, printable: Printables): HostApi {
+  return {
     async saveReport(report, format, redact) {
       if (format !== 'pdf') return { status: 'download', file: await core.renderReport(report, format, redact) };
       // No printToPDF outside Electron: the report opens in a tab whose print dialog offers
@@ -114,7 +107,84 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     // The repair needs the desktop app (elevation, restart): the browser UI only says so.
     ...unavailableRepairHost(),
   };
-  const api: PecDoctorApi = { ...core, ...host };
+}
+
+/** One contract call: origin checked, body bounded and parsed, arguments validated, result serialised. */
+async function callApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  api: PecDoctorApi,
+  method: string,
+  allowedHosts: string[],
+): Promise<void> {
+  if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+  // A page of another origin may POST here blindly; its Origin header gives it away.
+  const origin = req.headers.origin;
+  if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, { error: 'origin not allowed' });
+  if (!isApiMethod(method)) return send(res, 404, { error: `unknown method ${method}` });
+  let body: unknown;
+  try {
+    body = await readJsonBody(req);
+  } catch (err) {
+    return send(res, err instanceof BodyError ? err.status : 400, { error: publicErrorMessage(method, err) });
+  }
+  if (!Array.isArray(body)) return send(res, 400, { error: 'body must be a JSON array of arguments' });
+  if (method === 'evaluateReport' && typeof body[0] === 'string' && body[0].length > MAX_REPORT_BYTES) {
+    return send(res, 413, { error: REPORT_TOO_LARGE });
+  }
+  try {
+    const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
+    const result = await fn(...(validateArgs(method, body) as unknown[]));
+    return send(res, 200, { result: result === undefined ? null : result });
+  } catch (err) {
+    if (err instanceof ApiArgumentError) return send(res, 400, { error: err.message });
+    if (isInternalError(err)) console.error(`${method}:`, err);
+    return send(res, 500, { error: publicErrorMessage(method, err) });
+  }
+}
+
+function servePrintable(req: http.IncomingMessage, res: http.ServerResponse, printable: Printables, id: string): void {
+  if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
+  let found: Page | null = null;
+  for (const [k, v] of printable) if (v.expires > Date.now() && safeEqual(k, id)) found = v.page;
+  if (!found) return send(res, 404, { error: 'not found' });
+  sendPage(res, 200, found);
+}
+
+/** A file of the built renderer, never outside its folder. */
+function serveStatic(res: http.ServerResponse, staticRoot: string, rel: string): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    // A malformed escape (/TOKEN/%ZZ) is the client's mistake, not the server's.
+    return send(res, 400, { error: 'bad path' });
+  }
+  if (decoded.includes('\0')) return send(res, 400, { error: 'bad path' });
+  const file = path.resolve(staticRoot, decoded);
+  if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'not found' });
+  fs.readFile(file, (err, data) => {
+    if (err) return send(res, 404, { error: 'not found' });
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
+    res.end(data);
+  });
+}
+
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const listeners = new Set<http.ServerResponse>();
+  const emit = (event: DiagnosisEvent): void => {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of listeners) res.write(line);
+  };
+  const real = createCore({ host: 'web', emit });
+  const core = options.wrapCore ? options.wrapCore(real) : real;
+  // Printable reports by random id: the tab that opens one cannot send our header.
+  const printable: Printables = new Map();
+  const api: PecDoctorApi = { ...core, ...webHost(core, printable) };
   const staticRoot = path.resolve(options.staticDir);
 
   // The session secret: a second secret, sent once in the login page, then only by the page in a header.
@@ -141,7 +211,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const [first, ...rest] = url.pathname.split('/').slice(1);
     if (first === 'login' && rest.length === 1) return exchangeLoginCode(req, res, rest[0]);
-    if (first === PRINT_SEGMENT && rest.length === 1) return servePrintable(req, res, rest[0]);
+    if (first === PRINT_SEGMENT && rest.length === 1) return servePrintable(req, res, printable, rest[0]);
     const viaApp = first === APP_SEGMENT;
     if (!first || (!viaApp && !safeEqual(first, token))) return send(res, 404, { error: 'not found' });
     const sub = rest.join('/');
@@ -157,35 +227,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       req.on('close', () => listeners.delete(res));
       return;
     }
-    if (sub.startsWith('api/')) {
-      const method = sub.slice(4);
-      if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
-      // A page of another origin may POST here blindly; its Origin header gives it away.
-      const origin = req.headers.origin;
-      if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, { error: 'origin not allowed' });
-      if (!isApiMethod(method)) return send(res, 404, { error: `unknown method ${method}` });
-      let body: unknown;
-      try {
-        body = await readJsonBody(req);
-      } catch (err) {
-        return send(res, err instanceof BodyError ? err.status : 400, { error: publicErrorMessage(method, err) });
-      }
-      if (!Array.isArray(body)) return send(res, 400, { error: 'body must be a JSON array of arguments' });
-      if (method === 'evaluateReport' && typeof body[0] === 'string' && body[0].length > MAX_REPORT_BYTES) {
-        return send(res, 413, { error: REPORT_TOO_LARGE });
-      }
-      try {
-        const fn = api[method] as (...a: unknown[]) => Promise<unknown>;
-        const result = await fn(...(validateArgs(method, body) as unknown[]));
-        return send(res, 200, { result: result === undefined ? null : result });
-      } catch (err) {
-        if (err instanceof ApiArgumentError) return send(res, 400, { error: err.message });
-        if (isInternalError(err)) console.error(`${method}:`, err);
-        return send(res, 500, { error: publicErrorMessage(method, err) });
-      }
-    }
+    if (sub.startsWith('api/')) return callApi(req, res, api, sub.slice(4), allowedHosts);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'GET only' });
-    return serveStatic(res, sub || 'index.html');
+    return serveStatic(res, staticRoot, sub || 'index.html');
   }
 
   function exchangeLoginCode(req: http.IncomingMessage, res: http.ServerResponse, code: string): void {
@@ -195,35 +239,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     if (!valid) return sendPage(res, 403, usedLinkPage());
     login = null; // one use only
     sendPage(res, 200, loginPage(session, `/${APP_SEGMENT}/`));
-  }
-
-  function servePrintable(req: http.IncomingMessage, res: http.ServerResponse, id: string): void {
-    if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
-    let found: Page | null = null;
-    for (const [k, v] of printable) if (v.expires > Date.now() && safeEqual(k, id)) found = v.page;
-    if (!found) return send(res, 404, { error: 'not found' });
-    sendPage(res, 200, found);
-  }
-
-  function serveStatic(res: http.ServerResponse, rel: string): void {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(rel);
-    } catch {
-      // A malformed escape (/TOKEN/%ZZ) is the client's mistake, not the server's.
-      return send(res, 400, { error: 'bad path' });
-    }
-    if (decoded.includes('\0')) return send(res, 400, { error: 'bad path' });
-    const file = path.resolve(staticRoot, decoded);
-    if (!file.startsWith(staticRoot + path.sep)) return send(res, 404, { error: 'not found' });
-    fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, { error: 'not found' });
-      res.writeHead(200, {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      });
-      res.end(data);
-    });
   }
 
   await new Promise<void>((resolve, reject) => {
