@@ -33,6 +33,8 @@ export interface DiscoverOptions {
   /** MX resolver for custom domains; default dns.resolveMx; null = no DNS. */
   resolveMx?: MxResolver | null;
   mxTimeoutMs?: number;
+  /** A recorded machine's folder: every profile read must lie inside it. */
+  confineTo?: string;
 }
 
 export async function discoverAccounts(options: DiscoverOptions = {}): Promise<AccountsResult> {
@@ -41,7 +43,7 @@ export async function discoverAccounts(options: DiscoverOptions = {}): Promise<A
   const accounts: Account[] = [];
   const errors: Evidence[] = [];
 
-  const tb = await thunderbirdAccounts(env, platform);
+  const tb = await thunderbirdAccounts(env, platform, options.confineTo);
   accounts.push(...tb.accounts);
   errors.push(...tb.errors);
 
@@ -89,9 +91,10 @@ export async function classify(
 async function thunderbirdAccounts(
   env: NodeJS.ProcessEnv,
   platform: NodeJS.Platform,
+  confineTo?: string,
 ): Promise<{ accounts: Account[]; errors: Evidence[] }> {
   const out = { accounts: [] as Account[], errors: [] as Evidence[] };
-  const search = await findThunderbirdProfiles(env, platform);
+  const search = await findThunderbirdProfiles(env, platform, confineTo);
   out.errors.push(...search.errors);
   const names = new Map<string, number>();
   for (const p of search.profiles) names.set(p.name, (names.get(p.name) ?? 0) + 1);
@@ -167,5 +170,5 @@ export async function discoverRecordedAccounts(dir: string): Promise<AccountsRes
   if (platform === 'win32' && !env.APPDATA) env.APPDATA = recordedFilePath(dir, `${home}\\AppData\\Roaming`);
   if (platform === 'win32' && !env.LOCALAPPDATA) env.LOCALAPPDATA = recordedFilePath(dir, `${home}\\AppData\\Local`);
   const registry = platform === 'win32' ? recordedRegistry(pathModule.join(dir, 'registry')) : null;
-  return discoverAccounts({ env, platform, registry, resolveMx: null });
+  return discoverAccounts({ env, platform, registry, resolveMx: null, confineTo: dir });
 }

@@ -91,8 +91,17 @@ export interface ProfileSearch {
   errors: { source: string; error: string }[];
 }
 
-/** Reads profiles.ini in every root that exists. A root without profiles.ini is simply absent. */
-export async function findThunderbirdProfiles(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<ProfileSearch> {
+/**
+ * Reads profiles.ini in every root that exists. A root without profiles.ini is simply absent.
+ * `confineTo`: a recorded machine's folder; a profile outside it (an absolute Path with
+ * IsRelative=0, or a link) is refused and named, never read: a recording must not make us read
+ * the technician's own files.
+ */
+export async function findThunderbirdProfiles(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  confineTo?: string,
+): Promise<ProfileSearch> {
   const out: ProfileSearch = { profiles: [], errors: [] };
   const seenRoots = new Set<string>();
   const seenProfiles = new Set<string>();
@@ -116,12 +125,24 @@ export async function findThunderbirdProfiles(env: NodeJS.ProcessEnv, platform: 
     if (!inst.ok && inst.reason !== 'missing') out.errors.push({ source: installsPath, error: `unreadable: ${inst.message}` });
     for (const profile of parseProfilesIni(ini, installs, root)) {
       const key = await realpathOr(profile.dir);
+      if (confineTo !== undefined && !isInside(await realpathOr(confineTo), key)) {
+        out.errors.push({
+          source: iniPath,
+          error: `profilo fuori dalla macchina registrata, non letto / profile outside the recorded machine, not read: ${profile.name}`,
+        });
+        continue;
+      }
       if (seenProfiles.has(key)) continue;
       seenProfiles.add(key);
       out.profiles.push(profile);
     }
   }
   return out;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 async function realpathOr(dir: string): Promise<string> {

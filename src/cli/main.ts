@@ -31,7 +31,7 @@ const isSystemError = (err: unknown): err is NodeJS.ErrnoException =>
  */
 export function failureMessage(err: unknown): { it: string; en: string; code: string } {
   if (isSystemError(err)) {
-    const where = err.path ? ` "${err.path}"` : '';
+    const where = err.path ? ` "${escapeInline(err.path)}"` : '';
     return {
       code: err.code as string,
       it: `non riesco ad accedere a una risorsa${where} (${err.code}): controlla il percorso e i permessi`,
@@ -146,7 +146,8 @@ async function runSafe(argv: string[], io: CliIo, debug: boolean, jsonOut: boole
     return await cmd.run(ctx);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`pec-doctor ${cmd.name}: ${errorMessage(err)}\n\n${commandUsage(cmd)}\n`);
+      // One line, whatever it quotes: a file name, URL or address given with a line break cannot print a fake line.
+      io.stderr.write(`pec-doctor ${cmd.name}: ${escapeInline(errorMessage(err))}\n\n${commandUsage(cmd)}\n`);
       return 2;
     }
     const m = failureMessage(err);

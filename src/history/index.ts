@@ -4,7 +4,7 @@
 import type { RunComparison, RunSummary } from '../api';
 import type { Report } from '../diagnosis/types';
 import { compareReports } from './compare';
-import { getRun, saveRun, summaryOf, type HistoryOptions } from './store';
+import { readRun, saveRun, summaryOf, type HistoryOptions } from './store';
 import { errorMessage } from '../util/errors';
 
 export { HISTORY_LIMIT, HistoryError, deleteRuns, getRun, isRunId, listRuns, saveRun } from './store';
@@ -21,7 +21,8 @@ export function recordRun(report: Report, options: HistoryOptions = {}): { saved
   }
 }
 
+/** Before/after of two stored runs: the findings each had then; runs of different servers are said to be different checks. */
 export async function compareRuns(beforeId: string, afterId: string, options: HistoryOptions = {}): Promise<RunComparison> {
-  const [b, a] = await Promise.all([getRun(beforeId, options), getRun(afterId, options)]);
+  const [b, a] = await Promise.all([readRun(beforeId, options), readRun(afterId, options)]);
   return compareReports({ summary: summaryOf(beforeId, b), report: b }, { summary: summaryOf(afterId, a), report: a });
 }

@@ -1,10 +1,16 @@
 // Records what the inventory reads on this machine into a fixture directory (the layout of
 // recordedSource, docs/inventory.md), so that a technician can bring a customer's machine back
 // and replay it with `pec-doctor inventory --fixture <dir>`.
+// Every file goes through src/platform/safe-write.ts, created exclusively inside folders checked
+// to be real folders of the recording (issue #20.5): a link that appears in the folder while the
+// inventory runs (at a file's name, or in place of `commands/`) is refused, never followed, and
+// its target never overwritten. A refused write is remembered and finish() fails with it.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Source, RecordedCommand } from './source';
 import { recordedFilePath } from './source';
+import { ensureRealDirSync, safeWriteFileSync } from '../platform/safe-write';
+import { errorMessage } from '../util/errors';
 import { RegistryError, type RegKey, type Registry } from '../platform/registry';
 import { keyEvidence } from './probe';
 import { APP_VERSION } from '../version';
@@ -25,20 +31,53 @@ function regText(keys: RegKey[], subkeys: string[] = []): string {
 
 export interface Recorder {
   source: Source;
-  /** Writes machine.json and commands.json; call once, after collecting. */
+  /** Writes machine.json and commands.json; call once, after collecting. Throws RecordingWriteError when a file was refused. */
   finish(): void;
 }
 
+/** A recording that could not be written safely (a link appeared in its folder, a disk error). */
+export class RecordingWriteError extends Error {
+  override name = 'RecordingWriteError';
+}
+
+/**
+ * The recording folder: created if absent (its parent must exist), or an empty real folder.
+ * Returns its real path, the root every write is checked against.
+ */
+export function prepareRecordingDir(dir: string): string {
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new RecordingWriteError(`non riesco a creare "${dir}": ${errorMessage(err)}`);
+  }
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory()) throw new RecordingWriteError(`"${dir}" non è una cartella (o è un collegamento simbolico)`);
+  if (fs.readdirSync(dir).length > 0) throw new RecordingWriteError(`la cartella "${dir}" non è vuota`);
+  return fs.realpathSync(dir);
+}
+
 export function recordingSource(inner: Source, dir: string): Recorder {
-  fs.mkdirSync(path.join(dir, 'commands'), { recursive: true });
+  const root = prepareRecordingDir(dir);
   const commands: RecordedCommand[] = [];
   const denied: string[] = [];
+  const failures: string[] = [];
   let regCount = 0;
   let fileCount = 0;
+  /** One file of the recording: `rel` under the root, folders checked one by one, never replacing anything. */
+  const write = (rel: string[], data: string | Buffer): boolean => {
+    try {
+      const folder = ensureRealDirSync(root, ...rel.slice(0, -1));
+      safeWriteFileSync(path.join(folder, rel[rel.length - 1]), data, { overwrite: false });
+      return true;
+    } catch (err) {
+      failures.push(`${rel.join('/')}: ${errorMessage(err)}`);
+      return false;
+    }
+  };
+  ensureRealDirSync(root, 'commands');
   const writeReg = (view: 64 | 32 | undefined, text: string) => {
-    const sub = view === 32 ? path.join(dir, 'registry', 'wow32') : path.join(dir, 'registry');
-    fs.mkdirSync(sub, { recursive: true });
-    fs.writeFileSync(path.join(sub, `${String(++regCount).padStart(3, '0')}.txt`), text, 'utf8');
+    write([...(view === 32 ? ['registry', 'wow32'] : ['registry']), `${String(++regCount).padStart(3, '0')}.txt`], text);
   };
   const onRegError = (err: unknown, p: string) => {
     if (err instanceof RegistryError && err.reason === 'denied') denied.push(p);
@@ -65,8 +104,7 @@ export function recordingSource(inner: Source, dir: string): Recorder {
       const entry: RecordedCommand = { argv: [file, ...args] };
       if (r.stdout.length > 2000) {
         const name = `${String(commands.length + 1).padStart(3, '0')}.txt`;
-        fs.writeFileSync(path.join(dir, 'commands', name), r.stdout, 'utf8');
-        entry.stdoutFile = name;
+        if (write(['commands', name], r.stdout)) entry.stdoutFile = name;
       } else if (r.stdout) entry.stdout = r.stdout;
       if (r.stderr) entry.stderr = r.stderr;
       if (r.error) entry.error = r.error;
@@ -78,20 +116,19 @@ export function recordingSource(inner: Source, dir: string): Recorder {
     async readFile(file) {
       const r = await inner.readFile(file);
       if (r.ok) {
-        const target = recordedFilePath(dir, file);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, r.data);
-        fileCount++;
+        // The path relative to the root, as recordedFilePath lays it out (no '..': it drops them).
+        const rel = path.relative(root, recordedFilePath(root, file)).split(path.sep);
+        if (write(rel, r.data)) fileCount++;
       }
       return r;
     },
     async osInfo() {
       try {
         const o = await inner.osInfo();
-        fs.writeFileSync(path.join(dir, 'si-osinfo.json'), JSON.stringify(o, null, 2) + '\n');
+        write(['si-osinfo.json'], JSON.stringify(o, null, 2) + '\n');
         return o;
       } catch (err) {
-        fs.writeFileSync(path.join(dir, 'si-osinfo.json'), JSON.stringify({ error: (err as Error).message }, null, 2) + '\n');
+        write(['si-osinfo.json'], JSON.stringify({ error: (err as Error).message }, null, 2) + '\n');
         throw err;
       }
     },
@@ -109,9 +146,14 @@ export function recordingSource(inner: Source, dir: string): Recorder {
         env,
         description: `recorded by PEC Doctor ${APP_VERSION} on ${inner.now().toISOString()} (${regCount} registry reads, ${commands.length} commands, ${fileCount} files)`,
       };
-      fs.writeFileSync(path.join(dir, 'machine.json'), JSON.stringify(machine, null, 2) + '\n');
-      fs.writeFileSync(path.join(dir, 'commands.json'), JSON.stringify(commands, null, 2) + '\n');
-      if (denied.length) fs.writeFileSync(path.join(dir, 'registry', 'denied.txt'), denied.join('\r\n') + '\r\n');
+      write(['machine.json'], JSON.stringify(machine, null, 2) + '\n');
+      write(['commands.json'], JSON.stringify(commands, null, 2) + '\n');
+      if (denied.length) write(['registry', 'denied.txt'], denied.join('\r\n') + '\r\n');
+      if (failures.length) {
+        throw new RecordingWriteError(
+          `la registrazione in "${dir}" è incompleta: ${failures.length} file non scritti (${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''})`,
+        );
+      }
     },
   };
 }

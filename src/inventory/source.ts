@@ -67,6 +67,13 @@ async function readRealFile(file: string): Promise<FileRead> {
   return { ok: false, missing: r.reason === 'missing', error: r.message };
 }
 
+/** A file of `files/`: as readRealFile, and a link that leads outside the recording is not read. */
+async function readRecordedFile(root: string, file: string): Promise<FileRead> {
+  const r = await readBounded(file, { maxBytes: 8 * MB, label: 'recorded file', within: root });
+  if (r.ok) return { ok: true, data: r.data };
+  return { ok: false, missing: r.reason === 'missing', error: r.message };
+}
+
 // Fields of osInfo() kept: serial, hostname and fqdn identify the machine and are never recorded.
 function pickOsInfo(o: Record<string, unknown>): SiOsInfo {
   const out: SiOsInfo = {};
@@ -151,22 +158,115 @@ export function commandKey(argv: string[]): string {
   return [prog, ...argv.slice(1)].join('\u0000');
 }
 
-/** Where a recorded file lives inside `files/`. */
+/**
+ * Where a recorded file lives inside `files/`. `.` and `..` components are dropped (a homedir of
+ * "../../.ssh" in machine.json stays inside `files/`): the result is always under `dir/files`.
+ */
 export function recordedFilePath(dir: string, file: string): string {
   const rel = /^[a-zA-Z]:[\\/]/.test(file) ? file[0].toUpperCase() + '/' + file.slice(3) : file.replace(/^\/+/, '');
-  return path.join(dir, 'files', ...rel.split(/[\\/]+/));
+  return path.join(dir, 'files', ...rel.split(/[\\/]+/).filter((part) => part !== '..' && part !== '.'));
+}
+
+/** A recorded machine that is not a closed folder (issue #20.4): the message says which path, in Italian. */
+export class RecordingError extends Error {
+  override name = 'RecordingError';
+}
+
+const inside = (root: string, p: string): boolean => {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/** At most this many entries are looked at; real recordings have a few hundred. */
+const MAX_RECORDING_ENTRIES = 20_000;
+
+/**
+ * A recorded machine is a closed folder: every symbolic link in it must lead to a place inside it
+ * (after realpath), or the whole recording is refused with a sentence naming the link. Checked
+ * once when the recording is opened, before anything in it is read; each read checks again.
+ */
+export function assertClosedRecording(dir: string): string {
+  let root: string;
+  try {
+    root = fs.realpathSync(dir);
+  } catch (err) {
+    throw new RecordingError(`la cartella "${dir}" non si apre: ${(err as Error).message}`);
+  }
+  const pending = [root];
+  let seen = 0;
+  while (pending.length) {
+    const folder = pending.pop() as string;
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (++seen > MAX_RECORDING_ENTRIES)
+        throw new RecordingError(
+          `la macchina registrata in "${dir}" ha più di ${MAX_RECORDING_ENTRIES} file: non è una registrazione di PEC Doctor`,
+        );
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = fs.realpathSync(full);
+        } catch {
+          throw new RecordingError(
+            `la macchina registrata contiene un collegamento simbolico che non porta a nessun file: ${path.relative(root, full)}. Non la leggo.`,
+          );
+        }
+        if (!inside(root, target)) {
+          throw new RecordingError(
+            `la macchina registrata contiene un collegamento simbolico che esce dalla sua cartella: ${path.relative(root, full)} → ${target}. Non la leggo: una registrazione deve contenere solo i propri file.`,
+          );
+        }
+      } else if (entry.isDirectory()) pending.push(full);
+    }
+  }
+  return root;
+}
+
+/** `file` (absolute) when it is inside `root` also after realpath; a RecordingError otherwise. */
+function insideRecording(root: string, file: string, what: string): string {
+  const resolved = path.resolve(file);
+  let real = resolved;
+  try {
+    real = fs.realpathSync(resolved);
+  } catch {
+    // Absent: the lexical check decides, the read then says "missing".
+  }
+  if (!inside(root, resolved) || !inside(root, real)) {
+    throw new RecordingError(`${what} indica un file fuori dalla cartella della macchina registrata (${real}): non lo leggo`);
+  }
+  return resolved;
 }
 
 /** A file of a recording, bounded (a FIFO or a huge file in a fixture must not hang or exhaust the CLI). */
 const readRecording = (file: string): Buffer => readBoundedSync(file, { maxBytes: LIMITS.recording, label: 'recorded file' });
 
 export function recordedSource(dir: string): Source {
-  const machine = JSON.parse(readRecording(path.join(dir, 'machine.json')).toString('utf8')) as MachineJson;
+  const root = assertClosedRecording(dir);
+  const machine = JSON.parse(
+    readRecording(insideRecording(root, path.join(root, 'machine.json'), 'machine.json')).toString('utf8'),
+  ) as MachineJson;
   let commands: RecordedCommand[] = [];
   try {
-    commands = JSON.parse(readRecording(path.join(dir, 'commands.json')).toString('utf8')) as RecordedCommand[];
+    commands = JSON.parse(
+      readRecording(insideRecording(root, path.join(root, 'commands.json'), 'commands.json')).toString('utf8'),
+    ) as RecordedCommand[];
   } catch (err) {
     if ((err as { reason?: string }).reason !== 'missing') throw err;
+  }
+  if (!Array.isArray(commands)) throw new RecordingError('commands.json non è una lista di comandi');
+  const commandsDir = path.join(root, 'commands');
+  // Every output file named by commands.json is a file of commands/, checked before anything runs.
+  for (const c of commands) {
+    if (c === null || typeof c !== 'object' || !Array.isArray(c.argv)) throw new RecordingError('commands.json: un comando non ha "argv"');
+    if (c.stdoutFile !== undefined) {
+      const target = typeof c.stdoutFile === 'string' ? path.join(commandsDir, c.stdoutFile) : '';
+      if (typeof c.stdoutFile !== 'string' || !inside(commandsDir, path.resolve(target)) || path.resolve(target) === commandsDir) {
+        throw new RecordingError(
+          `commands.json: "stdoutFile" deve essere un file della cartella commands/, non ${JSON.stringify(c.stdoutFile)}`,
+        );
+      }
+      insideRecording(commandsDir, target, `commands.json ("stdoutFile": ${JSON.stringify(c.stdoutFile)})`);
+    }
   }
   const byKey = new Map(commands.map((c) => [commandKey(c.argv), c]));
   const exec: Exec = async (file: string, args: string[], _options?: ExecOptions): Promise<ExecResult> => {
@@ -176,7 +276,7 @@ export function recordedSource(dir: string): Source {
     let stdout = rec.stdout ?? '';
     if (rec.stdoutFile) {
       try {
-        stdout = decodeRecorded(readRecording(path.join(dir, 'commands', rec.stdoutFile)));
+        stdout = decodeRecorded(readRecording(insideRecording(commandsDir, path.join(commandsDir, rec.stdoutFile), 'stdoutFile')));
       } catch (err) {
         return { ok: false, stdout: '', stderr: '', code: null, error: `recorded output unreadable: ${(err as Error).message}`, command };
       }
@@ -193,10 +293,10 @@ export function recordedSource(dir: string): Source {
     homedir: machine.homedir ?? (machine.platform === 'win32' ? 'C:\\Users\\utente' : '/home/utente'),
     now: () => (machine.now ? new Date(machine.now) : new Date()),
     exec,
-    registry: machine.platform === 'win32' ? recordedRegistry(path.join(dir, 'registry')) : null,
-    readFile: (file) => readRealFile(recordedFilePath(dir, file)),
+    registry: machine.platform === 'win32' ? recordedRegistry(path.join(root, 'registry')) : null,
+    readFile: (file) => readRecordedFile(root, recordedFilePath(root, file)),
     async osInfo() {
-      const file = path.join(dir, 'si-osinfo.json');
+      const file = insideRecording(root, path.join(root, 'si-osinfo.json'), 'si-osinfo.json');
       if (!fs.existsSync(file)) throw new Error('systeminformation osInfo() not recorded');
       const o = JSON.parse(readRecording(file).toString('utf8')) as Record<string, unknown>;
       if (typeof o.error === 'string') throw new Error(o.error);

@@ -4,13 +4,39 @@
 // here, so a report that comes back gets the same checks and the same plain messages whatever
 // its format. The size is checked before anything is parsed: a 2 GB file is refused at once.
 import type { Report } from '../diagnosis/types';
+import { REPORT_SCHEMA_VERSION } from '../diagnosis/types';
 import { parseReportJson, reevaluate } from '../diagnosis/run';
 import type { Text } from '../util/text';
 import { errorMessage } from '../util/errors';
-import { LIMITS, readBounded } from '../platform/read-bounded';
+import { readBounded } from '../platform/read-bounded';
+import { validateSavedReport } from './report-validator.generated';
+import { caseCodeOf } from './case-code';
+import { MAX_REPORT_BYTES } from './limits';
 
-/** Larger than any real report (a full one is ~200 KB), small enough to parse without harm (one limit, read-bounded.ts). */
-export const MAX_REPORT_BYTES = LIMITS.report;
+// The one size cap for saved reports, at every door (CLI files, the bridge's body, the desktop's
+// IPC), in limits.ts so the contract's validator can use it without this reader. Issue #20.7:
+// the CLI took 32 MB while the bridge cut at 20 MB with a bare connection reset.
+export { MAX_REPORT_BYTES };
+
+/**
+ * Deepest nesting of arrays/objects accepted in a report. Real ones reach 8 (an endpoint's steps
+ * or a finding's evidence); 5,000 levels made later walkers overflow the stack ("errore interno").
+ */
+export const MAX_REPORT_DEPTH = 64;
+
+/** Our case codes (case-code.ts), the only ones kept from a file or used in a file name. */
+export const CASE_CODE_RE = /^PEC-[A-Z0-9]{3}-[A-Z0-9]{3}$/;
+
+/** The report's case code when it has our form; null otherwise (a file never names our output files). */
+export function trustedCaseCode(report: { caseCode?: unknown }): string | null {
+  return typeof report.caseCode === 'string' && CASE_CODE_RE.test(report.caseCode) ? report.caseCode : null;
+}
+
+/** The message of every report that parses but does not have our shape: one sentence, the same everywhere. */
+export const DAMAGED_REPORT = {
+  it: "rapporto danneggiato o di un'altra versione: non si può rivalutare",
+  en: 'damaged report, or one of another version: it cannot be re-evaluated',
+} as const;
 
 /** The id of the embedded block; html.ts writes it, readers look for exactly this. */
 export const EMBEDDED_REPORT_ID = 'pec-doctor-report';
@@ -51,6 +77,27 @@ export function extractEmbeddedJson(html: string): string | null {
   const end = html.indexOf(EMBEDDED_CLOSE, from);
   if (end < 0) return null;
   return html.slice(from, end);
+}
+
+/**
+ * True when the JSON text nests deeper than `max` (arrays/objects, outside strings). One linear
+ * pass before JSON.parse, so no walker of ours ever meets a 5,000-deep structure.
+ */
+export function jsonNestsDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,6 +146,12 @@ export function readReportContent(content: string): Report {
   } else {
     return NOT_OURS('il file non è né JSON né HTML', 'the file is neither JSON nor HTML');
   }
+  if (jsonNestsDeeperThan(json, MAX_REPORT_DEPTH)) {
+    return fail(
+      `${DAMAGED_REPORT.it} (annidato oltre ${MAX_REPORT_DEPTH} livelli)`,
+      `${DAMAGED_REPORT.en} (nested deeper than ${MAX_REPORT_DEPTH} levels)`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -113,12 +166,32 @@ export function readReportContent(content: string): Report {
   if (!isObject(data) || typeof data.schemaVersion !== 'number' || !isObject(data.app)) {
     return NOT_OURS(from.it === 'il file' ? 'il file JSON' : 'la pagina HTML', from.en === 'the file' ? 'the JSON file' : 'the HTML page');
   }
+  if (data.schemaVersion > REPORT_SCHEMA_VERSION) {
+    return fail(
+      `il rapporto è di una versione più recente di PEC Doctor (schema ${data.schemaVersion}, questa conosce fino al ${REPORT_SCHEMA_VERSION}): aggiorna PEC Doctor`,
+      `the report is from a newer PEC Doctor (schema ${data.schemaVersion}, this one knows up to ${REPORT_SCHEMA_VERSION}): update PEC Doctor`,
+    );
+  }
+  // Every field the rules read, checked against docs/report.schema.json (compiled at build time):
+  // "windows": {}, a numeric version or an endpoint without tls.versions is refused here, never
+  // reaches the rules as "errore interno" or as a softer verdict.
+  if (!validateSavedReport(data)) {
+    const where = schemaErrorPath((validateSavedReport as { errors?: unknown }).errors);
+    return fail(`${DAMAGED_REPORT.it}${where ? ` (${where})` : ''}`, `${DAMAGED_REPORT.en}${where ? ` (${where})` : ''}`);
+  }
   try {
     return parseReportJson(json);
   } catch (err) {
     // The shape checks of the rules' reader: already specific ("aggiorna PEC Doctor", "endpoints ...").
-    return fail(`rapporto di PEC Doctor non leggibile: ${errorMessage(err)}`, `unreadable PEC Doctor report: ${errorMessage(err)}`);
+    return fail(`${DAMAGED_REPORT.it}: ${errorMessage(err)}`, `${DAMAGED_REPORT.en}: ${errorMessage(err)}`);
   }
+}
+
+/** Where the first schema error is, for the technician ("/inventory/windows"): JSON-pointer characters only. */
+function schemaErrorPath(errors: unknown): string {
+  const first = Array.isArray(errors) ? (errors[0] as { instancePath?: unknown } | undefined) : undefined;
+  const at = typeof first?.instancePath === 'string' ? first.instancePath : '';
+  return at === '' ? '' : at.replace(/[^A-Za-z0-9/_. -]/g, '?').slice(0, 120);
 }
 
 /**
@@ -150,8 +223,16 @@ export async function readReportFile(file: string): Promise<Report> {
  * and "Apri un rapporto salvato" show. The case code of the run is kept.
  */
 export function evaluateSavedContent(content: string): Report {
-  const saved = readReportContent(content);
+  return evaluateSavedReport(readReportContent(content));
+}
+
+/**
+ * The one re-derivation of every reopened report (a file, "Apri un rapporto salvato", a run of
+ * the history): this version's rules on its evidence, provider names, webmail and links from our
+ * own catalogue (reevaluate → trustedLookup), only a case code of our form kept.
+ */
+export function evaluateSavedReport(saved: Report): Report {
   const again = reevaluate(saved);
-  if (typeof saved.caseCode === 'string' && /^PEC-[A-Z0-9]{3}-[A-Z0-9]{3}$/.test(saved.caseCode)) again.caseCode = saved.caseCode;
+  again.caseCode = trustedCaseCode(saved) ?? caseCodeOf(saved);
   return again;
 }

@@ -10,12 +10,14 @@ import { Writable } from 'stream';
 /**
  * Characters a terminal interprets: C0 controls, DEL, C1 controls (U+0080–U+009F, CSI is U+009B
  * on 8-bit terminals), and the Unicode bidi and line controls that reorder or break what is shown
- * (U+061C, U+200E/F, U+2028–U+202E, U+2066–U+2069: "Trojan Source", CVE-2021-42574).
+ * (U+061C, U+200E/F, U+2028–U+202E, U+2066–U+2069: "Trojan Source", CVE-2021-42574); also the
+ * invisible ones that make two names look equal (U+180E, U+200B–U+200D, U+2060–U+2064, U+FEFF),
+ * the same set src/util/invisible.ts shows as <U+XXXX> in pages.
  */
 // eslint-disable-next-line no-control-regex
-const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const DANGEROUS_INLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const DANGEROUS_INLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 

@@ -1,6 +1,6 @@
 // The technician's round trip (issue #12) with the real core and real loopback servers: a saved
 // HTML report reopened (picker and drag-and-drop) with the same findings; the .reg fix and its
-// undo for a recorded 64-bit Windows 7 whose WinHTTP value was 0xA80; "Ripeti il controllo"
+// undo for a recorded 64-bit Windows 7 whose WinHTTP value was 0xA80 (left alone: it has TLS 1.2); "Ripeti il controllo"
 // after the server was fixed, with the before/after view; the history (list, compare, delete);
 // and the technician view of the Windows 7 office report (summary first, Italian labels from the
 // shared dictionary, decisive rows, foldable sections, local dates).
@@ -103,7 +103,7 @@ test('a saved HTML report reopens with the same findings (file picker and drag-a
   }
 });
 
-test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-16LE, both registry views, the undo restores the previous 0xA80', async ({
+test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-16LE, only the registry view that lacks TLS 1.2 (0xA80 left alone)', async ({
   page,
   bridge,
 }, testInfo) => {
@@ -148,12 +148,13 @@ test('"Salva la correzione (.reg)": the fix and its undo for this machine, UTF-1
   const WINHTTP64 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
   const WINHTTP32 = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
   const TLS12 = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
-  // The fix: TLS 1.2 on for the client; WinHTTP per view, the existing 0xA80 kept (OR-ed), 0xA00 where absent.
+  // The fix: TLS 1.2 on for the client; WinHTTP only where the TLS 1.2 bit is missing: the
+  // 64-bit view's 0xA80 already has it (left alone), the absent 32-bit value becomes 0x800.
   expect(section(fixText, TLS12)).toContain('"DisabledByDefault"=dword:00000000');
-  expect(section(fixText, WINHTTP64)).toBe('"DefaultSecureProtocols"=dword:00000a80');
-  expect(section(fixText, WINHTTP32)).toBe('"DefaultSecureProtocols"=dword:00000a00');
-  // The undo: the 64-bit view back to 0xA80, the value the 32-bit view did not have deleted.
-  expect(section(undoText, WINHTTP64)).toBe('"DefaultSecureProtocols"=dword:00000a80');
+  expect(fixText).not.toContain(`[${WINHTTP64}]`);
+  expect(section(fixText, WINHTTP32)).toBe('"DefaultSecureProtocols"=dword:00000800');
+  // The undo: the value the 32-bit view did not have deleted, the 64-bit view never touched.
+  expect(undoText).not.toContain(`[${WINHTTP64}]`);
   expect(section(undoText, WINHTTP32)).toBe('"DefaultSecureProtocols"=-');
   expect(section(undoText, TLS12)).toContain('"DisabledByDefault"=-');
   await screenshots(page, '5-regfix-saved', { axe: true, scrollTo: page.getByTestId('regfix-result') });
@@ -236,6 +237,8 @@ test('"Ripeti il controllo" compares the repeated run with the new one (not the 
     const rows = page.getByTestId('history-run');
     await expect(rows).toHaveCount(4);
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).not.toContain(null);
+    // Each row says what was checked (issue #19).
+    await expect(rows.nth(0).getByTestId('history-checked')).toHaveText(`127.0.0.1:${port}`);
     await rows.nth(2).getByRole('checkbox').check();
     await rows.nth(3).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Confronta le due diagnosi scelte' }).click();
@@ -255,9 +258,21 @@ test('"Ripeti il controllo" compares the repeated run with the new one (not the 
       .nth(0)
       .getByRole('button', { name: /^Elimina/ })
       .click();
+    // Each deletion asks first (issue #19): "Annulla" keeps everything, "Sì, elimina" deletes.
+    const confirm = page.getByTestId('history-confirm');
+    await expect(confirm).toBeFocused();
+    await confirm.getByRole('button', { name: 'Annulla' }).click();
+    await expect(rows).toHaveCount(4);
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /^Elimina/ })
+      .click();
+    await confirm.getByRole('button', { name: 'Sì, elimina' }).click();
     await expect(page.getByText('Eliminata 1 diagnosi.')).toBeVisible();
     await expect(rows).toHaveCount(3);
     await page.getByRole('button', { name: 'Elimina tutta la cronologia' }).click();
+    await expect(confirm).toContainText('Eliminare tutte le 3 diagnosi salvate?');
+    await confirm.getByRole('button', { name: 'Sì, elimina' }).click();
     await expect(page.getByTestId('history-empty')).toBeVisible();
     expect(errors).toEqual([]);
   } finally {
@@ -339,7 +354,7 @@ test('technician view of the Windows 7 office: summary first, Italian labels, th
   // (32-bit Windows: one registry view, one WinHTTP row.)
   await expect(windows.getByRole('row', { name: /^WinHTTP DefaultSecureProtocols/ })).toHaveCount(1);
   await expect(windows.getByRole('row', { name: /^WinHTTP DefaultSecureProtocols/ })).toContainText('assente');
-  await expect(windows).toContainText('0x00000a80 (2688)');
+  await expect(windows).toContainText('0x00000A80 (2688)');
   expect(await tech.locator('td').evaluateAll((tds) => tds.filter((td) => td.textContent?.trim() === '—').length)).toBe(0);
   // Dates are local (dd/mm/yyyy, hh:mm), never raw UTC.
   const created = summary.getByRole('row', { name: /^Creato il/ });
@@ -402,4 +417,44 @@ test('technician view of a hostile report: the provider name comes from our cata
   expect(shown).not.toContain('Banca Finta');
   expect(shown).not.toContain('attacker.example');
   await screenshots(page, '4-technician-provider-name', { scrollTo: accounts });
+});
+
+test('the history says what each run checked, calls runs of different addresses different checks (never "Risolti"), shows hidden characters, and asks before deleting', async ({
+  page,
+  bridge,
+}) => {
+  const base = await windows7OfficeReport();
+  const first = saveRun({ ...base, createdAt: '2026-11-23T09:00:00.000Z' });
+  const other = {
+    ...base,
+    createdAt: '2026-11-23T10:00:00.000Z',
+    // Another address, whose bidi override would display it as one of Aruba's.
+    context: { ...base.context!, emails: ['studio@\u202eti.abura.cep'], lookups: [] },
+    findings: base.findings.filter((f, i) => i !== 0),
+  };
+  const second = saveRun(other);
+  const errors = collectPageErrors(page);
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
+  const rows = page.getByTestId('history-run');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByTestId('history-checked')).toHaveText('studio@<U+202E>ti.abura.cep');
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Confronta le due diagnosi scelte' }).click();
+  const comparison = page.getByTestId('comparison');
+  await expect(comparison).toHaveAttribute('data-before-id', first.id);
+  await expect(comparison).toHaveAttribute('data-after-id', second.id);
+  await expect(comparison.getByTestId('compare-different')).toContainText('Sono controlli diversi');
+  await expect(comparison.getByTestId('compare-fixed')).toHaveCount(0);
+  await expect(comparison.getByText('Risolti')).toHaveCount(0);
+  // Delete all: asked first; "Annulla" keeps both.
+  await page.getByRole('button', { name: 'Elimina tutta la cronologia' }).click();
+  const confirm = page.getByTestId('history-confirm');
+  await expect(confirm).toContainText('Eliminare tutte le 2 diagnosi salvate? Non si può annullare.');
+  await confirm.getByRole('button', { name: 'Annulla' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
+  expect((await listRuns()).runs).toHaveLength(2);
+  expect(errors).toEqual([]);
 });

@@ -13,10 +13,13 @@ import { renderConsole } from '../../report/console';
 import { parseEndpointUrl } from '../../probe/url';
 import type { VerdictStatus } from '../../diagnosis/types';
 import { collectInventory, recordedSource } from '../../inventory/index';
+import { RecordingError } from '../../inventory/source';
 import { discoverRecordedAccounts } from '../../accounts/index';
 import { errorMessage } from '../../util/errors';
 import { recordRun } from '../../history/index';
 import { LIMITS, readBoundedSync } from '../../platform/read-bounded';
+import { outputProblem, safeWriteFileSync, SafeWriteError } from '../../platform/safe-write';
+import { escapeInline } from '../../util/terminal';
 
 /** Exit code per verdict state: scripts can tell "verified" from "not verified" from "blocked". */
 export const EXIT_CODES: Record<VerdictStatus, number> = { ok: 0, error: 1, warning: 3, incomplete: 4, 'not-pec': 4, offline: 5 };
@@ -31,6 +34,28 @@ export const EXIT_HELP = [
   '  5  offline: questo computer non raggiunge Internet / this computer is offline',
 ].join('\n');
 
+/**
+ * A saved report that cannot be used (damaged, of another version, not ours, too large, not
+ * readable): its own code, so a script never takes it for a PEC error verdict (1).
+ */
+export const EXIT_BAD_REPORT = 6;
+
+/** The exit codes of the commands that reopen a saved report (evaluate, fix-reg --from). */
+export const REPORT_EXIT_HELP = `${EXIT_HELP}\n  ${EXIT_BAD_REPORT}  rapporto danneggiato o di un'altra versione (o non leggibile) / damaged, foreign or unreadable report`;
+
+/** Why an output file was not written, in one line (the name escaped: it may hold a line break). */
+export function outputRefusal(err: SafeWriteError): string {
+  const name = escapeInline(err.file);
+  switch (err.reason) {
+    case 'exists':
+      return `"${name}" esiste già: scegli un altro nome o usa --force / file exists, use --force`;
+    case 'not-regular':
+      return `${escapeInline(err.message)}: scegli un altro nome / not a regular file, choose another name`;
+    default:
+      return escapeInline(err.message);
+  }
+}
+
 const MARK: Record<string, string> = { ok: '✓', warning: '!', error: '✗', skipped: '-' };
 
 function progressPrinter(ctx: CommandContext): (item: ProgressItem) => void {
@@ -40,8 +65,9 @@ function progressPrinter(ctx: CommandContext): (item: ProgressItem) => void {
     if (!mark || printed.get(item.id) === item.state) return;
     printed.set(item.id, item.state);
     const where = item.group === 'system' || item.group === 'clients' || item.group === 'accounts' ? '' : `${item.group} — `;
-    const detail = item.detail ? ` (${item.detail.it})` : '';
-    ctx.stderr.write(`  ${mark} ${where}${item.label.it}${detail}\n`);
+    const detail = item.detail ? ` (${escapeInline(item.detail.it)})` : '';
+    // Labels name servers and accounts found in files: one line each, whatever they hold.
+    ctx.stderr.write(`  ${mark} ${escapeInline(where)}${escapeInline(item.label.it)}${detail}\n`);
   };
 }
 
@@ -85,10 +111,13 @@ export const checkCommand: Command = {
     const html = ctx.values.html;
     if (html !== undefined && (typeof html !== 'string' || html === ''))
       throw new UsageError('--html vuole il nome di un file / needs a file name');
-    // Refused before the run, not after it: a saved report is never replaced by surprise.
+    // Refused before the run, not after it: a saved report is never replaced by surprise, and an
+    // output that is a FIFO, a device or a link is never opened (--force or not: it would hang).
     const overwrite = ctx.values.force === true;
-    if (typeof html === 'string' && !overwrite && fs.existsSync(html))
-      throw new UsageError(`"${html}" esiste già: scegli un altro nome o usa --force / file exists, use --force`);
+    if (typeof html === 'string') {
+      const problem = outputProblem(html, overwrite);
+      if (problem) throw new UsageError(outputRefusal(problem));
+    }
     const redact = ctx.values.redact === true;
     const ca = ((ctx.values.ca as string[] | undefined) ?? []).map((file) => {
       let pem: string;
@@ -114,6 +143,7 @@ export const checkCommand: Command = {
       try {
         source = recordedSource(machine);
       } catch (err) {
+        if (err instanceof RecordingError) throw new UsageError(`--machine: ${err.message}`);
         throw new UsageError(
           `--machine: la macchina registrata in "${machine}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`,
         );
@@ -123,7 +153,7 @@ export const checkCommand: Command = {
         collectInventory: (o) => collectInventory({ signal: o.signal, source: recorded }),
         discoverAccounts: () => discoverRecordedAccounts(machine),
       };
-      ctx.stderr.write(`PEC Doctor: controllo della macchina registrata in ${machine}…\n`);
+      ctx.stderr.write(`PEC Doctor: controllo della macchina registrata in ${escapeInline(machine)}…\n`);
     } else {
       ctx.stderr.write('PEC Doctor: controllo in corso…\n');
     }
@@ -135,11 +165,17 @@ export const checkCommand: Command = {
     // This machine's runs go to its local history ("pec-doctor history"); a recorded machine is someone else's.
     if (!machine) {
       const kept = recordRun(report);
-      if ('error' in kept) ctx.stderr.write(`Cronologia non aggiornata / history not updated: ${kept.error}\n`);
+      if ('error' in kept) ctx.stderr.write(`Cronologia non aggiornata / history not updated: ${escapeInline(kept.error)}\n`);
     }
     if (typeof html === 'string') {
-      fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
-      ctx.stderr.write(`Rapporto HTML salvato in ${html}\n`);
+      try {
+        safeWriteFileSync(html, renderReportFile(report, 'html', redact).content, { overwrite });
+      } catch (err) {
+        if (!(err instanceof SafeWriteError)) throw err;
+        ctx.stderr.write(`pec-doctor check: ${outputRefusal(err)}\n`);
+        return 1;
+      }
+      ctx.stderr.write(`Rapporto HTML salvato in ${escapeInline(html)}\n`);
     }
     if (ctx.json) {
       ctx.stdout.write(renderReportFile(report, 'json', redact).content);

@@ -1,17 +1,18 @@
 // `pec-doctor evaluate <report.json|report.html>`: re-runs this version's rules on a saved
 // report's evidence (our JSON, or our HTML page, which embeds it) and prints the new findings.
-// Exit codes as `check` (per verdict state); an unreadable, damaged, foreign or oversized file:
-// a clear message, exit 1. `--html` never overwrites an existing file without --force.
-import * as fs from 'fs';
+// Exit codes as `check` (per verdict state); a report that cannot be used (unreadable, damaged,
+// of another version, foreign, oversized): a clear message and its own code, EXIT_BAD_REPORT.
+// `--html` never overwrites an existing file without --force, nor anything but a regular file.
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import type { Report } from '../../diagnosis/types';
-import { reevaluate } from '../../diagnosis/run';
-import { readReportFile, ReportReadError } from '../../report/read';
+import { evaluateSavedReport, readReportFile, ReportReadError } from '../../report/read';
 import { renderReportFile } from '../../report/render';
 import { renderConsole } from '../../report/console';
 import { formatLocalDate } from '../../report/dates';
-import { EXIT_CODES } from './check';
+import type { Report } from '../../diagnosis/types';
+import { outputProblem, safeWriteFileSync, SafeWriteError } from '../../platform/safe-write';
+import { escapeInline } from '../../util/terminal';
+import { EXIT_BAD_REPORT, EXIT_CODES, REPORT_EXIT_HELP, outputRefusal } from './check';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -24,38 +25,39 @@ export const evaluateCommand: Command = {
     force: { type: 'boolean', description: 'con --html, sovrascrive il file se esiste / with --html, overwrite an existing file' },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente / redact addresses and user names' },
   },
+  epilog: REPORT_EXIT_HELP,
   async run(ctx) {
     const file = ctx.positionals[0];
     const html = ctx.values.html;
     if (html !== undefined && (typeof html !== 'string' || html === ''))
       throw new UsageError('--html vuole il nome di un file / needs a file name');
-    let saved: Report;
+    const force = ctx.values.force === true;
+    if (typeof html === 'string') {
+      const problem = outputProblem(html, force);
+      if (problem) {
+        ctx.stderr.write(`pec-doctor evaluate: ${outputRefusal(problem)}\n`);
+        return 1;
+      }
+    }
+    let report: Report;
     try {
-      saved = await readReportFile(file);
+      // The same re-derivation as every reopened report (provider names, webmail, links from our catalogue).
+      report = evaluateSavedReport(await readReportFile(file));
     } catch (err) {
       if (!(err instanceof ReportReadError)) throw err;
-      ctx.stderr.write(`pec-doctor evaluate: ${err.text.it}\n  (${err.text.en})\n`);
-      return 1;
+      ctx.stderr.write(`pec-doctor evaluate: ${escapeInline(err.text.it)}\n  (${escapeInline(err.text.en)})\n`);
+      return EXIT_BAD_REPORT;
     }
-    const report = reevaluate(saved);
-    if (typeof saved.caseCode === 'string') report.caseCode = saved.caseCode;
     const redact = ctx.values.redact === true;
     if (typeof html === 'string') {
       try {
-        fs.writeFileSync(html, renderReportFile(report, 'html', redact).content, {
-          encoding: 'utf8',
-          flag: ctx.values.force === true ? 'w' : 'wx',
-        });
+        safeWriteFileSync(html, renderReportFile(report, 'html', redact).content, { overwrite: force });
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        ctx.stderr.write(
-          code === 'EEXIST'
-            ? `pec-doctor evaluate: "${html}" esiste già: scegli un altro nome o usa --force / file exists, use --force\n`
-            : `pec-doctor evaluate: non riesco a scrivere "${html}": ${(err as Error).message}\n`,
-        );
+        if (!(err instanceof SafeWriteError)) throw err;
+        ctx.stderr.write(`pec-doctor evaluate: ${outputRefusal(err)}\n`);
         return 1;
       }
-      ctx.stderr.write(`Rapporto HTML salvato in ${html}\n`);
+      ctx.stderr.write(`Rapporto HTML salvato in ${escapeInline(html)}\n`);
     }
     if (ctx.json) ctx.stdout.write(renderReportFile(report, 'json', redact).content);
     else {
@@ -64,7 +66,7 @@ export const evaluateCommand: Command = {
         `Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true })}\n`,
       );
     }
-    // The same codes as `check` for the re-judged verdict (1 also for a file that cannot be read).
+    // The same codes as `check` for the re-judged verdict.
     return EXIT_CODES[report.verdict.status] ?? 1;
   },
 };

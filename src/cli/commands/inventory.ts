@@ -5,7 +5,9 @@ import * as fs from 'fs';
 import type { Command } from '../command';
 import { UsageError, writeJson } from '../command';
 import { collectInventory, machineSource, recordedSource } from '../../inventory/index';
-import { recordingSource, type Recorder } from '../../inventory/record';
+import { RecordingError } from '../../inventory/source';
+import { RecordingWriteError, recordingSource, type Recorder } from '../../inventory/record';
+import { escapeInline } from '../../util/terminal';
 import { inventorySummary } from '../../inventory/summary';
 import { errorMessage } from '../../util/errors';
 
@@ -34,6 +36,7 @@ export const inventoryCommand: Command = {
       try {
         source = recordedSource(fixture);
       } catch (err) {
+        if (err instanceof RecordingError) throw new UsageError(`--fixture: ${err.message}`);
         // A corrupt recording is bad input: say which file, not a parser's internal message.
         throw new UsageError(
           `--fixture: la macchina registrata in "${fixture}" non è leggibile (machine.json o commands.json non validi) / the recorded machine is unreadable: ${errorMessage(err)}`,
@@ -45,13 +48,23 @@ export const inventoryCommand: Command = {
     if (record !== undefined) {
       if (typeof record !== 'string' || record === '') throw new UsageError('--record vuole una cartella / needs a directory');
       if (source) throw new UsageError('--record e --fixture non vanno insieme / --record and --fixture exclude each other');
-      if (fs.existsSync(record) && fs.readdirSync(record).length > 0)
-        throw new UsageError(`--record: la cartella "${record}" non è vuota / is not empty`);
-      recorder = recordingSource(machineSource({ signal: ctx.signal }), record);
+      try {
+        // An empty real folder (created if absent); every file then written without following links.
+        recorder = recordingSource(machineSource({ signal: ctx.signal }), record);
+      } catch (err) {
+        if (!(err instanceof RecordingWriteError)) throw err;
+        throw new UsageError(`--record: ${err.message} / the folder must be new or empty, and a real folder`);
+      }
       source = recorder.source;
     }
     const inv = await collectInventory({ signal: ctx.signal, source });
-    recorder?.finish();
+    try {
+      recorder?.finish();
+    } catch (err) {
+      if (!(err instanceof RecordingWriteError)) throw err;
+      ctx.stderr.write(`pec-doctor inventory: ${escapeInline(err.message)} / the recording is incomplete\n`);
+      return 1;
+    }
     if (ctx.json) writeJson(ctx, inv);
     else ctx.stdout.write(inventorySummary(inv));
     return 0;

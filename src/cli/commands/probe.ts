@@ -2,6 +2,7 @@
 // default, one block per server; `--json` prints `{ "endpoints": [EndpointResult...] }` as
 // documented in docs/probe.schema.json. Exit 0 when every server is ok, 1 otherwise.
 import type { Command } from '../command';
+import { escapeInline } from '../../util/terminal';
 import { UsageError, parseSeconds, writeJson } from '../command';
 import { probeEndpoints } from '../../probe/index';
 import { EndpointUrlError, parseEndpointUrl } from '../../probe/url';
@@ -62,39 +63,41 @@ export const probeCommand: Command = {
   },
 };
 
+const e = escapeInline;
 const yesNo = (b: boolean | null) => (b === null ? '?' : b ? 'sì' : 'no');
 
 /** A short Italian block for technicians; English TLS terms kept as they are. */
 export function renderEndpoint(r: EndpointResult): string {
   const out: string[] = [];
-  out.push(`${r.url}  ${r.verdict === 'ok' ? 'OK' : `PROBLEMA: ${r.verdict}`}`);
-  if (r.detail) out.push(`  ${r.detail}`);
-  if (r.addresses.length) out.push(`  Indirizzi: ${r.addresses.join(', ')}`);
+  // Every value from the user or the server on one line (escapeInline): a \n cannot print a fake line.
+  out.push(`${e(r.url)}  ${r.verdict === 'ok' ? 'OK' : `PROBLEMA: ${e(r.verdict)}`}`);
+  if (r.detail) out.push(`  ${e(r.detail)}`);
+  if (r.addresses.length) out.push(`  Indirizzi: ${e(r.addresses.join(', '))}`);
   out.push(`  Versioni: ${TLS_VERSION_NAMES.map((v) => `${LABEL[v]} ${yesNo(r.tls.versions[v])}`).join(' · ')}`);
   for (const v of [...TLS_VERSION_NAMES].reverse()) {
     const list = r.tls.ciphers[v];
     // Short for the screen; the full list is in --json.
     if (list && list.length)
       out.push(
-        `  Cipher ${LABEL[v]} (${list.length}): ${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (+${list.length - 6}, elenco completo con --json)` : ''}`,
+        `  Cipher ${LABEL[v]} (${list.length}): ${e(list.slice(0, 6).join(', '))}${list.length > 6 ? `, … (+${list.length - 6}, elenco completo con --json)` : ''}`,
       );
   }
   const c = r.certificate;
   if (c) {
     const flags = [
-      c.trusted ? 'attendibile' : `NON attendibile (${c.trustError ?? '?'})`,
+      c.trusted ? 'attendibile' : `NON attendibile (${e(c.trustError ?? '?')})`,
       c.hostnameMatches ? 'nome corretto' : 'nome NON corrispondente',
     ];
-    if (c.interceptedBy) flags.push(`intercettato da ${c.interceptedBy}`);
+    if (c.interceptedBy) flags.push(`intercettato da ${e(c.interceptedBy)}`);
     out.push(
-      `  Certificato: ${c.subject} · emesso da ${c.issuer} · valido ${c.validFrom.slice(0, 10)} → ${c.validTo.slice(0, 10)} · ${c.keyType} ${c.keyBits ?? ''} · ${flags.join(', ')}`,
+      `  Certificato: ${e(c.subject)} · emesso da ${e(c.issuer)} · valido ${e(c.validFrom.slice(0, 10))} → ${e(c.validTo.slice(0, 10))} · ${e(String(c.keyType))} ${c.keyBits ?? ''} · ${flags.join(', ')}`,
     );
   }
-  if (r.banner) out.push(`  Banner: ${r.banner.slice(0, 100)}`);
+  if (r.banner) out.push(`  Banner: ${e(r.banner.slice(0, 100))}`);
   const kx = r.keyExchange;
   if (kx && (kx.dhBits !== null || kx.curves.length)) {
     out.push(
-      `  Scambio chiavi: ${[kx.dhBits !== null ? `DH ${kx.dhBits} bit` : 'nessun DHE', kx.curves.length ? `curve ${kx.curves.join(', ')}` : ''].filter(Boolean).join(' · ')}`,
+      `  Scambio chiavi: ${[kx.dhBits !== null ? `DH ${kx.dhBits} bit` : 'nessun DHE', kx.curves.length ? `curve ${e(kx.curves.join(', '))}` : ''].filter(Boolean).join(' · ')}`,
     );
   }
   if (r.devices?.length) {
@@ -108,12 +111,12 @@ export function renderEndpoint(r: EndpointResult): string {
       const kxText = k ? `, ${k.kind === 'dh' ? `DH ${k.bits ?? '?'} bit` : (k.group ?? 'ECDH')}` : '';
       const how = s.ok
         ? `sì (${s.version ? LABEL[s.version] : ''}${s.cipher ? `, ${s.cipher}` : ''}${kxText})`
-        : `NO — ${s.reason}${s.detail ? `: ${s.detail}` : ''}`;
-      out.push(`    ${s.ok ? '✓' : '✗'} ${s.name}: ${how}`);
+        : `NO — ${e(s.reason)}${s.detail ? `: ${e(s.detail)}` : ''}`;
+      out.push(`    ${s.ok ? '✓' : '✗'} ${e(s.name)}: ${how}`);
     }
   }
   const failed = r.steps.filter((s) => s.status === 'failed');
-  for (const s of failed) out.push(`  Passo ${s.step}: ${s.verdict ?? 'fallito'}${s.detail ? ` — ${s.detail}` : ''}`);
+  for (const s of failed) out.push(`  Passo ${e(s.step)}: ${e(s.verdict ?? 'fallito')}${s.detail ? ` — ${e(s.detail)}` : ''}`);
   out.push(`  Tempo: ${r.timings.total ?? 0} ms, ${r.connections ?? 0} connessioni`);
   return out.join('\n') + '\n';
 }

@@ -87,7 +87,7 @@ test('fix-reg --from a saved HTML or JSON report; a foreign file is refused in p
   const foreign = path.join(dir, 'foreign.html');
   fs.writeFileSync(foreign, '<!DOCTYPE html><html><body>ciao</body></html>');
   const bad = await cli('fix-reg', path.join(dir, 'x.reg'), '--from', foreign);
-  assert.equal(bad.code, 1);
+  assert.equal(bad.code, EXIT_BAD_REPORT);
   assert.match(bad.err, /non è un rapporto di PEC Doctor/);
   assert.ok(!fs.existsSync(path.join(dir, 'x.reg')));
   // This machine (Linux) or a recorded Mac: nothing to write, and it says why.
@@ -149,7 +149,7 @@ test('history: list, show, compare, delete, delete --all; bad usage exits 2', as
   const empty = await cli('history');
   assert.equal(empty.code, 0, empty.err);
   assert.match(empty.out, /Controlli salvati: 0/);
-  const a = saveRun({ ...sampleReport(), createdAt: '2026-11-23T09:00:00.000Z' });
+  const a = saveRun({ ...win7UntouchedReport(), createdAt: '2026-11-23T09:00:00.000Z' });
   const b = saveRun(win7UntouchedReport());
   const list = await cli('history', 'list');
   assert.match(list.out, /Controlli salvati: 2/);
@@ -164,15 +164,16 @@ test('history: list, show, compare, delete, delete --all; bad usage exits 2', as
   assert.equal(cmp.code, 0, cmp.err);
   assert.match(cmp.out, /Risolti: \d+[^]*Ancora presenti: \d+[^]*Nuovi: \d+/);
   const cj = JSON.parse((await cli('history', 'compare', a.id, b.id, '--json')).out);
-  assert.deepEqual(Object.keys(cj).sort(), ['added', 'after', 'before', 'fixed', 'remaining']);
+  assert.deepEqual(Object.keys(cj).sort(), ['added', 'after', 'before', 'fixed', 'remaining', 'sameChecks']);
+  assert.equal(cj.sameChecks, true);
   const unknown = await cli('history', 'show', '20990101-000000-zzzzzz');
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /non è nella cronologia/);
   for (const args of [['bogus'], ['show'], ['compare', a.id], ['delete'], ['list', '--all'], ['delete', a.id, '--all']]) {
     assert.equal((await cli('history', ...args)).code, 2, args.join(' '));
   }
-  assert.match((await cli('history', 'delete', a.id)).out, /Controlli cancellati: 1/);
-  assert.match((await cli('history', 'delete', '--all')).out, /Controlli cancellati: 1/);
+  assert.match((await cli('history', 'delete', a.id, '--yes')).out, /Controlli cancellati: 1/);
+  assert.match((await cli('history', 'delete', '--all', '--yes')).out, /Controlli cancellati: 1/);
   assert.match((await cli('history')).out, /Controlli salvati: 0/);
 });
 

@@ -183,7 +183,7 @@ test('evaluate: strings of a saved report reach the terminal escaped; --json sta
   assert.doesNotThrow(() => JSON.parse(j.out));
   // A file name with controls, in the error message.
   const missing = await run(['evaluate', path.join(dir, `nope${EVIL}.json`)]);
-  assert.equal(missing.code, 1);
+  assert.equal(missing.code, 6, 'EXIT_BAD_REPORT: the report cannot be used');
   assertInert(missing.err, 'evaluate error');
 });
 

@@ -1,8 +1,9 @@
 // Before and after: the findings of two runs of the local history, matched by the core
-// (compareRuns): fixed, still there, new.
+// (compareRuns): fixed, still there, new. Two runs of different servers are said to be different
+// checks, never "Risolti" (issue #19); stored texts are shown with invisible characters visible.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BridgeApi, FindingRef, Report, RunComparison, RunSummary, Severity } from '../../../../src/api';
-import { compareReports } from '../../../../src/api';
+import { checkedOf, compareReports, showInvisiblesInline } from '../../../../src/api';
 import type { RunKept } from '../running/useDiagnosis';
 import { formatDate, severityLabel, useI18n } from '../../i18n';
 import { Icon, SeverityIcon } from '../../components/Icons';
@@ -28,7 +29,7 @@ function RefList({ refs, label, kind }: { refs: FindingRef[]; label: string; kin
               {kind === 'fixed' ? <Icon name="ok" className="icon-fixed" /> : <SeverityIcon severity={r.severity} />}
               <span>
                 <span className="visually-hidden">{severityLabel(m, r.severity)}: </span>
-                {tx(r.title)}
+                {showInvisiblesInline(tx(r.title))}
               </span>
             </li>
           ))}
@@ -86,6 +87,10 @@ interface ViewProps {
 
 function ComparisonView({ state, beforeId, afterId, note, detail }: ViewProps) {
   const { m, lang } = useI18n();
+  const checkedText = (checked: unknown): string => {
+    const list = Array.isArray(checked) ? checked.filter((c): c is string => typeof c === 'string') : [];
+    return list.length ? list.map(showInvisiblesInline).join(', ') : m.historyCheckedNone;
+  };
   const id = useId();
   // The ids of the runs compared, for whoever checks which two they were (the e2e tests).
   const before = state.status === 'done' ? state.comparison.before.id || beforeId : beforeId;
@@ -115,11 +120,21 @@ function ComparisonView({ state, beforeId, afterId, note, detail }: ViewProps) {
             </p>
           )}
           <p>{m.compareIntro(formatDate(state.comparison.before.createdAt, lang), formatDate(state.comparison.after.createdAt, lang))}</p>
-          <div className="compare-grid">
-            <RefList refs={state.comparison.fixed} label={m.compareFixed} kind="fixed" />
-            <RefList refs={state.comparison.remaining} label={m.compareRemaining} kind="remaining" />
-            <RefList refs={state.comparison.added} label={m.compareAdded} kind="added" />
-          </div>
+          {state.comparison.sameChecks === false ? (
+            <div className="notice notice-info" data-testid="compare-different">
+              <p>{m.compareDifferent}</p>
+              <ul>
+                <li>{m.compareChecked(checkedText(state.comparison.before.checked))}</li>
+                <li>{m.compareChecked(checkedText(state.comparison.after.checked))}</li>
+              </ul>
+            </div>
+          ) : (
+            <div className="compare-grid">
+              <RefList refs={state.comparison.fixed} label={m.compareFixed} kind="fixed" />
+              <RefList refs={state.comparison.remaining} label={m.compareRemaining} kind="remaining" />
+              <RefList refs={state.comparison.added} label={m.compareAdded} kind="added" />
+            </div>
+          )}
         </>
       )}
     </section>
@@ -144,6 +159,7 @@ function heldSummary(run: HeldRun): RunSummary {
     status: r.verdict.status,
     title: r.verdict.title,
     counts,
+    checked: checkedOf(r),
   };
 }
 

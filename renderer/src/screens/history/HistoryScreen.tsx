@@ -1,12 +1,23 @@
 // The local history (the last runs, kept in the user's app-data folder by the core): open one,
-// delete one or all, pick two to compare before and after.
+// delete one or all (each asks first, issue #19), pick two to compare before and after. Each row
+// says what was checked; stored strings are shown with their invisible characters made visible.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BridgeApi, Report, RunSummary } from '../../../../src/api';
+import { showInvisiblesInline } from '../../../../src/api';
 import { formatDate, useI18n, verdictHeading } from '../../i18n';
+import type { Messages } from '../../i18n';
 import { errorText } from '../running/useDiagnosis';
 import { Comparison } from './Comparison';
 
 type State = { status: 'loading' } | { status: 'done'; runs: RunSummary[] } | { status: 'error'; detail: string };
+
+/** What a run checked, short: the first three items, then how many more. */
+function checkedLabel(m: Messages, checked: unknown): string {
+  const list = Array.isArray(checked) ? checked.filter((c): c is string => typeof c === 'string') : [];
+  if (list.length === 0) return m.historyCheckedNone;
+  const shown = list.slice(0, 3).map(showInvisiblesInline).join(', ');
+  return list.length > 3 ? `${shown} ${m.historyCheckedMore(list.length - 3)}` : shown;
+}
 
 interface Props {
   api: BridgeApi;
@@ -22,6 +33,12 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
   const [picked, setPicked] = useState<string[]>([]);
   const [compare, setCompare] = useState<{ before: string; after: string } | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  /** The deletion waiting for a "Sì, elimina": one run (its id and date) or all. */
+  const [confirming, setConfirming] = useState<{ which: string | 'all'; date: string } | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
 
   const load = useCallback(() => {
     api.listRuns().then(
@@ -36,6 +53,7 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
 
   const runs = state.status === 'done' ? state.runs : [];
   const remove = async (which: string | 'all') => {
+    setConfirming(null);
     try {
       const { deleted } = await api.deleteRuns(which);
       setNote(m.historyDeleted(deleted));
@@ -82,6 +100,7 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
                 <tr>
                   <th scope="col">{m.historyColPick}</th>
                   <th scope="col">{m.historyColDate}</th>
+                  <th scope="col">{m.historyColChecked}</th>
                   <th scope="col">{m.historyColResult}</th>
                   <th scope="col">{m.historyColActions}</th>
                 </tr>
@@ -101,8 +120,9 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
                       </td>
                       <td>
                         {date}
-                        <span className="muted history-case">{r.caseCode}</span>
+                        <span className="muted history-case">{showInvisiblesInline(String(r.caseCode ?? ''))}</span>
                       </td>
+                      <td data-testid="history-checked">{checkedLabel(m, r.checked)}</td>
                       <td>
                         <span className={`history-status status-${r.status}`}>{verdictHeading(m, r, lang)}</span>
                         <span className="muted history-counts">{m.historyCounts(r.counts?.error ?? 0, r.counts?.warning ?? 0)}</span>
@@ -118,7 +138,7 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
                           {m.historyOpen}
                           <span className="visually-hidden"> {date}</span>
                         </button>
-                        <button type="button" className="button button-link" onClick={() => void remove(r.id)}>
+                        <button type="button" className="button button-link" onClick={() => setConfirming({ which: r.id, date })}>
                           {m.historyDelete}
                           <span className="visually-hidden"> {date}</span>
                         </button>
@@ -133,10 +153,32 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
             <button type="button" className="button button-primary" onClick={startCompare} disabled={picked.length !== 2}>
               {m.historyCompare}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => void remove('all')}>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming({ which: 'all', date: '' })}>
               {m.historyDeleteAll}
             </button>
           </div>
+          {confirming && (
+            <div
+              className="notice notice-warn"
+              role="alertdialog"
+              aria-labelledby={`${id}-confirm`}
+              tabIndex={-1}
+              ref={confirmRef}
+              data-testid="history-confirm"
+            >
+              <p id={`${id}-confirm`}>
+                {confirming.which === 'all' ? m.historyConfirmAll(runs.length) : m.historyConfirmOne(confirming.date)}
+              </p>
+              <div className="button-row">
+                <button type="button" className="button button-primary" onClick={() => void remove(confirming.which)}>
+                  {m.historyConfirmYes}
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
+                  {m.historyConfirmNo}
+                </button>
+              </div>
+            </div>
+          )}
           {picked.length !== 2 && <p className="hint">{m.historyPickTwo}</p>}
         </>
       )}

@@ -20,6 +20,19 @@ export const it = {
   historyColResult: 'Esito',
   historyColActions: 'Azioni',
   historyColPick: 'Confronta',
+  historyColChecked: 'Cosa è stato controllato',
+  historyCheckedNone: 'solo questo computer',
+  historyCheckedMore: (n: number) => `e altri ${n}`,
+  historyConfirmOne: (date: string) => `Eliminare la diagnosi del ${date}? Non si può annullare.`,
+  historyConfirmAll: (n: number) =>
+    n === 1
+      ? 'Eliminare l’unica diagnosi salvata? Non si può annullare.'
+      : `Eliminare tutte le ${n} diagnosi salvate? Non si può annullare.`,
+  historyConfirmYes: 'Sì, elimina',
+  historyConfirmNo: 'Annulla',
+  compareDifferent:
+    'Sono controlli diversi: hanno verificato server o indirizzi diversi, quindi non si può dire cosa è stato risolto. Ripeti il controllo degli stessi server per un confronto prima e dopo.',
+  compareChecked: (what: string) => `Controllato: ${what}`,
   compareHeading: 'Prima e dopo',
   compareIntro: (before: string, after: string) => `Diagnosi del ${before} confrontata con quella del ${after}.`,
   compareFixed: 'Risolti',
@@ -56,6 +69,17 @@ export const en: typeof it = {
   historyColResult: 'Result',
   historyColActions: 'Actions',
   historyColPick: 'Compare',
+  historyColChecked: 'What was checked',
+  historyCheckedNone: 'this computer only',
+  historyCheckedMore: (n: number) => `and ${n} more`,
+  historyConfirmOne: (date: string) => `Delete the check of ${date}? This cannot be undone.`,
+  historyConfirmAll: (n: number) =>
+    n === 1 ? 'Delete the only check saved? This cannot be undone.' : `Delete all ${n} checks saved? This cannot be undone.`,
+  historyConfirmYes: 'Yes, delete',
+  historyConfirmNo: 'Cancel',
+  compareDifferent:
+    'These are different checks: they looked at different servers or addresses, so nothing can be called fixed. Check the same servers again for a before and after.',
+  compareChecked: (what: string) => `Checked: ${what}`,
   compareHeading: 'Before and after',
   compareIntro: (before: string, after: string) => `Check of ${before} compared with the one of ${after}.`,
   compareFixed: 'Fixed',

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { BridgeApi, Report } from '../../../../src/api';
+import { showInvisiblesInline } from '../../../../src/api';
 import { useI18n } from '../../i18n';
 import type { Messages } from '../../i18n';
 import { Icon } from '../../components/Icons';
@@ -17,10 +18,10 @@ interface Props {
   hint?: string;
 }
 
-/** Larger than any report we write (the bridge refuses bodies over 20 MB anyway). */
-const MAX_BYTES = 15 * 1024 * 1024;
+/** The one cap of saved reports, as at the other doors: MAX_REPORT_BYTES of src/report/read.ts (issue #20.7). */
+const MAX_BYTES = 20 * 1024 * 1024;
 
-type Problem = 'empty' | 'too-big' | 'html-no-data' | 'not-report' | 'corrupt' | 'many';
+type Problem = 'empty' | 'too-big' | 'html-no-data' | 'not-report' | 'corrupt' | 'damaged' | 'many';
 type State = { status: 'idle' } | { status: 'reading' } | { status: 'error'; problem: Problem; detail: string | null };
 
 function problemText(m: Messages, p: Problem): string {
@@ -30,12 +31,16 @@ function problemText(m: Messages, p: Problem): string {
     'html-no-data': m.openReportHtmlNoData,
     'not-report': m.openReportNotReport,
     corrupt: m.openReportCorrupt,
+    damaged: m.openReportDamaged,
     many: m.openReportMany,
   }[p];
 }
 
 /** What kind of failure, in words a secretary understands; the core's message stays as detail. */
 function classify(content: string, err: unknown): Problem {
+  // The core checked it against the report schema (issue #19): ours, but damaged or of another version.
+  if (/danneggiato o di un'altra versione|damaged report|più recente di PEC Doctor|newer PEC Doctor/i.test(errorText(err)))
+    return 'damaged';
   const head = content.trimStart().slice(0, 200).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html-no-data';
   if (!head.startsWith('{')) return 'not-report';
@@ -126,7 +131,7 @@ export function OpenReport({ api, onOpened, hint }: Props) {
             {state.detail && (
               <details className="notice-detail">
                 <summary>{m.openReportTechDetail}</summary>
-                <span>{state.detail}</span>
+                <span>{showInvisiblesInline(state.detail)}</span>
               </details>
             )}
           </div>

@@ -7,6 +7,8 @@ export const it = {
   openReportDrop: 'Rilascia qui il rapporto per aprirlo',
   openReportReading: 'Lettura del rapporto…',
   openReportCorrupt: 'Questo file non è un rapporto di PEC Doctor leggibile: forse è danneggiato o non è il file giusto.',
+  openReportDamaged:
+    'È un rapporto di PEC Doctor, ma è danneggiato o di un’altra versione: non si può rivalutare. Chiedi di salvarlo e inviarlo di nuovo, o aggiorna PEC Doctor.',
   openReportEmpty: 'Il file è vuoto.',
   openReportTooBig: 'Il file è troppo grande per essere un rapporto di PEC Doctor.',
   openReportHtmlNoData:
@@ -22,6 +24,8 @@ export const en: typeof it = {
   openReportDrop: 'Drop the report here to open it',
   openReportReading: 'Reading the report…',
   openReportCorrupt: 'This file is not a readable PEC Doctor report: it may be damaged or the wrong file.',
+  openReportDamaged:
+    'It is a PEC Doctor report, but damaged or of another version: it cannot be re-evaluated. Ask for it to be saved and sent again, or update PEC Doctor.',
   openReportEmpty: 'The file is empty.',
   openReportTooBig: 'The file is too large to be a PEC Doctor report.',
   openReportHtmlNoData: 'It is a web page, but it holds no PEC Doctor report data (it may have been saved by the browser or edited).',
