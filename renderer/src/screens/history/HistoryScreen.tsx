@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function HistoryScreen({ api, onOpen, onBack }: Props) {
-  const { m, lang } = useI18n();
+  const { m } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -35,10 +35,6 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
   const [note, setNote] = useState<string | null>(null);
   /** The deletion waiting for a "Sì, elimina": one run (its id and date) or all. */
   const [confirming, setConfirming] = useState<{ which: string | 'all'; date: string } | null>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const load = useCallback(() => {
     api.listRuns().then(
@@ -94,61 +90,13 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
       {state.status === 'done' && runs.length === 0 && <p data-testid="history-empty">{m.historyEmpty}</p>}
       {runs.length > 0 && (
         <>
-          <div className="table-scroll">
-            <table className="table history-table" data-testid="history">
-              <thead>
-                <tr>
-                  <th scope="col">{m.historyColPick}</th>
-                  <th scope="col">{m.historyColDate}</th>
-                  <th scope="col">{m.historyColChecked}</th>
-                  <th scope="col">{m.historyColResult}</th>
-                  <th scope="col">{m.historyColActions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => {
-                  const date = formatDate(r.createdAt, lang);
-                  return (
-                    <tr key={r.id} data-testid="history-run" data-run-id={r.id} data-status={r.status}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={m.historyPick(date)}
-                          checked={picked.includes(r.id)}
-                          onChange={(e) => toggle(r.id, e.target.checked)}
-                        />
-                      </td>
-                      <td>
-                        {date}
-                        <span className="muted history-case">{showInvisiblesInline(String(r.caseCode ?? ''))}</span>
-                      </td>
-                      <td data-testid="history-checked">{checkedLabel(m, r.checked)}</td>
-                      <td>
-                        <span className={`history-status status-${r.status}`}>{verdictHeading(m, r, lang)}</span>
-                        <span className="muted history-counts">{m.historyCounts(r.counts?.error ?? 0, r.counts?.warning ?? 0)}</span>
-                      </td>
-                      <td className="history-actions">
-                        <button
-                          type="button"
-                          className="button button-link"
-                          onClick={() =>
-                            void api.getRun(r.id).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))
-                          }
-                        >
-                          {m.historyOpen}
-                          <span className="visually-hidden"> {date}</span>
-                        </button>
-                        <button type="button" className="button button-link" onClick={() => setConfirming({ which: r.id, date })}>
-                          {m.historyDelete}
-                          <span className="visually-hidden"> {date}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <RunsTable
+            runs={runs}
+            picked={picked}
+            onPick={toggle}
+            onOpen={(runId) => void api.getRun(runId).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))}
+            onDelete={(runId, date) => setConfirming({ which: runId, date })}
+          />
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={startCompare} disabled={picked.length !== 2}>
               {m.historyCompare}
@@ -158,31 +106,120 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
             </button>
           </div>
           {confirming && (
-            <div
-              className="notice notice-warn"
-              role="alertdialog"
-              aria-labelledby={`${id}-confirm`}
-              tabIndex={-1}
-              ref={confirmRef}
-              data-testid="history-confirm"
-            >
-              <p id={`${id}-confirm`}>
-                {confirming.which === 'all' ? m.historyConfirmAll(runs.length) : m.historyConfirmOne(confirming.date)}
-              </p>
-              <div className="button-row">
-                <button type="button" className="button button-primary" onClick={() => void remove(confirming.which)}>
-                  {m.historyConfirmYes}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                  {m.historyConfirmNo}
-                </button>
-              </div>
-            </div>
+            <ConfirmDelete
+              text={confirming.which === 'all' ? m.historyConfirmAll(runs.length) : m.historyConfirmOne(confirming.date)}
+              onYes={() => void remove(confirming.which)}
+              onNo={() => setConfirming(null)}
+            />
           )}
           {picked.length !== 2 && <p className="hint">{m.historyPickTwo}</p>}
         </>
       )}
       {compare && <Comparison api={api} beforeId={compare.before} afterId={compare.after} />}
     </section>
+  );
+}
+
+/** One stored run: pick it for the comparison, open it, delete it (after asking). */
+function RunRow(props: {
+  run: RunSummary;
+  picked: boolean;
+  onPick: (on: boolean) => void;
+  onOpen: () => void;
+  onDelete: (date: string) => void;
+}) {
+  const { m, lang } = useI18n();
+  const r = props.run;
+  const date = formatDate(r.createdAt, lang);
+  return (
+    <tr data-testid="history-run" data-run-id={r.id} data-status={r.status}>
+      <td>
+        <input type="checkbox" aria-label={m.historyPick(date)} checked={props.picked} onChange={(e) => props.onPick(e.target.checked)} />
+      </td>
+      <td>
+        {date}
+        <span className="muted history-case">{showInvisiblesInline(String(r.caseCode ?? ''))}</span>
+      </td>
+      <td data-testid="history-checked">{checkedLabel(m, r.checked)}</td>
+      <td>
+        <span className={`history-status status-${r.status}`}>{verdictHeading(m, r, lang)}</span>
+        <span className="muted history-counts">{m.historyCounts(r.counts?.error ?? 0, r.counts?.warning ?? 0)}</span>
+      </td>
+      <td className="history-actions">
+        <button type="button" className="button button-link" onClick={props.onOpen}>
+          {m.historyOpen}
+          <span className="visually-hidden"> {date}</span>
+        </button>
+        <button type="button" className="button button-link" onClick={() => props.onDelete(date)}>
+          {m.historyDelete}
+          <span className="visually-hidden"> {date}</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The question before a deletion, focused when it appears so a keyboard user hears it. */
+function ConfirmDelete(props: { text: string; onYes: () => void; onNo: () => void }) {
+  const { m } = useI18n();
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [props.text]);
+  return (
+    <div
+      className="notice notice-warn"
+      role="alertdialog"
+      aria-labelledby={`${id}-confirm`}
+      tabIndex={-1}
+      ref={ref}
+      data-testid="history-confirm"
+    >
+      <p id={`${id}-confirm`}>{props.text}</p>
+      <div className="button-row">
+        <button type="button" className="button button-primary" onClick={props.onYes}>
+          {m.historyConfirmYes}
+        </button>
+        <button type="button" className="button button-secondary" onClick={props.onNo}>
+          {m.historyConfirmNo}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RunsTable(props: {
+  runs: RunSummary[];
+  picked: string[];
+  onPick: (runId: string, on: boolean) => void;
+  onOpen: (runId: string) => void;
+  onDelete: (runId: string, date: string) => void;
+}) {
+  const { m } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table history-table" data-testid="history">
+        <thead>
+          <tr>
+            <th scope="col">{m.historyColPick}</th>
+            <th scope="col">{m.historyColDate}</th>
+            <th scope="col">{m.historyColChecked}</th>
+            <th scope="col">{m.historyColResult}</th>
+            <th scope="col">{m.historyColActions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.runs.map((r) => (
+            <RunRow
+              key={r.id}
+              run={r}
+              picked={props.picked.includes(r.id)}
+              onPick={(on) => props.onPick(r.id, on)}
+              onOpen={() => props.onOpen(r.id)}
+              onDelete={(date) => props.onDelete(r.id, date)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
