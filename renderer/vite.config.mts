@@ -1,5 +1,5 @@
 // Builds the renderer into dist/renderer with relative asset paths, so the same files load
-// from file:// in Electron and from /<token>/ through the web bridge.
+// from app:// in Electron and from /<token>/ through the web bridge.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 

@@ -3,8 +3,13 @@
 // done / to do / to check, then the findings no plan folds (with their own steps), successful
 // checks last, one line each. A finding that folds under a plan is named under it, never repeated
 // with the plan's steps. (Escape sequences are neutralised by the CLI's terminal-safe streams.)
+// With `technician`, the technician's detail follows: the technician model (technician/model.ts)
+// drawn as text, the same rows and marks as the HTML report and the UI.
 import type { Finding, FixPlan, PlanStep, Report, Severity } from '../diagnosis/types';
 import { escapeInline } from '../util/terminal';
+import { technicianModel } from './technician/model';
+import type { TechBlock, TechFinding, TechRow, TechSection } from './technician/types';
+import { TECH_LABELS } from './labels';
 
 const LABEL: Record<Severity, string> = { error: 'PROBLEMA', warning: 'ATTENZIONE', info: 'NOTA', ok: 'OK' };
 const STATUS: Record<Report['verdict']['status'], string> = {
@@ -42,7 +47,48 @@ function planLines(p: FixPlan, n: number, findings: readonly Finding[]): string[
   return lines;
 }
 
-export function renderConsole(report: Report, options: { findingsOnly?: boolean } = {}): string {
+/** The mark after a row: what the HTML report highlights and the UI calls "decisivo". */
+export const CONSOLE_MARK = { decisive: '  [DECISIVO]', partial: '  [IN PARTE]' } as const;
+
+/** One row on one line: its cells separated by " | ", then its mark. */
+const rowLine = (r: TechRow): string => `  ${r.cells.map((c) => c.text.it).join(' | ')}${r.mark ? CONSOLE_MARK[r.mark] : ''}`;
+
+const findingLine = (f: TechFinding): string => `  [${LABEL[f.severity]}] ${f.title.it} (${f.id}${f.subject ? ` · ${f.subject}` : ''})`;
+
+function blockLines(b: TechBlock): string[] {
+  switch (b.kind) {
+    case 'table': {
+      const head = b.heading ? [`-- ${b.heading.text.it} --`] : [];
+      if (!b.rows.length) return [...head, `  » ${TECH_LABELS.values.noData.it}`];
+      return [...head, `  # ${b.head.map((h) => h.it).join(' | ')}`, ...b.rows.map(rowLine)];
+    }
+    case 'note':
+      return [`  » ${b.text.it}${b.code ? ` · ${b.code}` : ''}`];
+    case 'findings':
+      return b.problems.length || b.passed.length ? [...b.problems, ...b.passed].map(findingLine) : [`  » ${TECH_LABELS.values.none.it}`];
+    case 'endpoint':
+      return [`── ${b.url}`, ...b.blocks.flatMap(blockLines)];
+  }
+}
+
+const sectionLines = (s: TechSection): string[] => [
+  ...(s.level ? [s.level === 2 ? `=== ${s.title.it.toUpperCase()} ===` : `== ${s.title.it} ==`] : []),
+  ...s.blocks.flatMap(blockLines),
+];
+
+/** The technician's detail as text (Italian): summary, then every section of the model. */
+export function renderTechnicianConsole(report: Report): string {
+  const model = technicianModel(report);
+  const out = [
+    TECH_LABELS.sections.technician.it.toUpperCase(),
+    `== ${TECH_LABELS.sections.summary.it} ==`,
+    ...model.summary.map(rowLine),
+    ...model.sections.flatMap(sectionLines),
+  ];
+  return out.map(escapeInline).join('\n');
+}
+
+export function renderConsole(report: Report, options: { findingsOnly?: boolean; technician?: boolean } = {}): string {
   const plans = Array.isArray(report.plans) ? report.plans : [];
   const loose = report.findings.filter((f) => f.severity !== 'ok' && !(f.plan && plans.some((p) => p.id === f.plan)));
   const oks = report.findings.filter((f) => f.severity === 'ok');
@@ -75,5 +121,6 @@ export function renderConsole(report: Report, options: { findingsOnly?: boolean 
     out.push('');
   }
   // One element = one line: a newline inside a value from a saved report cannot fake a line of ours.
-  return out.map(escapeInline).join('\n');
+  const text = out.map(escapeInline).join('\n');
+  return options.technician ? `${text}\n${renderTechnicianConsole(report)}\n` : text;
 }

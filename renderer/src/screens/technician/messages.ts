@@ -13,6 +13,7 @@ export const it = {
   techDecisive: 'decisivo',
   techOpenAll: 'Apri tutte le sezioni',
   techCloseAll: 'Chiudi tutte le sezioni',
+  techLoading: 'Preparazione dei dettagli…',
 };
 
 export const en: typeof it = {
@@ -27,4 +28,5 @@ export const en: typeof it = {
   techDecisive: 'decisive',
   techOpenAll: 'Open every section',
   techCloseAll: 'Close every section',
+  techLoading: 'Preparing the details…',
 };
