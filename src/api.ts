@@ -7,6 +7,8 @@ import type { AccountsResult } from './accounts/types';
 import type { Endpoint, EndpointResult, StepResult } from './probe/types';
 import type { Finding, FixLink, FixPlan, PlanStep, Report, Severity, Verdict, VerdictStatus } from './diagnosis/types';
 import type { Account, AddressLookup } from './accounts/types';
+import type { TechnicianModel } from './report/technician/types';
+import type { RepairOffer, RepairRequest, RepairResult, RestartChoice, RestartResult } from './repair/contract';
 
 export type {
   Text,
@@ -25,13 +27,27 @@ export type {
   Verdict,
   VerdictStatus,
 };
+/** The repair with consent (issue #18): offer, request, result, restart. */
+export type {
+  RepairOffer,
+  RepairRequest,
+  RepairResult,
+  RestartChoice,
+  RestartResult,
+  RepairChangeView,
+  RepairReadBack,
+} from './repair/contract';
 /** The technician's labels (Text), shared by the HTML report and the UI's technician view (issue #12). */
 export { TECH_LABELS } from './report/labels';
 export type { TechLabels } from './report/labels';
+/** The technician's view of a report as data (issue #22): the HTML report, the UI and the console draw it. */
+export type * from './report/technician/types';
 /** What a redacted report still shows (Text), said where redaction is offered and on a redacted report (issue #15). */
 export { REDACTION_NOTE } from './report/redaction-note';
 /** Pure before/after of two reports: the UI's fallback when a run is not in the history (issue #12). */
-export { compareReports } from './history/compare';
+export { checkedOf, compareReports } from './history/compare';
+/** Invisible/bidi characters shown as <U+XXXX> (issue #20.7): for every screen that shows report or certificate text. */
+export { showInvisibles, showInvisiblesInline } from './util/invisible';
 
 export interface AppInfo {
   name: string;
@@ -39,6 +55,8 @@ export interface AppInfo {
   /** `electron` in the desktop app, `web` through `pec-doctor ui`. */
   host: 'electron' | 'web';
   platform: string;
+  /** Today's log file of the desktop app, for the technician (issue #21); absent where there is none. */
+  logFile?: string;
 }
 
 /** What the user asks to check: found accounts are included unless `skipDiscovery`. */
@@ -93,7 +111,9 @@ export type SaveResult =
   | { status: 'saved'; path: string; also?: string[] }
   | { status: 'cancelled' }
   /** The host cannot write files itself (web bridge): the UI offers the content as a download. */
-  | { status: 'download'; file: ReportFile; also?: ReportFile[] };
+  | { status: 'download'; file: ReportFile; also?: ReportFile[] }
+  /** PDF on the web bridge: the report to open in a new tab (a path on the bridge), whose print dialog saves the PDF. */
+  | { status: 'print'; url: string };
 
 /** The .reg fix for the machine of a report, with its undo file (issue #12). Never applied by us. */
 export type RegFixResult =
@@ -110,6 +130,8 @@ export interface RunSummary {
   title: Text;
   /** Findings by severity, for the list. */
   counts: Record<Severity, number>;
+  /** What was checked: the PEC addresses, then the servers (host:port), as the run recorded them (issue #19). */
+  checked?: string[];
 }
 
 export interface FindingRef {
@@ -129,6 +151,11 @@ export interface RunComparison {
   remaining: FindingRef[];
   /** Only in `after`. */
   added: FindingRef[];
+  /**
+   * false when the two runs did not check the same servers (or addresses): then nothing can be
+   * called fixed or new, the three lists stay empty and the UI says they are different checks.
+   */
+  sameChecks: boolean;
 }
 
 export type OpenExternalResult = { status: 'opened' } | { status: 'refused'; reason: string } | { status: 'use-browser' };
@@ -151,6 +178,8 @@ export interface CoreApi {
   renderReport(report: Report, format: Exclude<ReportFormat, 'pdf'>, redact: boolean): Promise<ReportFile>;
   /** The .reg fix and its undo, written for the report's machine from its evidence. */
   renderRegFix(report: Report): Promise<RegFixResult>;
+  /** The technician's view of a report (sections, rows, values, decisive marks), built by the core. */
+  technicianView(report: Report): Promise<TechnicianModel>;
   /** The local history, newest first. */
   listRuns(): Promise<RunSummary[]>;
   getRun(id: string): Promise<Report>;
@@ -165,6 +194,12 @@ export interface HostApi {
   /** Saves the .reg fix and `<name>-annulla.reg` next to it (save dialog, or downloads on the web bridge). */
   saveRegFix(report: Report): Promise<SaveResult>;
   openExternal(url: string): Promise<OpenExternalResult>;
+  /** The repair this machine can have, read live and compared with the report's diagnosis (issue #18). */
+  planRepair(report: Report): Promise<RepairOffer>;
+  /** Runs the consented repair with one elevation (UAC) for the whole batch. */
+  startRepair(request: RepairRequest): Promise<RepairResult>;
+  /** After a repair: restart now (with a delay) or later; both register the one-time re-check. */
+  restartAfterRepair(choice: RestartChoice): Promise<RestartResult>;
 }
 
 export type PecDoctorApi = CoreApi & HostApi;
@@ -184,6 +219,7 @@ const METHOD_TABLE: Record<ApiMethod, 'core' | 'host'> = {
   evaluateReport: 'core',
   renderReport: 'core',
   renderRegFix: 'core',
+  technicianView: 'core',
   listRuns: 'core',
   getRun: 'core',
   deleteRuns: 'core',
@@ -191,6 +227,9 @@ const METHOD_TABLE: Record<ApiMethod, 'core' | 'host'> = {
   saveReport: 'host',
   saveRegFix: 'host',
   openExternal: 'host',
+  planRepair: 'host',
+  startRepair: 'host',
+  restartAfterRepair: 'host',
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

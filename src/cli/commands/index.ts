@@ -6,6 +6,7 @@ import { inventoryCommand } from './inventory';
 import { accountsCommand } from './accounts';
 import { evaluateCommand } from './evaluate';
 import { fixRegCommand } from './fix-reg';
+import { repairCommand } from './repair';
 import { historyCommand } from './history';
 import { uiCommand } from './ui';
 
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   accountsCommand,
   evaluateCommand,
   fixRegCommand,
+  repairCommand,
   historyCommand,
   uiCommand,
 ];

@@ -1,0 +1,138 @@
+// The repair's host methods in the desktop app (issue #18): the offer from the live machine, the
+// job handed to an elevated instance of this same executable (one UAC prompt for the batch), the
+// result read back from that instance, the restart and the one-time re-check. The elevated side
+// is runRepairJob below, started by main.ts before the single-instance lock.
+import { app } from 'electron';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { HostApi, RepairResult } from '../src/api';
+import { exec as realExec } from '../src/platform/exec';
+import { log } from '../src/log/index';
+import { text } from '../src/util/text';
+import { livePlan, offerOf, readJob, runJob, UNAVAILABLE, writeJob, type RepairMachine } from '../src/repair/session';
+import { windowsRepairMachine } from '../src/repair/machine';
+import { defaultUndoDir } from '../src/repair/run';
+import { registerRecheck, scheduleRestart } from '../src/repair/restart';
+import { elevate, HASH_FLAG, JOB_FLAG, repairJobArgs } from './repair-elevate';
+import { testMachine, testRepairDir } from './repair-test-machine';
+
+type RepairHost = Pick<HostApi, 'planRepair' | 'startRepair' | 'restartAfterRepair'>;
+
+function machine(): (RepairMachine & { uacRefused?: () => boolean; recordRestart?: (a: unknown) => void }) | null {
+  const dir = testRepairDir(app.isPackaged);
+  if (dir) return testMachine(dir);
+  return process.platform === 'win32' ? windowsRepairMachine() : null;
+}
+
+const refused = (): RepairResult => ({
+  status: 'refused',
+  message: text(
+    'Il permesso di amministratore non è stato dato: nulla è stato cambiato. Puoi riprovare quando vuoi.',
+    'Administrator permission was not given: nothing was changed. You can try again at any time.',
+  ),
+});
+const failed = (detail: string): RepairResult => ({
+  status: 'failed',
+  message: text(
+    `La riparazione non è partita (${detail}): nulla è stato cambiato.`,
+    `The repair did not start (${detail}): nothing was changed.`,
+  ),
+  undoFile: null,
+  restorePoint: null,
+  readBack: [],
+  update: null,
+  rolledBack: false,
+  restartNeeded: false,
+});
+
+export function createRepairHost(): RepairHost {
+  return {
+    async planRepair(report) {
+      const m = machine();
+      if (!m) {
+        log.info('repair.offer', { status: 'unavailable' });
+        return { status: 'unavailable', reason: UNAVAILABLE };
+      }
+      const { plan } = await livePlan(m, report);
+      const offer = offerOf(plan);
+      log.info('repair.offer', { status: offer.status });
+      return offer;
+    },
+    async startRepair(request) {
+      const m = machine();
+      if (!m) return failed('non è Windows');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-doctor-repair-'));
+      const resultFile = path.join(dir, 'result.json');
+      const jobFile = path.join(dir, 'job.json');
+      const hash = writeJob(jobFile, {
+        consentId: request.consentId,
+        goOnWithoutRestorePoint: request.goOnWithoutRestorePoint,
+        undoDir: defaultUndoDir(),
+        resultFile,
+      });
+      log.info('repair.elevate', { job: jobFile });
+      try {
+        if (m.uacRefused) {
+          // The stand-in Windows of the desktop suite: the prompt's answer comes from a file, the job runs here.
+          if (m.uacRefused()) return logged(refused());
+          fs.writeFileSync(resultFile, JSON.stringify(await runJob(readJob(jobFile, hash)!, m, log)));
+        } else {
+          const r = await elevate(realExec, process.execPath, [`${JOB_FLAG}${jobFile}`, `${HASH_FLAG}${hash}`]);
+          if (r.status === 'refused') return logged(refused());
+          if (r.status === 'failed') return logged(failed(r.detail));
+        }
+        return logged(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as RepairResult);
+      } catch (err) {
+        log.error('repair.host', { error: err as Error });
+        return failed((err as Error).message);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    async restartAfterRepair(choice) {
+      const m = machine();
+      if (!m) return { status: 'failed', message: UNAVAILABLE };
+      // The re-check after the restart: only the installed app can be started by Windows.
+      let recheck = false;
+      if (app.isPackaged && process.platform === 'win32') recheck = (await registerRecheck(realExec, process.execPath, null)).ok;
+      if (choice === 'later') return { status: 'later', recheck };
+      if (m.recordRestart) {
+        m.recordRestart({ restart: 'shutdown.exe /r /t 60' });
+        return { status: 'scheduled', seconds: 60, recheck };
+      }
+      const r = await scheduleRestart(realExec, 60);
+      log[r.ok ? 'info' : 'error']('repair.restart', { ok: r.ok, code: r.code });
+      return r.ok
+        ? { status: 'scheduled', seconds: 60, recheck }
+        : {
+            status: 'failed',
+            message: text(
+              'Windows non ha accettato il riavvio: riavvia dal menu Start.',
+              'Windows did not accept the restart: restart from the Start menu.',
+            ),
+          };
+    },
+  };
+}
+
+function logged(r: RepairResult): RepairResult {
+  log[r.status === 'done' ? 'info' : 'warn']('repair.result', { status: r.status });
+  return r;
+}
+
+export { repairJobArgs };
+
+/** Runs the job in the elevated instance and writes its result next to it; returns the exit code. */
+export async function runRepairJob(args: { job: string; hash: string }): Promise<number> {
+  const job = readJob(args.job, args.hash);
+  if (!job) {
+    log.error('repair.job.refused', { job: args.job });
+    return 2;
+  }
+  log.info('repair.job.start', { job: args.job, id: crypto.createHash('sha256').update(args.hash).digest('hex').slice(0, 8) });
+  const result = await runJob(job, windowsRepairMachine(), log);
+  fs.writeFileSync(job.resultFile, JSON.stringify(result));
+  return result.status === 'done' ? 0 : 1;
+}

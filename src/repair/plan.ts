@@ -1,0 +1,159 @@
+// The repair plan: what this app will change on this machine, computed from the typed fix
+// (planRegistryFix) over the family and the values read live. Only the routes the app can carry
+// out end to end get a plan (Windows 7 SP1 / 2008 R2 SP1, 8.0 / 2012, 8.1 and later with TLS
+// 1.2 switched off); every other machine gets the reason, in plain words, and no button.
+import { FIX_KEYS, planRegistryFix, type FixInputs, type FixValue } from '../fix/registry-fix';
+import type { UpdateId, WindowsFamily } from '../diagnosis/windows-family';
+import type { Text } from '../util/text';
+import { text } from '../util/text';
+
+export interface RepairChange extends FixValue {
+  /** The full key path (from FIX_KEYS, never from the machine). */
+  path: string;
+  /** What the change does, in plain words. */
+  label: Text;
+}
+
+export interface RepairUpdate {
+  id: Extract<UpdateId, 'KB3140245'>;
+  /** false known absent, null not verified (wusa then says "already installed" if it is). */
+  installed: false | null;
+}
+
+export type RepairBlock = 'not-windows' | 'impossible' | 'service-pack-first' | 'not-supported' | 'unknown' | 'changed';
+
+export type RepairPlan =
+  | {
+      status: 'ready';
+      /** Our own name of the Windows (closed tables), its architecture, terminal server or not. */
+      windows: { name: string; arch: WindowsFamily['arch']; terminalServer: boolean | null };
+      changes: RepairChange[];
+      updates: RepairUpdate[];
+      notes: Text[];
+    }
+  | { status: 'nothing'; reason: Text }
+  | { status: 'blocked'; cause: RepairBlock; reason: Text };
+
+const LABELS: Record<string, Text> = {
+  'schannelTls12Client/Enabled': text(
+    'Attiva TLS 1.2 per i programmi di posta (SChannel)',
+    'Turns TLS 1.2 on for mail programs (SChannel)',
+  ),
+  'schannelTls12Client/DisabledByDefault': text(
+    'Fa usare TLS 1.2 senza che il programma lo chieda (SChannel)',
+    'Lets programs use TLS 1.2 without asking for it (SChannel)',
+  ),
+  'winhttpNative/DefaultSecureProtocols': text(
+    'Aggiunge TLS 1.2 ai protocolli predefiniti di WinHTTP (programmi a 64 bit)',
+    'Adds TLS 1.2 to WinHTTP’s default protocols (64-bit programs)',
+  ),
+  'winhttpWow64/DefaultSecureProtocols': text(
+    'Aggiunge TLS 1.2 ai protocolli predefiniti di WinHTTP (programmi a 32 bit, come Outlook a 32 bit)',
+    'Adds TLS 1.2 to WinHTTP’s default protocols (32-bit programs, such as 32-bit Outlook)',
+  ),
+};
+
+function labelOf(v: FixValue, arch: WindowsFamily['arch']): Text {
+  if (v.key === 'winhttpNative' && arch === 'x86')
+    return text('Aggiunge TLS 1.2 ai protocolli predefiniti di WinHTTP', 'Adds TLS 1.2 to WinHTTP’s default protocols');
+  return LABELS[`${v.key}/${v.name}`];
+}
+
+/** Values the diagnosis saw that the machine no longer has (only values both sides know). */
+export function changedSince(diagnosed: FixInputs, live: FixInputs): string[] {
+  const pairs: [string, number | null | undefined, number | null | undefined][] = [
+    ['SChannel TLS 1.2 Client Enabled', diagnosed.schannelTls12Client.enabled, live.schannelTls12Client.enabled],
+    [
+      'SChannel TLS 1.2 Client DisabledByDefault',
+      diagnosed.schannelTls12Client.disabledByDefault,
+      live.schannelTls12Client.disabledByDefault,
+    ],
+    ['WinHttp DefaultSecureProtocols', diagnosed.winhttp.native, live.winhttp.native],
+    ['Wow6432Node WinHttp DefaultSecureProtocols', diagnosed.winhttp.wow64, live.winhttp.wow64],
+  ];
+  return pairs.filter(([, d, l]) => d !== undefined && l !== undefined && d !== l).map(([n]) => n);
+}
+
+/**
+ * The plan for this machine. `diagnosed`: the values the diagnosis the user saw was made from;
+ * when given and the machine has changed since, the plan stops (the user consented to another state).
+ */
+export function repairPlan(family: WindowsFamily | null, live: FixInputs, diagnosed?: FixInputs): RepairPlan {
+  if (!family)
+    return {
+      status: 'blocked',
+      cause: 'not-windows',
+      reason: text('La riparazione automatica esiste solo per Windows.', 'The automatic repair exists only for Windows.'),
+    };
+  const fix = planRegistryFix(family, live);
+  if (fix.status !== 'needed') {
+    if (fix.status === 'not-needed') return { status: 'nothing', reason: fix.reason };
+    return { status: 'blocked', cause: fix.status, reason: fix.reason };
+  }
+  const route = family.tls12.route;
+  if (route === 'service-pack-first')
+    return {
+      status: 'blocked',
+      cause: 'service-pack-first',
+      reason: text(
+        `Su ${family.name} serve prima il Service Pack che manca (${family.tls12.updates[0]?.id ?? ''}): va installato da Windows Update o dal tecnico; poi PEC Doctor può fare il resto.`,
+        `${family.name} first needs the missing service pack (${family.tls12.updates[0]?.id ?? ''}): install it from Windows Update or have a technician do it; then PEC Doctor can do the rest.`,
+      ),
+    };
+  if (route === 'kb4019276')
+    return {
+      status: 'blocked',
+      cause: 'not-supported',
+      reason: text(
+        `Su ${family.name} la correzione richiede l’aggiornamento KB4019276 per i server: la fa il tecnico, con il file .reg del rapporto.`,
+        `On ${family.name} the fix needs the server update KB4019276: a technician applies it, with the report’s .reg file.`,
+      ),
+    };
+  if (fix.values.some((v) => v.before === undefined))
+    return {
+      status: 'blocked',
+      cause: 'unknown',
+      reason: text(
+        'Non riesco a leggere alcuni valori del registro che la riparazione cambierebbe: senza sapere com’erano non posso garantire di rimetterli. Nulla è stato cambiato.',
+        'Some registry values the repair would change cannot be read: without knowing them, putting them back cannot be guaranteed. Nothing was changed.',
+      ),
+    };
+  if (diagnosed) {
+    const moved = changedSince(diagnosed, live);
+    if (moved.length)
+      return {
+        status: 'blocked',
+        cause: 'changed',
+        reason: text(
+          `Dal controllo qualcosa è cambiato su questo computer (${moved.join(', ')}): ripeti il controllo prima di riparare. Nulla è stato cambiato.`,
+          `Something changed on this computer since the check (${moved.join(', ')}): run the check again before repairing. Nothing was changed.`,
+        ),
+      };
+  }
+  const updates: RepairUpdate[] = fix.updates
+    .filter((u) => u.id === 'KB3140245' && u.installed !== true)
+    .map((u) => ({ id: 'KB3140245', installed: u.installed === false ? false : null }));
+  const changes = fix.values.map((v) => ({ ...v, path: FIX_KEYS[v.key], label: labelOf(v, family.arch) }));
+  const notes = [...fix.notes];
+  if (family.terminalServer)
+    notes.push(
+      text(
+        'È un server terminal: il riavvio chiude le sessioni di tutti gli utenti collegati.',
+        'This is a terminal server: the restart ends every connected user’s session.',
+      ),
+    );
+  return {
+    status: 'ready',
+    windows: { name: family.name, arch: family.arch, terminalServer: family.terminalServer },
+    changes,
+    updates,
+    notes,
+  };
+}
+
+/** "0x00000800" / "assente" for a value, as the plan and the read-back show it. */
+export function showValue(v: number | null | undefined): string {
+  if (v === undefined) return 'non letto';
+  if (v === null) return 'assente';
+  return `0x${(v >>> 0).toString(16).padStart(8, '0')} (${v >>> 0})`;
+}

@@ -1,0 +1,73 @@
+// The desktop repair's core: the offer from the live machine, the job file and its hash (a job
+// changed after the prompt is refused), and the elevated side going on only with the plan the
+// user consented to.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIX_KEYS } from '../../../src/fix/registry-fix';
+import { livePlan, offerOf, readJob, runJob, writeJob, type RepairMachine } from '../../../src/repair/session';
+import { memoryLog } from '../../../src/repair/log';
+import { family, hive, memoryRegistry, regExeStandIn } from './support';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'repair-session-'));
+
+function machine(init: Record<string, Record<string, number>> = {}) {
+  const h = hive(init);
+  const exec = regExeStandIn(h);
+  const m: RepairMachine = { family: async () => family('6.1.7601', { kb: true }), registry: memoryRegistry(h), exec };
+  return { h, m, exec };
+}
+
+test('the offer lists each change in words and values, with a stable consent id', async () => {
+  const { m } = machine({ [FIX_KEYS.winhttpWow64]: { DefaultSecureProtocols: 0xa0 } });
+  const offer = offerOf((await livePlan(m, null)).plan);
+  assert.equal(offer.status, 'ready');
+  if (offer.status !== 'ready') return;
+  assert.equal(offer.changes.length, 4);
+  assert.deepEqual([offer.changes[3].before, offer.changes[3].after], ['0x000000a0 (160)', '0x000008a0 (2208)']);
+  assert.equal(offer.update, false);
+  assert.match(offer.consentId, /^[0-9a-f]{32}$/);
+  const again = offerOf((await livePlan(m, null)).plan);
+  assert.equal(again.status === 'ready' && again.consentId, offer.consentId);
+  const healthy = machine({
+    [FIX_KEYS.schannelTls12Client]: { Enabled: 1, DisabledByDefault: 0 },
+    [FIX_KEYS.winhttpNative]: { DefaultSecureProtocols: 0x800 },
+    [FIX_KEYS.winhttpWow64]: { DefaultSecureProtocols: 0x800 },
+  });
+  assert.equal(offerOf((await livePlan(healthy.m, null)).plan).status, 'nothing');
+});
+
+test('a job file changed after it was written is refused (its hash no longer matches)', () => {
+  const file = path.join(tmp, 'job.json');
+  const hash = writeJob(file, {
+    consentId: 'a'.repeat(32),
+    goOnWithoutRestorePoint: true,
+    undoDir: tmp,
+    resultFile: path.join(tmp, 'r.json'),
+  });
+  assert.deepEqual(readJob(file, hash)?.consentId, 'a'.repeat(32));
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(tmp, '/elsewhere'));
+  assert.equal(readJob(file, hash), null);
+  assert.equal(readJob(path.join(tmp, 'missing.json'), hash), null);
+});
+
+test('the elevated side repairs only the plan consented to: a changed machine is left alone', async () => {
+  const { m, exec, h } = machine();
+  const offer = offerOf((await livePlan(m, null)).plan);
+  assert.equal(offer.status, 'ready');
+  if (offer.status !== 'ready') return;
+  h.set(FIX_KEYS.winhttpNative.toLowerCase(), new Map([['DefaultSecureProtocols', 0xa00]]));
+  const job = { consentId: offer.consentId, goOnWithoutRestorePoint: true, undoDir: path.join(tmp, 'u1'), resultFile: '' };
+  const stopped = await runJob(job, m, memoryLog());
+  assert.equal(stopped.status, 'stopped');
+  assert.equal(exec.calls.length, 0);
+  assert.equal(fs.existsSync(job.undoDir), false);
+  const fresh = machine();
+  const offer2 = offerOf((await livePlan(fresh.m, null)).plan);
+  if (offer2.status !== 'ready') throw new Error('no offer');
+  const done = await runJob({ ...job, consentId: offer2.consentId, undoDir: path.join(tmp, 'u2') }, fresh.m, memoryLog());
+  assert.equal(done.status, 'done');
+  assert.ok(done.status !== 'refused' && done.readBack.every((v) => v.ok) && done.readBack.length === 4);
+});
