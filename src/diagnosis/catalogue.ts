@@ -7,12 +7,27 @@
 import type { FixLink, Severity } from './types';
 import type { Text } from '../util/text';
 import { text } from '../util/text';
+import {
+  CHECK_CONNECTION,
+  CHECK_PROXY,
+  EASY_FIX_STEP,
+  INSTALL_KB3140245,
+  LANGUAGE_PACK_LATER,
+  LANGUAGE_PACK_UNDID_KB,
+  OFFLINE_TITLE,
+  RESTART_REOPEN,
+  RUN_AGAIN_ONLINE,
+  SCHANNEL_ENABLE_STEP,
+  SCHANNEL_ON_STEP,
+  TLS12_OFF_NO_CLIENT,
+  UPDATE_THUNDERBIRD,
+} from './texts';
 
 const link = (url: string, it: string, en: string): FixLink => ({ url, label: text(it, en) });
 
-/** Every link a finding may show. Sources: requirements.md and windows-and-clients.md. */
+/** Every link a finding may show: the providers' 2019 notices and Microsoft's and Mozilla's pages (docs/windows-family.md). */
 export const LINKS = {
-  // The article the providers quote (requirements.md, Windows 7 note).
+  // The article the providers quote (their 2019 notices, Windows 7 note).
   kb3140245: link(
     'https://support.microsoft.com/it-it/help/3140245/update-to-enable-tls-1-1-and-tls-1-2-as-default-secure-protocols-in-wi',
     'Microsoft: aggiornamento KB3140245 e Easy Fix (pagina ufficiale)',
@@ -36,6 +51,22 @@ export const LINKS = {
     'Microsoft: TLS in .NET Framework (per il tecnico)',
     'Microsoft: TLS in .NET Framework (for the technician)',
   ),
+  // The Microsoft pages of the updates the Windows family model names (docs/windows-family.md).
+  servicePack1: link(
+    'https://support.microsoft.com/help/976932',
+    'Microsoft: Service Pack 1 per Windows 7 e Windows Server 2008 R2 (KB976932)',
+    'Microsoft: Service Pack 1 for Windows 7 and Windows Server 2008 R2 (KB976932)',
+  ),
+  servicePack2Server2008: link(
+    'https://support.microsoft.com/help/948465',
+    'Microsoft: Service Pack 2 per Windows Server 2008 e Windows Vista (KB948465)',
+    'Microsoft: Service Pack 2 for Windows Server 2008 and Windows Vista (KB948465)',
+  ),
+  kb4019276: link(
+    'https://support.microsoft.com/help/4019276',
+    'Microsoft: aggiornamento KB4019276 (TLS 1.1 e 1.2 per Windows Server 2008 SP2)',
+    'Microsoft: update KB4019276 (TLS 1.1 and 1.2 for Windows Server 2008 SP2)',
+  ),
   dotnetDownload: link(
     'https://dotnet.microsoft.com/download/dotnet-framework',
     'Microsoft: scarica .NET Framework',
@@ -46,12 +77,18 @@ export const LINKS = {
     'Mozilla Thunderbird: scarica la versione aggiornata',
     'Mozilla Thunderbird: download the current version',
   ),
+  // Mozilla's release archive: 52.9.1 ESR is the last Thunderbird for Windows XP and Vista.
+  thunderbird52: link(
+    'https://ftp.mozilla.org/pub/thunderbird/releases/52.9.1/',
+    'Mozilla: Thunderbird 52.9.1 ESR (archivio ufficiale; l’ultima per Windows XP e Vista)',
+    'Mozilla: Thunderbird 52.9.1 ESR (official archive; the last for Windows XP and Vista)',
+  ),
   firefox: link(
     'https://www.mozilla.org/it/firefox/new/',
     'Mozilla Firefox: scarica la versione aggiornata',
     'Mozilla Firefox: download the current version',
   ),
-  // The providers' 2019 notices (requirements.md sources).
+  // The providers' 2019 notices.
   actalisNotice: link(
     'https://www.actalis.com/it/news/sicurezza-it/pec-protocolli-di-sicurezza-e-compatibilita',
     'Actalis: requisiti di compatibilità della PEC (2019)',
@@ -94,38 +131,21 @@ export const WEBMAIL_STEP_UNKNOWN = t(
   'Meanwhile you can read and send PEC from your provider’s webmail (the web site where you log in with your PEC user name and password) with an up-to-date browser.',
 );
 
-export const WIN7_STEPS: readonly Text[] = [
-  t(
-    'Installa l’aggiornamento di Windows KB3140245 (pagina Microsoft qui sotto, scegli la versione per Windows 7 a 32 o 64 bit).',
-    'Install the Windows update KB3140245 (Microsoft page below; pick the Windows 7 32- or 64-bit package).',
-  ),
-  t(
-    'Scarica ed esegui l’Easy Fix di Microsoft «MicrosoftEasyFix51044.msi» (pulsante Download nella sezione Easy fix della stessa pagina).',
-    'Download and run Microsoft’s Easy Fix "MicrosoftEasyFix51044.msi" (Download button in the Easy fix section of the same page).',
-  ),
+/** The providers' Windows 7 steps, by name (rules pick the ones a machine needs). */
+export const WIN7_STEPS = {
+  installKb: INSTALL_KB3140245,
+  easyFix: EASY_FIX_STEP,
   // The key and its values are in the finding's evidence (technician); the sentence stays plain.
-  t(
-    'Il tecnico attiva TLS 1.2 per i programmi di Windows nel Registro di sistema: può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
-    'The technician turns TLS 1.2 on for Windows programs in the registry: they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
-  ),
-  t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
-  t(
-    'Se in seguito aggiungi una lingua a Windows (language pack), reinstalla l’aggiornamento KB3140245.',
-    'If you later add a language pack to Windows, reinstall update KB3140245.',
-  ),
-];
+  schannel: SCHANNEL_ON_STEP,
+  restart: RESTART_REOPEN,
+  languagePack: LANGUAGE_PACK_LATER,
+} as const satisfies Record<string, Text>;
 
-/** Replaces WIN7_STEPS[2] when someone set Enabled=0: DisabledByDefault=0 alone would leave TLS 1.2 off. */
-export const WIN7_ENABLE_STEP = t(
-  'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oggi è disattivato esplicitamente: non basta crearlo, va riacceso): può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
-  'The technician turns TLS 1.2 back on for Windows programs in the registry (today it is explicitly turned off: creating the setting is not enough, it must be switched on): they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
-);
+/** Replaces WIN7_STEPS.schannel when someone set Enabled=0: DisabledByDefault=0 alone would leave TLS 1.2 off. */
+export const WIN7_ENABLE_STEP = SCHANNEL_ENABLE_STEP;
 
 /** Windows 7 with TLS 1.2 off but no installed mail program that relies on Windows' TLS (e.g. only Thunderbird, which has its own, NSS). */
-export const TLS12_NO_CLIENT_TITLE = t(
-  '{os} tiene spento TLS 1.2 per i programmi che usano Windows',
-  '{os} keeps TLS 1.2 off for programs that rely on Windows',
-);
+export const TLS12_NO_CLIENT_TITLE = TLS12_OFF_NO_CLIENT;
 export const TLS12_NO_CLIENT_DETAIL = t(
   'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento. Nessuno dei programmi di posta installati ne è bloccato{others}: il problema tocca solo i programmi che usano la crittografia di Windows (Outlook, Windows Live Mail, software gestionali e di firma).',
   'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off. None of the installed mail programs is blocked by it{others}: it affects only programs that use Windows’ encryption (Outlook, Windows Live Mail, practice-management and signing software).',
@@ -141,7 +161,7 @@ export const TLS12_REENABLE_STEPS: Text[] = [
     'Il tecnico riattiva TLS 1.2 per i programmi di Windows nel Registro di sistema (oppure toglie l’impostazione che lo spegne, per tornare al comportamento normale di Windows): può usare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato).',
     'The technician turns TLS 1.2 back on for Windows programs in the registry (or removes the setting that turns it off, to return to Windows’ normal behaviour): they can use the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen).',
   ),
-  t('Riavvia il computer e riapri il programma di posta.', 'Restart the computer and reopen the mail program.'),
+  RESTART_REOPEN,
 ];
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -171,6 +191,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     links: ['firefox'],
   },
   {
+    // Vista and Server 2003: as XP, no update adds TLS 1.2 to their SChannel (issue #19).
+    id: 'os-no-tls12',
+    area: 'system',
+    severity: 'error',
+    title: t('{os} non può più collegarsi alla PEC con Outlook', '{os} can no longer connect Outlook to PEC'),
+    detail: t(
+      '{os} non conosce TLS 1.2, l’unica protezione che i gestori PEC accettano dal 2019, e nessun aggiornamento di Windows lo aggiunge: Outlook e gli altri programmi che usano Windows per la crittografia non possono collegarsi. La PEC funziona ancora dalla webmail con un browser che gira su {os} (Firefox 52 ESR, Chrome 49) o da Thunderbird 52.9.1 ESR, che ha una crittografia propria.',
+      '{os} does not know TLS 1.2, the only protection PEC providers accept since 2019, and no Windows update adds it: Outlook and other programs that rely on Windows for encryption cannot connect. PEC still works from the webmail in a browser that runs on {os} (Firefox 52 ESR, Chrome 49) or from Thunderbird 52.9.1 ESR, which has its own encryption.',
+    ),
+    steps: [
+      t(
+        'Usa per la PEC un computer con Windows 10 o 11 (o un Mac o un tablet aggiornati).',
+        'Use a computer with Windows 10 or 11 (or an up-to-date Mac or tablet) for PEC.',
+      ),
+      t(
+        'Nel frattempo usa Thunderbird 52.9.1 ESR, l’ultima versione per {os}, oppure la webmail del gestore con Firefox 52 ESR o Chrome 49.',
+        'Meanwhile use Thunderbird 52.9.1 ESR, the last version for {os}, or the provider’s webmail with Firefox 52 ESR or Chrome 49.',
+      ),
+    ],
+    links: ['thunderbird52', 'firefox'],
+  },
+  {
     id: 'os-end-of-life',
     area: 'system',
     severity: 'warning',
@@ -196,8 +238,44 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo contiene ma lo tiene spento, e {client} usa le impostazioni di Windows: per questo non riesce a collegarsi (di solito con il messaggio «Il server non supporta il tipo di crittografia di connessione specificato»). Il problema è di questo computer, non della casella PEC. I gestori consigliano di far eseguire i passi seguenti a un tecnico.',
       'Since 2019 PEC providers accept only TLS 1.2 connections. {os} has TLS 1.2 but keeps it off, and {client} uses Windows’ settings: that is why it cannot connect (usually "The server does not support the specified connection encryption type"). The problem is this computer, not the PEC mailbox. Providers advise having a technician carry out the steps below.',
     ),
-    steps: [...WIN7_STEPS],
+    steps: [WIN7_STEPS.installKb, WIN7_STEPS.easyFix, WIN7_STEPS.schannel, WIN7_STEPS.restart, WIN7_STEPS.languagePack],
     links: ['kb3140245', 'easyFix', 'tlsRegistry'],
+  },
+  {
+    // Windows 7 / 2008 R2 without SP1, Server 2008 before SP2: the TLS 1.2 updates do not install yet.
+    id: 'windows-service-pack-missing',
+    area: 'system',
+    severity: 'warning',
+    title: t('Manca il {servicePack} di {os}', '{os} {servicePack} is missing'),
+    detail: t(
+      'Gli aggiornamenti che portano TLS 1.2 su {os} ({updates}) si installano solo sopra il {servicePack}: va installato per primo.',
+      'The updates that bring TLS 1.2 to {os} ({updates}) install only on top of {servicePack}: it comes first.',
+    ),
+    steps: [
+      t(
+        'Installa il {servicePack} di {os} nella versione {bits} (pagina Microsoft qui sotto, oppure Windows Update), poi gli aggiornamenti indicati.',
+        'Install {os} {servicePack}, the {bits} package (Microsoft page below, or Windows Update), then the updates named.',
+      ),
+    ],
+    links: [],
+  },
+  {
+    // Server 2008 SP2: KB4019276 adds TLS 1.2 to SChannel (off until the registry turns it on).
+    id: 'win2008-kb4019276-missing',
+    area: 'system',
+    severity: 'warning',
+    title: t('Manca l’aggiornamento Windows KB4019276', 'Windows update KB4019276 is missing'),
+    detail: t(
+      'Su {os} TLS 1.2 arriva solo con l’aggiornamento KB4019276; poi va attivato nel Registro di sistema, come su Windows 7.',
+      'On {os} TLS 1.2 comes only with update KB4019276; it must then be turned on in the registry, as on Windows 7.',
+    ),
+    steps: [
+      t(
+        'Installa l’aggiornamento KB4019276 (pagina Microsoft qui sotto, versione {bits}) e riavvia il server.',
+        'Install update KB4019276 (Microsoft page below, {bits} package) and restart the server.',
+      ),
+    ],
+    links: ['kb4019276'],
   },
   {
     id: 'win7-kb3140245-missing',
@@ -208,14 +286,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'È il primo dei tre passi che i gestori PEC indicano per usare TLS 1.2 su {os}: permette a Windows di usare TLS 1.1 e 1.2 come protezione predefinita.',
       'It is the first of the three steps PEC providers publish to use TLS 1.2 on {os}: it lets Windows use TLS 1.1 and 1.2 as default protocols.',
     ),
-    steps: [WIN7_STEPS[0], WIN7_STEPS[1], WIN7_STEPS[3]],
+    steps: [WIN7_STEPS.installKb, WIN7_STEPS.easyFix, WIN7_STEPS.restart],
     links: ['kb3140245', 'easyFix'],
   },
   {
     id: 'win7-kb3140245-language-pack',
     area: 'system',
     severity: 'warning',
-    title: t('Un pacchetto di lingua ha annullato l’aggiornamento KB3140245', 'A language pack undid update KB3140245'),
+    title: LANGUAGE_PACK_UNDID_KB,
     detail: t(
       'KB3140245 risulta installato il {kbDate}, ma il pacchetto di lingua {languagePack} è stato aggiunto dopo: i gestori PEC avvertono che in questo caso l’aggiornamento va reinstallato, altrimenti {os} può tornare a non usare TLS 1.1 e 1.2 come protezione predefinita.',
       'KB3140245 was installed on {kbDate}, but language pack {languagePack} was added later: PEC providers warn that the update must then be reinstalled, or {os} may stop using TLS 1.1 and 1.2 as default protocols again.',
@@ -238,7 +316,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Windows does not yet use TLS 1.2 by default for programs that go through WinHTTP (practice-management and signing software, for example): Microsoft’s Easy Fix sets it. Outlook depends mainly on another setting, the one that turns TLS 1.2 on for Windows programs.',
     ),
     steps: [
-      WIN7_STEPS[1],
+      WIN7_STEPS.easyFix,
       t(
         'In alternativa il tecnico può importare il file .reg preparato da PEC Doctor («Salva la correzione (.reg)» nella schermata del risultato) e riavviare il computer.',
         'Alternatively the technician can import the .reg file PEC Doctor prepares (“Salva la correzione (.reg)” on the result screen) and restart the computer.',
@@ -357,6 +435,27 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   // ----- mail clients and browsers --------------------------------------------------------
   {
+    // The new Outlook for Windows (olk.exe): IMAP/SMTP accounts are synchronised by Microsoft's cloud.
+    id: 'outlook-new-cloud',
+    area: 'clients',
+    severity: 'warning',
+    title: t(
+      'Il nuovo Outlook si collega alla PEC dai server di Microsoft, non da questo computer',
+      'The new Outlook connects to PEC from Microsoft’s servers, not from this computer',
+    ),
+    detail: t(
+      'Il nuovo Outlook per Windows non si collega direttamente al gestore PEC: per le caselle IMAP e SMTP le connessioni partono dal cloud di Microsoft, quindi le impostazioni TLS di questo computer non contano per lui e da qui non si possono provare. Vuol dire anche che la posta PEC e la password della casella passano per i server di Microsoft.',
+      'The new Outlook for Windows does not connect to the PEC provider directly: for IMAP and SMTP mailboxes the connections start from Microsoft’s cloud, so this computer’s TLS settings do not matter for it and cannot be tested from here. It also means that PEC mail and the mailbox password pass through Microsoft’s servers.',
+    ),
+    steps: [
+      t(
+        'Se la PEC e la sua password non devono passare per Microsoft (riservatezza, regole dello studio), usa Outlook classico, Thunderbird o la webmail del gestore.',
+        'If PEC and its password must not pass through Microsoft (confidentiality, office rules), use classic Outlook, Thunderbird or the provider’s webmail.',
+      ),
+    ],
+    links: [],
+  },
+  {
     id: 'outlook-too-old',
     area: 'clients',
     severity: 'error',
@@ -400,12 +499,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'I gestori PEC indicano Thunderbird 45.6 come versione minima.',
       'PEC providers name Thunderbird 45.6 as the minimum version.',
     ),
-    steps: [
-      t(
-        'Aggiorna Thunderbird (menu Aiuto › Informazioni su Thunderbird) o scarica l’ultima versione dal sito ufficiale.',
-        'Update Thunderbird (Help › About Thunderbird) or download the latest version from the official site.',
-      ),
-    ],
+    steps: [UPDATE_THUNDERBIRD],
     links: ['thunderbird'],
   },
   {
@@ -655,6 +749,30 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     links: [],
   },
   {
+    id: 'server-starttls-failed',
+    area: 'servers',
+    severity: 'error',
+    title: t(
+      'Il server {host} accetta STARTTLS ma poi non avvia la protezione',
+      'Server {host} accepts STARTTLS but then does not start the protection',
+    ),
+    detail: t(
+      'Su {url} il server risponde sì alla richiesta di protezione ({reply}) e poi chiude la connessione: il problema è del server, non di questo computer.',
+      'On {url} the server says yes to the request for protection ({reply}) and then closes the connection: the problem is the server’s, not this computer’s.',
+    ),
+    steps: [
+      t(
+        'Segnala il problema al gestore PEC (il server rifiuta la connessione protetta).',
+        'Report the problem to the PEC provider (the server drops the secure connection).',
+      ),
+      t(
+        'Nel frattempo, se il gestore lo prevede, usa «SSL/TLS» diretto (porte 993, 995, 465).',
+        'Meanwhile, if the provider offers it, use direct "SSL/TLS" (ports 993, 995, 465).',
+      ),
+    ],
+    links: [],
+  },
+  {
     id: 'server-no-tls12',
     area: 'servers',
     severity: 'error',
@@ -732,6 +850,27 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     links: [],
   },
   {
+    id: 'cert-chain-incomplete',
+    area: 'servers',
+    severity: 'error',
+    title: t(
+      'Il server {host} non invia tutta la catena del suo certificato',
+      'Server {host} does not send the whole chain of its certificate',
+    ),
+    detail: t(
+      'Il server {url} manda il suo certificato senza il certificato intermedio che lo collega all’autorità ({issuer}). Windows e i dispositivi Apple lo scaricano da soli e si collegano; Thunderbird, i telefoni Android e i programmi Java no. Il problema è del server, non di questo computer.',
+      'Server {url} sends its certificate without the intermediate certificate that links it to the authority ({issuer}). Windows and Apple devices fetch it themselves and connect; Thunderbird, Android phones and Java programs do not. The problem is the server’s, not this computer’s.',
+    ),
+    steps: [
+      t(
+        'Segnala al gestore PEC che il server deve inviare anche il certificato intermedio.',
+        'Tell the PEC provider that the server must also send the intermediate certificate.',
+      ),
+      t('Nel frattempo usa la webmail del gestore o un PC con Windows.', 'Meanwhile use the provider’s webmail or a Windows PC.'),
+    ],
+    links: [],
+  },
+  {
     id: 'cert-untrusted',
     area: 'servers',
     severity: 'error',
@@ -785,28 +924,19 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'network-offline',
     area: 'servers',
     severity: 'error',
-    title: t(
-      'Questo computer non raggiunge Internet (o il DNS non risponde)',
-      'This computer cannot reach the Internet (or DNS does not answer)',
-    ),
+    title: OFFLINE_TITLE,
     detail: t(
       'Nessuno dei server controllati ({hosts}) è stato raggiunto: tutti falliscono già alla ricerca del nome (DNS) o all’apertura della connessione. Il problema è la rete di questo computer, non la casella PEC né il gestore.',
       'None of the servers checked ({hosts}) was reached: all fail already at the name look-up (DNS) or when opening the connection. The problem is this computer’s network, not the PEC mailbox or the provider.',
     ),
     steps: [
-      t(
-        'Controlla il cavo di rete o il Wi-Fi e prova ad aprire un sito qualsiasi nel browser.',
-        'Check the network cable or the Wi-Fi and try to open any web site in the browser.',
-      ),
-      t(
-        'Se in ufficio si usa un proxy, chiedi al tecnico di verificarne le impostazioni.',
-        'If the office uses a proxy, ask the technician to check its settings.',
-      ),
+      CHECK_CONNECTION,
+      CHECK_PROXY,
       t(
         'Chiedi al tecnico di verificare che firewall e antivirus non blocchino i programmi di posta.',
         'Ask the technician to check that firewall and antivirus do not block mail programs.',
       ),
-      t('Quando la connessione funziona, ripeti il controllo.', 'When the connection works, run the check again.'),
+      RUN_AGAIN_ONLINE,
     ],
     links: [],
   },

@@ -40,6 +40,16 @@ export const TRUST_ERRORS: Readonly<Record<string, Text>> = {
   CERT_REVOKED: text('il certificato è stato revocato dall’autorità', 'the certificate was revoked by the authority'),
   CERT_SIGNATURE_FAILURE: text('la firma del certificato non è valida', 'the certificate’s signature is not valid'),
   CERT_UNTRUSTED: text('il certificato non è considerato affidabile', 'the certificate is not trusted'),
+  // OpenSSL's path checks (src/probe/chain.ts, issue #23).
+  INVALID_CA: text(
+    'la catena del certificato passa per un certificato che non è di un’autorità',
+    'the certificate chain goes through a certificate that is not an authority’s',
+  ),
+  PATH_LENGTH_EXCEEDED: text(
+    'la catena del certificato è più lunga di quanto l’autorità permette',
+    'the certificate chain is longer than the authority allows',
+  ),
+  INVALID_PURPOSE: text('il certificato non è fatto per proteggere un server', 'the certificate is not meant to protect a server'),
 };
 
 /** OpenSSL 3's message forms of the same errors ("self-signed certificate", ...), matched loosely. */
@@ -59,10 +69,15 @@ const TRUST_UNKNOWN = text(
 );
 
 export function trustReason(raw: string | null | undefined): Text {
+  const code = trustCode(raw);
+  return code ? TRUST_ERRORS[code] : TRUST_UNKNOWN;
+}
+
+/** The trust error's code (X509_V_ERR_* name) from the code itself or OpenSSL 3's message; null when unknown. */
+export function trustCode(raw: string | null | undefined): string | null {
   const code = (raw ?? '').trim();
-  if (TRUST_ERRORS[code]) return TRUST_ERRORS[code];
-  const hit = TRUST_MESSAGES.find(([re]) => re.test(code));
-  return hit ? TRUST_ERRORS[hit[1]] : TRUST_UNKNOWN;
+  if (TRUST_ERRORS[code]) return code;
+  return TRUST_MESSAGES.find(([re]) => re.test(code))?.[1] ?? null;
 }
 
 /** Why the secure connection broke off, by the probe's verdict (src/probe/types.ts ProbeVerdict). */
@@ -92,11 +107,4 @@ const HANDSHAKE_UNKNOWN = text(
 export function handshakeReason(verdict: string): Text {
   const key = /^handshake-alert\(/.test(verdict) ? 'handshake-alert' : verdict;
   return HANDSHAKE_VERDICTS[key] ?? HANDSHAKE_UNKNOWN;
-}
-
-/** The readable part of a certificate's issuer DN: its organisation or common name ("CN=x, O=y" → "y"). */
-export function issuerName(dn: string | null | undefined): string {
-  if (!dn) return '?';
-  const field = (k: string) => new RegExp(`(?:^|[,/]\\s*)${k}=([^,/]+)`).exec(dn)?.[1]?.trim();
-  return field('O') ?? field('CN') ?? dn;
 }

@@ -1,11 +1,13 @@
 // The PEC providers' published minimum requirements (2019), as typed tables with their source,
-// and the small helpers that place this machine's OS in them. Facts from
-// /work/shared/reference/requirements.md (ITnet "adeguamento TLS 1.2" 2019; Actalis "Protocolli
+// and the small helpers that place this machine's OS in them. Facts from the providers' notices
+// (ITnet "adeguamento TLS 1.2" 2019; Actalis "Protocolli
 // di sicurezza per la PEC e requisiti di compatibilità", September 2019; Aruba notice 2019).
 // Rows marked `inferred` are our reading of a row that the providers wrote for a neighbouring
 // case; the comment says which.
 import type { OsInfo } from '../inventory/types';
 import { atLeast, parseVersion } from './versions';
+import type { WindowsFamily } from './windows-family';
+import { windowsFamily } from './windows-family';
 
 export interface Source {
   id: string;
@@ -44,43 +46,6 @@ export type SourceId = keyof typeof SOURCES;
 
 export type WindowsRelease = 'xp' | 'vista' | '7' | '8.0' | '8.1' | '10' | '11';
 
-/** Windows release from the NT version (5.1 XP … 10.0 with build ≥ 22000 = 11) or, failing that, the marketing name. */
-export function windowsRelease(os: OsInfo | null | undefined): WindowsRelease | null {
-  if (!os || os.platform !== 'windows') return null;
-  const v = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(os.version ?? '');
-  const build = Number(os.build ?? (v && v[3]) ?? NaN);
-  if (v) {
-    const nt = `${v[1]}.${v[2]}`;
-    const byNt: Record<string, WindowsRelease> = { '5.1': 'xp', '5.2': 'xp', '6.0': 'vista', '6.1': '7', '6.2': '8.0', '6.3': '8.1' };
-    if (byNt[nt]) return byNt[nt];
-    if (nt === '10.0') return Number.isFinite(build) && build >= 22000 ? '11' : '10';
-  }
-  const name = os.name ?? '';
-  const m = /Windows\s+(XP|Vista|7|8\.1|8|10|11)\b/i.exec(name);
-  if (m) {
-    const k = m[1].toLowerCase();
-    return k === 'xp' ? 'xp' : k === 'vista' ? 'vista' : k === '8' ? '8.0' : (k as WindowsRelease);
-  }
-  if (Number.isFinite(build)) {
-    if (build >= 22000) return '11';
-    if (build >= 10240) return '10';
-    if (build >= 9600) return '8.1';
-    if (build >= 9200) return '8.0';
-    if (build >= 7600) return '7';
-  }
-  return null;
-}
-
-export const WINDOWS_NAMES: Record<WindowsRelease, string> = {
-  xp: 'Windows XP',
-  vista: 'Windows Vista',
-  '7': 'Windows 7',
-  '8.0': 'Windows 8',
-  '8.1': 'Windows 8.1',
-  '10': 'Windows 10',
-  '11': 'Windows 11',
-};
-
 /** macOS product version ("10.12.6", "13.4") from the version field or the name. */
 export function macosVersion(os: OsInfo | null | undefined): string | null {
   if (!os || os.platform !== 'macos') return null;
@@ -92,7 +57,7 @@ export function macosVersion(os: OsInfo | null | undefined): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Mail clients (requirements.md, "Mail clients").
+// Mail clients (the providers' "Mail clients" table).
 
 export type MailClientKey = 'ios-mail' | 'android-mail' | 'applemail' | 'outlook' | 'outlook-mac-2011' | 'thunderbird';
 
@@ -197,7 +162,7 @@ export function outlookMarketingName(version: string | null): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Webmail browsers (requirements.md, "Webmail (browser)").
+// Webmail browsers (the providers' "Webmail (browser)" table).
 
 export type WebmailOs =
   'android' | 'ios' | 'windows-phone' | 'macos' | 'windows-xp' | 'windows-7' | 'windows-8.0' | 'windows-8.1' | 'windows-10' | 'linux';
@@ -231,6 +196,11 @@ export const WEBMAIL_REQUIREMENTS: readonly WebmailRequirement[] = [
   { os: 'windows-7', minOs: null, browsers: ['ie'], minBrowser: '11', sources: ['itnet2019', 'actalis2019'] },
   { os: 'windows-7', minOs: null, browsers: ['opera'], minBrowser: '17', sources: ['itnet2019', 'actalis2019'] },
   { os: 'windows-8.0', minOs: null, browsers: ['firefox', 'firefox-esr'], minBrowser: '27', sources: ['itnet2019', 'actalis2019'] },
+  // Chrome and Opera bring their own TLS: the Windows 7 minimums hold on Windows 8 and 8.1 too
+  // (Chrome 109, the last for 7/8/8.1, is far above them). Without these rows a Chrome 109 next
+  // to Internet Explorer 10 left "no browser suits the webmail" (issue #19).
+  { os: 'windows-8.0', minOs: null, browsers: ['chrome'], minBrowser: '30', sources: ['itnet2019', 'actalis2019'], inferred: true },
+  { os: 'windows-8.0', minOs: null, browsers: ['opera'], minBrowser: '17', sources: ['itnet2019', 'actalis2019'], inferred: true },
   { os: 'windows-8.1', minOs: null, browsers: ['ie'], minBrowser: '11', sources: ['itnet2019', 'actalis2019'] },
   // The Windows 8 row says "minimum OS 8.0": we apply its Firefox minimum to 8.1 as well.
   {
@@ -241,6 +211,8 @@ export const WEBMAIL_REQUIREMENTS: readonly WebmailRequirement[] = [
     sources: ['itnet2019', 'actalis2019'],
     inferred: true,
   },
+  { os: 'windows-8.1', minOs: null, browsers: ['chrome'], minBrowser: '30', sources: ['itnet2019', 'actalis2019'], inferred: true },
+  { os: 'windows-8.1', minOs: null, browsers: ['opera'], minBrowser: '17', sources: ['itnet2019', 'actalis2019'], inferred: true },
   { os: 'windows-10', minOs: null, browsers: ['*'], minBrowser: null, sources: ['itnet2019', 'actalis2019'] },
   { os: 'linux', minOs: null, browsers: ['firefox', 'firefox-esr'], minBrowser: '27', sources: ['itnet2019', 'actalis2019'] },
   // Chromium is Chrome's open-source build with the same TLS stack: it gets Chrome's row.
@@ -253,11 +225,11 @@ export const WEBMAIL_EXCLUSIVE: Partial<Record<WebmailOs, string>> = {
   'windows-8.0': 'no version of Internet Explorer qualifies on Windows 8.0',
 };
 
-export function webmailOsOf(os: OsInfo | null | undefined): WebmailOs | null {
+export function webmailOsOf(os: OsInfo | null | undefined, family: WindowsFamily | null = windowsFamily(os)): WebmailOs | null {
   if (!os) return null;
   if (os.platform === 'macos') return 'macos';
   if (os.platform === 'linux') return 'linux';
-  const w = windowsRelease(os);
+  const w = family?.release ?? null;
   if (w === 'xp') return 'windows-xp';
   if (w === '7') return 'windows-7';
   if (w === '8.0') return 'windows-8.0';
@@ -297,7 +269,7 @@ export function checkWebmailBrowser(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Services integrated in company software (requirements.md, last table).
+// Services integrated in company software (the providers' last table).
 
 export interface RuntimeRequirement {
   id: 'java' | 'openssl' | 'dotnet';

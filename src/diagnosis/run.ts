@@ -14,7 +14,8 @@ import { lookupAddress } from '../accounts/lookup';
 import { probeEndpoint } from '../probe/index';
 import { endpointUrl, parseEndpointUrl } from '../probe/url';
 import { APP_NAME, APP_VERSION } from '../version';
-import { evaluateRules } from './rules/index';
+import { RULES, evaluateRules } from './rules/index';
+import { deriveFacts } from './derived';
 import { decideVerdict, sortFindings } from './verdict';
 import { buildPlans } from './plans';
 import { providerById } from '../accounts/providers';
@@ -65,9 +66,11 @@ export class DiagnosisCancelled extends Error {
 // Pure part: evidence → findings and verdict.
 
 export function assess(input: RuleInput): { findings: Finding[]; plans: FixPlan[]; verdict: Verdict } {
-  const built = buildPlans(input, evaluateRules(input));
+  // The derived facts (Windows family, providers, ...) once, for the rules, the plans and the verdict.
+  const facts = deriveFacts(input);
+  const built = buildPlans(input, evaluateRules(input, RULES, facts), facts);
   const findings = sortFindings(built.findings);
-  return { findings, plans: built.plans, verdict: decideVerdict(input, findings, built.plans) };
+  return { findings, plans: built.plans, verdict: decideVerdict(input, findings, built.plans, facts) };
 }
 
 export function buildReport(input: RuleInput): Report {
@@ -208,20 +211,10 @@ export async function runDiagnosis(request: DiagnosisRequest, options: RunOption
   );
 }
 
-async function diagnose(request: DiagnosisRequest, options: RunOptions, failures: CheckFailure[]): Promise<Report> {
-  const deps: RunDeps = { ...DEFAULT_DEPS, ...options.deps };
-  const signal = options.signal;
-  const progress = new Progress(options.onProgress);
-  const checkAbort = () => {
-    if (signal?.aborted) throw new DiagnosisCancelled();
-  };
-  checkAbort();
-
+/** The request's addresses and servers, trimmed; typed servers parsed first so bad input is reported before any slow work. */
+function readRequest(request: DiagnosisRequest, failures: CheckFailure[]) {
   const emails = (request.emails ?? []).map((e) => e.trim()).filter(Boolean);
   const servers = (request.servers ?? []).map((s) => s.trim()).filter(Boolean);
-  const skipDiscovery = request.skipDiscovery === true;
-
-  // Typed servers are checked first so bad input is reported before any slow work.
   const typed: Endpoint[] = [];
   for (const s of servers) {
     try {
@@ -230,7 +223,10 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
       failures.push({ check: `server ${s}`, message: errorMessage(err) });
     }
   }
+  return { emails, servers, typed, skipDiscovery: request.skipDiscovery === true };
+}
 
+function planMachineLines(progress: Progress, emails: readonly string[], skipDiscovery: boolean): void {
   progress.set({
     id: 'system:os',
     group: 'system',
@@ -257,14 +253,25 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
       state: 'running',
     });
   }
+}
 
+const failedText = (err: unknown): Text => text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`);
+
+/** Inventory, accounts and the typed addresses' providers, at the same time; a failure becomes a check-failed finding. */
+async function collectMachine(
+  deps: RunDeps,
+  signal: AbortSignal | undefined,
+  progress: Progress,
+  emails: readonly string[],
+  skipDiscovery: boolean,
+  failures: CheckFailure[],
+): Promise<[Inventory | null, AccountsResult | null, AddressLookup[]]> {
   const inventoryP = deps.collectInventory({ signal }).then(
     (inv) => inv,
     (err: unknown) => {
       failures.push({ check: 'inventory', message: errorMessage(err) });
-      const detail = text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`);
-      progress.update('system:os', { state: 'warning', detail });
-      progress.update('clients:programs', { state: 'warning', detail });
+      progress.update('system:os', { state: 'warning', detail: failedText(err) });
+      progress.update('clients:programs', { state: 'warning', detail: failedText(err) });
       return null;
     },
   );
@@ -283,32 +290,94 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
         },
         (err: unknown) => {
           failures.push({ check: 'accounts', message: errorMessage(err) });
-          progress.update('accounts:discovery', {
-            state: 'warning',
-            detail: text(`Non riuscito: ${errorMessage(err)}`, `Failed: ${errorMessage(err)}`),
-          });
+          progress.update('accounts:discovery', { state: 'warning', detail: failedText(err) });
           return null;
         },
       );
-  const lookupsP = Promise.all(
-    emails.map((email) =>
-      deps.lookupAddress(email).then(
-        (l) => {
-          progress.update(`accounts:lookup:${email}`, {
-            state: l.provider ? 'ok' : 'warning',
-            detail: l.provider ? text(l.provider.name, l.provider.name) : l.message,
-          });
-          return l;
-        },
-        (err: unknown) => {
-          failures.push({ check: `lookup ${email}`, message: errorMessage(err) });
-          progress.update(`accounts:lookup:${email}`, { state: 'warning', detail: text(errorMessage(err), errorMessage(err)) });
-          return { email, provider: null, endpoints: [], message: null } as AddressLookup;
-        },
-      ),
-    ),
+  const lookupsP = Promise.all(emails.map((email) => lookupOne(deps, progress, email, failures)));
+  return Promise.all([inventoryP, accountsP, lookupsP]);
+}
+
+function lookupOne(deps: RunDeps, progress: Progress, email: string, failures: CheckFailure[]): Promise<AddressLookup> {
+  return deps.lookupAddress(email).then(
+    (l) => {
+      progress.update(`accounts:lookup:${email}`, {
+        state: l.provider ? 'ok' : 'warning',
+        detail: l.provider ? text(l.provider.name, l.provider.name) : l.message,
+      });
+      return l;
+    },
+    (err: unknown) => {
+      failures.push({ check: `lookup ${email}`, message: errorMessage(err) });
+      progress.update(`accounts:lookup:${email}`, { state: 'warning', detail: text(errorMessage(err), errorMessage(err)) });
+      return { email, provider: null, endpoints: [], message: null } as AddressLookup;
+    },
   );
-  const [inventory, accounts, lookups] = await Promise.all([inventoryP, accountsP, lookupsP]);
+}
+
+/** A server line's state after one probe step: a line with several steps stays failed once one step failed. */
+function lineState(step: StepResult, prev: ProgressState | undefined): ProgressState {
+  if (step.status === 'ok') return prev === 'error' ? 'error' : 'ok';
+  if (step.status === 'skipped') return prev === 'ok' || prev === 'error' ? prev : 'skipped';
+  return 'error';
+}
+
+/** Lines the probe never reached (it stopped earlier, or failed) end as skipped. */
+function skipUnfinishedLines(progress: Progress, url: string): void {
+  for (const line of SERVER_LINES) {
+    const st = progress.get(`${url}#${line.key}`)?.state;
+    if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
+  }
+}
+
+/** Probes one endpoint, turning its steps into progress lines; a thrown probe becomes a check-failed finding. */
+async function probeOne(
+  e: Endpoint,
+  deps: RunDeps,
+  progress: Progress,
+  request: DiagnosisRequest,
+  options: RunOptions,
+  failures: CheckFailure[],
+): Promise<EndpointResult | null> {
+  const url = endpointUrl(e);
+  const signal = options.signal;
+  if (signal?.aborted) return null;
+  progress.update(`${url}#dns`, { state: 'running' });
+  const onStep = (_ep: Endpoint, step: StepResult) => {
+    const line = SERVER_LINES.find((l) => l.steps.includes(step.step));
+    if (!line) return;
+    const id = `${url}#${line.key}`;
+    progress.update(id, {
+      state: lineState(step, progress.get(id)?.state),
+      step,
+      detail: step.detail ? text(step.detail, step.detail) : null,
+    });
+    const next = SERVER_LINES[SERVER_LINES.indexOf(line) + 1];
+    if (next && progress.get(`${url}#${next.key}`)?.state === 'pending') progress.update(`${url}#${next.key}`, { state: 'running' });
+  };
+  try {
+    const probeOptions: ProbeOptions = { timeoutMs: request.timeoutSeconds ? request.timeoutSeconds * 1000 : undefined, signal, onStep };
+    if (options.ca && options.ca.length) probeOptions.ca = options.ca;
+    return await deps.probeEndpoint(e, probeOptions);
+  } catch (err) {
+    failures.push({ check: `probe ${url}`, message: errorMessage(err) });
+    return null;
+  } finally {
+    skipUnfinishedLines(progress, url);
+  }
+}
+
+async function diagnose(request: DiagnosisRequest, options: RunOptions, failures: CheckFailure[]): Promise<Report> {
+  const deps: RunDeps = { ...DEFAULT_DEPS, ...options.deps };
+  const signal = options.signal;
+  const progress = new Progress(options.onProgress);
+  const checkAbort = () => {
+    if (signal?.aborted) throw new DiagnosisCancelled();
+  };
+  checkAbort();
+  const { emails, servers, typed, skipDiscovery } = readRequest(request, failures);
+  planMachineLines(progress, emails, skipDiscovery);
+  const [inventory, accounts, lookups] = await collectMachine(deps, signal, progress, emails, skipDiscovery, failures);
   checkAbort();
   const context: ReportContext = { emails, servers, skipDiscovery, lookups, failures };
   // The machine lines get their state now, from the rules on what is known before any probe.
@@ -317,55 +386,12 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
   // Plain-text servers are left out by accountEndpoints (account-plaintext reports them).
   const fromAccounts: Endpoint[] = accounts ? accountEndpoints(accounts).map((x) => x.endpoint) : [];
   const endpoints = dedupEndpoints([...typed, ...lookups.flatMap((l) => l.endpoints), ...fromAccounts]);
-
   for (const e of endpoints) {
     const url = endpointUrl(e);
     for (const line of SERVER_LINES) progress.set({ id: `${url}#${line.key}`, group: url, label: line.label, state: 'pending' });
   }
   progress.planServers();
-
-  const results = await mapBounded(endpoints, options.concurrency ?? 4, async (e): Promise<EndpointResult | null> => {
-    const url = endpointUrl(e);
-    if (signal?.aborted) return null;
-    progress.update(`${url}#dns`, { state: 'running' });
-    const onStep = (_ep: Endpoint, step: StepResult) => {
-      const line = SERVER_LINES.find((l) => l.steps.includes(step.step));
-      if (!line) return;
-      const id = `${url}#${line.key}`;
-      const prev = progress.get(id)?.state;
-      // A line with several steps stays failed once one step failed.
-      const state: ProgressState =
-        step.status === 'ok'
-          ? prev === 'error'
-            ? 'error'
-            : 'ok'
-          : step.status === 'skipped'
-            ? prev === 'ok' || prev === 'error'
-              ? prev
-              : 'skipped'
-            : 'error';
-      progress.update(id, { state, step, detail: step.detail ? text(step.detail, step.detail) : null });
-      const next = SERVER_LINES[SERVER_LINES.indexOf(line) + 1];
-      if (next && progress.get(`${url}#${next.key}`)?.state === 'pending') progress.update(`${url}#${next.key}`, { state: 'running' });
-    };
-    try {
-      const probeOptions: ProbeOptions = { timeoutMs: request.timeoutSeconds ? request.timeoutSeconds * 1000 : undefined, signal, onStep };
-      if (options.ca && options.ca.length) probeOptions.ca = options.ca;
-      const r = await deps.probeEndpoint(e, probeOptions);
-      for (const line of SERVER_LINES) {
-        const st = progress.get(`${url}#${line.key}`)?.state;
-        if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
-      }
-      return r;
-    } catch (err) {
-      failures.push({ check: `probe ${url}`, message: errorMessage(err) });
-      for (const line of SERVER_LINES) {
-        const st = progress.get(`${url}#${line.key}`)?.state;
-        if (st === 'pending' || st === 'running') progress.update(`${url}#${line.key}`, { state: 'skipped' });
-      }
-      return null;
-    }
-  });
+  const results = await mapBounded(endpoints, options.concurrency ?? 4, (e) => probeOne(e, deps, progress, request, options, failures));
   checkAbort();
 
   const report = buildReport({
@@ -375,7 +401,6 @@ async function diagnose(request: DiagnosisRequest, options: RunOptions, failures
     context,
     now: deps.now().toISOString(),
   });
-
   // Final state of the machine lines (an antivirus seen in a certificate can change it).
   settleMachineLines(progress, report.findings);
   progress.finish('system:os');
@@ -470,8 +495,4 @@ export function reevaluate(saved: Report): Report {
   // The case code names the case, so it survives re-evaluation (when it has our form).
   if (typeof saved.caseCode === 'string' && /^[A-Z0-9-]{4,32}$/.test(saved.caseCode)) report.caseCode = saved.caseCode;
   return report;
-}
-
-export async function evaluateReportJson(json: string): Promise<Report> {
-  return reevaluate(parseReportJson(json));
 }

@@ -14,7 +14,7 @@ export interface ParsedVersion {
   build: number;
 }
 
-/** OpenSSL letter releases: 1.0.1 < 1.0.1a < … < 1.0.1h < 1.0.2. The patch number is scaled by 100 and the letter added. */
+/** OpenSSL letter releases: 1.0.1 < 1.0.1a < … < 1.0.1h < 1.0.2. The patch number is scaled by 1000 and the letter added. */
 function coerceOpenssl(raw: string): ParsedVersion | null {
   const m = /(\d+)\.(\d+)(?:\.(\d+))?([a-z]{0,2})/i.exec(raw);
   if (!m) return null;

@@ -125,6 +125,9 @@ function isServer(os: OsInfo): boolean {
 function servicePackOf(os: OsInfo, nt: string | null, build: number | null): number {
   const m = /Service Pack (\d+)/i.exec(`${os.servicePack ?? ''} ${os.name ?? ''}`);
   if (m) return Number(m[1]);
+  // systeminformation gives "3.0" for SP3 ("0.0" when there is none).
+  const bare = /^(\d+)\.\d+$/.exec((os.servicePack ?? '').trim());
+  if (bare) return Number(bare[1]);
   if (nt === '6.1' && build === 7601) return 1;
   if (nt === '6.0' && (build === 6002 || build === 6003)) return 2;
   if (nt === '6.0' && build === 6001) return 1;

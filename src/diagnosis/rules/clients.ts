@@ -4,28 +4,26 @@ import type { Finding, RuleInput } from '../types';
 import {
   DOTNET_46_RELEASE,
   THUNDERBIRD_TLS12,
-  WINDOWS_NAMES,
   checkWebmailBrowser,
-  macosVersion,
   mailClientRequirement,
   osWithin,
   outlookMarketingName,
   runtimeRequirement,
-  webmailOsOf,
-  windowsRelease,
 } from '../requirements';
 import type { WebmailOs } from '../requirements';
 import { atLeast, majorOf } from '../versions';
-import { makeFinding, userWebmails } from './make';
+import { makeFinding } from './make';
+import type { DerivedFacts } from '../derived';
+import { deriveFacts } from '../derived';
 import { text } from '../../util/text';
 import type { Text } from '../../util/text';
 
-export function mailClientRules(input: RuleInput): Finding[] {
+export function mailClientRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const inv = input.inventory;
   if (!inv) return [];
   const out: Finding[] = [];
-  const webmail = userWebmails(input);
-  const mac = macosVersion(inv.os);
+  const webmail = facts.webmails;
+  const mac = facts.macosVersion;
   for (const c of inv.clients) {
     const ev = [{ client: c }];
     if (c.id === 'outlook') {
@@ -34,6 +32,9 @@ export function mailClientRules(input: RuleInput): Finding[] {
         const label = c.marketingName ?? outlookMarketingName(c.version) ?? c.version;
         out.push(makeFinding('outlook-too-old', { version: label }, ev, { webmail, subject: c.id }));
       }
+    } else if (c.id === 'outlook-new') {
+      // Its IMAP/SMTP runs in Microsoft's cloud: this PC's TLS does not matter, the mail and password pass through Microsoft.
+      out.push(makeFinding('outlook-new-cloud', {}, [{ client: c, connectsFrom: 'microsoft-cloud' }], { subject: c.id }));
     } else if (c.id === 'outlook-mac') {
       const req = mailClientRequirement('outlook-mac-2011');
       if (majorOf(c.version) === 14 && osWithin(mac, req.os) === false) {
@@ -57,7 +58,7 @@ export function mailClientRules(input: RuleInput): Finding[] {
 }
 
 /** Thunderbird profiles where security.tls.version.max was lowered below TLS 1.2. */
-export function thunderbirdPrefRules(input: RuleInput): Finding[] {
+export function thunderbirdPrefRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const a of input.accounts?.accounts ?? []) {
@@ -72,7 +73,7 @@ export function thunderbirdPrefRules(input: RuleInput): Finding[] {
         { profile: a.profile, max: max ?? '?' },
         [{ profile: a.profile, tlsVersionPrefs: a.tlsVersionPrefs }],
         {
-          webmail: userWebmails(input),
+          webmail: facts.webmails,
           subject: a.profile,
         },
       ),
@@ -94,11 +95,11 @@ const OS_LABELS: Record<WebmailOs, Text> = {
   linux: text('Linux', 'Linux'),
 };
 
-export function browserRules(input: RuleInput): Finding[] {
+export function browserRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const inv = input.inventory;
-  const wos = webmailOsOf(inv?.os);
+  const wos = facts.webmailOs;
   if (!inv || !wos) return [];
-  const osVersion = wos === 'macos' ? macosVersion(inv.os) : null;
+  const osVersion = wos === 'macos' ? facts.macosVersion : null;
   const judged = inv.browsers.map((b) => ({ b, check: checkWebmailBrowser(wos, osVersion, b.id, b.version) }));
   const usable = judged.filter((j) => j.check.status === 'ok');
   const out: Finding[] = [];
@@ -157,10 +158,4 @@ export function runtimeRules(input: RuleInput): Finding[] {
     );
   }
   return out;
-}
-
-/** The machine's Windows as a display name, for texts. */
-export function windowsName(input: RuleInput): string | null {
-  const r = windowsRelease(input.inventory?.os);
-  return r ? WINDOWS_NAMES[r] : null;
 }

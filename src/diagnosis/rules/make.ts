@@ -7,7 +7,6 @@ import { text } from '../../util/text';
 import { PROVIDERS, providerById } from '../../accounts/providers';
 import type { Provider } from '../../accounts/providers';
 import { domainOf, providerByDomain } from '../../accounts/provider-match';
-import { isOffline } from '../network';
 import type { Account } from '../../accounts/types';
 
 export interface MakeOptions {
@@ -15,7 +14,7 @@ export interface MakeOptions {
   subject?: string;
   /**
    * Adds the "use the webmail meanwhile" stop-gap (with the user's provider webmail when known).
-   * `null` (from userWebmails when the computer is offline): no webmail advice, it cannot work.
+   * `null` (DerivedFacts.webmails when the computer is offline): no webmail advice, it cannot work.
    */
   webmail?: Webmail[] | null;
   /** Replaces the catalogue's title (a variant for one case). */
@@ -73,16 +72,7 @@ export function userProviders(input: RuleInput): Provider[] {
   return out;
 }
 
-/** The webmails of the user's providers (userProviders); null when the computer is offline (no webmail advice then). */
-export function userWebmails(input: RuleInput): Webmail[] | null {
-  if (isOffline(input.endpoints)) return null;
-  const out: Webmail[] = [];
-  for (const p of userProviders(input))
-    if (p.webmail && !out.some((w) => w.url === p.webmail)) out.push({ url: p.webmail, provider: p.name });
-  return out;
-}
-
-/** Host names of PEC services we recognise without the provider catalogue (second-level names of the providers in pec-providers.md). */
+/** Host names of PEC services we recognise without the provider catalogue (second-level names of the accredited providers' hosts, as in src/accounts/providers.ts). */
 const PEC_HOST_HINTS =
   /(^|\.)(pec\.|legalmail\.it$|postecert\.it$|sicurezzapostale\.it$|telecompost\.it$|twtcert\.it$|pec-email\.com$|postacert|actalis\.it$|arubapec\.it$)/i;
 

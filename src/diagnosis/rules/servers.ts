@@ -2,13 +2,13 @@
 // handshake simulation of the clients this machine actually uses.
 import type { Finding, RuleInput } from '../types';
 import type { EndpointResult, TlsVersionName } from '../../probe/types';
-import { WINDOWS_NAMES, macosVersion, windowsRelease } from '../requirements';
 import { atLeast, majorOf } from '../versions';
 import { win7CommonCiphers } from '../windows-ciphers';
-import { makeFinding, schannelMailClients, userWebmails } from './make';
+import { makeFinding } from './make';
+import type { DerivedFacts } from '../derived';
+import { deriveFacts } from '../derived';
 import { clockRules } from './system';
-import { isOffline } from '../network';
-import { handshakeReason, trustReason } from '../plain-reasons';
+import { handshakeReason, trustCode, trustReason } from '../plain-reasons';
 import { text } from '../../util/text';
 import type { Text } from '../../util/text';
 
@@ -57,6 +57,37 @@ const SIMULATION_REASONS: Record<string, Text> = {
     'il server usa un gruppo Diffie-Hellman troppo piccolo, che il programma rifiuta',
     'the server’s Diffie-Hellman group is too small for the client',
   ),
+  // The client's own certificate rules (src/probe/trust-rules.ts, issue #23).
+  'cert-chain-incomplete': text(
+    'il server non invia il certificato intermedio e questo programma non lo va a cercare',
+    'the server does not send its intermediate certificate and this program does not fetch it',
+  ),
+  'cert-no-san': text(
+    'il certificato porta il nome del server solo nel campo che questo programma non considera più',
+    'the certificate has the server name only in the field this program no longer reads',
+  ),
+  'cert-key-too-small': text(
+    'il certificato del server usa una chiave troppo corta per questo programma',
+    'the server certificate’s key is too short for this program',
+  ),
+  'cert-untrusted': text(
+    'il programma non considera affidabile il certificato del server',
+    'the program does not trust the server certificate',
+  ),
+  'cert-expired': text('il certificato del server è scaduto', 'the server certificate has expired'),
+  'cert-hostname-mismatch': text('il certificato non è intestato al nome del server', 'the certificate is not issued to the server name'),
+  'cert-sha1': text(
+    'il certificato è firmato con un algoritmo che il programma non accetta più',
+    'the certificate is signed with an algorithm the program no longer accepts',
+  ),
+  'cert-eku-missing': text(
+    'il certificato non dichiara l’uso per server, che il programma esige',
+    'the certificate does not declare server use, which the program requires',
+  ),
+  'cert-validity-too-long': text(
+    'il certificato dura più a lungo di quanto il programma accetti',
+    'the certificate is valid for longer than the program accepts',
+  ),
 };
 
 const SIMULATION_UNKNOWN = text(
@@ -76,18 +107,19 @@ interface RelevantClient {
 }
 
 /** Which of the probe's simulated clients stand for programs on this machine (probe/types Simulation.client). */
-export function relevantClients(input: RuleInput): RelevantClient[] {
+export function relevantClients(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): RelevantClient[] {
   const inv = input.inventory;
   if (!inv) return [];
   const out: RelevantClient[] = [];
-  const rel = windowsRelease(inv.os);
-  const schannel = schannelMailClients(input);
+  const rel = facts.windows?.release;
+  const schannel = facts.schannelMailClients;
+  // Server 2008 (KB4019276) has no recorded hello of its own: its mail program stays "not verified".
   if (rel && schannel.length) {
-    const who = `${schannel.join(' / ')} (${WINDOWS_NAMES[rel]})`;
+    const who = `${schannel.join(' / ')} (${facts.windowsName})`;
     const label = text(who, who);
     if (rel === '7') {
       // TLS 1.2 off is its own finding (win7-tls12-client-disabled); judge the fixed state.
-      if (inv.windows?.schannel['TLS 1.2']?.effective === 'enabled') out.push({ simulation: 'windows7-tls12', label, severity: 'error' });
+      if (facts.tls12Client === 'on') out.push({ simulation: 'windows7-tls12', label, severity: 'error' });
     } else if (rel === '8.0' || rel === '8.1') out.push({ simulation: 'windows81', label, severity: 'error' });
     else if (rel === '10') out.push({ simulation: 'windows10', label, severity: 'error' });
     else if (rel === '11') out.push({ simulation: 'windows11', label, severity: 'error' });
@@ -98,9 +130,9 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
       const sim = major !== null && major < 60 ? 'thunderbird-45.6' : 'thunderbird-current';
       out.push({ simulation: sim, label: text(`Thunderbird ${c.version}`, `Thunderbird ${c.version}`), severity: 'error' });
     }
-    if (c.id === 'applemail' && atLeast(macosVersion(inv.os), '10.12') === true) {
+    if (c.id === 'applemail' && atLeast(facts.macosVersion, '10.12') === true) {
       // Apple Mail 16 (macOS 12) is the recorded current hello; older releases keep the 10.12 one.
-      const sim = atLeast(macosVersion(inv.os), '12') === true ? 'applemail-current' : 'applemail-10.12';
+      const sim = atLeast(facts.macosVersion, '12') === true ? 'applemail-current' : 'applemail-10.12';
       out.push({ simulation: sim, label: text('Apple Mail', 'Apple Mail'), severity: 'error' });
     }
     if (c.id === 'outlook-mac' && atLeast(c.version, '16') === true) {
@@ -132,6 +164,19 @@ export function relevantClients(input: RuleInput): RelevantClient[] {
   const seen = new Set<string>();
   return out.filter((c) => (seen.has(c.simulation + c.label.it) ? false : (seen.add(c.simulation + c.label.it), true)));
 }
+
+/** Trust errors the server causes (its own certificate, a missing intermediate): root-certificate updates here do not help. */
+const SERVER_SIDE_TRUST = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+const SERVER_CERT_STEPS: Text[] = [
+  text(
+    'Controlla che il nome del server nelle impostazioni sia quello indicato dal gestore PEC: il server di un gestore PEC ha un certificato rilasciato da un’autorità.',
+    'Check that the server name in the settings is the one your PEC provider publishes: a PEC provider’s server has a certificate issued by an authority.',
+  ),
+  text(
+    'Se il nome è giusto, segnala il problema al gestore PEC: dipende dal server, non da questo computer.',
+    'If the name is right, report the problem to the PEC provider: it depends on the server, not on this computer.',
+  ),
+];
 
 function certificateFindings(input: RuleInput, e: EndpointResult, host: string): Finding[] {
   const out: Finding[] = [];
@@ -169,7 +214,13 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
       }),
     );
   }
-  if (!intercepted && (e.verdict === 'cert-untrusted' || (cert !== null && cert.trusted === false))) {
+  // The server leaves out its intermediate (issue #23): the provider's server is at fault, and only some clients fail.
+  const incomplete = e.verdict === 'cert-chain-incomplete';
+  if (!intercepted && incomplete) {
+    const evidence = [{ url: e.url, verdict: e.verdict, technical: cert?.trustError ?? null, certificate: cert }];
+    out.push(makeFinding('cert-chain-incomplete', { ...base, issuer: cert?.issuer ?? '?' }, evidence, { subject: e.url }));
+  }
+  if (!intercepted && !incomplete && (e.verdict === 'cert-untrusted' || (cert !== null && cert.trusted === false))) {
     // The raw trust error (DEPTH_ZERO_SELF_SIGNED_CERT...) is for the technician: evidence only.
     const technical = cert?.trustError ?? stepDetail(e, 'certificate');
     out.push(
@@ -177,18 +228,17 @@ function certificateFindings(input: RuleInput, e: EndpointResult, host: string):
         'cert-untrusted',
         { ...base, issuer: cert?.issuer ?? '?', reason: trustReason(technical) },
         [{ url: e.url, verdict: e.verdict, technical, certificate: cert }],
-        {
-          subject: e.url,
-        },
+        // The advice follows the cause: a server's own certificate is not fixed by updating this computer (issue #19).
+        { subject: e.url, steps: SERVER_SIDE_TRUST.has(trustCode(technical) ?? '') ? SERVER_CERT_STEPS : undefined },
       ),
     );
   }
   return out;
 }
 
-export function serverRules(input: RuleInput): Finding[] {
+export function serverRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const out: Finding[] = [];
-  if (isOffline(input.endpoints)) {
+  if (facts.offline) {
     const failed = input.endpoints.filter((e) => e.verdict !== 'cancelled');
     const hosts = [...new Set(failed.map((e) => e.host))].join(', ');
     out.push(
@@ -200,105 +250,99 @@ export function serverRules(input: RuleInput): Finding[] {
       ),
     );
   }
-  const webmail = userWebmails(input);
-  const clients = relevantClients(input);
-  const rel = windowsRelease(input.inventory?.os);
+  const clients = relevantClients(input, facts);
   for (const e of input.endpoints) {
-    const host = e.host;
-    const base = { url: e.url, host, port: e.port };
-    const ev = [{ url: e.url, verdict: e.verdict, addresses: e.addresses, steps: e.steps }];
-    const mine: Finding[] = [];
-    const v = e.verdict;
-    if (v === 'cancelled') continue;
-    if (v === 'dns-failed') mine.push(makeFinding('server-dns-failed', base, ev, { subject: e.url }));
-    else if (UNREACHABLE[v]) {
-      mine.push(
-        makeFinding(
-          'server-unreachable',
-          { ...base, reason: UNREACHABLE[v] },
-          [{ ...ev[0], technical: stepDetail(e, 'dns', 'connect', 'starttls', 'banner') }],
-          { subject: e.url },
-        ),
-      );
-    } else if (v === 'starttls-not-offered' || v === 'starttls-refused')
-      mine.push(makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url }));
-    else if (v === 'no-tls12' || (v === 'no-common-version' && !speaksModernTls(e) && acceptedVersions(e).length > 0)) {
-      const versions =
-        acceptedVersions(e)
-          .map((x) => VERSION_LABEL[x])
-          .join(', ') || '?';
-      mine.push(
-        makeFinding(
-          'server-no-tls12',
-          { ...base, versions },
-          [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }],
-          { subject: e.url },
-        ),
-      );
-    } else if (/^(handshake-|no-common-|not-tls|banner-unexpected)/.test(v)) {
-      // The probe's own line ("risposta al ClientHello: ... entro 5000 ms") goes to the technician.
-      const technical = stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls');
-      mine.push(
-        makeFinding('server-handshake-failed', { ...base, reason: handshakeReason(v) }, [{ ...ev[0], technical }], { subject: e.url }),
-      );
-    }
-    if (speaksModernTls(e) || v.startsWith('cert-')) mine.push(...certificateFindings(input, e, host));
-    if (speaksModernTls(e)) {
-      const legacy = acceptedVersions(e).filter((x) => x === 'TLSv1' || x === 'TLSv1.1');
-      if (legacy.length) {
-        mine.push(
-          makeFinding(
-            'server-legacy-tls-accepted',
-            { ...base, versions: legacy.map((x) => VERSION_LABEL[x]).join(', ') },
-            [{ url: e.url, versions: e.tls.versions }],
-            { subject: e.url },
-          ),
-        );
-      }
-      for (const c of clients) {
-        const sim = e.simulations.find((s) => s.client === c.simulation);
-        const simEvidence = {
-          url: e.url,
-          simulation: sim ?? null,
-          technical: sim && !sim.ok ? sim.reason : null,
-          ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null,
-        };
-        if (c.simulation === 'windows7-tls12') {
-          const common = win7CommonCiphers(e.tls.ciphers['TLSv1.2']);
-          const fails = sim ? !sim.ok : common !== null && common.length === 0 && e.tls.versions['TLSv1.2'] === true;
-          if (fails && rel) {
-            mine.push(
-              makeFinding('win7-ciphers-incompatible', { ...base, os: WINDOWS_NAMES[rel] }, [simEvidence], { webmail, subject: e.url }),
-            );
-          }
-          continue;
-        }
-        if (sim && !sim.ok) {
-          mine.push(
-            makeFinding('client-handshake-would-fail', { ...base, client: c.label, reason: simulationReason(sim.reason) }, [simEvidence], {
-              severity: c.severity,
-              webmail,
-              subject: `${e.url}#${c.simulation}`,
-            }),
-          );
-        }
-      }
-    }
-    if (v === 'ok' && !mine.some((f) => f.severity === 'error' || f.severity === 'warning')) {
-      const versions = acceptedVersions(e)
-        .filter((x) => x === 'TLSv1.2' || x === 'TLSv1.3')
-        .map((x) => VERSION_LABEL[x])
-        .join(', ');
-      mine.push(
-        makeFinding(
-          'server-ok',
-          { ...base, versions },
-          [{ url: e.url, versions: e.tls.versions, certificate: e.certificate?.subject ?? null }],
-          { subject: e.url },
-        ),
-      );
-    }
+    if (e.verdict === 'cancelled') continue;
+    const mine = [...connectionFindings(e)];
+    if (speaksModernTls(e) || e.verdict.startsWith('cert-')) mine.push(...certificateFindings(input, e, e.host));
+    if (speaksModernTls(e)) mine.push(...legacyFindings(e), ...simulationFindings(e, clients, facts));
+    if (e.verdict === 'ok' && !mine.some((f) => f.severity === 'error' || f.severity === 'warning')) mine.push(serverOk(e));
     out.push(...mine);
   }
   return out;
+}
+
+/** What the probe's verdict says about reaching the server: DNS, connect, STARTTLS, no TLS 1.2, a broken handshake. */
+function connectionFindings(e: EndpointResult): Finding[] {
+  const base = { url: e.url, host: e.host, port: e.port };
+  const ev = [{ url: e.url, verdict: e.verdict, addresses: e.addresses, steps: e.steps }];
+  const v = e.verdict;
+  if (v === 'dns-failed') return [makeFinding('server-dns-failed', base, ev, { subject: e.url })];
+  if (UNREACHABLE[v]) {
+    const technical = stepDetail(e, 'dns', 'connect', 'starttls', 'banner');
+    return [makeFinding('server-unreachable', { ...base, reason: UNREACHABLE[v] }, [{ ...ev[0], technical }], { subject: e.url })];
+  }
+  if (v === 'starttls-not-offered' || v === 'starttls-refused')
+    return [makeFinding('server-starttls-missing', base, [...ev, { banner: e.banner }], { subject: e.url })];
+  if (v === 'starttls-failed') {
+    // The server's own answer to STARTTLS, quoted (it is in the probe's step detail).
+    const reply = /"([^"]{1,80})"/.exec(e.detail ?? '')?.[1] ?? 'OK';
+    return [makeFinding('server-starttls-failed', { ...base, reply: `«${reply}»` }, [{ ...ev[0], banner: e.banner }], { subject: e.url })];
+  }
+  if (v === 'no-tls12' || (v === 'no-common-version' && !speaksModernTls(e) && acceptedVersions(e).length > 0)) {
+    const versions =
+      acceptedVersions(e)
+        .map((x) => VERSION_LABEL[x])
+        .join(', ') || '?';
+    const evidence = [{ url: e.url, verdict: v, versions: e.tls.versions, ciphers: e.tls.ciphers }];
+    return [makeFinding('server-no-tls12', { ...base, versions }, evidence, { subject: e.url })];
+  }
+  if (/^(handshake-|no-common-|not-tls|banner-unexpected)/.test(v)) {
+    // The probe's own line ("risposta al ClientHello: ... entro 5000 ms") goes to the technician.
+    const technical = stepDetail(e, 'versions', 'ciphers', 'banner', 'connect', 'starttls');
+    return [makeFinding('server-handshake-failed', { ...base, reason: handshakeReason(v) }, [{ ...ev[0], technical }], { subject: e.url })];
+  }
+  return [];
+}
+
+function legacyFindings(e: EndpointResult): Finding[] {
+  const legacy = acceptedVersions(e).filter((x) => x === 'TLSv1' || x === 'TLSv1.1');
+  if (!legacy.length) return [];
+  const params = { url: e.url, host: e.host, port: e.port, versions: legacy.map((x) => VERSION_LABEL[x]).join(', ') };
+  return [makeFinding('server-legacy-tls-accepted', params, [{ url: e.url, versions: e.tls.versions }], { subject: e.url })];
+}
+
+/** The handshake simulation of each program of this machine against this server. */
+function simulationFindings(e: EndpointResult, clients: readonly RelevantClient[], facts: DerivedFacts): Finding[] {
+  const out: Finding[] = [];
+  const base = { url: e.url, host: e.host, port: e.port };
+  const webmail = facts.webmails;
+  for (const c of clients) {
+    const sim = e.simulations.find((s) => s.client === c.simulation);
+    const simEvidence = {
+      url: e.url,
+      simulation: sim ?? null,
+      technical: sim && !sim.ok ? sim.reason : null,
+      ciphersTls12: e.tls.ciphers['TLSv1.2'] ?? null,
+    };
+    if (c.simulation === 'windows7-tls12') {
+      const common = win7CommonCiphers(e.tls.ciphers['TLSv1.2']);
+      const fails = sim ? !sim.ok : common !== null && common.length === 0 && e.tls.versions['TLSv1.2'] === true;
+      if (fails && facts.windowsName)
+        out.push(makeFinding('win7-ciphers-incompatible', { ...base, os: facts.windowsName }, [simEvidence], { webmail, subject: e.url }));
+      continue;
+    }
+    // A completed handshake still fails when this client's stack refuses the certificate it gets (issue #23).
+    const certRefused = sim?.ok === true && sim.certificate?.ok === false;
+    if (sim && (!sim.ok || certRefused)) {
+      const code = certRefused && sim.certificate ? sim.certificate.reason : sim.reason;
+      out.push(
+        makeFinding('client-handshake-would-fail', { ...base, client: c.label, reason: simulationReason(code) }, [simEvidence], {
+          severity: c.severity,
+          webmail,
+          subject: `${e.url}#${c.simulation}`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function serverOk(e: EndpointResult): Finding {
+  const versions = acceptedVersions(e)
+    .filter((x) => x === 'TLSv1.2' || x === 'TLSv1.3')
+    .map((x) => VERSION_LABEL[x])
+    .join(', ');
+  const evidence = [{ url: e.url, versions: e.tls.versions, certificate: e.certificate?.subject ?? null }];
+  return makeFinding('server-ok', { url: e.url, host: e.host, port: e.port, versions }, evidence, { subject: e.url });
 }

@@ -1,10 +1,13 @@
-// Rules on the operating system: Windows release and support, SChannel TLS 1.2, KB3140245,
-// WinHTTP defaults, the clock, and antivirus products that intercept the mail connection.
+// Rules on the operating system: Windows release and support, SChannel TLS 1.2, the service
+// pack and updates TLS 1.2 needs, WinHTTP defaults, the clock, and antivirus products that
+// intercept the mail connection. The Windows family (derived.ts) decides what applies: the
+// route to TLS 1.2, the updates, server or client, terminal server.
 import type { Finding, RuleInput } from '../types';
-import { WINDOWS_NAMES, windowsRelease } from '../requirements';
 import type { WindowsRelease } from '../requirements';
-import { makeFinding, schannelMailClients, userWebmails } from './make';
-import { TLS12_CLIENT_KEY, WINHTTP_KEY_NATIVE, WINHTTP_KEY_WOW64 } from '../plan-definitions';
+import type { DerivedFacts } from '../derived';
+import { deriveFacts } from '../derived';
+import type { WindowsFamily, WindowsServerRelease } from '../windows-family';
+import { makeFinding } from './make';
 import {
   TLS12_NO_CLIENT_DETAIL,
   TLS12_NO_CLIENT_TITLE,
@@ -13,6 +16,10 @@ import {
   WIN7_ENABLE_STEP,
   WIN7_STEPS,
 } from '../catalogue';
+import { RESTART_TERMINAL_SERVER, USE_THUNDERBIRD_MEANWHILE, WINHTTP_REG_STEP_NO_RESTART, bitsOf } from '../texts';
+import { fillText } from '../catalogue';
+import { FIX_KEYS } from '../../fix/registry-fix';
+import { fixValuesText, schannelFixValues, winhttpFixValues } from '../fix-view';
 import type { WindowsTls } from '../../inventory/types';
 import type { Text } from '../../util/text';
 import { text } from '../../util/text';
@@ -26,23 +33,41 @@ export const WINDOWS_END_OF_SUPPORT: Partial<Record<WindowsRelease, string>> = {
   '10': '2025-10-14',
 };
 
-/** WinHTTP DefaultSecureProtocols bit for TLS 1.2 (KB3140245). */
-export const WINHTTP_TLS12 = 0x800;
+/** The same for the server editions (Microsoft Lifecycle pages). */
+export const SERVER_END_OF_SUPPORT: Record<WindowsServerRelease, string> = {
+  '2003': '2015-07-14',
+  '2008': '2020-01-14',
+  '2008 R2': '2020-01-14',
+  '2012': '2023-10-10',
+  '2012 R2': '2023-10-10',
+  '2016': '2027-01-12',
+  '2019': '2029-01-09',
+  '2022': '2031-10-14',
+  '2025': '2034-10-10',
+};
 
-export function osRules(input: RuleInput): Finding[] {
+export function osRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const os = input.inventory?.os;
-  const rel = windowsRelease(os);
-  if (!rel) return [];
-  const osName = WINDOWS_NAMES[rel];
+  const fam = facts.windows;
+  if (!fam || !facts.windowsName) return [];
+  const osName = facts.windowsName;
   const ev = [{ os }];
   // XP needs the webmail most: the stop-gap names the provider's webmail wherever we know it.
-  if (rel === 'xp') return [makeFinding('os-windows-xp', { os: osName }, ev, { subject: 'os', webmail: userWebmails(input) })];
-  const eos = WINDOWS_END_OF_SUPPORT[rel];
+  if (fam.release === 'xp' && !fam.server)
+    return [makeFinding('os-windows-xp', { os: osName }, ev, { subject: 'os', webmail: facts.webmails })];
+  // Vista and Server 2003: no update adds TLS 1.2 either (issue #19).
+  if (fam.tls12.route === 'impossible') {
+    // Only a Thunderbird with its own TLS to read PEC with: it works, so this is something to fix, not a block.
+    const works = facts.schannelMailClients.length === 0 && facts.workingOwnTlsClients.length > 0;
+    const severity = works ? ('warning' as const) : undefined;
+    return [makeFinding('os-no-tls12', { os: osName }, ev, { subject: 'os', webmail: facts.webmails, severity })];
+  }
+  const eos = fam.server ? SERVER_END_OF_SUPPORT[fam.server] : WINDOWS_END_OF_SUPPORT[fam.release];
   if (eos && input.now.slice(0, 10) >= eos) {
     // Windows 10 still works for PEC; the older ones also need the fixes of the other findings.
     return [
       makeFinding('os-end-of-life', { os: osName }, [{ os, endOfSupport: eos }], {
-        severity: rel === '10' ? 'info' : 'warning',
+        severity: fam.release === '10' ? 'info' : 'warning',
         subject: 'os',
       }),
     ];
@@ -50,48 +75,98 @@ export function osRules(input: RuleInput): Finding[] {
   return [];
 }
 
-export function windowsTlsRules(input: RuleInput): Finding[] {
+export function windowsTlsRules(input: RuleInput, facts: DerivedFacts = deriveFacts(input)): Finding[] {
   const inv = input.inventory;
-  const rel = windowsRelease(inv?.os);
   const win = inv?.windows;
-  if (!inv || !win || !rel || rel === 'xp' || rel === 'vista') return [];
+  const fam = facts.windows;
+  if (!inv || !win || !fam || !facts.windowsName || fam.tls12.route === 'impossible') return [];
   const out: Finding[] = [];
-  const osName = WINDOWS_NAMES[rel];
-  const webmail = userWebmails(input);
+  if (facts.tls12Client === 'off') out.push(tls12OffFinding(win, fam, facts));
+  out.push(...updateFindings(win, fam, facts));
+  const winhttp = winhttpFinding(win, fam, facts);
+  if (winhttp) out.push(winhttp);
+  return out;
+}
+
+/** SChannel's TLS 1.2 client side is off: the providers' steps where it is off by default, the re-enable elsewhere. */
+function tls12OffFinding(win: WindowsTls, fam: WindowsFamily, facts: DerivedFacts): Finding {
   const tls12 = win.schannel['TLS 1.2'];
-  // Windows 7 ships with TLS 1.2 off; on Windows 8 and later it is on unless someone turned it off.
-  if (tls12 && tls12.effective === 'disabled') {
-    const clients = schannelMailClients(input);
-    const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
-    // Name the programs that have their own TLS, so the text says why they are not affected.
-    const own = (inv.clients ?? []).filter((c) => c.id === 'thunderbird').map((c) => `${c.name}${c.version ? ' ' + c.version : ''}`);
-    const others = own.length
-      ? text(` (${own.join(', ')} usa una crittografia propria, NSS)`, ` (${own.join(', ')} uses its own encryption, NSS)`)
-      : text('', '');
-    const noClient = clients.length === 0;
+  const clients = facts.schannelMailClients;
+  const client = clients.length ? clients.join(' / ') : text('programma di posta', 'mail program');
+  const osName = facts.windowsName as string;
+  // Name the programs that have their own TLS, so the text says why they are not affected.
+  const own = facts.ownTlsClients;
+  const others = own.length
+    ? text(` (${own.join(', ')} usa una crittografia propria, NSS)`, ` (${own.join(', ')} uses its own encryption, NSS)`)
+    : text('', '');
+  const noClient = clients.length === 0;
+  const offByDefault = fam.tls12.schannelOffByDefault;
+  // Outlook blocked, a Thunderbird with its own TLS at hand: the stop-gap names it next to the webmail.
+  const working = facts.workingOwnTlsClients;
+  const meanwhile = !noClient && working.length ? [fillText(USE_THUNDERBIRD_MEANWHILE, { thunderbird: working.join(', ') })] : undefined;
+  return makeFinding(
+    'win7-tls12-client-disabled',
+    { client, os: osName, others, bits: bitsOf(fam.arch) },
+    // The key and the values to set are for the technician (evidence), not the step sentence.
+    [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, technical: schannelTarget(fam, win), evidence: win.evidence }],
+    // Without a mail program that uses SChannel, only other software suffers: no webmail advice then.
+    {
+      severity: noClient ? 'warning' : 'error',
+      webmail: noClient ? undefined : facts.webmails,
+      subject: 'schannel',
+      title: noClient ? TLS12_NO_CLIENT_TITLE : undefined,
+      steps: offByDefault ? offByDefaultSteps(win, fam) : reenableSteps(fam),
+      extraSteps: meanwhile,
+      detail: noClient ? TLS12_NO_CLIENT_DETAIL : offByDefault ? offByDefaultDetail(fam) : TLS12_REENABLE_DETAIL,
+    },
+  );
+}
+
+/** Server 2008 gets TLS 1.2 only with KB4019276: "lo contiene" would not be true there. */
+function offByDefaultDetail(fam: WindowsFamily): Text | undefined {
+  if (fam.tls12.route !== 'kb4019276' && !(fam.release === 'vista' && fam.server)) return undefined;
+  return text(
+    'Dal 2019 i gestori PEC accettano solo connessioni protette con TLS 1.2. {os} lo ottiene solo con l’aggiornamento KB4019276 e anche dopo lo tiene spento finché il Registro di sistema non lo attiva; {client} usa le impostazioni di Windows: per questo non riesce a collegarsi. Il problema è di questo computer, non della casella PEC. I gestori consigliano di far eseguire i passi seguenti a un tecnico.',
+    'Since 2019 PEC providers accept only TLS 1.2 connections. {os} gets it only with update KB4019276 and even then keeps it off until the registry turns it on; {client} uses Windows’ settings: that is why it cannot connect. The problem is this computer, not the PEC mailbox. Providers advise having a technician carry out the steps below.',
+  );
+}
+
+/** The service pack first (7 / 2008 R2 RTM, 2008 before SP2), KB4019276 on Server 2008, KB3140245 and its language-pack trap on 7 / 8.0. */
+function updateFindings(win: WindowsTls, fam: WindowsFamily, facts: DerivedFacts): Finding[] {
+  const out: Finding[] = [];
+  const osName = facts.windowsName as string;
+  const bits = bitsOf(fam.arch);
+  const sp = fam.tls12.updates.find((u) => u.kind === 'service-pack');
+  if (sp && sp.installed === false) {
+    const rest = fam.tls12.updates.filter((u) => u.kind !== 'service-pack').map((u) => u.id);
     out.push(
       makeFinding(
-        'win7-tls12-client-disabled',
-        { client, os: osName, others },
-        // The key and the values to set are for the technician (evidence), not the step sentence.
-        [{ schannel: { 'TLS 1.2': tls12 }, mailClients: clients, technical: schannelTarget(rel, tls12.enabled), evidence: win.evidence }],
-        // Without a mail program that uses SChannel, only other software suffers: no webmail advice then.
-        {
-          severity: noClient ? 'warning' : 'error',
-          webmail: noClient ? undefined : webmail,
-          subject: 'schannel',
-          title: noClient ? TLS12_NO_CLIENT_TITLE : undefined,
-          steps: rel === '7' ? win7Steps(win) : TLS12_REENABLE_STEPS,
-          detail: noClient ? TLS12_NO_CLIENT_DETAIL : rel === '7' ? undefined : TLS12_REENABLE_DETAIL,
-        },
+        'windows-service-pack-missing',
+        { os: osName, servicePack: servicePackName(sp.id), updates: rest.join(', '), bits },
+        [{ os: fam.name, build: fam.build, servicePack: fam.servicePack, required: sp.id }],
+        { subject: sp.id },
       ),
     );
   }
-  if (rel !== '7' && rel !== '8.0') return out;
-  if (win.kb3140245 === false) {
-    out.push(makeFinding('win7-kb3140245-missing', { os: osName }, [{ kb3140245: false }], { subject: 'kb3140245' }));
+  const kb4019276 = fam.tls12.updates.find((u) => u.id === 'KB4019276');
+  if (kb4019276 && kb4019276.installed === false) {
+    out.push(makeFinding('win2008-kb4019276-missing', { os: osName, bits }, [{ kb4019276: false }], { subject: 'kb4019276' }));
   }
-  // The language-pack trap (requirements.md): a language pack installed after the KB undoes it.
+  if (!fam.tls12.updates.some((u) => u.id === 'KB3140245')) return out;
+  if (win.kb3140245 === false) {
+    // On 8.0 / 2012 SChannel already speaks TLS 1.2: the update is for WinHTTP only, not "the first of three steps".
+    const detail =
+      fam.tls12.route === 'winhttp-update'
+        ? text(
+            'Su {os} TLS 1.2 è già attivo per i programmi di posta: KB3140245 serve perché Windows lo usi come protezione predefinita anche per i programmi che passano da WinHTTP (software gestionali e di firma).',
+            'On {os} TLS 1.2 is already on for mail programs: KB3140245 makes Windows use it by default for programs that go through WinHTTP too (practice-management and signing software).',
+          )
+        : undefined;
+    // On a terminal server the restart step warns that every session ends.
+    const steps = fam.terminalServer ? [WIN7_STEPS.installKb, WIN7_STEPS.easyFix, restartStep(fam)] : undefined;
+    out.push(makeFinding('win7-kb3140245-missing', { os: osName, bits }, [{ kb3140245: false }], { subject: 'kb3140245', detail, steps }));
+  }
+  // The language-pack trap (the providers' notices, after KB3140245's own warning): a language pack installed after the KB undoes it.
   const trap = languagePackAfterKb(win);
   if (trap) {
     out.push(
@@ -103,19 +178,23 @@ export function windowsTlsRules(input: RuleInput): Finding[] {
       ),
     );
   }
-  const is64 = inv.os.arch === 'x64' || inv.os.arch === 'arm64';
-  const views = is64
-    ? [win.winhttp.defaultSecureProtocols64, win.winhttp.defaultSecureProtocols32]
-    : [win.winhttp.defaultSecureProtocols64];
-  if (views.some((v) => v === null || (v & WINHTTP_TLS12) === 0)) {
-    const technical = `${is64 ? `${WINHTTP_KEY_NATIVE}, ${WINHTTP_KEY_WOW64}` : WINHTTP_KEY_NATIVE}: DefaultSecureProtocols |= 0xA00 (TLS 1.1 + 1.2)`;
-    out.push(
-      makeFinding('win7-winhttp-defaults-missing', { os: osName }, [{ winhttp: win.winhttp, arch: inv.os.arch, technical }], {
-        subject: 'winhttp',
-      }),
-    );
-  }
   return out;
+}
+
+export function servicePackName(id: string): Text {
+  return id === 'KB976932' ? text('Service Pack 1 (KB976932)', 'Service Pack 1 (KB976932)') : text('Service Pack 2', 'Service Pack 2');
+}
+
+/** WinHTTP without the TLS 1.2 bit where the family needs the value (7 / 8.0): the values the typed fix writes. */
+function winhttpFinding(win: WindowsTls, fam: WindowsFamily, facts: DerivedFacts): Finding | null {
+  if (!fam.tls12.winhttpNeedsValue) return null;
+  const values = winhttpFixValues(fam, win);
+  if (values.length === 0) return null;
+  const technical = fixValuesText(values);
+  return makeFinding('win7-winhttp-defaults-missing', { os: facts.windowsName }, [{ winhttp: win.winhttp, arch: fam.arch, technical }], {
+    subject: 'winhttp',
+    steps: fam.terminalServer ? [WIN7_STEPS.easyFix, WINHTTP_REG_STEP_NO_RESTART, RESTART_TERMINAL_SERVER] : undefined,
+  });
 }
 
 /**
@@ -133,22 +212,28 @@ export function languagePackAfterKb(win: WindowsTls): { kbAt: string; packs: str
   return { kbAt, packs };
 }
 
-/** The registry change the TLS 1.2 finding asks for, as a technician writes it. */
-function schannelTarget(rel: string, enabled: number | null | undefined): string {
-  if (rel !== '7') return `${TLS12_CLIENT_KEY}: Enabled=1, DisabledByDefault=0 (o eliminare la chiave / or delete the key)`;
-  return enabled === 0
-    ? `${TLS12_CLIENT_KEY}: Enabled=1 (oggi 0 / today 0), DisabledByDefault=0`
-    : `${TLS12_CLIENT_KEY}: DisabledByDefault=0 (DWORD)`;
+/** The registry change the TLS 1.2 finding asks for: the SChannel values of the typed fix. */
+function schannelTarget(fam: WindowsFamily, win: WindowsTls): string {
+  const values = schannelFixValues(fam, win);
+  return values.length ? fixValuesText(values) : `${FIX_KEYS.schannelTls12Client}: Enabled=1, DisabledByDefault=0`;
 }
 
-/** The providers' Windows 7 steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */
-function win7Steps(win: WindowsTls): Text[] {
+/** The restart step: a terminal server warns that every user's session ends. */
+const restartStep = (fam: WindowsFamily): Text => (fam.terminalServer ? RESTART_TERMINAL_SERVER : WIN7_STEPS.restart);
+
+/** The providers' steps as this machine needs them: no KB step when it is installed, Enabled=1 when Enabled=0 is set. */
+function offByDefaultSteps(win: WindowsTls, fam: WindowsFamily): Text[] {
   const steps: Text[] = [];
-  WIN7_STEPS.forEach((s, i) => {
-    if (i === 0 && win.kb3140245 === true) return;
-    steps.push(i === 2 && win.schannel['TLS 1.2']?.enabled === 0 ? WIN7_ENABLE_STEP : s);
-  });
+  const kb3140245 = fam.tls12.updates.some((u) => u.id === 'KB3140245');
+  if (kb3140245 && win.kb3140245 !== true) steps.push(WIN7_STEPS.installKb);
+  if (kb3140245) steps.push(WIN7_STEPS.easyFix);
+  steps.push(win.schannel['TLS 1.2']?.enabled === 0 ? WIN7_ENABLE_STEP : WIN7_STEPS.schannel, restartStep(fam));
+  if (kb3140245) steps.push(WIN7_STEPS.languagePack);
   return steps;
+}
+
+function reenableSteps(fam: WindowsFamily): Text[] {
+  return fam.terminalServer ? [TLS12_REENABLE_STEPS[0], RESTART_TERMINAL_SERVER] : TLS12_REENABLE_STEPS;
 }
 
 /** Offsets beyond these make certificates fail (error) or are suspicious (warning). */

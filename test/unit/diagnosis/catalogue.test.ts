@@ -15,6 +15,8 @@ const OFFICIAL_HOSTS = [
   'dotnet.microsoft.com',
   'www.thunderbird.net',
   'www.mozilla.org',
+  // Mozilla's release archive: Thunderbird 52.9.1 ESR, the last for Windows XP and Vista (issue #19).
+  'ftp.mozilla.org',
   'www.actalis.com',
   'aruba.it',
 ];

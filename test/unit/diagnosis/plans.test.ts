@@ -51,7 +51,8 @@ test('Windows 7 untouched + Outlook 2010: one plan, four steps to do, the KB car
   assert.doesNotMatch(winhttp.text.it, /Wow6432Node|0x|DefaultSecureProtocols/);
   assert.match(
     winhttp.evidence!.it,
-    /Internet Settings\\WinHttp DefaultSecureProtocols: assente → 0x00000A00; HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\.* DefaultSecureProtocols: assente → 0x00000A00$/,
+    // Issue #19: the typed fix's value, TLS 1.2 only (0x800), never TLS 1.1.
+    /Internet Settings\\WinHttp DefaultSecureProtocols: assente → 0x00000800 \(2048\); HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\.* DefaultSecureProtocols: assente → 0x00000800 \(2048\)$/,
   );
   // The lawyer reads a plain step; the technician gets the key and the value in the evidence.
   assert.equal(
@@ -60,7 +61,8 @@ test('Windows 7 untouched + Outlook 2010: one plan, four steps to do, the KB car
   );
   assert.match(
     p.steps[2].evidence!.it,
-    /TLS 1\.2\\Client: Enabled=assente, DisabledByDefault=assente; da impostare: DisabledByDefault = 0 \(DWORD\)$/,
+    // Issue #19: what the typed fix (and the .reg file) writes.
+    /TLS 1\.2\\Client: Enabled=assente, DisabledByDefault=assente; da impostare: Enabled = 1, DisabledByDefault = 0 \(DWORD\)$/,
   );
   assert.match(p.steps[3].text.it, /Riavvia il computer \(una volta, alla fine\) e riapri Outlook/);
   // The three findings fold under the plan and take its severity.
@@ -104,7 +106,8 @@ test('Enabled=0 set by someone: the step says Enabled = 1, not only DisabledByDe
   const s = p!.steps.find((x) => x.id === 'schannel-tls12-client')!;
   assert.equal(s.state, 'todo');
   assert.match(s.text.it, /riattiva TLS 1\.2 .*\(oggi è disattivato esplicitamente/);
-  assert.match(s.evidence!.it, /Enabled=0, DisabledByDefault=0; da impostare: Enabled = 1 \(oggi vale 0\), DisabledByDefault = 0/);
+  // DisabledByDefault is already 0: the typed fix changes only Enabled (issue #19).
+  assert.match(s.evidence!.it, /Enabled=0, DisabledByDefault=0; da impostare: Enabled = 1 \(oggi vale 0\) \(DWORD\)$/);
 });
 
 test('Windows 7 with only Thunderbird: a warning plan that says no installed mail program is affected, no webmail', () => {
@@ -131,7 +134,7 @@ test('32-bit Windows 7: WinHTTP has one registry view (no Wow6432Node)', () => {
   const p = planOf(win7(win7Tls(), {}, [outlook2010], 'x86'), 'windows7-tls12');
   const s = p!.steps.find((x) => x.id === 'winhttp-defaults')!;
   assert.doesNotMatch(s.text.it + s.evidence!.it, /Wow6432Node/);
-  // A value already set keeps its bits: 0xA0 (TLS 1.0 + SSL 3) becomes 0xAA0, not 0xA00.
+  // A value already set keeps its bits: 0xA0 (TLS 1.0 + SSL 3) becomes 0x8A0 (TLS 1.2 OR-ed in, never TLS 1.1).
   const q = planOf(
     win7(win7Tls({ winhttp: { defaultSecureProtocols64: 0xa0, defaultSecureProtocols32: null } }), {}, [outlook2010], 'x86'),
     'windows7-tls12',
@@ -141,7 +144,7 @@ test('32-bit Windows 7: WinHTTP has one registry view (no Wow6432Node)', () => {
   assert.doesNotMatch(qs.text.it, /0x/);
   assert.match(
     qs.evidence!.it,
-    /WinHttp DefaultSecureProtocols: 0x000000A0 → 0x00000AA0 \(Windows a 32 bit: una sola vista del Registro\)$/,
+    /WinHttp DefaultSecureProtocols: 0x000000A0 \(160\) → 0x000008A0 \(2208\) \(Windows a 32 bit: una sola vista del Registro\)$/,
   );
 });
 

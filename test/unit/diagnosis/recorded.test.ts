@@ -45,6 +45,36 @@ const EXPECTED: Record<string, string[]> = {
   'winxp-sp3-outlook2003': ['os-windows-xp:error', 'clock-wrong:error', 'browser-too-old-for-webmail:info'],
   // The same XP machine with reg.exe 3.0's layout (banner, tabs, <NO NAME>): the same findings.
   'winxp-sp3-outlook2003-regv3': ['os-windows-xp:error', 'clock-wrong:error', 'browser-too-old-for-webmail:info'],
+  // Issue #19: the Windows family around them (verdicts, plans and .reg in windows-family.test.ts).
+  'winxp-sp3-outlook2003-regspaces': ['os-windows-xp:error', 'clock-wrong:error', 'browser-too-old-for-webmail:info'],
+  'vista-sp2-outlook2007': ['os-no-tls12:error'],
+  'server2008-sp2': ['win7-tls12-client-disabled:error', 'os-end-of-life:warning', 'win2008-kb4019276-missing:warning'],
+  'server2008-sp2-kb4019276': ['os-end-of-life:warning'],
+  'win7-rtm-x64-outlook2010': [
+    'win7-tls12-client-disabled:error',
+    'os-end-of-life:warning',
+    'windows-service-pack-missing:warning',
+    'win7-kb3140245-missing:warning',
+    'win7-winhttp-defaults-missing:warning',
+    'browser-too-old-for-webmail:warning',
+    'dotnet-too-old:warning',
+  ],
+  'server2008r2-sp1-rds-outlook2010': [
+    'win7-tls12-client-disabled:error',
+    'os-end-of-life:warning',
+    'win7-kb3140245-missing:warning',
+    'win7-winhttp-defaults-missing:warning',
+  ],
+  'win8-x64-chrome109-ie10': [
+    'os-end-of-life:warning',
+    'win7-kb3140245-missing:warning',
+    'win7-winhttp-defaults-missing:warning',
+    'dotnet-too-old:warning',
+    'browser-too-old-for-webmail:info',
+  ],
+  'win11-x64-new-outlook-only': ['outlook-new-cloud:warning'],
+  'win7-sp1-x64-office2013-c2r32': ['win7-tls12-client-disabled:error', 'os-end-of-life:warning', 'win7-winhttp-defaults-missing:warning'],
+  'win10-x64-hardened': ['win7-tls12-client-disabled:error', 'os-end-of-life:info'],
 };
 
 for (const [machine, expected] of Object.entries(EXPECTED)) {

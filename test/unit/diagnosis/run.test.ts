@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { runDiagnosis, reevaluate, evaluateReportJson, parseReportJson } from '../../../src/diagnosis/run';
+import { runDiagnosis, reevaluate, parseReportJson } from '../../../src/diagnosis/run';
 import type { RunDeps } from '../../../src/diagnosis/run';
 import type { ProgressItem } from '../../../src/api';
 import type { Endpoint, EndpointResult, ProbeOptions } from '../../../src/probe/types';
@@ -145,7 +145,7 @@ test('re-evaluating a saved report gives the same findings and verdict', async (
     { emails: ['studio.rossi@pec.it'] },
     { deps: baseDeps({ probeEndpoint: fakeProbe({ 'smtps://smtps.pec.aruba.it:465': { verdict: 'connect-timeout' } }) }) },
   );
-  const again = await evaluateReportJson(JSON.stringify(report));
+  const again = reevaluate(parseReportJson(JSON.stringify(report)));
   assert.deepEqual(again.findings, report.findings);
   assert.deepEqual(again.verdict, report.verdict);
   assert.deepEqual(reevaluate(report).findings, report.findings);
@@ -182,7 +182,7 @@ test('a hostile saved report: provider names, webmails and endpoints come from o
     { provider: { id: 'aruba' } },
   ];
   hostile.plans = [{ id: 'windows7-tls12', stopGap: { providerId: 'x', providerName: 'Evil', url: 'https://evil.example' } }];
-  const again = await evaluateReportJson(JSON.stringify(hostile));
+  const again = reevaluate(parseReportJson(JSON.stringify(hostile)));
   const json = JSON.stringify(again);
   assert.doesNotMatch(json, /evil\.example|javascript:|Gestore PEC ufficiale|webmail ufficiale/);
   assert.deepEqual(

@@ -139,7 +139,7 @@ test('nothing to write: fixed Windows 7, Windows 10/11, macOS, XP, Vista, no inv
     [plain(OS.win10, win10Tls()), /già quelle giuste/],
     [plain(OS.win11, win10Tls()), /già quelle giuste/],
     [plain(OS.mac14), /non usa Windows/],
-    [plain(OS.xp, win7Tls()), /Windows XP nessuna chiave/],
+    [plain(OS.xp, win7Tls()), /Windows XP SP3 nessuna chiave/],
     [plain(OS.vista, win7Tls()), /Windows Vista SP2 nessuna chiave/],
     [buildReport({ inventory: null, accounts: null, endpoints: [], context: context(), now: NOW }), /non contiene i dati/],
   ];
