@@ -134,7 +134,7 @@ ${
         )}</ul>${others.length > listed.length ? `<p class="muted">… e altre ${others.length - listed.length} nei dettagli per il tecnico.</p>` : ''}`
     : ''
 }
-${!plans.length && !listed.length ? `<p>${it(L.values.noPlan)}</p>` : ''}
+${!plans.length && !listed.length ? `<p>${it(report.verdict?.status === 'ok' ? L.values.noPlan : L.values.noPlanOpen)}</p>` : ''}
 <h2>${it(L.sections.machine)}</h2>
 <ul class="machine">${machineLines(report)
     .map((l) => `<li><b>${it(l.label)}</b> ${esc(l.value)}</li>`)

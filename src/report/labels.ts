@@ -42,6 +42,8 @@ const SECTIONS = {
   devices: t('Dispositivi dello studio che si collegano', 'Office devices that connect'),
   devicesShort: t('Quali dispositivi si collegano ai server PEC', 'Which devices connect to the PEC servers'),
   keyExchange: t('Scambio di chiavi del server', "Server's key exchange"),
+  certificateChain: t('Catena dei certificati inviata dal server', 'Certificate chain sent by the server'),
+  otherCertificate: t('Altro certificato del server', "The server's other certificate"),
 } satisfies Record<string, Text>;
 
 const FIELDS = {
@@ -132,6 +134,13 @@ const FIELDS = {
   dhBits: t('Gruppo Diffie-Hellman (DHE): dimensione', 'Diffie-Hellman group (DHE): size'),
   curves: t('Curve ellittiche usate (ECDHE)', 'Elliptic curves used (ECDHE)'),
   keyExchangeRefused: t('Rifiutato da', 'Refused by'),
+  hostPort: t('Server (host:porta)', 'Server (host:port)'),
+  timings: t('Tempi (ms)', 'Timings (ms)'),
+  chainPosition: t('N.', 'No.'),
+  accountName: t('Nome mostrato', 'Display name'),
+  thunderbirdTls: t('TLS min/max (Thunderbird)', 'TLS min/max (Thunderbird)'),
+  opensslError: t('Errore di OpenSSL (questo programma)', 'OpenSSL error (this program)'),
+  missingIssuer: t('Emittente non inviato (AIA)', 'Issuer not sent (AIA)'),
 } satisfies Record<string, Text>;
 
 const VALUES = {
@@ -162,6 +171,11 @@ const VALUES = {
   noServer: t('Nessun server verificato.', 'No server checked.'),
   noCertificate: t('Nessun certificato ricevuto.', 'No certificate received.'),
   noPlan: t('Nessuna correzione necessaria.', 'No fix needed.'),
+  /** No plan, but the verdict is not green: never "nothing needed" under a problem (#19). */
+  noPlanOpen: t(
+    'Nessuna correzione da applicare su questo computer: ciò che resta da fare è detto nell’esito qui sopra.',
+    'No fix to apply on this computer: what is left to do is in the result above.',
+  ),
   stopGap: t('Nel frattempo', 'Meanwhile'),
   stopGapText: t('usa la webmail del gestore', "use the provider's webmail"),
   readOnPhone: t('da leggere al telefono al tecnico', 'to read to the technician on the phone'),
@@ -184,6 +198,12 @@ const VALUES = {
   noCurves: t('nessuna', 'none'),
   bits: t('bit', 'bits'),
   keyNotRead: t('non letto', 'not read'),
+  defaultProfile: t('predefinito', 'default'),
+  thunderbirdDefaults: t('predefiniti di Thunderbird (non modificati)', "Thunderbird's defaults (not changed)"),
+  total: t('totale', 'total'),
+  fetched: t('recuperato', 'fetched'),
+  notFetched: t('non recuperato', 'not fetched'),
+  notApplicable: t('non si applica', 'not applicable'),
 } satisfies Record<string, Text>;
 
 const SEVERITY: Record<Severity, Text> = {

@@ -30,6 +30,30 @@ async function twoServerReport(): Promise<Report> {
     e.keyExchange = { dhBits: 2048, curves: ['x25519'] };
     e.banner = `220-${e.host} ESMTP\r\n220 pronto`;
   }
+  // What a probe of today records too: the chain as sent, what this program negotiated, each step's time.
+  smtp.certificate!.chain = [
+    { subject: 'CN=smtps.pec.aruba.it', issuer: 'CN=Actalis Organization Validated Server CA G3', validTo: '2027-03-01T10:00:00.000Z' },
+    {
+      subject: 'CN=Actalis Organization Validated Server CA G3',
+      issuer: 'CN=Actalis Authentication Root CA',
+      validTo: '2030-09-22T10:00:00.000Z',
+    },
+  ];
+  smtp.negotiated = { version: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384' };
+  smtp.timings = { dns: 12, connect: 30, versions: 200, certificate: 5, simulation: 300, total: 600 };
+  report.accounts!.accounts.push({
+    client: 'thunderbird',
+    profile: 'default-release',
+    isDefaultProfile: true,
+    name: 'Avv. Bianchi',
+    email: 'bianchi@pec.it',
+    provider: 'aruba',
+    incoming: { host: 'imaps.pec.aruba.it', port: 993, protocol: 'imap', security: 'tls', userName: 'bianchi@pec.it' },
+    outgoing: { host: 'smtps.pec.aruba.it', port: 465, protocol: 'smtp', security: 'tls', userName: 'bianchi@pec.it' },
+    tlsVersionPrefs: { min: 1, max: 3 },
+    findings: [],
+    evidence: [],
+  });
   report.endpoints = [imap, smtp];
   return report;
 }
@@ -52,6 +76,22 @@ test('two servers in the technician view: no axe violation (landmark-unique) at 
   const names = await page.locator('[role="region"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(names.length).toBeGreaterThan(2);
   expect(new Set(names).size, names.join('\n')).toBe(names.length);
+  // Every detail of the server and the accounts, drawn from the model: host:port, protocol, what
+  // this program negotiated, the timings, the chain, every probe step (passed ones too).
+  const smtpView = page.getByTestId('endpoint').nth(1);
+  await expect(smtpView.getByRole('row', { name: /^Server \(host:porta\)/ })).toContainText('smtps.pec.aruba.it:465');
+  await expect(smtpView.getByRole('row', { name: /^Protocollo/ })).toContainText('SMTP · SSL/TLS');
+  await expect(smtpView.getByRole('row', { name: /^Negoziato da questo programma/ })).toContainText('TLS 1.3 · TLS_AES_256_GCM_SHA384');
+  await expect(smtpView.getByRole('row', { name: /^Tempi \(ms\)/ })).toContainText('Certificato 5 · Simulazione 300 · totale 600');
+  await expect(smtpView.getByTestId('certificate-chain').locator('tbody tr')).toHaveCount(2);
+  await expect(smtpView.getByTestId('certificate-chain')).toContainText('CN=Actalis Authentication Root CA');
+  await expect(smtpView.getByTestId('probe-steps').locator('tbody tr')).toHaveCount(5);
+  await expect(smtpView.getByTestId('probe-steps')).toContainText('Ricerca del server (DNS)');
+  const thunderbird = page.getByTestId('tech-accounts').locator('[data-record="1"]');
+  await expect(thunderbird.getByRole('row', { name: /^Profilo/ })).toContainText('default-release (predefinito)');
+  await expect(thunderbird.getByRole('row', { name: /^Nome mostrato/ })).toContainText('Avv. Bianchi');
+  await expect(thunderbird.getByRole('row', { name: /^TLS min\/max/ })).toContainText('min 1 (TLS 1.0) / max 3 (TLS 1.2)');
+  await screenshots(page, '4-technician-server-detail', { scrollTo: smtpView.getByTestId('certificate-chain') });
   await screenshots(page, '4-technician-two-servers', { axe: true, scrollTo: page.getByTestId('endpoint').nth(1) });
   await expectNoAxeViolations(page, 'technician details, two servers, every section open');
 

@@ -3,7 +3,7 @@
 // The exit code follows the verdict state (EXIT_CODES, documented in --help and docs/cli.md);
 // 2 is bad usage. `--machine <dir>` judges a machine recorded with `inventory --record`.
 import * as fs from 'fs';
-import type { Command, CommandContext } from '../command';
+import type { Command, CommandContext, OptionSpec } from '../command';
 import { UsageError, parseSeconds } from '../command';
 import type { ProgressItem } from '../../api';
 import { runDiagnosis } from '../../diagnosis/run';
@@ -56,6 +56,13 @@ export function outputRefusal(err: SafeWriteError): string {
   }
 }
 
+/** `--tecnico` (alias `--technician`): the technician's detail after the verdict, as text (check and evaluate). */
+export const TECHNICIAN_OPTIONS = {
+  tecnico: { type: 'boolean', description: 'aggiunge i dettagli per il tecnico (tutte le righe) / add the technician details' },
+  technician: { type: 'boolean', description: 'come --tecnico / same as --tecnico' },
+} as const satisfies Record<string, OptionSpec>;
+export const wantsTechnician = (values: CommandContext['values']): boolean => values.tecnico === true || values.technician === true;
+
 const MARK: Record<string, string> = { ok: '✓', warning: '!', error: '✗', skipped: '-' };
 
 function progressPrinter(ctx: CommandContext): (item: ProgressItem) => void {
@@ -88,6 +95,7 @@ export const checkCommand: Command = {
     },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente nel rapporto / redact addresses and user names' },
     'no-discovery': { type: 'boolean', description: 'non cercare gli account configurati / skip account discovery' },
+    ...TECHNICIAN_OPTIONS,
     machine: {
       type: 'string',
       arg: '<dir>',
@@ -180,10 +188,11 @@ export const checkCommand: Command = {
     if (ctx.json) {
       ctx.stdout.write(renderReportFile(report, 'json', redact).content);
     } else {
-      ctx.stdout.write(
-        '\n' + renderConsole(redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report) + '\n',
-      );
-      if (typeof html !== 'string') ctx.stdout.write('Per il tecnico: pec-doctor check --html rapporto.html (oppure --json)\n');
+      const shown = redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as typeof report) : report;
+      const technician = wantsTechnician(ctx.values);
+      ctx.stdout.write('\n' + renderConsole(shown, { technician }) + '\n');
+      if (typeof html !== 'string' && !technician)
+        ctx.stdout.write('Per il tecnico: pec-doctor check --tecnico, oppure --html rapporto.html (o --json)\n');
     }
     return EXIT_CODES[report.verdict.status] ?? 1;
   },

@@ -12,7 +12,7 @@ import { formatLocalDate } from '../../report/dates';
 import type { Report } from '../../diagnosis/types';
 import { outputProblem, safeWriteFileSync, SafeWriteError } from '../../platform/safe-write';
 import { escapeInline } from '../../util/terminal';
-import { EXIT_BAD_REPORT, EXIT_CODES, REPORT_EXIT_HELP, outputRefusal } from './check';
+import { EXIT_BAD_REPORT, EXIT_CODES, REPORT_EXIT_HELP, TECHNICIAN_OPTIONS, outputRefusal, wantsTechnician } from './check';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -24,6 +24,7 @@ export const evaluateCommand: Command = {
     html: { type: 'string', arg: '<file>', description: 'salva il rapporto HTML rivalutato / save the re-evaluated HTML report' },
     force: { type: 'boolean', description: 'con --html, sovrascrive il file se esiste / with --html, overwrite an existing file' },
     redact: { type: 'boolean', description: 'oscura indirizzi e nomi utente / redact addresses and user names' },
+    ...TECHNICIAN_OPTIONS,
   },
   epilog: REPORT_EXIT_HELP,
   async run(ctx) {
@@ -63,7 +64,7 @@ export const evaluateCommand: Command = {
     else {
       const shown = redact ? (JSON.parse(renderReportFile(report, 'json', true).content) as Report) : report;
       ctx.stdout.write(
-        `Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true })}\n`,
+        `Rapporto del ${formatLocalDate(report.createdAt, { timeZone: report.inventory?.clock.timeZone, showZone: true })} rivalutato con ${report.app.name} ${report.app.version}\n\n${renderConsole(shown, { findingsOnly: true, technician: wantsTechnician(ctx.values) })}\n`,
       );
     }
     // The same codes as `check` for the re-judged verdict.

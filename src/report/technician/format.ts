@@ -118,3 +118,27 @@ export function serverSetting(s: ServerSetting | null): Text {
 /** Labels are Texts; a renderer in one language takes its side. */
 export const inLang = (t: Text, lang: Lang): string => t[lang] ?? t.it;
 export { LANGS };
+
+/** "IMAP · SSL/TLS": the protocol and how the connection is protected. */
+export function protocolText(protocol: string, security: string): Text {
+  return both((l) => `${String(protocol).toUpperCase()} · ${L.security[security]?.[l] ?? security}`);
+}
+
+// Thunderbird's security.tls.version.min/max numbers (1 = TLS 1.0 ... 4 = TLS 1.3; 0 = SSL 3.0).
+const THUNDERBIRD_TLS: Record<number, string> = { 0: 'SSL 3.0', 1: 'TLS 1.0', 2: 'TLS 1.1', 3: 'TLS 1.2', 4: 'TLS 1.3' };
+
+/** "min 1 (TLS 1.0) / max 3 (TLS 1.2)"; null: the preference was not changed (Thunderbird's default). */
+export function thunderbirdTls(prefs: { min: number | null; max: number | null } | null | undefined): Text {
+  if (!prefs) return L.values.thunderbirdDefaults;
+  const one = (n: number | null, l: Lang) =>
+    n === null ? L.values.defaultProfile[l] : `${n}${THUNDERBIRD_TLS[n] ? ` (${THUNDERBIRD_TLS[n]})` : ''}`;
+  return both((l) => `min ${one(prefs.min, l)} / max ${one(prefs.max, l)}`);
+}
+
+/** "Connessione 40 · Versioni TLS 320 · totale 600": each step's time, in the probe's order. */
+export function timingsText(timings: Record<string, number> | null | undefined): Text {
+  const entries = Object.entries(timings ?? {});
+  if (!entries.length) return L.values.notMeasured;
+  const name = (k: string, l: Lang) => (k === 'total' ? L.values.total[l] : (L.probeStep[k as keyof typeof L.probeStep]?.[l] ?? k));
+  return both((l) => entries.map(([k, ms]) => `${name(k, l)} ${ms}`).join(' · '));
+}

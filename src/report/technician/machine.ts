@@ -76,6 +76,13 @@ function registryTable(inv: Inventory, w: WindowsTls, has: FindingIndex): TechTa
       kv(f.internetSettingsHklm, cell(dword(w.internetSettings.hklm), { mono: true })),
       kv(f.kb3140245, cell(installed(w.kb3140245)), has('win7-kb3140245-missing') || has('win7-kb3140245-language-pack')),
       kv(f.dotnetVersion, cell(d.release !== null ? suffix(version(d.version), ` (${d.release})`) : version(d.version))),
+      // A report without the per-framework keys (an older probe) has only the summary values: shown here.
+      ...(d.keys?.length
+        ? []
+        : [
+            kv(f.schUseStrongCrypto, cell(dword(d.schUseStrongCrypto), { mono: true })),
+            kv(f.systemDefaultTlsVersions, cell(dword(d.systemDefaultTlsVersions), { mono: true })),
+          ]),
     ],
     { heading: { text: L.sections.registry, style: 'h3' }, layout: 'kv' },
   );

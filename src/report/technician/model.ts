@@ -9,7 +9,7 @@ import { providerById } from '../../accounts/providers';
 import { windowsFamily } from '../../diagnosis/windows-family';
 import { TECH_LABELS as L } from '../labels';
 import type { TechEvidence, TechFinding, TechnicianModel, TechRow, TechSection } from './types';
-import { both, cell, dateText, effectiveState, installed, same, serverSetting, shown } from './format';
+import { both, cell, dateText, effectiveState, installed, same, serverSetting, shown, thunderbirdTls } from './format';
 import { errorsTable, indexFindings, machineSections, row, table, tls12Decisive, type FindingIndex } from './machine';
 import { endpointBlock } from './servers';
 import { text, type Text } from '../../util/text';
@@ -50,7 +50,14 @@ function summaryRows(r: Report, has: FindingIndex): TechRow[] {
       r.endpoints.length ? r.endpoints.map((e) => `${e.url}: ${e.verdict}`).join(' · ') : L.values.noServer,
       r.endpoints.some((e) => e.verdict !== 'ok'),
     ),
-    kv(L.sections.plans, plans.length ? both((l) => plans.map((p) => p.cause[l]).join(' · ')) : L.values.noPlan),
+    kv(
+      L.sections.plans,
+      plans.length
+        ? both((l) => plans.map((p) => p.cause[l]).join(' · '))
+        : r.verdict?.status === 'ok'
+          ? L.values.noPlan
+          : L.values.noPlanOpen,
+    ),
     kv(f.created, dateText(r.createdAt, inv?.clock.timeZone)),
   ];
 }
@@ -115,19 +122,22 @@ function accountsSection(r: Report): TechSection {
     blocks.push(
       table(
         'accounts',
-        [f.program, f.profile, f.address, f.provider, f.incoming, f.outgoing, f.accountFindings],
+        [f.program, f.profile, f.accountName, f.address, f.provider, f.incoming, f.outgoing, f.thunderbirdTls, f.accountFindings],
         r.accounts.accounts.map((a) =>
           row([
             cell(L.accountClient[a.client] ?? a.client),
-            cell(a.profile),
+            cell(a.isDefaultProfile ? both((l) => `${a.profile} (${L.values.defaultProfile[l]})`) : a.profile),
+            cell(a.name),
             cell(a.email),
             cell(a.provider ? providerName(a.provider) : L.values.unrecognised),
             cell(serverSetting(a.incoming)),
             cell(serverSetting(a.outgoing)),
+            // Only Thunderbird has its own TLS minimum and maximum (security.tls.version.min/max).
+            cell(a.client === 'thunderbird' ? thunderbirdTls(a.tlsVersionPrefs) : L.values.notApplicable),
             cell(a.findings.join(', ')),
           ]),
         ),
-        { widths: [12, 9, 15, 10, 21, 21, 12], layout: 'records' },
+        { widths: [11, 9, 9, 12, 9, 15, 14, 9, 12], layout: 'records' },
       ),
     );
   if (r.accounts?.errors.length) blocks.push(errorsTable('account-errors', r.accounts.errors));

@@ -1,13 +1,27 @@
-// The servers' part of the technician's view, one block per server: outcome, TLS versions and
-// cipher suites, which office devices connect, the server's key exchange, each simulated mail
-// program, the certificate, the failed steps. Marks: the probe's own failures (a failed step, a
+// The servers' part of the technician's view, one block per server: host:port, protocol and what
+// this program negotiated, outcome, TLS versions and cipher suites, which office devices connect,
+// the server's key exchange, each simulated mail program, the certificates and the chain
+// (certificate.ts), every step of the probe (the timings in the first table). Marks: the probe's own failures (a failed step, a
 // simulation that fails, a refused key) and the findings about the server (no TLS 1.2, a
 // certificate not trusted or for another name).
 import type { EndpointResult, Simulation } from '../../probe/types';
 import { simulationReason } from '../../diagnosis/rules/servers';
 import { TECH_LABELS as L } from '../labels';
 import type { TechBlock, TechEndpoint, TechRow, TechTable } from './types';
-import { both, cell, checkCell, dateText, keyExchangeText, multilineCell, same, shown, suites, tlsVersion, yesNo } from './format';
+import {
+  both,
+  cell,
+  checkCell,
+  keyExchangeText,
+  multilineCell,
+  protocolText,
+  same,
+  shown,
+  suites,
+  timingsText,
+  tlsVersion,
+} from './format';
+import { certificateBlocks } from './certificate';
 import { clientName, deviceLabel, deviceSentence } from './devices';
 import { row, table, type FindingIndex } from './machine';
 
@@ -83,41 +97,41 @@ function simulationsTable(e: EndpointResult): TechTable | null {
   });
 }
 
-function certificateBlock(e: EndpointResult, has: FindingIndex, tz: string | null | undefined): TechBlock {
-  const c = e.certificate;
-  if (!c) return { kind: 'note', text: L.values.noCertificate, muted: true };
-  const kv = (label: TechTable['head'][number], value: Parameters<typeof cell>[0], decisive = false, mono = false) =>
-    row([cell(label), cell(value, mono ? { mono } : {})], decisive);
-  const trusted = yesNo(c.trusted);
-  const rows = [
-    kv(f.certSubject, c.subject),
-    kv(f.certIssuer, c.issuer),
-    kv(f.certSan, c.san.join(', ')),
-    kv(f.certValidFrom, dateText(c.validFrom, tz)),
-    kv(f.certValidTo, dateText(c.validTo, tz)),
-    kv(f.certKey, `${c.keyType} ${c.keyBits ?? ''} / ${c.signatureAlgorithm ?? ''}`),
-    kv(
-      f.certTrusted,
-      both((l) => `${trusted[l]}${c.trustError ? ` (${c.trustError})` : ''}`),
-      has('cert-untrusted', e.url),
+/** Every step of the probe, the passed ones too, with its time; a failed step is decisive. */
+function stepsTable(e: EndpointResult): TechTable | null {
+  if (!e.steps.length) return null;
+  const rows = e.steps.map((x) =>
+    row(
+      [
+        cell(L.probeStep[x.step] ?? x.step),
+        cell(L.stepStatus[x.status] ?? x.status),
+        cell(x.verdict ?? '', x.verdict ? { mono: true } : {}),
+        cell([x.detail, x.technical].filter(Boolean).join(' · ')),
+        cell(x.ms),
+      ],
+      x.status === 'failed',
     ),
-    kv(f.certHostname, yesNo(c.hostnameMatches), has('cert-hostname-mismatch', e.url)),
-    kv(f.certIntercepted, c.interceptedBy ?? L.values.notIntercepted, !!c.interceptedBy),
-    kv(f.certFingerprint, c.fingerprintSha256, false, true),
-  ];
-  return table('certificate', [f.item, f.value], rows, { ...sub(L.sections.certificate), widths: [25, 75], layout: 'kv' });
-}
-
-function failedStepsTable(e: EndpointResult): TechTable | null {
-  const failed = e.steps.filter((s) => s.status === 'failed');
-  if (!failed.length) return null;
-  const rows = failed.map((x) =>
-    row([cell(L.probeStep[x.step] ?? x.step), cell(L.stepStatus[x.status]), cell(x.detail ?? x.verdict ?? ''), cell(x.ms)], true),
   );
-  return table('probe-steps', [f.step, f.state, f.detail, f.ms], rows, { ...sub(L.sections.probeSteps), widths: [22, 14, 54, 10] });
+  return table('probe-steps', [f.step, f.state, f.outcome, f.detail, f.ms], rows, {
+    ...sub(L.sections.probeSteps),
+    widths: [22, 12, 18, 40, 8],
+  });
 }
 
 export function endpointBlock(e: EndpointResult, has: FindingIndex, tz: string | null | undefined): TechEndpoint {
+  const n = e.negotiated;
+  const server = table(
+    'server',
+    [f.item, f.value],
+    [
+      row([cell(f.hostPort), cell(`${e.host}:${e.port}`, { mono: true })]),
+      row([cell(f.protocol), cell(protocolText(e.protocol, e.security))]),
+      // What this program's own TLS library negotiated: a handshake from this machine completed.
+      ...(n ? [row([cell(f.negotiated), cell(`${tlsVersion(n.version)} · ${n.cipher}`, { mono: true })])] : []),
+      row([cell(f.timings), cell(timingsText(e.timings))]),
+    ],
+    { widths: [25, 75], layout: 'kv' },
+  );
   const outcome = table(
     'outcome',
     [f.outcome, f.addresses, f.banner, f.detail],
@@ -140,16 +154,15 @@ export function endpointBlock(e: EndpointResult, has: FindingIndex, tz: string |
     ),
     { widths: [14, 12, 74] },
   );
-  const n = e.negotiated;
   const blocks: (TechBlock | null)[] = [
+    server,
     outcome,
     versions,
-    n ? { kind: 'note', text: both((l) => `${f.negotiated[l]}: ${shown(n.version)}`), code: shown(n.cipher), muted: true } : null,
     devicesTable(e),
     keyExchangeTable(e),
     simulationsTable(e),
-    certificateBlock(e, has, tz),
-    failedStepsTable(e),
+    ...certificateBlocks(e, has, tz),
+    stepsTable(e),
   ];
   return { kind: 'endpoint', url: shown(e.url), blocks: blocks.filter((b): b is TechBlock => b !== null) };
 }

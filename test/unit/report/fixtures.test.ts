@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { evaluateReportJson } from '../../../src/diagnosis/run';
+import { parseReportJson, reevaluate } from '../../../src/diagnosis/run';
+
+/** A saved file's text re-judged, as `evaluate` and "Apri un rapporto salvato" do. */
+const evaluateReportJson = async (json: string) => reevaluate(parseReportJson(json));
 
 const dir = path.join(__dirname, '..', '..', 'fixtures', 'reports');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');

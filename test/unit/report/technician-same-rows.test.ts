@@ -17,6 +17,8 @@ import { CONSOLE_MARK, renderTechnicianConsole } from '../../../src/report/conso
 import { technicianModel } from '../../../src/report/technician/model';
 import type { TechBlock, TechnicianModel, TechRow } from '../../../src/report/technician/types';
 import { technicianFixtures } from './tech-fixtures';
+import { sampleReport } from './sample';
+import { TECH_LABELS } from '../../../src/report/labels';
 
 // Inside the repository (.tmp, ignored by git) so the bundle finds this project's React.
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -138,32 +140,120 @@ function consoleRows(text: string): { summary: string[]; rows: string[]; titles:
   };
 }
 
+/** The three renderers against the model for one report; returns the model's rows. */
+function assertSameRows(name: string, report: Report): string[] {
+  const model = technicianModel(report);
+  const expected = model.sections.flatMap((s) => modelRows(s.blocks));
+  const summary = model.summary.map(rowText);
+  assert.ok(expected.length > 10, `${name}: ${expected.length} rows`);
+
+  const html = htmlRows(renderHtml(report));
+  assert.deepEqual(html.rows, expected, `${name}: HTML rows`);
+  assert.deepEqual(html.titles, modelTitles(model), `${name}: HTML findings`);
+
+  const ui = uiRows(renderToStaticMarkup(createElement(TechnicianView, { model, report })));
+  assert.deepEqual(ui.rows, expected, `${name}: UI rows`);
+  assert.deepEqual(ui.titles, modelTitles(model), `${name}: UI findings`);
+  assert.deepEqual(ui.summary, summary, `${name}: UI summary`);
+
+  const cli = consoleRows(renderTechnicianConsole(report));
+  assert.deepEqual(cli.rows, expected, `${name}: console rows`);
+  assert.deepEqual(cli.titles, modelTitles(model), `${name}: console findings`);
+  assert.deepEqual(cli.summary, summary, `${name}: console summary`);
+  return expected;
+}
+
 test('the HTML report, the UI and the console show the same rows, marks and findings for every recorded machine and saved report', async () => {
   const fixtures = await technicianFixtures();
   assert.ok(fixtures.length >= 14, `${fixtures.length} fixtures`);
   let decisive = 0;
   for (const { name, report } of fixtures) {
-    const model = technicianModel(report);
-    const expected = model.sections.flatMap((s) => modelRows(s.blocks));
-    const summary = model.summary.map(rowText);
-    assert.ok(expected.length > 10, `${name}: ${expected.length} rows`);
-    decisive += expected.filter((r) => r.endsWith('[decisive]')).length;
-
-    const html = htmlRows(renderHtml(report));
-    assert.deepEqual(html.rows, expected, `${name}: HTML rows`);
-    assert.deepEqual(html.titles, modelTitles(model), `${name}: HTML findings`);
-
-    const ui = uiRows(renderToStaticMarkup(createElement(TechnicianView, { model, report })));
-    assert.deepEqual(ui.rows, expected, `${name}: UI rows`);
-    assert.deepEqual(ui.titles, modelTitles(model), `${name}: UI findings`);
-    assert.deepEqual(ui.summary, summary, `${name}: UI summary`);
-
-    const cli = consoleRows(renderTechnicianConsole(report));
-    assert.deepEqual(cli.rows, expected, `${name}: console rows`);
-    assert.deepEqual(cli.titles, modelTitles(model), `${name}: console findings`);
-    assert.deepEqual(cli.summary, summary, `${name}: console summary`);
+    const rows = assertSameRows(name, report);
+    decisive += rows.filter((r) => r.endsWith('[decisive]')).length;
+    // Every server shows where it is and how it is reached, every step the probe took and the timings.
+    for (const e of report.endpoints) {
+      assert.ok(rows.includes(`Server (host:porta) | ${e.host}:${e.port}`), `${name}: host:port of ${e.url}`);
+      assert.ok(
+        rows.some((r) => r.startsWith(`Protocollo | ${e.protocol.toUpperCase()} · `)),
+        `${name}: protocol of ${e.url}`,
+      );
+      for (const st of e.steps.filter((x) => x.status === 'ok'))
+        assert.ok(
+          rows.some((r) => r.startsWith(`${TECH_LABELS.probeStep[st.step].it} | riuscito |`)),
+          `${name}: passed step ${st.step}`,
+        );
+      assert.ok(
+        rows.some((r) => r.startsWith('Tempi (ms) | ') && r.includes(`totale ${e.timings.total}`)),
+        `${name}: timings`,
+      );
+    }
   }
   assert.ok(decisive > 20, `decisive rows across the fixtures: ${decisive}`);
+});
+
+/** A report with every detail a probe and the account search record: chain, two key types, Thunderbird's TLS preferences. */
+function fullDetailReport(): Report {
+  const r = sampleReport();
+  const [aruba, legalmail] = r.endpoints;
+  const cert = aruba.certificate!;
+  cert.chain = [
+    { subject: cert.subject, issuer: 'CN=Actalis Organization Validated Server CA G3', validTo: '2027-03-01T10:00:00.000Z' },
+    {
+      subject: 'CN=Actalis Organization Validated Server CA G3',
+      issuer: 'CN=Actalis Authentication Root CA',
+      validTo: '2030-09-22T10:00:00.000Z',
+    },
+  ];
+  cert.errorDepth = 1;
+  aruba.certificates = [
+    cert,
+    { ...cert, keyType: 'EC', keyBits: 256, san: ['imaps.pec.aruba.it', 'pec.aruba.it'], fingerprintSha256: 'AB:CD:EF' },
+  ];
+  aruba.negotiated = { version: 'TLSv1.2', cipher: 'ECDHE-RSA-AES256-GCM-SHA384' };
+  aruba.timings = { dns: 5, connect: 40, versions: 300, total: 600 };
+  legalmail.steps.push({
+    step: 'starttls',
+    status: 'failed',
+    verdict: 'starttls-refused',
+    detail: 'Il server rifiuta STARTTLS',
+    technical: '454 TLS not available',
+    ms: 12,
+  });
+  // A rule about the chain: the certificate it is about is the decisive row of the chain.
+  r.findings.push({ ...r.findings[0], id: 'cert-chain-incomplete', subject: aruba.url });
+  const tb = r.accounts!.accounts.find((a) => a.client === 'thunderbird')!;
+  tb.tlsVersionPrefs = { min: 1, max: 3 };
+  tb.isDefaultProfile = true;
+  return r;
+}
+
+test('the details only the old technician screen had are rows of the model, so the report, the UI and the console all show them', () => {
+  const report = fullDetailReport();
+  const rows = assertSameRows('full detail', report);
+  const has = (re: RegExp) =>
+    assert.ok(
+      rows.some((r) => re.test(r)),
+      `${re}\n${rows.join('\n')}`,
+    );
+  has(/^Server \(host:porta\) \| imaps\.pec\.aruba\.it:993$/);
+  has(/^Protocollo \| IMAP · SSL\/TLS$/);
+  has(/^Negoziato da questo programma \| TLS 1\.2 · ECDHE-RSA-AES256-GCM-SHA384$/);
+  // The chain, leaf first, with each certificate's subject, issuer and validity; the second one decisive.
+  has(/^0 \| CN=imaps\.pec\.aruba\.it \| CN=Actalis Organization Validated Server CA G3 \| 01\/03\/2027, \d\d:00$/);
+  has(/^1 \| CN=Actalis Organization Validated Server CA G3 \| CN=Actalis Authentication Root CA \| 22\/09\/2030, \d\d:00 \[decisive\]$/);
+  // The server's other certificate: its key and its names.
+  has(/^Chiave \/ firma \| EC 256 \//);
+  has(/^Nomi \(SAN\) \| imaps\.pec\.aruba\.it, pec\.aruba\.it$/);
+  has(/^Impronta SHA-256 \| AB:CD:EF$/);
+  // Every step, the passed ones too, and the failed one decisive with the library's own words.
+  has(/^Ricerca del server \(DNS\) \| riuscito \|/);
+  has(
+    /^Passaggio a TLS \(STARTTLS\) \| non riuscito \| starttls-refused \| Il server rifiuta STARTTLS · 454 TLS not available \| 12 \[decisive\]$/,
+  );
+  has(/^Tempi \(ms\) \| Ricerca del server \(DNS\) 5 · Connessione 40 · Versioni TLS 300 · totale 600$/);
+  // Each account: its name, its profile (the default one says so), Thunderbird's TLS min/max.
+  has(/^Thunderbird \| [^|]+ \(predefinito\) \| Studio Legale Bianchi \| .* \| min 1 \(TLS 1\.0\) \/ max 3 \(TLS 1\.2\) \|/);
+  has(/^Outlook \| [^|]+ \| Avv\. Mario Rossi \| .* \| non si applica \|/);
 });
 
 test('one DWORD format everywhere; TLS 1.0 off on Windows 11 is not decisive, TLS 1.2 off on Windows 7 is', async () => {

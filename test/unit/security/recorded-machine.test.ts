@@ -118,7 +118,7 @@ test('a Thunderbird profile outside the recording (IsRelative=0, an absolute Pat
   const text = JSON.stringify(found);
   assert.ok(!text.includes(SECRET), 'the outside profile is never read');
   assert.ok(
-    found.errors.some((e) => /fuori dalla macchina registrata.*fuori$/.test(e.error)),
+    found.errors.some((e) => /fuori dalla macchina registrata.*fuori$/.test(e.error ?? '')),
     JSON.stringify(found.errors),
   );
 });
