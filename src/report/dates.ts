@@ -10,7 +10,8 @@ export interface DateOptions {
   withTime?: boolean;
 }
 
-function validZone(zone: string | null | undefined): string | undefined {
+/** The zone when Intl knows it, else undefined (this computer's own zone is used). */
+export function validZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     new Intl.DateTimeFormat('it-IT', { timeZone: zone });

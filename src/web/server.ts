@@ -21,7 +21,7 @@ import { createCore } from '../core';
 import { ApiArgumentError, isInternalError, publicErrorMessage, validateArgs } from '../api-validate';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { externalUrlRefusal } from '../links';
-import { MAX_REPORT_BYTES } from '../report/read';
+import { jsonNestsDeeperThan, MAX_REPORT_BYTES } from '../report/read';
 import { REPORT_CSP } from '../report/html';
 import { STATIC_MIME as MIME } from './mime';
 import { loginPage, printablePage, usedLinkPage, type Page } from './pages';
@@ -325,7 +325,7 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('end', () => {
       if (size > MAX_BODY) return reject(new BodyError(413, REPORT_TOO_LARGE));
       const text = Buffer.concat(chunks).toString('utf8');
-      if (nestingDepth(text) > MAX_BODY_DEPTH) {
+      if (jsonNestsDeeperThan(text, MAX_BODY_DEPTH)) {
         return reject(
           new BodyError(
             400,
@@ -342,24 +342,6 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     });
     req.on('error', reject);
   });
-}
-
-/** The deepest nesting of arrays/objects in JSON text, brackets inside strings ignored; one pass. */
-export function nestingDepth(json: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return max;
 }
 
 /** Methods reachable through the bridge (for tests: exactly the contract's). */

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { startWebBridge, nestingDepth, SESSION_HEADER, REPORT_TOO_LARGE, MAX_BODY_DEPTH } from '../../src/web/server';
+import { startWebBridge, SESSION_HEADER, REPORT_TOO_LARGE, MAX_BODY_DEPTH } from '../../src/web/server';
+import { jsonNestsDeeperThan } from '../../src/report/read';
 import { MAX_REPORT_BYTES } from '../../src/report/read';
 import type { CoreApi } from '../../src/api';
 
@@ -124,10 +125,12 @@ test('a request body 5,000 levels deep is refused with 400 and a sentence, befor
   }
 });
 
-test('nestingDepth counts brackets outside strings only', () => {
-  assert.equal(nestingDepth('[]'), 1);
-  assert.equal(nestingDepth('{"a":[{"b":"[[[[\\"]]"}]}'), 3);
-  assert.equal(nestingDepth('"[[[["'), 0);
+test('the depth check counts brackets outside strings only', () => {
+  assert.equal(jsonNestsDeeperThan('[]', 1), false);
+  assert.equal(jsonNestsDeeperThan('[[]]', 1), true);
+  assert.equal(jsonNestsDeeperThan('{"a":[{"b":"[[[[\\"]]"}]}', 3), false);
+  assert.equal(jsonNestsDeeperThan('{"a":[{"b":"[[[[\\"]]"}]}', 2), true);
+  assert.equal(jsonNestsDeeperThan('"[[[["', 0), false);
 });
 
 test('a 25 MB report gets 413 and the Italian sentence (the whole answer, no reset), at the cap shared with the CLI', async () => {

@@ -8,7 +8,7 @@ import type { SchannelProtocol } from '../../inventory/types';
 import type { ServerSetting } from '../../accounts/types';
 import { showInvisibles, showInvisiblesInline } from '../../util/invisible';
 import { TECH_LABELS as L } from '../labels';
-import { formatLocalDate } from '../dates';
+import { formatLocalDate, validZone } from '../dates';
 import { formatDword } from '../../util/dword';
 import type { TechCell } from './types';
 
@@ -53,16 +53,6 @@ export const yesNo = (v: boolean | null | undefined): Text => (v === true ? L.va
 
 /** A yes/no cell that can carry ✔/✘ (accepted TLS versions). */
 export const checkCell = (v: boolean | null | undefined): TechCell => cell(yesNo(v), v === null || v === undefined ? {} : { check: v });
-
-function validZone(zone: string | null | undefined): string | undefined {
-  if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('it-IT', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A date as a person reads it, in the machine's zone: 23/11/2026, 11:00 (Italian and British order alike). */
 export function dateText(iso: string | null | undefined, zone: string | null | undefined, showZone = false): Text {
