@@ -16,6 +16,8 @@ import type { RepairMachine } from '../src/repair/session';
 interface MachineFile {
   os: { version: string; name: string; arch: string; servicePack?: string };
   kb3140245: boolean | null;
+  /** The language pack installed after KB3140245 (the trap), as the servicing store's reading says it. */
+  languagePackAfterKb?: string | null;
   /** key path → value name → DWORD. */
   values: Record<string, Record<string, number>>;
 }
@@ -89,6 +91,7 @@ export function testMachine(dir: string): RepairMachine & { uacRefused(): boolea
       };
       return windowsFamily(os, { kb3140245: m.kb3140245, hotfixes: null } as unknown as WindowsTls);
     },
+    languagePackAfterKb: async () => load().languagePackAfterKb ?? null,
     registry,
     exec,
     regExe: 'reg.exe',

@@ -247,8 +247,17 @@ export const API_ARGUMENTS: { [M in ApiMethod]: ArgsSchema<M> } = {
   saveRegFix: [report],
   openExternal: [str(URL_MAX)],
   planRepair: [report],
-  startRepair: [exact<RepairRequest>({ consentId: str(32, /^[0-9a-f]{32}$/), goOnWithoutRestorePoint: bool })],
+  startRepair: [
+    exact<RepairRequest>({
+      consentId: str(32, /^[0-9a-f]{32}$/),
+      goOnWithoutRestorePoint: bool,
+      beforeRunId: optional(str(64, /^[A-Za-z0-9_-]+$/)),
+    }),
+  ],
   restartAfterRepair: [oneOf('now', 'later')],
+  getStartupIntent: [],
+  listRepairs: [],
+  undoRepair: [str(64, /^[A-Za-z0-9_-]+$/)],
 };
 
 /** The checked (and normalised) arguments of a call, or an ApiArgumentError saying what is wrong. */

@@ -8,7 +8,16 @@ import type { Endpoint, EndpointResult, StepResult } from './probe/types';
 import type { Finding, FixLink, FixPlan, PlanStep, Report, Severity, Verdict, VerdictStatus } from './diagnosis/types';
 import type { Account, AddressLookup } from './accounts/types';
 import type { TechnicianModel } from './report/technician/types';
-import type { RepairOffer, RepairRequest, RepairResult, RestartChoice, RestartResult } from './repair/contract';
+import type {
+  RepairOffer,
+  RepairRecordView,
+  RepairRequest,
+  RepairResult,
+  RestartChoice,
+  RestartResult,
+  StartupIntent,
+  UndoResult,
+} from './repair/contract';
 
 export type {
   Text,
@@ -36,6 +45,10 @@ export type {
   RestartResult,
   RepairChangeView,
   RepairReadBack,
+  StartupIntent,
+  RepairRecordView,
+  UndoValueView,
+  UndoResult,
 } from './repair/contract';
 /** The technician's labels (Text), shared by the HTML report and the UI's technician view (issue #12). */
 export { TECH_LABELS } from './report/labels';
@@ -46,6 +59,8 @@ export type * from './report/technician/types';
 export { REDACTION_NOTE } from './report/redaction-note';
 /** Pure before/after of two reports: the UI's fallback when a run is not in the history (issue #12). */
 export { checkedOf, compareReports } from './history/compare';
+/** The re-check after a repair's restart (issue #18): the same check again, and what it says. */
+export { recheckRequest, recheckOutcome } from './repair/recheck';
 /** Invisible/bidi characters shown as <U+XXXX> (issue #20.7): for every screen that shows report or certificate text. */
 export { showInvisibles, showInvisiblesInline } from './util/invisible';
 
@@ -200,6 +215,12 @@ export interface HostApi {
   startRepair(request: RepairRequest): Promise<RepairResult>;
   /** After a repair: restart now (with a delay) or later; both register the one-time re-check. */
   restartAfterRepair(choice: RestartChoice): Promise<RestartResult>;
+  /** How the app was started: after a repair's restart (the one-time re-check) it diagnoses again and shows before/after. */
+  getStartupIntent(): Promise<StartupIntent>;
+  /** The repairs made here, with what each undo file would put back (the history's "Annulla la riparazione"). */
+  listRepairs(): Promise<RepairRecordView[]>;
+  /** Imports the undo file of the repair that started from this history run, with one elevation. */
+  undoRepair(runId: string): Promise<UndoResult>;
 }
 
 export type PecDoctorApi = CoreApi & HostApi;
@@ -230,6 +251,9 @@ const METHOD_TABLE: Record<ApiMethod, 'core' | 'host'> = {
   planRepair: 'host',
   startRepair: 'host',
   restartAfterRepair: 'host',
+  getStartupIntent: 'host',
+  listRepairs: 'host',
+  undoRepair: 'host',
 };
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

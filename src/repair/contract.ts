@@ -32,6 +32,8 @@ export interface RepairRequest {
   consentId: string;
   /** Go on when Windows cannot make a restore point (the undo file is always made). */
   goOnWithoutRestorePoint: boolean;
+  /** The history id of the run the repair starts from: the "before" of the re-check after the restart. */
+  beforeRunId?: string;
 }
 
 export interface RepairReadBack {
@@ -59,3 +61,35 @@ export type RestartChoice = 'now' | 'later';
 
 export type RestartResult =
   { status: 'scheduled'; seconds: number; recheck: boolean } | { status: 'later'; recheck: boolean } | { status: 'failed'; message: Text };
+
+/** How the app was started: by the user, or by Windows after a repair's restart (the one-time re-check, RunOnce). */
+export type StartupIntent = { kind: 'normal' } | { kind: 'after-repair'; beforeRunId: string | null };
+
+/** One value an undo file puts back, as the history's "Annulla la riparazione" shows it. */
+export interface UndoValueView {
+  /** What the value does, in plain words (the repair's own label). */
+  label: Text;
+  path: string;
+  name: string;
+  /** "assente" (the value is deleted) or "0x000000a0 (160)". */
+  value: string;
+}
+
+/** A repair made by this app, kept in the app-data folder: the run it repaired and the undo file it saved first. */
+export interface RepairRecordView {
+  /** The history id of the run the repair started from (null when that run was not kept). */
+  runId: string | null;
+  at: string;
+  undoFile: string;
+  /** What the undo file would put back, read strictly now; null with the reason when it cannot be used. */
+  values: UndoValueView[] | null;
+  problem: Text | null;
+  /** When it was undone from the history (ISO), if it was. */
+  undoneAt: string | null;
+}
+
+export type UndoResult =
+  /** The administrator's permission was not given: nothing changed. */
+  | { status: 'refused'; message: Text }
+  /** `nothing`: every value already was as the undo file says. */
+  | { status: 'done' | 'nothing' | 'failed'; message: Text; readBack: RepairReadBack[] };

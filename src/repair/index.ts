@@ -1,9 +1,10 @@
 // The repair (issue #18): plan from the live machine, safety nets, changes, read-back, update.
-export { readFixInputs, liveFamily, viewOf } from './live';
+export { readFixInputs, liveFamily, liveState, viewOf } from './live';
 export { repairPlan, changedSince, showValue, type RepairPlan, type RepairChange, type RepairUpdate, type RepairBlock } from './plan';
 export { parseUndoFile, regLines, regFileBytes, UndoFileError, type RegAssignment } from './reg-file';
 export {
   runRepair,
+  reinstallNotDone,
   runUndo,
   defaultUndoDir,
   saveUndoFile,

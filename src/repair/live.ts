@@ -9,6 +9,8 @@ import { collectWindowsTls } from '../inventory/windows-tls';
 import { windowsReleaseOfBuild } from '../inventory/windows-os';
 import { ErrorLog } from '../inventory/probe';
 import type { Source } from '../inventory/source';
+import { languagePackAfterKb } from '../inventory/servicing';
+import type { ServicingPackage } from '../inventory/types';
 
 /** The registry view flag for a key on this machine: 64 on 64-bit Windows, none on 32-bit. */
 export function viewOf(arch: WindowsFamily['arch']): 64 | undefined {
@@ -53,11 +55,26 @@ export async function readFixInputs(registry: Registry, arch: WindowsFamily['arc
 
 /** The Windows family of this machine, from a fresh OS read and update list (null: not Windows). */
 export async function liveFamily(src: Source): Promise<WindowsFamily | null> {
-  if (src.platform !== 'win32') return null;
+  return (await liveState(src)).family;
+}
+
+/**
+ * The family and the language-pack trap (a client language pack installed after KB3140245,
+ * from the servicing store's install times): the pack, as "en-US, 2020-10-05", or null.
+ */
+export async function liveState(src: Source): Promise<{ family: WindowsFamily | null; languagePackAfterKb: string | null }> {
+  if (src.platform !== 'win32') return { family: null, languagePackAfterKb: null };
   const log = new ErrorLog();
   const os = await collectWindowsOs(src, log);
   const build = os.build !== null && /^\d+$/.test(os.build) ? Number(os.build) : null;
   const is64 = os.arch === 'x64' || os.arch === 'arm64';
   const win = await collectWindowsTls(src, log, { build, release: windowsReleaseOfBuild(build)?.release ?? null, is64 });
-  return windowsFamily(os, win);
+  const pack = win.kb3140245 === true ? languagePackAfterKb(win.servicing) : null;
+  return { family: windowsFamily(os, win), languagePackAfterKb: pack ? packLabel(pack) : null };
+}
+
+/** "en-US, 2020-10-05" from the package identity (the locale field) and its install date. */
+export function packLabel(p: ServicingPackage): string {
+  const locale = /~([a-z]{2,3}-[A-Za-z]{2,4})~/.exec(p.name)?.[1] ?? 'lingua';
+  return p.installedAt ? `${locale}, ${p.installedAt.slice(0, 10)}` : locale;
 }

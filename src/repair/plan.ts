@@ -16,8 +16,10 @@ export interface RepairChange extends FixValue {
 
 export interface RepairUpdate {
   id: Extract<UpdateId, 'KB3140245'>;
-  /** false known absent, null not verified (wusa then says "already installed" if it is). */
-  installed: false | null;
+  /** false known absent, null not verified (wusa then says "already installed" if it is), true: installed, reinstalled (below). */
+  installed: boolean | null;
+  /** Set when the update is installed but a language pack was added after it (the language-pack trap): that pack. */
+  reinstallAfter?: string;
 }
 
 export type RepairBlock = 'not-windows' | 'impossible' | 'service-pack-first' | 'not-supported' | 'unknown' | 'changed';
@@ -53,7 +55,8 @@ const LABELS: Record<string, Text> = {
   ),
 };
 
-function labelOf(v: FixValue, arch: WindowsFamily['arch']): Text {
+/** What a change of this value does, in plain words. */
+export function labelOf(v: Pick<FixValue, 'key' | 'name'>, arch: WindowsFamily['arch']): Text {
   if (v.key === 'winhttpNative' && arch === 'x86')
     return text('Aggiunge TLS 1.2 ai protocolli predefiniti di WinHTTP', 'Adds TLS 1.2 to WinHTTP’s default protocols');
   return LABELS[`${v.key}/${v.name}`];
@@ -78,7 +81,12 @@ export function changedSince(diagnosed: FixInputs, live: FixInputs): string[] {
  * The plan for this machine. `diagnosed`: the values the diagnosis the user saw was made from;
  * when given and the machine has changed since, the plan stops (the user consented to another state).
  */
-export function repairPlan(family: WindowsFamily | null, live: FixInputs, diagnosed?: FixInputs): RepairPlan {
+export function repairPlan(
+  family: WindowsFamily | null,
+  live: FixInputs,
+  diagnosed?: FixInputs,
+  languagePackAfterKb?: string | null,
+): RepairPlan {
   if (!family)
     return {
       status: 'blocked',
@@ -86,6 +94,9 @@ export function repairPlan(family: WindowsFamily | null, live: FixInputs, diagno
       reason: text('La riparazione automatica esiste solo per Windows.', 'The automatic repair exists only for Windows.'),
     };
   const fix = planRegistryFix(family, live);
+  // The language-pack trap: the values may be right and the update still undone; reinstalled the same way.
+  const trap = languagePackAfterKb && family.tls12.updates.some((u) => u.id === 'KB3140245') ? languagePackAfterKb : null;
+  if (fix.status === 'not-needed' && trap) return trapOnly(family, trap);
   if (fix.status !== 'needed') {
     if (fix.status === 'not-needed') return { status: 'nothing', reason: fix.reason };
     return { status: 'blocked', cause: fix.status, reason: fix.reason };
@@ -131,10 +142,10 @@ export function repairPlan(family: WindowsFamily | null, live: FixInputs, diagno
       };
   }
   const updates: RepairUpdate[] = fix.updates
-    .filter((u) => u.id === 'KB3140245' && u.installed !== true)
-    .map((u) => ({ id: 'KB3140245', installed: u.installed === false ? false : null }));
+    .filter((u) => u.id === 'KB3140245' && (u.installed !== true || trap))
+    .map((u) => (u.installed === true ? reinstall(trap as string) : { id: 'KB3140245', installed: u.installed === false ? false : null }));
   const changes = fix.values.map((v) => ({ ...v, path: FIX_KEYS[v.key], label: labelOf(v, family.arch) }));
-  const notes = [...fix.notes];
+  const notes = [...fix.notes, ...(trap ? [trapNote(trap)] : [])];
   if (family.terminalServer)
     notes.push(
       text(
@@ -148,6 +159,25 @@ export function repairPlan(family: WindowsFamily | null, live: FixInputs, diagno
     changes,
     updates,
     notes,
+  };
+}
+
+const reinstall = (pack: string): RepairUpdate => ({ id: 'KB3140245', installed: true, reinstallAfter: pack });
+
+const trapNote = (pack: string): Text =>
+  text(
+    `KB3140245 è installato, ma dopo è stato aggiunto un pacchetto di lingua (${pack}), che ne annulla l’effetto: PEC Doctor lo scarica di nuovo da Microsoft e lo reinstalla.`,
+    `KB3140245 is installed, but a language pack was added after it (${pack}), which undoes it: PEC Doctor downloads it again from Microsoft and reinstalls it.`,
+  );
+
+/** The registry is right, the update undone by a later language pack: the plan is the reinstall alone. */
+function trapOnly(family: WindowsFamily, pack: string): RepairPlan {
+  return {
+    status: 'ready',
+    windows: { name: family.name, arch: family.arch, terminalServer: family.terminalServer },
+    changes: [],
+    updates: [reinstall(pack)],
+    notes: [trapNote(pack)],
   };
 }
 

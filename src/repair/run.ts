@@ -251,6 +251,19 @@ export async function runRepair(o: RepairOptions): Promise<RepairOutcome> {
   return { ...out, status: 'done' };
 }
 
+/**
+ * The language-pack trap asked for a reinstall and wusa answered "already installed": Windows did
+ * not apply the package again, so the trap may still be there. Said plainly, with the technician's
+ * way out (uninstall, restart, install). null otherwise.
+ */
+export function reinstallNotDone(plan: ReadyPlan, update: WusaResult | null): Text | null {
+  if (!update || update.outcome !== 'already-installed' || !plan.updates.some((u) => u.reinstallAfter)) return null;
+  return text(
+    'Windows dice che KB3140245 è già installato e non l’ha reinstallato: il problema del pacchetto di lingua potrebbe restare. Il controllo dopo il riavvio lo dirà; altrimenti il tecnico lo disinstalla (wusa /uninstall /kb:3140245), riavvia e lo reinstalla.',
+    'Windows says KB3140245 is already installed and did not reinstall it: the language-pack problem may remain. The check after the restart will tell; otherwise a technician uninstalls it (wusa /uninstall /kb:3140245), restarts and installs it again.',
+  );
+}
+
 /** `repair --undo`: the values of an undo file written back, each read back; a failure puts back the values found. */
 export async function runUndo(o: {
   values: RegAssignment[];

@@ -5,19 +5,22 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import type { Report } from '../diagnosis/types';
 import type { WindowsFamily } from '../diagnosis/windows-family';
-import { fixInputsOf } from '../fix/registry-fix';
+import { FIX_KEYS, fixInputsOf } from '../fix/registry-fix';
 import type { Exec } from '../platform/exec';
 import type { Registry } from '../platform/registry';
 import { text } from '../util/text';
 import { readFixInputs } from './live';
 import type { RepairLog } from './log';
 import { repairPlan, showValue, type RepairPlan } from './plan';
-import { runRepair, type ReadyPlan } from './run';
-import type { RepairOffer, RepairRequest, RepairResult } from './contract';
+import { reinstallNotDone, runRepair, runUndo, type ReadyPlan } from './run';
+import { readUndoFile } from './records';
+import type { RepairOffer, RepairRecordView, RepairRequest, RepairResult, StartupIntent, UndoResult } from './contract';
 
 /** Where a repair reads and writes: this Windows (reg.exe), or a test machine. */
 export interface RepairMachine {
   family(): Promise<WindowsFamily | null>;
+  /** The language pack installed after KB3140245 ("en-US, 2020-10-05"), or null (none, or not known). */
+  languagePackAfterKb?(): Promise<string | null>;
   registry: Registry;
   exec: Exec;
   regExe?: string;
@@ -43,7 +46,8 @@ export async function livePlan(machine: RepairMachine, report: Report | null): P
   const family = await machine.family();
   const live = await readFixInputs(machine.registry, family?.arch ?? null);
   const diagnosed = report?.inventory?.windows ? fixInputsOf(report.inventory.windows) : undefined;
-  return { plan: repairPlan(family, live, diagnosed), family };
+  const trap = (await machine.languagePackAfterKb?.()) ?? null;
+  return { plan: repairPlan(family, live, diagnosed, trap), family };
 }
 
 export function offerOf(plan: RepairPlan): RepairOffer {
@@ -66,7 +70,7 @@ export function offerOf(plan: RepairPlan): RepairOffer {
   };
 }
 
-/** What the elevated instance is asked to do. */
+/** What the elevated instance is asked to do: the consented repair... */
 export interface RepairJob {
   consentId: string;
   goOnWithoutRestorePoint: boolean;
@@ -74,14 +78,23 @@ export interface RepairJob {
   resultFile: string;
 }
 
-export function writeJob(file: string, job: RepairJob): string {
+/** ...or an undo file written back (the history's "Annulla la riparazione"). */
+export interface UndoJob {
+  undo: string;
+  resultFile: string;
+}
+
+export function writeJob(file: string, job: RepairJob | UndoJob): string {
   const bytes = Buffer.from(JSON.stringify(job), 'utf8');
   fs.writeFileSync(file, bytes, { flag: 'wx', mode: 0o600 });
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
+const isUndoJob = (j: Record<string, unknown>): boolean =>
+  Object.keys(j).length === 2 && typeof j.undo === 'string' && typeof j.resultFile === 'string';
+
 /** The job, only when its bytes still have the hash given on the elevated command line. */
-export function readJob(file: string, hash: string): RepairJob | null {
+export function readJob(file: string, hash: string): RepairJob | UndoJob | null {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -90,6 +103,7 @@ export function readJob(file: string, hash: string): RepairJob | null {
   }
   if (bytes.length > 16 * 1024 || crypto.createHash('sha256').update(bytes).digest('hex') !== hash) return null;
   const j = JSON.parse(bytes.toString('utf8')) as Partial<RepairJob>;
+  if (j && typeof j === 'object' && isUndoJob(j as Record<string, unknown>)) return j as unknown as UndoJob;
   if (
     typeof j.consentId !== 'string' ||
     typeof j.undoDir !== 'string' ||
@@ -133,6 +147,7 @@ export async function runJob(job: RepairJob, machine: RepairMachine, log: Repair
     status: out.status,
     message:
       out.failure ??
+      reinstallNotDone(plan, out.update) ??
       (out.restartNeeded
         ? text(
             'Riparazione completata. Riavvia il computer perché abbia effetto.',
@@ -153,6 +168,45 @@ export async function runJob(job: RepairJob, machine: RepairMachine, log: Repair
   };
 }
 
+/** Runs an undo job (in the elevated instance): the file read strictly again, each value written and read back. */
+export async function runUndoJob(job: UndoJob, machine: RepairMachine, log: RepairLog): Promise<UndoResult> {
+  const read = readUndoFile(job.undo);
+  const family = await machine.family();
+  if ('problem' in read || !family) {
+    log.warn('repair.undo.refused', { file: job.undo });
+    const problem = 'problem' in read && read.problem ? read.problem : UNAVAILABLE;
+    return { status: 'failed', message: text(`${problem.it} Nulla è stato cambiato.`, `${problem.en} Nothing was changed.`), readBack: [] };
+  }
+  log.info('repair.undo.file', { file: job.undo });
+  const r = await runUndo({
+    values: read.values,
+    arch: family.arch,
+    registry: machine.registry,
+    exec: machine.exec,
+    log,
+    regExe: machine.regExe,
+  });
+  const readBack = r.values.map((v) => ({ path: FIX_KEYS[v.key], name: v.name, value: showValue(v.readBack), ok: v.ok }));
+  if (!r.ok) return { status: 'failed', message: r.failure ?? text('Annullamento non riuscito.', 'Undo failed.'), readBack };
+  if (r.unchanged)
+    return {
+      status: 'nothing',
+      message: text(
+        'I valori erano già quelli di prima della riparazione: nulla da cambiare.',
+        'The values already were those from before the repair: nothing to change.',
+      ),
+      readBack,
+    };
+  return {
+    status: 'done',
+    message: text(
+      'I valori del registro sono tornati com’erano prima della riparazione. Riavvia il computer perché abbia effetto.',
+      'The registry values are back as they were before the repair. Restart the computer for it to take effect.',
+    ),
+    readBack,
+  };
+}
+
 export function isRepairRequest(r: RepairRequest): boolean {
   return /^[0-9a-f]{32}$/.test(r.consentId);
 }
@@ -162,10 +216,16 @@ export function unavailableRepairHost(): {
   planRepair(): Promise<RepairOffer>;
   startRepair(): Promise<RepairResult>;
   restartAfterRepair(): Promise<{ status: 'failed'; message: typeof UNAVAILABLE }>;
+  getStartupIntent(): Promise<StartupIntent>;
+  listRepairs(): Promise<RepairRecordView[]>;
+  undoRepair(): Promise<UndoResult>;
 } {
   return {
     planRepair: async () => ({ status: 'unavailable', reason: UNAVAILABLE }),
     startRepair: async () => ({ status: 'refused', message: UNAVAILABLE }),
     restartAfterRepair: async () => ({ status: 'failed', message: UNAVAILABLE }),
+    getStartupIntent: async () => ({ kind: 'normal' }),
+    listRepairs: async () => [],
+    undoRepair: async () => ({ status: 'refused', message: UNAVAILABLE }),
   };
 }

@@ -96,6 +96,8 @@ export interface LaunchOptions {
   env?: Record<string, string | undefined>;
   /** app.isPackaged as the app will see it. */
   packaged?: boolean;
+  /** Command-line arguments after the main script (process.argv), e.g. the re-check after a repair's restart. */
+  args?: string[];
 }
 
 export class DesktopApp {
@@ -110,6 +112,9 @@ export class DesktopApp {
   readonly blockedRequests: string[] = [];
   readonly sent: MainNotes['webContents:send'][] = [];
   menu: unknown = null;
+  readonly popups: unknown[] = [];
+  readonly messageBoxes: Record<string, unknown>[] = [];
+  readonly openedPaths: string[] = [];
   privilegedSchemes: unknown = null;
   output = '';
   exited: Promise<number | null>;
@@ -135,7 +140,7 @@ export class DesktopApp {
     const appDir = o.appDir ?? ROOT;
     const main = path.join(appDir, 'dist', 'main', 'main.js');
     if (!fs.existsSync(main)) throw new Error(`${main} missing: npm run --silent build`);
-    const child = spawn(node16(), ['-r', path.join(__dirname, 'electron-stand-in', 'register.js'), main], {
+    const child = spawn(node16(), ['-r', path.join(__dirname, 'electron-stand-in', 'register.js'), main, ...(o.args ?? [])], {
       cwd: appDir,
       env: { ...process.env, ...o.env, PEC_STANDIN_ELECTRON: standInModule(), PEC_STANDIN_PACKAGED: o.packaged ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -163,6 +168,8 @@ export class DesktopApp {
   /** Asks the main process something as Electron's internals would. */
   ask<K extends keyof BrokerRequests>(op: K, payload: BrokerRequests[K]): Promise<BrokerResults[K]> {
     const id = this.nextId++;
+    // A page may still call while the test closes the app: its call fails, the test does not.
+    if (!this.child.connected) return Promise.reject(new Error(`the app has ended (${op})`));
     this.child.send({ kind: 'req', id, op, payload } satisfies Message);
     return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
   }
@@ -223,6 +230,9 @@ export class DesktopApp {
         )
         .catch(() => undefined);
     } else if (op === 'menu:set') this.menu = (p as MainNotes['menu:set']).template;
+    else if (op === 'menu:popup') this.popups.push((p as MainNotes['menu:popup']).template);
+    else if (op === 'dialog:message') this.messageBoxes.push((p as MainNotes['dialog:message']).options);
+    else if (op === 'shell:openPath') this.openedPaths.push((p as MainNotes['shell:openPath']).path);
     else if (op === 'protocol:privileged') this.privilegedSchemes = (p as MainNotes['protocol:privileged']).schemes;
   }
 
@@ -236,6 +246,12 @@ export class DesktopApp {
       case 'window:load': {
         const { id, url } = p as MainRequests['window:load'];
         const w = this.window(id);
+        if (w.crashed) {
+          // loadURL after a crash: a new renderer for the same window, as Electron does.
+          w.page = await w.context.newPage();
+          this.watchPage(w);
+          w.crashed = false;
+        }
         w.browserInitiated.add(url);
         w.lastUrl = url;
         await w.page.goto(url, { waitUntil: 'load' });

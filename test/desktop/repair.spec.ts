@@ -150,3 +150,183 @@ test('no stand-in machine and not Windows: the results have no repair button', a
     await dovecot.stop();
   }
 });
+
+/** A stand-in Windows 7 SP1 x64 needing the four values; `uac` answers the administrator prompt. */
+function standInWindows(home: string, uac: 'accept' | 'refuse') {
+  const machineDir = path.join(home, 'stand-in-windows');
+  fs.mkdirSync(machineDir, { recursive: true });
+  const machineFile = path.join(machineDir, 'machine.json');
+  fs.writeFileSync(
+    machineFile,
+    JSON.stringify({
+      os: { version: '6.1.7601', name: 'Windows 7 Service Pack 1', arch: 'x64', servicePack: 'Service Pack 1' },
+      kb3140245: true,
+      values: { [WINHTTP32]: { DefaultSecureProtocols: 0xa0 } },
+    }),
+  );
+  fs.writeFileSync(path.join(machineDir, 'uac'), uac);
+  return { machineDir, machineFile, before: fs.readFileSync(machineFile, 'utf8') };
+}
+
+/** Runs the check of one server, repairs with consent (prompt accepted), "Più tardi"; the history id of the run repaired. */
+async function diagnoseAndRepair(page: Page, imaps: number): Promise<void> {
+  await page.getByText('Impostazioni avanzate (per il tecnico)').click();
+  await page.getByLabel('Server', { exact: true }).fill(`imaps://127.0.0.1:${imaps}`);
+  await page.getByLabel('Controlla solo quanto indicato qui (non gli account trovati)').check();
+  await page.getByRole('button', { name: 'Avvia la diagnosi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeFocused({ timeout: 60_000 });
+  await page.getByTestId('repair-entry').getByRole('button', { name: 'Ripara questo computer…' }).click();
+  await page.getByTestId('repair-consent').getByRole('button', { name: 'Ripara ora' }).click();
+  const result = page.getByTestId('repair-result');
+  await expect(result).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await result.getByTestId('repair-restart').getByRole('button', { name: 'Più tardi' }).click();
+  await expect(page.getByTestId('repair-restart-status')).toBeVisible();
+}
+
+interface RepairRec {
+  runId: string | null;
+  undoFile: string;
+  undoneAt: string | null;
+}
+const records = (home: string): RepairRec[] =>
+  JSON.parse(fs.readFileSync(path.join(home, 'pec-doctor', 'repairs.json'), 'utf8')) as RepairRec[];
+
+test('after the restart: started with --after-repair, the app checks again by itself and shows before/after', async ({
+  desktop,
+  certs,
+}) => {
+  test.setTimeout(240_000);
+  const { machineDir } = standInWindows(desktop.home, 'accept');
+  const dovecot = await startDovecot({ cert: certs.cert, key: certs.key });
+  let stopped = false;
+  try {
+    const first = desktop.launch({ env: { PEC_DOCTOR_TEST_REPAIR_MACHINE: machineDir } });
+    await diagnoseAndRepair(await first.page(), dovecot.ports.imaps);
+    // The repair's record names the run it started from (a run of the history).
+    const [rec] = records(desktop.home);
+    expect(rec.runId).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(fs.existsSync(rec.undoFile)).toBe(true);
+    const runs = () => fs.readdirSync(path.join(desktop.home, 'pec-doctor', 'history'));
+    expect(runs().join(' ')).toContain(rec.runId!);
+    await first.close();
+
+    // What Windows runs once after the restart (RunOnce): the app with the flag and the run before.
+    const args = ['--after-repair', `--before=${rec.runId}`];
+    const second = desktop.launch({ env: { PEC_DOCTOR_TEST_REPAIR_MACHINE: machineDir }, args });
+    const page = await second.page();
+    const after = page.getByTestId('after-repair');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dopo la riparazione' })).toBeFocused({ timeout: 60_000 });
+    await expect(after.getByTestId('recheck-outcome')).toHaveAttribute('data-works', 'yes');
+    await expect(after.getByTestId('recheck-outcome')).toContainText('Ora la PEC funziona.');
+    // Before/after from the history: the run repaired, and the new one (same server: same checks).
+    const comparison = after.getByTestId('comparison');
+    await expect(comparison).toHaveAttribute('data-before-id', rec.runId!);
+    await expect(comparison).toHaveAttribute('data-source', 'history');
+    await expect(comparison.getByTestId('compare-remaining')).toBeVisible();
+    await shots(page, 'after-restart');
+    await after.getByRole('button', { name: 'Vedi il risultato completo' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Risultato della diagnosi' })).toBeFocused();
+    await expect(page.getByTestId('comparison')).toHaveAttribute('data-before-id', rec.runId!);
+    await second.close();
+
+    // The server gone since: the re-check says what is still wrong.
+    await dovecot.stop();
+    stopped = true;
+    const third = desktop.launch({ env: { PEC_DOCTOR_TEST_REPAIR_MACHINE: machineDir }, args });
+    const page3 = await third.page();
+    const outcome = page3.getByTestId('after-repair').getByTestId('recheck-outcome');
+    await expect(outcome).toHaveAttribute('data-works', 'no', { timeout: 60_000 });
+    await expect(outcome).toContainText('Resta ancora da sistemare:');
+    await expect(outcome.getByTestId('recheck-still').getByRole('listitem').first()).toBeVisible();
+    await expect(page3.getByTestId('after-repair').getByTestId('compare-added').getByRole('listitem').first()).toBeVisible();
+    await shots(page3, 'after-restart-still');
+    await third.close();
+
+    // Started normally, the app does not re-check.
+    const fourth = desktop.launch({ env: { PEC_DOCTOR_TEST_REPAIR_MACHINE: machineDir } });
+    const page4 = await fourth.page();
+    await expect(page4.getByRole('button', { name: 'Avvia la diagnosi' })).toBeVisible();
+    // The host answered "normal" (its log says so for every start), and the start screen stays.
+    const logs = path.join(desktop.home, 'pec-doctor', 'logs');
+    const intents = () =>
+      fs
+        .readdirSync(logs)
+        .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+        .join('')
+        .match(/repair\.startup-intent \{"kind":"[a-z-]+"/g);
+    await expect
+      .poll(intents)
+      .toEqual([
+        'repair.startup-intent {"kind":"normal"',
+        'repair.startup-intent {"kind":"after-repair"',
+        'repair.startup-intent {"kind":"after-repair"',
+        'repair.startup-intent {"kind":"normal"',
+      ]);
+    await expect(page4.getByRole('button', { name: 'Avvia la diagnosi' })).toBeVisible();
+    await expect(page4.getByTestId('after-repair')).toHaveCount(0);
+  } finally {
+    if (!stopped) await dovecot.stop();
+  }
+});
+
+test('history: "Annulla la riparazione" imports the undo file with one prompt (refused, then accepted), read back', async ({
+  desktop,
+  certs,
+}) => {
+  test.setTimeout(180_000);
+  const { machineDir, machineFile, before } = standInWindows(desktop.home, 'accept');
+  const dovecot = await startDovecot({ cert: certs.cert, key: certs.key });
+  try {
+    const app = desktop.launch({ env: { PEC_DOCTOR_TEST_REPAIR_MACHINE: machineDir } });
+    const page = await app.page();
+    await diagnoseAndRepair(page, dovecot.ports.imaps);
+    const [rec] = records(desktop.home);
+    const repaired = fs.readFileSync(machineFile, 'utf8');
+    expect(repaired).not.toBe(before);
+
+    await page.getByTestId('repair-result').getByRole('button', { name: 'Torna al risultato' }).click();
+    await page.getByRole('button', { name: 'Nuova diagnosi' }).click();
+    await page.getByRole('button', { name: 'Diagnosi precedenti' }).click();
+    const row = page.locator(`[data-testid="history-run"][data-run-id="${rec.runId}"]`);
+    await row.getByTestId('history-undo').click();
+    const consent = page.getByTestId('undo-consent');
+    await expect(consent).toBeFocused();
+    await expect(consent).toContainText('Windows chiederà una sola volta il permesso dell’amministratore');
+    await expect(consent.getByTestId('undo-value')).toHaveText([
+      /^Attiva TLS 1\.2 per i programmi di posta \(SChannel\)Enabled: tornerà assente$/,
+      /DisabledByDefault: tornerà assente$/,
+      /a 64 bit\)DefaultSecureProtocols: tornerà assente$/,
+      /a 32 bit, come Outlook a 32 bit\)DefaultSecureProtocols: tornerà 0x000000a0 \(160\)$/,
+    ]);
+    await consent.getByText('Dove, nel registro di Windows (per il tecnico)').click();
+    await expect(consent.getByTestId('undo-keys').getByRole('listitem')).toHaveText([SCHANNEL, WINHTTP, WINHTTP32]);
+    await expect(consent).toContainText(rec.undoFile);
+    await shots(page, 'undo-consent');
+
+    // Refused: nothing changed, the button stays.
+    fs.writeFileSync(path.join(machineDir, 'uac'), 'refuse');
+    await consent.getByRole('button', { name: 'Sì, annulla la riparazione' }).click();
+    await expect(page.getByTestId('undo-result')).toHaveAttribute('data-status', 'refused');
+    await expect(page.getByTestId('undo-result')).toContainText('nulla è stato cambiato');
+    expect(fs.readFileSync(machineFile, 'utf8')).toBe(repaired);
+    await page.getByTestId('undo-result').getByRole('button', { name: 'Chiudi' }).click();
+
+    // Accepted: the values of before the repair, each read back; the button is gone.
+    fs.writeFileSync(path.join(machineDir, 'uac'), 'accept');
+    await row.getByTestId('history-undo').click();
+    await page.getByTestId('undo-consent').getByRole('button', { name: 'Sì, annulla la riparazione' }).click();
+    const result = page.getByTestId('undo-result');
+    await expect(result).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    await expect(result.getByTestId('undo-readback').getByRole('listitem')).toHaveCount(4);
+    await expect(result.getByTestId('undo-readback')).not.toContainText('diverso dal previsto');
+    const machine = JSON.parse(fs.readFileSync(machineFile, 'utf8')) as { values: Record<string, Record<string, number>> };
+    expect(machine.values[SCHANNEL]).toEqual({});
+    expect(machine.values[WINHTTP]).toEqual({});
+    expect(machine.values[WINHTTP32]).toEqual({ DefaultSecureProtocols: 0xa0 });
+    expect(records(desktop.home)[0].undoneAt).not.toBeNull();
+    await expect(row.getByTestId('history-undo')).toHaveCount(0);
+    await shots(page, 'undo-done');
+  } finally {
+    await dovecot.stop();
+  }
+});

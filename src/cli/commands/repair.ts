@@ -16,9 +16,10 @@ import { log } from '../../log/index';
 import { FIX_KEYS } from '../../fix/registry-fix';
 import {
   defaultUndoDir,
-  liveFamily,
+  liveState,
   parseUndoFile,
   readFixInputs,
+  reinstallNotDone,
   repairPlan,
   runRepair,
   runUndo,
@@ -27,6 +28,7 @@ import {
   type RepairPlan,
   type RepairEvent,
   type RepairOutcome,
+  type ReadyPlan,
 } from '../../repair/index';
 
 function planText(plan: RepairPlan, skipUpdate: boolean): string {
@@ -41,14 +43,16 @@ function planText(plan: RepairPlan, skipUpdate: boolean): string {
     lines.push(
       skipUpdate
         ? `  - aggiornamento ${u.id}: lasciato da parte (--skip-update)`
-        : `  - installa l’aggiornamento ${u.id} da Microsoft${u.installed === null ? ' (non verificato se già presente: Windows lo dirà)' : ''}`,
+        : u.reinstallAfter
+          ? `  - reinstalla l’aggiornamento ${u.id} da Microsoft (pacchetto di lingua aggiunto dopo: ${u.reinstallAfter})`
+          : `  - installa l’aggiornamento ${u.id} da Microsoft${u.installed === null ? ' (non verificato se già presente: Windows lo dirà)' : ''}`,
     );
   }
   for (const n of plan.notes) lines.push(`  nota: ${n.it}`);
   return lines.join('\n') + '\n';
 }
 
-function outcomeText(o: RepairOutcome): string {
+function outcomeText(o: RepairOutcome, plan: ReadyPlan): string {
   const lines: string[] = [];
   if (o.restorePoint)
     lines.push(`Punto di ripristino: ${o.restorePoint.note.it}${o.restorePoint.made ? '' : ` (${o.restorePoint.detail})`}`);
@@ -57,6 +61,8 @@ function outcomeText(o: RepairOutcome): string {
     for (const v of o.values) lines.push(`  ${v.ok ? 'OK ' : 'NO '} ${FIX_KEYS[v.key]}\\${v.name} = ${showValue(v.readBack)}`);
   }
   if (o.update) lines.push(`Aggiornamento: ${o.update.text.it}`);
+  const notDone = reinstallNotDone(plan, o.update);
+  if (notDone) lines.push(`ATTENZIONE: ${notDone.it}`);
   if (o.failure) lines.push(`ERRORE: ${o.failure.it}`);
   if (o.status === 'done') {
     lines.push('Riparazione completata.');
@@ -133,10 +139,10 @@ export const repairCommand: Command = {
     }
     if (process.platform !== 'win32') return windowsOnly(ctx);
     const src = machineSource({ signal: ctx.signal });
-    const family = await liveFamily(src);
+    const { family, languagePackAfterKb } = await liveState(src);
     const registry = windowsRegistry({ exec });
     const inputs = await readFixInputs(registry, family?.arch ?? null);
-    const plan = repairPlan(family, inputs);
+    const plan = repairPlan(family, inputs, undefined, languagePackAfterKb);
     log.info('repair.plan', {
       mode: dry ? 'dry-run' : 'apply',
       status: plan.status,
@@ -177,7 +183,7 @@ export const repairCommand: Command = {
       signal: ctx.signal,
     });
     if (ctx.json) writeJson(ctx, { status: outcome.status, plan, outcome, applied: outcome.status === 'done' });
-    else ctx.stdout.write(outcomeText(outcome));
+    else ctx.stdout.write(outcomeText(outcome, plan));
     return outcome.status === 'done' ? 0 : 1;
   },
 };

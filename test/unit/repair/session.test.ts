@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FIX_KEYS } from '../../../src/fix/registry-fix';
-import { livePlan, offerOf, readJob, runJob, writeJob, type RepairMachine } from '../../../src/repair/session';
+import { livePlan, offerOf, readJob, runJob, runUndoJob, writeJob, type RepairMachine } from '../../../src/repair/session';
 import { memoryLog } from '../../../src/repair/log';
 import { family, hive, memoryRegistry, regExeStandIn } from './support';
 
@@ -47,7 +47,9 @@ test('a job file changed after it was written is refused (its hash no longer mat
     undoDir: tmp,
     resultFile: path.join(tmp, 'r.json'),
   });
-  assert.deepEqual(readJob(file, hash)?.consentId, 'a'.repeat(32));
+  const job = readJob(file, hash);
+  assert.ok(job && 'consentId' in job);
+  assert.equal(job.consentId, 'a'.repeat(32));
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(tmp, '/elsewhere'));
   assert.equal(readJob(file, hash), null);
   assert.equal(readJob(path.join(tmp, 'missing.json'), hash), null);
@@ -69,5 +71,41 @@ test('the elevated side repairs only the plan consented to: a changed machine is
   if (offer2.status !== 'ready') throw new Error('no offer');
   const done = await runJob({ ...job, consentId: offer2.consentId, undoDir: path.join(tmp, 'u2') }, fresh.m, memoryLog());
   assert.equal(done.status, 'done');
-  assert.ok(done.status !== 'refused' && done.readBack.every((v) => v.ok) && done.readBack.length === 4);
+  assert.ok(done.readBack.every((v) => v.ok) && done.readBack.length === 4);
+});
+
+test('an undo job: read again strictly in the elevated side, each value written back and read back; a tampered file changes nothing', async () => {
+  const { m, exec, h } = machine({ [FIX_KEYS.winhttpWow64]: { DefaultSecureProtocols: 0xa0 } });
+  const offer = offerOf((await livePlan(m, null)).plan);
+  if (offer.status !== 'ready') throw new Error('no offer');
+  const undoDir = path.join(tmp, 'u3');
+  const done = await runJob({ consentId: offer.consentId, goOnWithoutRestorePoint: true, undoDir, resultFile: '' }, m, memoryLog());
+  assert.equal(done.status, 'done');
+  const undoFile = done.undoFile!;
+  assert.equal(h.get(FIX_KEYS.winhttpWow64.toLowerCase())?.get('DefaultSecureProtocols'), 0x8a0);
+
+  // The job file round trip: an undo job has exactly two fields.
+  const jobFile = path.join(tmp, 'undo-job.json');
+  const hash = writeJob(jobFile, { undo: undoFile, resultFile: path.join(tmp, 'r2.json') });
+  const job = readJob(jobFile, hash);
+  assert.ok(job && 'undo' in job);
+
+  // A tampered undo file (a key outside FIX_KEYS) is refused whole: no reg.exe call.
+  const bad = path.join(tmp, 'bad.reg');
+  const text = fs.readFileSync(undoFile).subarray(2).toString('utf16le').replace('WinHttp]', 'WinHttp\\Evil]');
+  fs.writeFileSync(bad, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const calls = exec.calls.length;
+  const refused = await runUndoJob({ undo: bad, resultFile: '' }, m, memoryLog());
+  assert.equal(refused.status, 'failed');
+  assert.match(refused.message.it, /non è valido.*Nulla è stato cambiato/);
+  assert.equal(exec.calls.length, calls);
+
+  const undone = await runUndoJob(job, m, memoryLog());
+  assert.equal(undone.status, 'done');
+  assert.equal(undone.readBack.length, 4);
+  assert.ok(undone.readBack.every((v) => v.ok));
+  assert.equal(h.get(FIX_KEYS.winhttpWow64.toLowerCase())?.get('DefaultSecureProtocols'), 0xa0);
+  assert.equal(h.get(FIX_KEYS.schannelTls12Client.toLowerCase())?.has('Enabled'), false, 'an absent value is absent again');
+  // Twice: nothing left to change.
+  assert.equal((await runUndoJob(job, m, memoryLog())).status, 'nothing');
 });

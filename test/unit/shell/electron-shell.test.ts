@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import * as yaml from 'js-yaml';
 import { API_METHODS, DIAGNOSIS_EVENT_CHANNEL, channelOf, type DiagnosisEvent, type PecDoctorApi } from '../../../src/api';
+import { unavailableRepairHost } from '../../../src/repair/session';
 import { createCore } from '../../../src/core';
 import { registerApiHandlers } from '../../../main/ipc';
 import { createPreloadApi } from '../../../main/preload-api';
@@ -87,12 +88,17 @@ test('IPC: one handler per contract method, every call reaches the core with its
     evaluateReport: ['{}'],
     renderReport: [report, 'html', true],
     renderRegFix: [report],
+    technicianView: [report],
     getRun: ['r1'],
     deleteRuns: ['all'],
     compareRuns: ['r1', 'r2'],
     saveReport: [report, 'pdf', false],
     saveRegFix: [report],
     openExternal: ['https://support.microsoft.com/'],
+    planRepair: [report],
+    startRepair: [{ consentId: 'a'.repeat(32), goOnWithoutRestorePoint: true, beforeRunId: 'r1' }],
+    restartAfterRepair: ['later'],
+    undoRepair: ['r1'],
   };
   for (const m of API_METHODS) {
     assert.equal(await exposed[m](...(samples[m] ?? [])), `result of ${m}`);
@@ -111,6 +117,7 @@ test('IPC: the real core answers through the wiring, and an untrusted sender is 
     saveReport: async () => ({ status: 'cancelled' as const }),
     saveRegFix: async () => ({ status: 'cancelled' as const }),
     openExternal: async () => ({ status: 'opened' as const }),
+    ...unavailableRepairHost(),
   };
   registerApiHandlers(ipc.main as never, { ...core, ...host }, (e) => (e as unknown) === ipc.trustedEvent);
   const exposed = createPreloadApi(ipc.renderer as never);
@@ -129,6 +136,7 @@ test("IPC: every call's arguments pass the contract's schema; internal errors be
     saveReport: async () => ({ status: 'cancelled' as const }),
     saveRegFix: async () => ({ status: 'cancelled' as const }),
     openExternal: async () => ({ status: 'opened' as const }),
+    ...unavailableRepairHost(),
   };
   const api: PecDoctorApi = {
     ...core,

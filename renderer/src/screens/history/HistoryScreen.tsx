@@ -2,12 +2,33 @@
 // delete one or all (each asks first, issue #19), pick two to compare before and after. Each row
 // says what was checked; stored strings are shown with their invisible characters made visible.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { BridgeApi, Report, RunSummary } from '../../../../src/api';
+import type { BridgeApi, RepairRecordView, Report, RunSummary } from '../../../../src/api';
 import { showInvisiblesInline } from '../../../../src/api';
 import { formatDate, useI18n, verdictHeading } from '../../i18n';
 import type { Messages } from '../../i18n';
 import { errorText } from '../running/useDiagnosis';
 import { Comparison } from './Comparison';
+import { UndoRepair } from './UndoRepair';
+import { useRepairMessages } from '../repair/messages';
+
+type Undoable = RepairRecordView & { runId: string };
+
+/** The repairs the host recorded that can still be undone, by the run they started from. */
+function useUndoable(api: BridgeApi): [Map<string, Undoable>, () => void] {
+  const [records, setRecords] = useState<Map<string, Undoable>>(new Map());
+  const load = useCallback(() => {
+    api.listRepairs().then(
+      (list) => {
+        const open = (Array.isArray(list) ? list : []).filter((r): r is Undoable => typeof r.runId === 'string' && r.undoneAt === null);
+        // Newest first: the first record of a run is the one its button undoes.
+        setRecords(new Map(open.reverse().map((r) => [r.runId, r])));
+      },
+      () => setRecords(new Map()),
+    );
+  }, [api]);
+  useEffect(load, [load]);
+  return [records, load];
+}
 
 type State = { status: 'loading' } | { status: 'done'; runs: RunSummary[] } | { status: 'error'; detail: string };
 
@@ -35,6 +56,8 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
   const [note, setNote] = useState<string | null>(null);
   /** The deletion waiting for a "Sì, elimina": one run (its id and date) or all. */
   const [confirming, setConfirming] = useState<{ which: string | 'all'; date: string } | null>(null);
+  const [repairs, reloadRepairs] = useUndoable(api);
+  const [undoing, setUndoing] = useState<{ record: Undoable; date: string } | null>(null);
 
   const load = useCallback(() => {
     api.listRuns().then(
@@ -62,12 +85,7 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
   };
   const toggle = (runId: string, on: boolean) =>
     setPicked((p) => (on ? [...p.filter((x) => x !== runId), runId].slice(-2) : p.filter((x) => x !== runId)));
-  const startCompare = () => {
-    if (picked.length !== 2) return;
-    // Older first: the list is newest first.
-    const order = picked.slice().sort((a, b) => runs.findIndex((r) => r.id === b) - runs.findIndex((r) => r.id === a));
-    setCompare({ before: order[0], after: order[1] });
-  };
+  const startCompare = () => picked.length === 2 && setCompare(olderFirst(picked, runs));
 
   return (
     <section className="screen screen-history" aria-labelledby={`${id}-h`}>
@@ -96,7 +114,12 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
             onPick={toggle}
             onOpen={(runId) => void api.getRun(runId).then(onOpen, (err: unknown) => setNote(`${m.historyError} ${errorText(err)}`))}
             onDelete={(runId, date) => setConfirming({ which: runId, date })}
+            repairs={repairs}
+            onUndo={(record, date) => setUndoing({ record, date })}
           />
+          {undoing && (
+            <UndoRepair api={api} {...undoing} onClose={() => setUndoing(null)} onUndone={reloadRepairs} key={undoing.record.undoFile} />
+          )}
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={startCompare} disabled={picked.length !== 2}>
               {m.historyCompare}
@@ -120,6 +143,12 @@ export function HistoryScreen({ api, onOpen, onBack }: Props) {
   );
 }
 
+/** The two picked runs, older first (the list is newest first). */
+function olderFirst(picked: string[], runs: RunSummary[]): { before: string; after: string } {
+  const order = picked.slice().sort((a, b) => runs.findIndex((r) => r.id === b) - runs.findIndex((r) => r.id === a));
+  return { before: order[0], after: order[1] };
+}
+
 /** One stored run: pick it for the comparison, open it, delete it (after asking). */
 function RunRow(props: {
   run: RunSummary;
@@ -127,8 +156,11 @@ function RunRow(props: {
   onPick: (on: boolean) => void;
   onOpen: () => void;
   onDelete: (date: string) => void;
+  /** Set when a repair started from this run and can be undone. */
+  onUndo?: (date: string) => void;
 }) {
   const { m, lang } = useI18n();
+  const rm = useRepairMessages();
   const r = props.run;
   const date = formatDate(r.createdAt, lang);
   return (
@@ -154,6 +186,12 @@ function RunRow(props: {
           {m.historyDelete}
           <span className="visually-hidden"> {date}</span>
         </button>
+        {props.onUndo && (
+          <button type="button" className="button button-link" data-testid="history-undo" onClick={() => props.onUndo?.(date)}>
+            {rm.undoButton}
+            <span className="visually-hidden"> {date}</span>
+          </button>
+        )}
       </td>
     </tr>
   );
@@ -179,7 +217,7 @@ function ConfirmDelete(props: { text: string; onYes: () => void; onNo: () => voi
         <button type="button" className="button button-primary" onClick={props.onYes}>
           {m.historyConfirmYes}
         </button>
-        <button type="button" className="button button-secondary" onClick={props.onNo}>
+        <button type="button" className="button button-secondary" data-escape="cancel" onClick={props.onNo}>
           {m.historyConfirmNo}
         </button>
       </div>
@@ -193,6 +231,8 @@ function RunsTable(props: {
   onPick: (runId: string, on: boolean) => void;
   onOpen: (runId: string) => void;
   onDelete: (runId: string, date: string) => void;
+  repairs: Map<string, Undoable>;
+  onUndo: (record: Undoable, date: string) => void;
 }) {
   const { m } = useI18n();
   return (
@@ -216,6 +256,7 @@ function RunsTable(props: {
               onPick={(on) => props.onPick(r.id, on)}
               onOpen={() => props.onOpen(r.id)}
               onDelete={(date) => props.onDelete(r.id, date)}
+              onUndo={props.repairs.has(r.id) ? (date) => props.onUndo(props.repairs.get(r.id)!, date) : undefined}
             />
           ))}
         </tbody>

@@ -10,7 +10,18 @@ type Ready = Extract<RepairOffer, { status: 'ready' }>;
 type Phase = { kind: 'consent' } | { kind: 'working' } | { kind: 'result'; result: RepairResult };
 type Heading = RefObject<HTMLHeadingElement | null>;
 
-export function RepairScreen({ api, offer, onBack }: { api: BridgeApi; offer: Ready; onBack: () => void }) {
+/** `beforeRunId`: the history id of the run on screen, the "before" of the re-check after the restart. */
+export function RepairScreen({
+  api,
+  offer,
+  beforeRunId,
+  onBack,
+}: {
+  api: BridgeApi;
+  offer: Ready;
+  beforeRunId?: string;
+  onBack: () => void;
+}) {
   const [phase, setPhase] = useState<Phase>({ kind: 'consent' });
   const [goOn, setGoOn] = useState(true);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -19,7 +30,14 @@ export function RepairScreen({ api, offer, onBack }: { api: BridgeApi; offer: Re
   const start = async () => {
     setPhase({ kind: 'working' });
     try {
-      setPhase({ kind: 'result', result: await api.startRepair({ consentId: offer.consentId, goOnWithoutRestorePoint: goOn }) });
+      setPhase({
+        kind: 'result',
+        result: await api.startRepair({
+          consentId: offer.consentId,
+          goOnWithoutRestorePoint: goOn,
+          ...(beforeRunId ? { beforeRunId } : {}),
+        }),
+      });
     } catch (err) {
       const message = { it: (err as Error).message, en: (err as Error).message };
       const result: RepairResult = {

@@ -1,7 +1,8 @@
 // Screen 5: "Salva rapporto" (PDF by default in the desktop app, HTML and JSON too), with the
 // option to hide addresses and user names (and a note on what stays visible), and, for a
 // Windows machine, "Salva la correzione (.reg)" with its undo file. The web bridge hands the
-// files back: they are then offered as downloads.
+// files back: they are then offered as downloads; its PDF is the report opened in a new tab
+// with the browser's print dialog ("Salva come PDF"), as no printToPDF exists outside Electron.
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppInfo, BridgeApi, Report, ReportFile, ReportFormat } from '../../../../src/api';
@@ -32,7 +33,12 @@ export function downloadFile(file: ReportFile): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; text: string } | { status: 'error'; detail: string };
+type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved'; text: string }
+  | { status: 'print'; url: string; opened: boolean }
+  | { status: 'error'; detail: string };
 
 export function ReportActions({
   api,
@@ -48,7 +54,7 @@ export function ReportActions({
   const { m, tx } = useI18n();
   const id = useId();
   const desktop = host === 'electron';
-  const formats: ReportFormat[] = desktop ? ['pdf', 'html', 'json'] : ['html', 'json'];
+  const formats: ReportFormat[] = desktop ? ['pdf', 'html', 'json'] : ['html', 'pdf', 'json'];
   const [chosen, setChosen] = useState<ReportFormat | null>(null);
   const format = chosen && formats.includes(chosen) ? chosen : formats[0];
   const [redact, setRedact] = useState(false);
@@ -63,6 +69,11 @@ export function ReportActions({
       else if (result.status === 'download') {
         downloadFile(result.file);
         setState({ status: 'saved', text: m.downloaded(result.file.fileName) });
+      } else if (result.status === 'print') {
+        const url = new URL(result.url, window.location.href).href;
+        const tab = window.open(url, '_blank');
+        if (tab) tab.opener = null;
+        setState({ status: 'print', url, opened: tab !== null });
       } else setState({ status: 'idle' });
     } catch (err) {
       setState({ status: 'error', detail: errorText(err) });
@@ -82,7 +93,7 @@ export function ReportActions({
             <label htmlFor={`${id}-${f}`}>{label[f]}</label>
           </div>
         ))}
-        {!desktop && <p className="hint">{m.formatPdfWeb}</p>}
+        {!desktop && format === 'pdf' && <p className="hint">{m.formatPdfWeb}</p>}
       </fieldset>
       <div className="check">
         <input type="checkbox" id={`${id}-redact`} checked={redact} onChange={(e) => setRedact(e.target.checked)} />
@@ -104,6 +115,18 @@ export function ReportActions({
           <p className="notice notice-ok" data-testid="save-result">
             <Icon name="ok" /> {state.text}
           </p>
+        )}
+        {state.status === 'print' && (
+          <div className="notice notice-ok" data-testid="print-result">
+            <p>
+              <Icon name="ok" /> {state.opened ? m.printOpened : m.printBlocked}
+            </p>
+            <p>
+              <a href={state.url} target="_blank" rel="noopener noreferrer">
+                {m.printLink}
+              </a>
+            </p>
+          </div>
         )}
         {state.status === 'error' && (
           <p className="notice notice-error" role="alert">
