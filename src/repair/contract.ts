@@ -18,6 +18,8 @@ export type RepairOffer =
       status: 'ready';
       /** Our own name of this Windows. */
       windows: string;
+      /** A terminal server: the restart ends every connected user's session (said before the restart). */
+      terminalServer?: boolean;
       changes: RepairChangeView[];
       /** KB3140245 is downloaded from Microsoft and installed. */
       update: boolean;

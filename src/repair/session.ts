@@ -57,6 +57,7 @@ export function offerOf(plan: RepairPlan): RepairOffer {
   return {
     status: 'ready',
     windows: plan.windows.name,
+    terminalServer: plan.windows.terminalServer === true,
     changes: plan.changes.map((c) => ({
       path: c.path,
       name: c.name,

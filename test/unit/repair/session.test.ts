@@ -37,6 +37,18 @@ test('the offer lists each change in words and values, with a stable consent id'
     [FIX_KEYS.winhttpWow64]: { DefaultSecureProtocols: 0x800 },
   });
   assert.equal(offerOf((await livePlan(healthy.m, null)).plan).status, 'nothing');
+  assert.equal(offer.terminalServer, false);
+});
+
+test('a terminal server: the offer says so, for the restart warning', async () => {
+  const h = hive();
+  const ts = { ...family('6.1.7601', { server: true, kb: true }), terminalServer: true };
+  const offer = offerOf((await livePlan({ family: async () => ts, registry: memoryRegistry(h), exec: regExeStandIn(h) }, null)).plan);
+  assert.equal(offer.status, 'ready');
+  if (offer.status !== 'ready') return;
+  assert.equal(offer.terminalServer, true);
+  assert.equal(offer.windows, 'Windows Server 2008 R2 SP1');
+  assert.ok(offer.notes.some((n) => /chiude le sessioni di tutti gli utenti/.test(n.it)));
 });
 
 test('a job file changed after it was written is refused (its hash no longer matches)', () => {

@@ -67,7 +67,7 @@ export function RepairScreen({
     );
   if (phase.result.status === 'refused')
     return <Refused result={phase.result} onRetry={() => setPhase({ kind: 'consent' })} onBack={onBack} heading={heading} />;
-  return <Done api={api} result={phase.result} onBack={onBack} heading={heading} />;
+  return <Done api={api} result={phase.result} onBack={onBack} heading={heading} terminalServer={offer.terminalServer === true} />;
 }
 
 function Consent(props: {
@@ -177,11 +177,13 @@ function Done({
   result: r,
   onBack,
   heading,
+  terminalServer,
 }: {
   api: BridgeApi;
   result: Exclude<RepairResult, { status: 'refused' }>;
   onBack: () => void;
   heading: Heading;
+  terminalServer: boolean;
 }) {
   const m = useRepairMessages();
   const { tx } = useI18n();
@@ -209,7 +211,7 @@ function Done({
           </ul>
         </>
       )}
-      {r.status === 'done' && r.restartNeeded && <RestartOffer api={api} />}
+      {r.status === 'done' && r.restartNeeded && <RestartOffer api={api} terminalServer={terminalServer} />}
       <div className="button-row">
         <button type="button" className="button button-secondary" onClick={onBack}>
           {m.back}
@@ -219,7 +221,7 @@ function Done({
   );
 }
 
-function RestartOffer({ api }: { api: BridgeApi }) {
+function RestartOffer({ api, terminalServer }: { api: BridgeApi; terminalServer: boolean }) {
   const m = useRepairMessages();
   const { tx } = useI18n();
   const [restart, setRestart] = useState<RestartResult | null>(null);
@@ -229,6 +231,11 @@ function RestartOffer({ api }: { api: BridgeApi }) {
       {restart === null ? (
         <>
           <p>{m.restartIntro}</p>
+          {terminalServer && (
+            <p className="notice notice-warn" data-testid="repair-restart-terminal-server">
+              {m.restartTerminalServer}
+            </p>
+          )}
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={() => void api.restartAfterRepair('now').then(setRestart)}>
               {m.restartNow}

@@ -32,6 +32,8 @@ export const it = {
   undoFile: (file: string) => `File per annullare la riparazione: ${file}`,
   restartHeading: 'Riavvia il computer',
   restartIntro: 'Le modifiche valgono dopo il riavvio. Chiudi prima i programmi aperti.',
+  restartTerminalServer:
+    'Questo computer è un server terminal: il riavvio chiude le sessioni di tutti gli utenti collegati. Avvisali prima, o scegli «Più tardi» e riavvia in un momento di pausa.',
   restartNow: 'Riavvia ora',
   restartLater: 'Più tardi',
   restartScheduled: (s: number) => `Il computer si riavvierà tra ${s} secondi.`,
@@ -93,6 +95,8 @@ export const en: typeof it = {
   undoFile: (file: string) => `File to undo the repair: ${file}`,
   restartHeading: 'Restart the computer',
   restartIntro: 'The changes take effect after a restart. Close open programs first.',
+  restartTerminalServer:
+    'This computer is a terminal server: the restart ends every connected user’s session. Warn them first, or choose “Later” and restart at a quiet time.',
   restartNow: 'Restart now',
   restartLater: 'Later',
   restartScheduled: (s: number) => `The computer will restart in ${s} seconds.`,
