@@ -12,6 +12,7 @@ import { runDiagnosis } from './diagnosis/run';
 import { renderReportFile } from './report/render';
 import { evaluateSavedContent } from './report/read';
 import { renderRegFixFiles } from './report/reg-fix';
+import { technicianModel } from './report/technician/model';
 import { compareRuns, deleteRuns, getRun, listRuns, recordRun, type HistoryOptions } from './history/index';
 import { text } from './util/text';
 import { errorMessage } from './util/errors';
@@ -73,6 +74,7 @@ export function createCore(options: CoreOptions): CoreApi {
     async renderRegFix(report) {
       return renderRegFixFiles(report);
     },
+    technicianView: async (report) => technicianModel(report),
     listRuns: async () => (await listRuns(options.history)).runs,
     getRun: (id: string) => getRun(id, options.history),
     deleteRuns: async (id: string | 'all') => deleteRuns(id, options.history),

@@ -250,9 +250,6 @@ export function accountFromOe(v: Map<string, OeValue>, profile: string, source: 
   };
 }
 
-/** Evidence text of a whole file: what it holds without secret elements (of any form). */
-export const redactOe = (xml: string): string => oeEvidence(parseOeAccount(xml));
-
 export interface WlmSearch {
   accounts: Account[];
   errors: Evidence[];

@@ -3,7 +3,6 @@ import type { DotnetTlsKey } from './types';
 import { regNumber, regValue, type RegKey } from '../platform/registry';
 
 export const NDP_V4_FULL_KEY = 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full';
-export const NDP_V35_KEY = 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v3.5';
 export const DOTNET_FRAMEWORKS: DotnetTlsKey['framework'][] = ['v4.0.30319', 'v2.0.50727'];
 export const dotnetFrameworkKey = (framework: string) => `HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\${framework}`;
 
