@@ -1,13 +1,17 @@
 // The server certificate as this machine sees it: a real handshake with Node's `tls` (the same
-// code path a mail client's library takes), then the chain checked here with X509Certificate so
-// the result reads the same under OpenSSL (Node) and BoringSSL (Electron). When the local library
-// cannot complete a handshake (a TLS 1.0-only server), the chain captured from the raw probe is used.
+// code path a mail client's library takes; its OpenSSL verdict is kept), then the chain validated
+// with OpenSSL's signature checks and OpenSSL's path rules (chain.ts), so the result reads the same
+// under OpenSSL (Node) and BoringSSL (Electron). When the local library cannot complete a
+// handshake (a TLS 1.0-only server), the chain captured from the raw probe is used.
 import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import { isIP } from 'net';
 import * as tls from 'tls';
 import type { CertificateInfo, PemInput, ProbeVerdict } from './types';
 import { interceptorOf } from './av-issuers';
+import { validatePath } from './chain';
+import type { CertificateCheck } from './client-trust';
+import { readExtensions } from './x509';
 
 let storeCache: { key: string; roots: X509Certificate[] } | null = null;
 /**
@@ -117,46 +121,27 @@ function keyInfo(c: X509Certificate): { keyType: string; keyBits: number | null 
   return { keyType: type, keyBits: null };
 }
 
-function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
-  try {
-    return child.checkIssued(parent) && child.verify(parent.publicKey);
-  } catch {
-    return false;
-  }
+/** The roots a chain is checked against: the extra CAs given to the probe, then this runtime's. */
+export function trustedRoots(extra: X509Certificate[]): X509Certificate[] {
+  return [...extra, ...systemRoots()];
 }
 
-/** Builds the path from the leaf to a trusted root (system roots + extra CAs), bounded in depth. */
-function verifyChain(chain: X509Certificate[], extra: X509Certificate[]): { trusted: boolean; error: string | null } {
-  const roots = [...extra, ...systemRoots()];
-  let current = chain[0];
-  const used = new Set<X509Certificate>([current]);
-  for (let depth = 0; depth < 10; depth++) {
-    if (roots.some((r) => r.fingerprint256 === current.fingerprint256)) return { trusted: true, error: null };
-    const root = roots.find((r) => issuedBy(current, r));
-    if (root) return { trusted: true, error: null };
-    const next = chain.find((c) => !used.has(c) && issuedBy(current, c));
-    if (!next) {
-      const selfSigned = issuedBy(current, current);
-      return {
-        trusted: false,
-        error: selfSigned
-          ? depth === 0
-            ? 'DEPTH_ZERO_SELF_SIGNED_CERT'
-            : 'SELF_SIGNED_CERT_IN_CHAIN'
-          : 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-      };
-    }
-    used.add(next);
-    current = next;
-  }
-  return { trusted: false, error: 'CERT_CHAIN_TOO_LONG' };
-}
-
-/** Describes and checks a chain (leaf first, DER). */
-export function analyzeChain(ders: Buffer[], host: string, extraCa: X509Certificate[], now = new Date()): CertificateInfo {
+/**
+ * Reads and validates a chain (leaf first, DER) with OpenSSL's checks (chain.ts): as sent, and
+ * again with the intermediate fetched from the AIA address when one was.
+ */
+export function checkChain(
+  ders: Buffer[],
+  host: string,
+  extraCa: X509Certificate[],
+  now = new Date(),
+  fetched: X509Certificate | null = null,
+): CertificateCheck {
   const chain = ders.map((d) => new X509Certificate(d));
   const leaf = chain[0];
-  const { trusted, error } = verifyChain(chain, extraCa);
+  const roots = trustedRoots(extraCa);
+  const plain = validatePath(chain, roots, now);
+  const withAia = fetched && plain.missingIssuer ? validatePath([...chain, fetched], roots, now) : null;
   const hostnameMatches = isIP(host) ? leaf.checkIP(host) !== undefined : leaf.checkHost(host) !== undefined;
   const san = (leaf.subjectAltName ?? '')
     .split(/,\s*/)
@@ -164,10 +149,10 @@ export function analyzeChain(ders: Buffer[], host: string, extraCa: X509Certific
     .map((s) => s.replace(/^IP Address:/, 'IP:'));
   const validFrom = new Date(leaf.validFrom);
   const validTo = new Date(leaf.validTo);
-  let trustError = error;
-  if (trusted && now > validTo) trustError = 'CERT_HAS_EXPIRED';
-  else if (trusted && now < validFrom) trustError = 'CERT_NOT_YET_VALID';
-  return {
+  let trustError = plain.error;
+  if (plain.trusted && now > validTo) trustError = 'CERT_HAS_EXPIRED';
+  else if (plain.trusted && now < validFrom) trustError = 'CERT_NOT_YET_VALID';
+  const info: CertificateInfo = {
     subject: oneLine(leaf.subject),
     issuer: oneLine(leaf.issuer),
     san,
@@ -176,12 +161,31 @@ export function analyzeChain(ders: Buffer[], host: string, extraCa: X509Certific
     ...keyInfo(leaf),
     signatureAlgorithm: signatureAlgorithm(ders[0]),
     fingerprintSha256: leaf.fingerprint256,
-    trusted,
+    trusted: plain.trusted,
     trustError,
     hostnameMatches,
     interceptedBy: interceptorOf(chain.map((c) => oneLine(c.issuer))),
     chain: chain.map((c) => ({ subject: oneLine(c.subject), issuer: oneLine(c.issuer), validTo: new Date(c.validTo).toISOString() })),
+    errorDepth: plain.trusted ? (trustError ? 0 : null) : plain.errorDepth,
+    missingIssuer: plain.missingIssuer ? { url: plain.missingIssuer.url, fetched: withAia ? withAia.trusted : null } : null,
+    hasSan: readExtensions(Buffer.from(leaf.raw)).hasSan,
   };
+  return { info, chain, plain, withAia };
+}
+
+/** Describes and checks a chain (leaf first, DER). */
+export function analyzeChain(ders: Buffer[], host: string, extraCa: X509Certificate[], now = new Date()): CertificateInfo {
+  return checkChain(ders, host, extraCa, now).info;
+}
+
+/**
+ * The issuer the server left out is an intermediate (the server's fault) when its AIA address gave
+ * a certificate that completes the chain, or names one that could not be fetched; without an AIA
+ * address, or when the fetched one does not help, the authority is simply unknown here.
+ */
+export function missingIntermediate(c: CertificateInfo): boolean {
+  const m = c.missingIssuer;
+  return !!m && (m.fetched === true || (m.fetched === null && m.url !== null));
 }
 
 /** The certificate verdict, in the order a user must fix things. */
@@ -190,6 +194,8 @@ export function certificateVerdict(c: CertificateInfo, now = new Date()): ProbeV
   if (now > new Date(c.validTo)) return 'cert-expired';
   if (now < new Date(c.validFrom)) return 'cert-not-yet-valid';
   if (!c.hostnameMatches) return 'cert-hostname-mismatch';
+  // The server's fault, not this computer's: it must send its intermediate (some clients fetch it, others cannot).
+  if (!c.trusted && missingIntermediate(c)) return 'cert-chain-incomplete';
   if (!c.trusted) return 'cert-untrusted';
   return 'ok';
 }

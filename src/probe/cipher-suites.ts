@@ -231,10 +231,6 @@ export function suiteByName(name: string): CipherSuite | undefined {
   return BY_NAME.get(name);
 }
 
-export function suiteByCode(code: number): CipherSuite | undefined {
-  return BY_CODE.get(code);
-}
-
 /** IANA name for an OpenSSL (or IANA) cipher name, as testssl.sh prints either. */
 export function ianaFromOpenssl(name: string): string | undefined {
   return BY_OPENSSL.get(name)?.name ?? BY_NAME.get(name)?.name;

@@ -47,9 +47,12 @@ export class FlightParser {
     return this.total;
   }
 
-  /** Partial result when the connection ends early (a ServerHello without its certificate). */
+  /** A warning alert seen before any ServerHello (what to report if nothing follows it). */
+  private warning: FlightResult | null = null;
+
+  /** Partial result when the connection ends early (a ServerHello without its certificate, or only a warning). */
   partial(): FlightResult | null {
-    return this.hello;
+    return this.hello ?? this.warning;
   }
 
   feed(chunk: Buffer): FlightResult | null {
@@ -68,6 +71,12 @@ export class FlightParser {
       this.buf = this.buf.subarray(5 + len);
       if (type === 21) {
         if (body.length < 2) return { kind: 'not-tls', detail: 'alert TLS troncato' };
+        // RFC 5246 §7.2: a warning (level 1) other than close_notify does not end the connection:
+        // an SNI server sends unrecognized_name so (RFC 6066 §3), then its ServerHello.
+        if (body[0] === 1 && body[1] !== 0 && !this.hello) {
+          this.warning = { kind: 'alert', alert: alertName(body[1]), code: body[1] };
+          continue;
+        }
         return this.hello ?? { kind: 'alert', alert: alertName(body[1]), code: body[1] };
       }
       if (type !== 22) {

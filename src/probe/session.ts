@@ -28,6 +28,8 @@ export class Session {
   /** First plaintext dialogue seen (STARTTLS ports). */
   dialogue: Dialogue | null = null;
   connectMs: number | null = null;
+  /** The server fails when it picks a DHE suite (no DH parameters): control hellos leave them out. */
+  dheBroken = false;
   starttlsMs: number | null = null;
 
   constructor(
@@ -64,6 +66,15 @@ export class Session {
       }
     }
     return reader;
+  }
+
+  /** A hello left unanswered: counts only TLS bytes (the plaintext STARTTLS dialogue is not an answer). */
+  private silence(tlsBytes: number): ProbeError {
+    const ms = this.timeouts.handshakeMs;
+    if (tlsBytes > 0)
+      return new ProbeError('handshake-timeout', `il server invia dati troppo lentamente (${tlsBytes} byte TLS in ${ms} ms)`);
+    const after = this.dialogue ? ` dopo aver accettato STARTTLS ("${this.dialogue.reply.slice(0, 80)}")` : '';
+    return new ProbeError('handshake-timeout', `il server${after} non risponde al ClientHello entro ${ms} ms (0 byte TLS ricevuti)`);
   }
 
   private throttleAware(e: unknown): unknown {
@@ -109,12 +120,7 @@ export class Session {
           this.answered++;
           return { kind: 'closed', reset: reader.closed === 'reset' };
         }
-        if (e instanceof ProbeError && e.verdict === 'handshake-timeout' && parser.received > 0) {
-          throw new ProbeError(
-            'handshake-timeout',
-            `il server invia dati troppo lentamente (${parser.received} byte in ${this.timeouts.handshakeMs} ms)`,
-          );
-        }
+        if (e instanceof ProbeError && e.verdict === 'handshake-timeout') throw this.silence(parser.received);
         throw e;
       }
       this.answered++;

@@ -49,6 +49,8 @@ const list = (vs: TlsVersionName[]) => vs.map((v) => VERSION_LABEL[v]).join(', '
 /** Result of a profile decided without a connection (or after one, from its outcome). */
 export function simulationResult(p: ClientProfile, learned: Learned, outcome: HelloOutcome | null, error?: string): Simulation {
   const base = { client: p.id, name: p.name };
+  // The client's own hello decides when the server answered it; what the probe learned explains refusals.
+  if (outcome?.kind === 'server-hello') return fromServerHello(p, outcome);
   const o = offline(p, learned);
   if (o.verdict === 'no-common-version') {
     const server = TLS_VERSION_NAMES.filter((v) => learned.versions[v] === true);
@@ -86,19 +88,6 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
     };
   if (error) return { ...base, ok: false, reason: error, detail: 'simulazione non completata' };
   if (!outcome) return { ...base, ok: false, reason: 'unknown', detail: 'versioni del server non determinate' };
-  if (outcome.kind === 'server-hello') {
-    const v = outcome.version;
-    const cipher = suiteName(outcome.cipher);
-    if (!v || !p.versions.includes(v))
-      return { ...base, ok: false, reason: 'no-common-version', detail: `il server risponde con ${v ?? 'una versione sconosciuta'}` };
-    if (!p.ciphers.includes(cipher))
-      return { ...base, ok: false, reason: 'no-common-cipher', version: v, detail: `il server sceglie ${cipher}, che il client non offre` };
-    const kx = outcome.keyExchange ?? undefined;
-    const ok: Simulation = { ...base, ok: true, reason: 'ok', version: v, cipher };
-    if (kx) ok.keyExchange = kx;
-    const refused = kx ? keyExchangeRefusal(p, kx) : null;
-    return refused ? { ...ok, ok: false, ...refused } : ok;
-  }
   if (outcome.kind === 'alert') {
     // Version and cipher would match: the alert comes from groups or signature algorithms.
     return {
@@ -117,6 +106,21 @@ export function simulationResult(p: ClientProfile, learned: Learned, outcome: He
       detail: 'il server chiude la connessione',
     };
   return { ...base, ok: false, reason: 'not-tls', detail: outcome.detail };
+}
+
+function fromServerHello(p: ClientProfile, outcome: Extract<HelloOutcome, { kind: 'server-hello' }>): Simulation {
+  const base = { client: p.id, name: p.name };
+  const v = outcome.version;
+  const cipher = suiteName(outcome.cipher);
+  if (!v || !p.versions.includes(v))
+    return { ...base, ok: false, reason: 'no-common-version', detail: `il server risponde con ${v ?? 'una versione sconosciuta'}` };
+  if (!p.ciphers.includes(cipher))
+    return { ...base, ok: false, reason: 'no-common-cipher', version: v, detail: `il server sceglie ${cipher}, che il client non offre` };
+  const kx = outcome.keyExchange ?? undefined;
+  const ok: Simulation = { ...base, ok: true, reason: 'ok', version: v, cipher };
+  if (kx) ok.keyExchange = kx;
+  const refused = kx ? keyExchangeRefusal(p, kx) : null;
+  return refused ? { ...ok, ok: false, ...refused } : ok;
 }
 
 /**
@@ -151,11 +155,17 @@ export function deviceResults(simulations: Simulation[]): DeviceResult[] {
     const ids = CLIENT_PROFILES.filter((p) => p.device === d.id).map((p) => p.id);
     const sims = simulations.filter((s) => ids.includes(s.client));
     if (sims.length === 0) continue;
-    const clients = sims.map((s) => ({ client: s.client, ok: s.ok, reason: s.reason }));
+    // A client connects when its handshake works and its stack accepts the certificate it gets.
+    const connects = (s: Simulation) => s.ok && s.certificate?.ok !== false;
+    const clients = sims.map((s) => ({
+      client: s.client,
+      ok: connects(s),
+      reason: s.ok ? (s.certificate?.ok === false ? s.certificate.reason : s.reason) : s.reason,
+    }));
     const decided = sims.filter((s) => s.ok || s.reason !== 'unknown');
     let status: DeviceResult['status'];
-    if (sims.every((s) => s.ok)) status = 'ok';
-    else if (sims.some((s) => s.ok)) status = 'partial';
+    if (sims.every(connects)) status = 'ok';
+    else if (sims.some(connects)) status = 'partial';
     else status = decided.length === sims.length ? 'fails' : 'unknown';
     out.push({ device: d.id, label: d.label, status, clients });
   }

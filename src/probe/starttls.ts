@@ -8,11 +8,13 @@ import { ProbeError, write, type Budget, type SocketReader } from './wire';
 export interface Dialogue {
   greeting: string;
   capabilities: string[];
+  /** The server's answer to STARTTLS/STLS: its last words before the TLS handshake. */
+  reply: string;
 }
 
 const THROTTLE_WORDS = /too many|limit|exceeded|try again|later|rate|troppe|busy|temporar/i;
 
-/** Reads the server greeting of a plaintext mail port; returns the full first line (or 220 block). */
+/** Reads the server greeting of a plaintext mail port; returns its first line (a multi-line 220 block is read to its end). */
 export async function readGreeting(protocol: MailProtocol, r: SocketReader, ms: number, budget: Budget): Promise<string> {
   const line = await r.readLine(ms, budget, 'saluto del server');
   if (protocol === 'imap') {
@@ -54,7 +56,7 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
     write(s, 'a002 STARTTLS\r\n');
     for (let i = 0; i < 20; i++) {
       const line = await r.readLine(ms, budget, 'risposta a STARTTLS');
-      if (/^a002 OK/i.test(line)) return { greeting, capabilities: caps };
+      if (/^a002 OK/i.test(line)) return { greeting, capabilities: caps, reply: line };
       if (/^a002 /i.test(line)) throw new ProbeError('starttls-refused', `STARTTLS rifiutato: "${line}"`);
     }
     throw new ProbeError('starttls-refused', 'nessuna risposta a STARTTLS');
@@ -74,7 +76,7 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
     }
     write(s, 'STLS\r\n');
     const line = await r.readLine(ms, budget, 'risposta a STLS');
-    if (line.startsWith('+OK')) return { greeting, capabilities: caps };
+    if (line.startsWith('+OK')) return { greeting, capabilities: caps, reply: line };
     throw new ProbeError(first.startsWith('+OK') ? 'starttls-refused' : 'starttls-not-offered', `STLS rifiutato: "${line}"`);
   }
   write(s, 'EHLO pec-doctor.invalid\r\n');
@@ -90,7 +92,7 @@ export async function startTls(protocol: MailProtocol, r: SocketReader, ms: numb
     throw new ProbeError('starttls-not-offered', `il server SMTP non offre STARTTLS (EHLO: ${caps.join(', ')})`);
   write(s, 'STARTTLS\r\n');
   const line = await r.readLine(ms, budget, 'risposta a STARTTLS');
-  if (/^220/.test(line)) return { greeting, capabilities: caps };
+  if (/^220/.test(line)) return { greeting, capabilities: caps, reply: line };
   if (/^421/.test(line)) throw new ProbeError('throttled', `il server limita le connessioni: "${line}"`);
   throw new ProbeError('starttls-refused', `STARTTLS rifiutato: "${line}"`);
 }

@@ -24,6 +24,8 @@ export type ProbeVerdict =
   | 'throttled'
   | 'starttls-not-offered'
   | 'starttls-refused'
+  /** The server accepted STARTTLS, then closed instead of starting TLS: versions not known. */
+  | 'starttls-failed'
   | 'no-common-version'
   | 'no-common-cipher'
   | 'no-tls12'
@@ -34,6 +36,8 @@ export type ProbeVerdict =
   | 'cert-not-yet-valid'
   | 'cert-hostname-mismatch'
   | 'cert-untrusted'
+  /** The server does not send its intermediate certificate: clients that fetch it (AIA) connect, others do not. */
+  | 'cert-chain-incomplete'
   | `tls-intercepted(${string})`
   | 'banner-unexpected'
   | 'deadline-exceeded'
@@ -46,6 +50,8 @@ export interface StepResult {
   status: 'ok' | 'failed' | 'skipped';
   verdict?: ProbeVerdict;
   detail?: string;
+  /** The TLS library's raw words (OpenSSL error text), for the technician only: `detail` stays plain. */
+  technical?: string;
   ms: number;
 }
 
@@ -65,6 +71,28 @@ export interface CertificateInfo {
   /** Antivirus product recognised from the issuer, when the chain is re-signed locally. */
   interceptedBy: string | null;
   chain: { subject: string; issuer: string; validTo: string }[];
+  /** Position in the chain (0 = the server's own) of the certificate `trustError` is about. */
+  errorDepth?: number | null;
+  /** What this process's OpenSSL said of the chain in its real handshake (authorizationError), null if it accepted it. */
+  opensslError?: string | null;
+  /**
+   * The server did not send the issuer of the last certificate: its AIA address, and whether the
+   * certificate fetched from there completed the chain (null: not fetched, or the fetch failed).
+   */
+  missingIssuer?: { url: string | null; fetched: boolean | null } | null;
+  /** The certificate has a subjectAltName extension (clients that ignore the CN need the host name there). */
+  hasSan?: boolean;
+}
+
+/** One client's judgement of the certificate it would get (Simulation.certificate). */
+export interface CertificateJudgement {
+  ok: boolean;
+  /** cert-expired, cert-untrusted, cert-chain-incomplete, cert-hostname-mismatch, cert-key-too-small, cert-no-san, ... */
+  reason: string;
+  /** Italian, plain. */
+  detail: string;
+  /** Which of EndpointResult.certificates this client gets. */
+  fingerprintSha256: string;
 }
 
 /** A server's ephemeral key in one handshake: DH prime size or named curve (group). */
@@ -96,6 +124,8 @@ export interface Simulation {
   detail?: string;
   /** The server's ephemeral key offered to this client (DHE/ECDHE suites, TLS 1.3 key_share). */
   keyExchange?: KeyExchange;
+  /** The certificate this client would get, judged by its own stack's rules (src/probe/trust-rules.ts). */
+  certificate?: CertificateJudgement;
 }
 
 export interface EndpointResult extends Endpoint {
@@ -118,7 +148,16 @@ export interface EndpointResult extends Endpoint {
   /** What the TLS library of this process negotiated in the real handshake. */
   negotiated?: { version: string; cipher: string } | null;
   /** Ephemeral keys the server used: largest DH prime (bits; null if no DHE seen) and the curves. */
-  keyExchange?: { dhBits: number | null; curves: string[] };
+  keyExchange?: {
+    dhBits: number | null;
+    curves: string[];
+    /** Every DH prime size seen, smallest first. */
+    dhSizes?: number[];
+    /** The DH prime of each accepted DHE suite. */
+    dhSuites?: { cipher: string; bits: number | null }[];
+  };
+  /** Every certificate the server presents, one per key type (RSA, ECDSA); `certificate` is the one that decides the verdict. */
+  certificates?: CertificateInfo[];
   /** Which kinds of office device connect, from the simulations (client-profiles.ts DEVICES). */
   devices?: DeviceResult[];
 }
@@ -141,6 +180,8 @@ export interface ProbeOptions {
   simulate?: boolean;
   /** Most connections one endpoint may receive (default 120). */
   maxConnections?: number;
+  /** Fetch a missing intermediate from the certificate's AIA address, as Windows and Apple do (default true). */
+  aia?: boolean;
   /** Most endpoints probed at once by probeEndpoints (default 4). */
   concurrency?: number;
 }

@@ -226,9 +226,12 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
       'commonName = supplied',
       '[local_ext]',
       'basicConstraints = CA:FALSE',
+      // As every public CA issues them (Apple's clients require it since 2019).
+      'extendedKeyUsage = serverAuth',
       `${SAN_LOCAL}`,
       '[wrong_ext]',
       'basicConstraints = CA:FALSE',
+      'extendedKeyUsage = serverAuth',
       'subjectAltName = DNS:wrong.example',
       '',
     ].join('\n'),
@@ -357,6 +360,8 @@ export interface DovecotOptions {
   cipherList?: string;
   /** Extra lines appended to dovecot.conf. */
   extraConfig?: string;
+  /** Write no ssl_dh (DHE suites then fail on the server side: a misconfiguration seen in the wild). */
+  noDhParams?: boolean;
 }
 
 export interface DovecotServer {
@@ -381,7 +386,7 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
   for (const d of ['run', 'state', 'home']) mkdirSync(path.join(dir, d), { recursive: true });
   // DHE suites need parameters; the RFC 7919 ffdhe2048 group is instant to write.
   const dh = path.join(dir, 'dh.pem');
-  await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_param:ffdhe2048', '-out', dh]);
+  if (!o.noDhParams) await run('openssl', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_param:ffdhe2048', '-out', dh]);
   const conf = path.join(dir, 'dovecot.conf');
   writeFileSync(
     conf,
@@ -394,7 +399,7 @@ export async function startDovecot(o: DovecotOptions): Promise<DovecotServer> {
       'ssl = yes',
       `ssl_cert = <${o.cert}`,
       `ssl_key = <${o.key}`,
-      `ssl_dh = <${dh}`,
+      o.noDhParams ? '' : `ssl_dh = <${dh}`,
       `ssl_min_protocol = ${min}`,
       cipherList ? `ssl_cipher_list = ${cipherList}` : '',
       'auth_mechanisms = plain',
@@ -582,4 +587,227 @@ export async function startPostfix(o: PostfixOptions): Promise<PostfixServer> {
     throw new Error(`${(e as Error).message}\n${log}`);
   }
   return { ports, dir, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Certificate chains that clients judge differently (issue #23)
+
+export interface ChainCases {
+  /** Intermediate CA (CA:TRUE, keyCertSign) signed by the local CA, its DER served at `aiaUrl`. */
+  interCert: string;
+  interDer: Buffer;
+  /** Leaf for localhost/127.0.0.1 signed by the intermediate, with an AIA caIssuers URL. */
+  leafViaInter: string;
+  /** An "intermediate" with CA:FALSE and no key usage, and a leaf it signed. */
+  notCaInter: string;
+  leafViaNotCa: string;
+  /** An intermediate expired in 2021, and a valid leaf it signed. */
+  expiredInter: string;
+  leafViaExpired: string;
+  /** RSA 1024-bit key and its leaf (local CA, SAN localhost). */
+  rsa1024Key: string;
+  rsa1024Cert: string;
+  /** CN=localhost and no subjectAltName at all (local CA). */
+  cnOnlyCert: string;
+  /** For the name pec.example only (local CA): the second certificate of an SNI server. */
+  sniCert: string;
+  /** Root → intermediate with pathlen:0 → a second intermediate → leaf: the path is one CA too long. */
+  pathLenChain: { leaf: string; untrusted: string };
+  /** An intermediate with CA:TRUE but a key usage without keyCertSign, and a leaf it signed. */
+  noCertSignChain: { leaf: string; untrusted: string };
+}
+
+/** Makes the chain cases in `c.dir` with the local CA of `c`; `aiaUrl` goes into leafViaInter. */
+export async function makeChainCases(c: Certificates, aiaUrl: string): Promise<ChainCases> {
+  const p = (f: string) => path.join(c.dir, f);
+  const cnf = p('chain.cnf');
+  const db = p('chain-db');
+  mkdirSync(db, { recursive: true });
+  writeFileSync(path.join(db, 'index.txt'), '');
+  writeFileSync(path.join(db, 'serial'), '2000\n');
+  writeFileSync(
+    cnf,
+    [
+      '[ca]',
+      'default_ca = local',
+      '[local]',
+      `dir = ${db}`,
+      'database = $dir/index.txt',
+      'serial = $dir/serial',
+      'new_certs_dir = $dir',
+      'default_md = sha256',
+      'policy = any',
+      'copy_extensions = none',
+      'unique_subject = no',
+      'default_days = 30',
+      '[any]',
+      'commonName = supplied',
+      '[inter_ext]',
+      'basicConstraints = critical,CA:TRUE',
+      'keyUsage = critical,keyCertSign,cRLSign',
+      '[pathlen0_ext]',
+      'basicConstraints = critical,CA:TRUE,pathlen:0',
+      'keyUsage = critical,keyCertSign,cRLSign',
+      '[nocertsign_ext]',
+      'basicConstraints = critical,CA:TRUE',
+      'keyUsage = critical,digitalSignature',
+      '[notca_ext]',
+      'basicConstraints = CA:FALSE',
+      '[leaf_ext]',
+      'basicConstraints = CA:FALSE',
+      'extendedKeyUsage = serverAuth',
+      SAN_LOCAL,
+      '[aia_leaf_ext]',
+      'basicConstraints = CA:FALSE',
+      'extendedKeyUsage = serverAuth',
+      SAN_LOCAL,
+      `authorityInfoAccess = caIssuers;URI:${aiaUrl}`,
+      '[cn_only_ext]',
+      'basicConstraints = CA:FALSE',
+      'extendedKeyUsage = serverAuth',
+      '[sni_ext]',
+      'basicConstraints = CA:FALSE',
+      'extendedKeyUsage = serverAuth',
+      'subjectAltName = DNS:pec.example',
+      '',
+    ].join('\n'),
+  );
+  const csr = async (key: string, cn: string) => {
+    const out = p(`${path.basename(key, '.pem')}-${cn}.csr`);
+    await run('openssl', ['req', '-new', '-key', key, '-out', out, '-subj', `/CN=${cn}`]);
+    return out;
+  };
+  const sign = async (out: string, inCsr: string, ext: string, ca: { cert: string; key: string }, dates: string[] = ['-days', '30']) => {
+    await run('openssl', [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      cnf,
+      '-cert',
+      ca.cert,
+      '-keyfile',
+      ca.key,
+      '-in',
+      inCsr,
+      '-out',
+      p(out),
+      '-extensions',
+      ext,
+      ...dates,
+    ]);
+    return p(out);
+  };
+  const root = { cert: c.caCert, key: c.caKey };
+  const interKey = p('inter-key.pem');
+  await run('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', interKey]);
+  const interCert = await sign('inter.pem', await csr(interKey, 'PEC Doctor Test Intermediate'), 'inter_ext', root);
+  const notCaCert = await sign('notca.pem', await csr(interKey, 'PEC Doctor Not A CA'), 'notca_ext', root);
+  const expiredInter = await sign('inter-expired.pem', await csr(interKey, 'PEC Doctor Expired Intermediate'), 'inter_ext', root, [
+    '-startdate',
+    '20200101000000Z',
+    '-enddate',
+    '20210101000000Z',
+  ]);
+  const leafCsr = await csr(c.key, 'localhost');
+  const rsa1024Key = p('rsa1024-key.pem');
+  await run('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', rsa1024Key]);
+  const out: ChainCases = {
+    interCert,
+    interDer: Buffer.from(
+      readFileSync(interCert, 'utf8')
+        .replace(/-----[^-]+-----/g, '')
+        .replace(/\s+/g, ''),
+      'base64',
+    ),
+    leafViaInter: await sign('leaf-inter.pem', leafCsr, 'aia_leaf_ext', { cert: interCert, key: interKey }),
+    notCaInter: notCaCert,
+    leafViaNotCa: await sign('leaf-notca.pem', leafCsr, 'leaf_ext', { cert: notCaCert, key: interKey }),
+    expiredInter,
+    leafViaExpired: await sign('leaf-expired-inter.pem', leafCsr, 'leaf_ext', { cert: expiredInter, key: interKey }),
+    rsa1024Key,
+    rsa1024Cert: await sign('rsa1024.pem', await csr(rsa1024Key, 'localhost'), 'leaf_ext', root),
+    cnOnlyCert: await sign('cn-only.pem', leafCsr, 'cn_only_ext', root),
+    sniCert: await sign('sni.pem', await csr(c.key, 'pec.example'), 'sni_ext', root),
+    pathLenChain: { leaf: '', untrusted: '' },
+    noCertSignChain: { leaf: '', untrusted: '' },
+  };
+  const pathLen0 = await sign('pathlen0.pem', await csr(interKey, 'PEC Doctor PathLen0'), 'pathlen0_ext', root);
+  const below = await sign('below-pathlen0.pem', await csr(interKey, 'PEC Doctor Below PathLen0'), 'inter_ext', {
+    cert: pathLen0,
+    key: interKey,
+  });
+  out.pathLenChain = {
+    leaf: await sign('leaf-pathlen.pem', leafCsr, 'leaf_ext', { cert: below, key: interKey }),
+    untrusted: p('pathlen-untrusted.pem'),
+  };
+  writeFileSync(out.pathLenChain.untrusted, readFileSync(below, 'utf8') + readFileSync(pathLen0, 'utf8'));
+  const noCertSign = await sign('nocertsign.pem', await csr(interKey, 'PEC Doctor No CertSign'), 'nocertsign_ext', root);
+  out.noCertSignChain = {
+    leaf: await sign('leaf-nocertsign.pem', leafCsr, 'leaf_ext', { cert: noCertSign, key: interKey }),
+    untrusted: noCertSign,
+  };
+  return out;
+}
+
+/** Serves one file's bytes over http on 127.0.0.1:port (an AIA "CA Issuers" address); counts requests. */
+export async function startFileServer(port: number, body: Buffer): Promise<{ url: string; requests: () => number; stop(): Promise<void> }> {
+  const http = await import('node:http');
+  let count = 0;
+  const server = http.createServer((_req, res) => {
+    count++;
+    res.writeHead(200, { 'content-type': 'application/pkix-cert' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${port}/inter.cer`,
+    requests: () => count,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/**
+ * A mail server that accepts STARTTLS and then fails the upgrade: `close` ends the connection right
+ * after its "OK" (what the issue saw), `silent` keeps it open and says nothing more.
+ */
+export async function startBrokenStarttls(protocol: 'imap' | 'smtp', mode: 'close' | 'silent'): Promise<RunningServer> {
+  const port = await freePort();
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => undefined);
+    let buf = '';
+    const upgrade = (line: string) => {
+      s.write(line);
+      if (mode === 'close') s.end();
+      else s.removeAllListeners('data');
+    };
+    s.write(protocol === 'imap' ? '* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n' : '220 localhost ESMTP test\r\n');
+    s.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+        const line = buf.slice(0, i).trim();
+        buf = buf.slice(i + 1);
+        if (protocol === 'imap' && /^(\S+) CAPABILITY$/i.test(line))
+          s.write(`* CAPABILITY IMAP4rev1 STARTTLS\r\n${line.split(' ')[0]} OK done\r\n`);
+        else if (protocol === 'imap' && /^(\S+) STARTTLS$/i.test(line))
+          return upgrade(`${line.split(' ')[0]} OK Begin TLS negotiation now\r\n`);
+        else if (protocol === 'smtp' && /^EHLO /i.test(line)) s.write('250-localhost\r\n250-PIPELINING\r\n250 STARTTLS\r\n');
+        else if (protocol === 'smtp' && /^STARTTLS$/i.test(line)) return upgrade('220 2.0.0 Ready to start TLS\r\n');
+        else s.write(protocol === 'imap' ? `${line.split(' ')[0]} BAD unknown\r\n` : '502 unknown\r\n');
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  return {
+    port,
+    pid: process.pid,
+    stop: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
 }

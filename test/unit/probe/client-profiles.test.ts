@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CLIENT_PROFILES, profileById, type ClientProfile } from '../../../src/probe/client-profiles';
 import { suiteByName } from '../../../src/probe/cipher-suites';
+import { CLIENT_TRUST } from '../../../src/probe/trust-rules';
 import { readRecordedHellos, recordByName, type RecordedHello } from './recorded-hellos';
 
 type Field = 'versions' | 'ciphers' | 'groups' | 'sigalgs' | 'dh';
@@ -164,4 +165,26 @@ test('every office device has at least one client profile', async () => {
       CLIENT_PROFILES.some((p) => p.device === d.id),
       d.id,
     );
+});
+
+test('every simulated profile has its certificate trust rules, each with a source (docs/certificate-trust.md)', () => {
+  assert.deepEqual(
+    CLIENT_PROFILES.map((p) => p.id).filter((id) => !CLIENT_TRUST[id]),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(CLIENT_TRUST).filter((id) => !CLIENT_PROFILES.some((p) => p.id === id)),
+    [],
+  );
+  for (const [id, r] of Object.entries(CLIENT_TRUST)) assert.ok(r.source.length > 40, id);
+  // The differences the issue names: Windows and Apple fetch AIA, NSS/Java/Android do not; Apple and NSS ignore the CN.
+  assert.deepEqual(
+    ['windows10', 'applemail-current', 'thunderbird-current', 'java-8u132', 'android-5'].map((id) => CLIENT_TRUST[id].fetchesAia),
+    [true, true, false, false, false],
+  );
+  assert.deepEqual(
+    ['windows10', 'applemail-current', 'ios-mail', 'thunderbird-current'].map((id) => CLIENT_TRUST[id].cnFallback),
+    [true, false, false, false],
+  );
+  assert.equal(CLIENT_TRUST['ios-mail'].minRsaBits, 2048);
 });

@@ -215,7 +215,10 @@ test('throttling by SMTP 421 after two connections → throttled', async () => {
     s.pipe(b).pipe(s);
     s.on('close', () => b.destroy());
   });
-  const { r } = await timed({ host: '127.0.0.1', port, protocol: 'smtp', security: 'starttls' });
+  // Throttling is read from the 421, not from a clock: step timeouts a busy machine cannot hit
+  // (with QUICK's 1 s, Postfix's banner through the relay came late under load: banner-unexpected).
+  const patient = { timeoutMs: 60_000, stepTimeouts: { connectMs: 15_000, starttlsMs: 15_000, handshakeMs: 15_000, bannerMs: 15_000 } };
+  const { r } = await timed({ host: '127.0.0.1', port, protocol: 'smtp', security: 'starttls' }, patient);
   assert.equal(r.verdict, 'throttled');
   assert.equal(r.tls.versions['TLSv1.2'], true);
   assert.match(r.detail ?? '', /421/);
@@ -327,7 +330,9 @@ test('a slow server: cipher enumeration stops at its share of the deadline, the 
   const t = Date.now();
   const r = await probeEndpoint(implicit(port), { ca, timeoutMs: 5_000, stepTimeouts: { bannerMs: 300 } });
   const ms = Date.now() - t;
-  assert.ok(ms < 5_000, `${ms} ms`);
+  // The deadline is the behaviour: the run ends near 5 s (uncut, this enumeration took 11 s and
+  // 78 connections here); 3 s of margin for a busy machine's timers (5001 ms was seen).
+  assert.ok(ms < 8_000, `${ms} ms`);
   assert.equal(r.verdict, 'banner-unexpected', `${r.verdict}: ${r.detail}`);
   assert.match(r.steps.find((st) => st.step === 'ciphers')?.detail ?? '', /incompleto/);
   assert.equal(r.simulations.length, CLIENT_PROFILES.length);

@@ -3,7 +3,7 @@
 // DH groups on loopback; the parser is also fed hostile bytes.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeCertificates, makeDhParams, startOpensslServer, tempDir, type Certificates } from '../../support/servers';
 import { probeEndpoint } from '../../../src/probe';
@@ -28,7 +28,11 @@ after(async () => {
 async function probe(cipher: string, args: string[]): Promise<EndpointResult> {
   const s = await startOpensslServer({ cert: certs.cert, key: certs.key, version: 'tls1_2', cipher: `${cipher}:@SECLEVEL=0`, args });
   stops.push(s.stop);
-  return probeEndpoint({ host: '127.0.0.1', port: s.port, protocol: 'imap', security: 'tls' }, { stepTimeouts: { bannerMs: 300 } });
+  // The local CA is trusted: the devices table also counts whether each client accepts the certificate.
+  return probeEndpoint(
+    { host: '127.0.0.1', port: s.port, protocol: 'imap', security: 'tls' },
+    { stepTimeouts: { bannerMs: 300 }, ca: readFileSync(certs.caCert) },
+  );
 }
 const sim = (r: EndpointResult, id: string) => {
   const s = r.simulations.find((x) => x.client === id);
@@ -47,7 +51,15 @@ test('DHE only with a 4096-bit group: Java 8 fails with dh-too-large, SChannel c
   assert.equal(sim(r, 'windows10').keyExchange?.bits, 4096);
   // Windows 7 has DHE-RSA only with GCM (no 0x0033/0x0039): it connects with GCM at TLS 1.2.
   assert.equal(sim(r, 'windows7-tls12').cipher, 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256');
-  assert.deepEqual(r.keyExchange, { dhBits: 4096, curves: [] });
+  assert.deepEqual(
+    { dhBits: r.keyExchange?.dhBits, curves: r.keyExchange?.curves, dhSizes: r.keyExchange?.dhSizes },
+    { dhBits: 4096, curves: [], dhSizes: [4096] },
+  );
+  // Every accepted DHE suite was asked for its own prime.
+  assert.deepEqual(
+    r.keyExchange?.dhSuites?.map((d) => d.bits),
+    (r.tls.ciphers['TLSv1.2'] ?? []).filter((n) => /_DHE_/.test(n)).map(() => 4096),
+  );
 });
 
 test('a DH prime below the client minimum fails with dh-too-small (OpenSSL 3 will not serve one: judged from a parsed outcome)', () => {
@@ -77,7 +89,7 @@ test('a DH prime below the client minimum fails with dh-too-small (OpenSSL 3 wil
 test('ECDHE: the named curve of the ServerKeyExchange is reported per client and per server', async () => {
   const r = await probe('ECDHE-RSA-AES128-SHA', ['-groups', 'P-384']);
   assert.deepEqual(sim(r, 'windows7-tls12').keyExchange, { kind: 'ecdh', bits: 384, group: 'secp384r1' });
-  assert.deepEqual(r.keyExchange, { dhBits: null, curves: ['secp384r1'] });
+  assert.deepEqual(r.keyExchange, { dhBits: null, curves: ['secp384r1'], dhSizes: [], dhSuites: [] });
   const win7 = r.devices?.find((d) => d.device === 'windows7');
   assert.equal(win7?.status, 'partial', 'TLS 1.2 only: Windows 7 connects only once TLS 1.2 is on');
   assert.equal(r.devices?.find((d) => d.device === 'windows10')?.status, 'ok');

@@ -53,8 +53,8 @@ test('TLS 1.2 only with ECDHE-RSA-AES128-GCM-SHA256: Windows 7 with TLS 1.2 has 
   // No mail banner from s_server: the one failure is the banner step.
   assert.equal(r.verdict, 'banner-unexpected');
   assert.equal(r.certificate?.trusted, true);
-  // 4 versions, 1 suite, one hello per distinct client hello that could work, the certificate.
-  assert.ok((r.connections ?? 0) <= 16, `polite: ${r.connections} connections`);
+  // 4 versions, 1 suite, one hello per distinct client hello (each replayed: the server decides), the certificate.
+  assert.ok((r.connections ?? 0) <= 20, `polite: ${r.connections} connections`);
 });
 
 test('TLS 1.3 only: older clients have no common version', async () => {

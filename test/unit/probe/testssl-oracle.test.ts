@@ -21,7 +21,7 @@ import {
   type OpensslServerOptions,
 } from '../../support/servers';
 import { probeEndpoint } from '../../../src/probe';
-import { ianaFromOpenssl, suiteByCode } from '../../../src/probe/cipher-suites';
+import { ianaFromOpenssl, suiteName } from '../../../src/probe/cipher-suites';
 import { CLIENT_PROFILES } from '../../../src/probe/client-profiles';
 import type { Endpoint, EndpointResult, Simulation, TlsVersionName } from '../../../src/probe/types';
 import { clientSimulationFile, readRecordedHellos } from './recorded-hellos';
@@ -63,10 +63,7 @@ async function testssl(e: Endpoint, withCiphers: boolean): Promise<Oracle> {
   if (withCiphers) {
     ciphers = findings
       .filter((f) => /^cipher_x[0-9a-f]+$/.test(f.id))
-      .map((f) => {
-        const code = parseInt(f.id.slice('cipher_x'.length), 16);
-        return suiteByCode(code)?.name ?? `unknown 0x${code.toString(16)}`;
-      })
+      .map((f) => suiteName(parseInt(f.id.slice('cipher_x'.length), 16)))
       .sort();
   }
   return { versions, ciphers };
