@@ -54,6 +54,11 @@ export async function probeEndpoint(endpoint: Endpoint, options: ProbeOptions = 
       return result;
     }
     session = new Session(endpoint, result.addresses[0], budget, timeouts, options.maxConnections ?? 120);
+    const s = session;
+    // Progress only (the step itself is recorded with the first answer): a silent server is then
+    // shown as "collegato, attendo…", not as still waiting for the connection.
+    s.onFirstConnect = (ms) =>
+      options.onStep?.(endpoint, { step: 'connect', status: 'ok', ms, detail: `${s.address}:${endpoint.port} in ${ms} ms` });
     const ctx: Ctx = { endpoint, options, result, session, budget, started, ...rec };
     await runSteps(ctx);
   } catch (e) {

@@ -28,6 +28,8 @@ export class Session {
   /** First plaintext dialogue seen (STARTTLS ports). */
   dialogue: Dialogue | null = null;
   connectMs: number | null = null;
+  /** Called once, when the first TCP connection is accepted: the progress can say "collegato" while the server is silent. */
+  onFirstConnect: ((ms: number) => void) | null = null;
   /** The server fails when it picks a DHE suite (no DH parameters): control hellos leave them out. */
   dheBroken = false;
   starttlsMs: number | null = null;
@@ -52,7 +54,10 @@ export class Session {
     } catch (e) {
       throw this.throttleAware(e);
     }
-    this.connectMs ??= Date.now() - t0;
+    if (this.connectMs === null) {
+      this.connectMs = Date.now() - t0;
+      this.onFirstConnect?.(this.connectMs);
+    }
     const reader = new SocketReader(socket);
     if (this.endpoint.security === 'starttls') {
       const t1 = Date.now();

@@ -389,13 +389,16 @@ export function redactReport(report: Report): Report {
   const foreign = new Set([...hosts, ...domains]);
   const certNames: string[] = [];
   for (const e of decoded.endpoints) {
-    const c = e.certificate;
-    if (!c || !foreign.has(cleanDomain(e.host.toLowerCase()))) continue;
-    const privateCa = !c.trusted || c.issuer === c.subject;
-    certNames.push(...dnValues(c.subject));
-    if (privateCa)
-      for (const link of [{ subject: c.issuer, issuer: c.issuer }, ...(c.chain ?? [])])
-        certNames.push(...dnValues(link.subject), ...dnValues(link.issuer));
+    if (!foreign.has(cleanDomain(e.host.toLowerCase()))) continue;
+    // The certificate of the probe's own handshake and every other one the server presents (RSA, ECDSA).
+    for (const c of [e.certificate, ...(e.certificates ?? [])]) {
+      if (!c) continue;
+      const privateCa = !c.trusted || c.issuer === c.subject;
+      certNames.push(...dnValues(c.subject));
+      if (privateCa)
+        for (const link of [{ subject: c.issuer, issuer: c.issuer }, ...(c.chain ?? [])])
+          certNames.push(...dnValues(link.subject), ...dnValues(link.issuer));
+    }
   }
   const names = [
     ...new Set([...sensitiveNames(decoded), ...certNames.filter((n) => n.length >= 3 && !TOO_COMMON.has(n.toLowerCase()))]),

@@ -70,6 +70,14 @@ test('tarpit: connects, never answers → handshake-timeout, promptly', async ()
   assert.match(st.r.detail ?? '', /nessuna risposta/);
 });
 
+test('tarpit: the progress says "connected" as soon as TCP is accepted, before the silent wait ends', async () => {
+  const port = await serve(() => undefined);
+  const events: string[] = [];
+  await probeEndpoint(implicit(port), { ca, ...QUICK, onStep: (_e, st) => events.push(`${st.step} ${st.status}`) });
+  // The first event after DNS is the connection, before anything about the (never coming) hello.
+  assert.deepEqual(events.slice(0, 2), ['dns ok', 'connect ok'], events.join(', '));
+});
+
 test('overall deadline wins over long step timeouts; cancellation stops the probe', async () => {
   const port = await serve(() => undefined);
   const { r, ms } = await timed(implicit(port), { timeoutMs: 1_200, stepTimeouts: { handshakeMs: 10_000 } });
@@ -307,10 +315,9 @@ test('probeEndpoints keeps the order, limits concurrency and reports each step t
   assert.match(results[0].detail ?? '', /senza rispondere/);
   assert.ok(peak <= 2, `peak ${peak} connections at once`);
   for (const r of results) for (const st of r.steps) assert.ok(seen.includes(`${r.port}:${st.step}`));
-  assert.equal(
-    seen.length,
-    results.reduce((n, r) => n + r.steps.length, 0),
-  );
+  // Every recorded step once, plus one early "connect" progress per endpoint that was connected.
+  const connected = results.filter((r) => r.steps.some((st) => st.step === 'connect' && st.status === 'ok')).length;
+  assert.equal(seen.length, results.reduce((n, r) => n + r.steps.length, 0) + connected);
 });
 
 test('a slow server: cipher enumeration stops at its share of the deadline, the verdict is not a timeout', async () => {

@@ -33,8 +33,10 @@ const REG_SECRET = 'DEADBEEF4242';
 const STUDIO_IP = '203.0.113.45';
 const PROVIDER_IP = '62.149.128.10';
 const CERT_ORG = 'Associazione Forense Trevigiana';
+/** Named only by the second certificate the server presents (its ECDSA one). */
+const CERT_ORG_EC = 'Camera Civile Opitergina';
 /** Strings that identify the person, in every form they may take. */
-const IDENTITY = [LOCAL, EMAIL, DISPLAY, FOLDER, DOMAIN, HOST, 'studiozanetti', 'Zanetti', STUDIO_IP, CERT_ORG];
+const IDENTITY = [LOCAL, EMAIL, DISPLAY, FOLDER, DOMAIN, HOST, 'studiozanetti', 'Zanetti', STUDIO_IP, CERT_ORG, CERT_ORG_EC];
 
 const u16 = (s: string) => Buffer.from(`${s}\0`, 'utf16le').toString('hex').toUpperCase();
 const forms = (s: string): string[] => {
@@ -147,6 +149,11 @@ before(async () => {
               trustError: 'self-signed',
               chain: [{ subject: dn, issuer: dn, validTo: r.certificate.validTo }],
             };
+            const ec = `CN=${e.host}, O=${CERT_ORG_EC}, C=IT`;
+            r.certificates = [
+              r.certificate,
+              { ...r.certificate, subject: ec, issuer: ec, chain: [{ subject: ec, issuer: ec, validTo: r.certificate.validTo }] },
+            ];
           }
           return r;
         },
@@ -163,7 +170,8 @@ after(() => (process.env.KEEP ? console.log(dir) : fs.rmSync(dir, { recursive: t
 
 test('the planted identity is in the saved report, in clear and as UTF-16LE hex (the test can fail)', () => {
   const plain = fs.readFileSync(reportFile, 'utf8');
-  for (const s of [LOCAL, DISPLAY, DOMAIN, HOST, STUDIO_IP, CERT_ORG]) assert.ok(plain.toLowerCase().includes(s.toLowerCase()), s);
+  for (const s of [LOCAL, DISPLAY, DOMAIN, HOST, STUDIO_IP, CERT_ORG, CERT_ORG_EC])
+    assert.ok(plain.toLowerCase().includes(s.toLowerCase()), s);
   assert.ok(plain.includes(u16(PST).slice(0, 40)), 'the EntryID with the PST path is kept as hex evidence');
   assert.ok(plain.includes(Buffer.from(DISPLAY, 'utf16le').toString('hex').toUpperCase()), 'display name as REG_BINARY hex');
   assert.ok(!plain.includes(WLM_SECRET) && !plain.includes(REG_SECRET), 'no password was ever read');
