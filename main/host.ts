@@ -7,6 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CoreApi, HostApi, ReportFile, ReportFormat } from '../src/api';
 import { checkExternalUrl } from '../src/links';
+import { safeWriteFile, SafeWriteError } from '../src/platform/safe-write';
+import { log } from '../src/log/index';
+import { createRepairHost } from './repair-host';
 
 const FILTERS: Record<ReportFormat, Electron.FileFilter> = {
   pdf: { name: 'PDF', extensions: ['pdf'] },
@@ -16,6 +19,7 @@ const FILTERS: Record<ReportFormat, Electron.FileFilter> = {
 
 export function createHostApi(core: CoreApi, parent: () => BrowserWindow | null): HostApi {
   return {
+    ...createRepairHost(),
     async saveReport(report, format, redact) {
       const file = await core.renderReport(report, format === 'pdf' ? 'html' : format, redact);
       const defaultName = format === 'pdf' ? file.fileName.replace(/\.html$/, '.pdf') : file.fileName;
@@ -29,6 +33,7 @@ export function createHostApi(core: CoreApi, parent: () => BrowserWindow | null)
       if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
       const data = format === 'pdf' ? await htmlToPdf(file.content) : contentOf(file);
       await writeAtomically(choice.filePath, data);
+      log.fileWritten(choice.filePath, { what: 'report', format, redact });
       return { status: 'saved', path: choice.filePath };
     },
     async saveRegFix(report) {
@@ -46,7 +51,9 @@ export function createHostApi(core: CoreApi, parent: () => BrowserWindow | null)
       await writeAtomically(fixPath, contentOf(reg.fix));
       // The undo goes next to the fix; an older undo file there (perhaps the only way back to the
       // machine's original settings) is never overwritten: the next free name is used.
+      log.fileWritten(fixPath, { what: 'reg-fix' });
       const undoPath = await writeNew(undoPathFor(fixPath), contentOf(reg.undo));
+      log.fileWritten(undoPath, { what: 'reg-undo' });
       return { status: 'saved', path: fixPath, also: [undoPath] };
     },
     async openExternal(url) {
@@ -69,15 +76,16 @@ export function contentOf(file: ReportFile): Buffer {
   return file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
 }
 
-/** Write beside, then rename: a failed write never leaves half a file in place of a good one. */
+/**
+ * Write beside, then rename (src/platform/safe-write.ts): a failed write never leaves half a file
+ * in place of a good one, and the temporary file is created exclusively with a random name, so a
+ * link planted at `<name>.partial` is never followed (issue #20.5). The dialog asked about replacing.
+ */
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = `${file}.partial`;
   try {
-    await fs.promises.writeFile(tmp, data);
-    await fs.promises.rename(tmp, file);
+    await safeWriteFile(file, data, { overwrite: true });
   } catch (err) {
-    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-    throw new Error(writeFailure(file, err));
+    throw new Error(err instanceof SafeWriteError && err.reason === 'not-regular' ? `${err.message}.` : writeFailure(file, err));
   }
 }
 
@@ -104,10 +112,10 @@ async function writeNew(file: string, data: Buffer): Promise<string> {
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? file : file.replace(/\.reg$/i, `-${n}.reg`);
     try {
-      await fs.promises.writeFile(candidate, data, { flag: 'wx' });
+      await safeWriteFile(candidate, data, { overwrite: false });
       return candidate;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(writeFailure(candidate, err));
+      if (!(err instanceof SafeWriteError && err.reason !== 'io')) throw new Error(writeFailure(candidate, err));
     }
   }
   throw new Error(`Troppi file di annullamento accanto a ${file}: spostane qualcuno e riprova.`);

@@ -8,7 +8,17 @@ import { isInternalError, publicErrorMessage, validateArgs } from '../src/api-va
 
 export type TrustedSender = (event: IpcMainInvokeEvent) => boolean;
 
-export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle'>, api: PecDoctorApi, isTrusted: TrustedSender): ApiMethod[] {
+/** Where every failed call goes (the main process passes its log); `internal`: a bug, not a refusal or a write error. */
+export type ErrorSink = (method: ApiMethod, err: unknown, internal: boolean) => void;
+
+export function registerApiHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  api: PecDoctorApi,
+  isTrusted: TrustedSender,
+  onError: ErrorSink = (method, err, internal) => {
+    if (internal) console.error(`${method}:`, err);
+  },
+): ApiMethod[] {
   for (const method of API_METHODS) {
     ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
       if (!isTrusted(event)) throw new Error('IPC refused: untrusted sender');
@@ -17,7 +27,7 @@ export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle'>, api: PecDo
         return await fn(...(validateArgs(method, args) as unknown[]));
       } catch (err) {
         // The renderer shows the message: a clear sentence, never JavaScript's own text.
-        if (isInternalError(err)) console.error(`${method}:`, err);
+        onError(method, err, isInternalError(err));
         throw new Error(publicErrorMessage(method, err));
       }
     });

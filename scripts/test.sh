@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 mkdir -p .tmp test-results
 
 # Debian packages the tests use (real servers and clients, the browser, the oracle).
-DEBS=(chromium dovecot-imapd dovecot-pop3d postfix testssl.sh thunderbird poppler-utils openssl ca-certificates wine wine64)
+DEBS=(chromium dovecot-imapd dovecot-pop3d postfix testssl.sh thunderbird poppler-utils openssl ca-certificates wine wine64 nsis)
 missing=()
 for p in "${DEBS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -9,7 +9,7 @@ import { serviceOf } from './providers';
 export const IMPLICIT_TLS_PORTS = new Set([993, 995, 465]);
 export const STARTTLS_PORTS = new Set([143, 110, 587, 25]);
 
-/** security.tls.version.max values: 1 TLS 1.0, 2 TLS 1.1, 3 TLS 1.2, 4 TLS 1.3 (windows-and-clients.md §7). */
+/** security.tls.version.max values: 1 TLS 1.0, 2 TLS 1.1, 3 TLS 1.2, 4 TLS 1.3 (docs/facts/windows-and-clients.md §7). */
 export const TLS12_PREF_VALUE = 3;
 
 const SECURITY_LABEL = { tls: 'SSL/TLS', starttls: 'STARTTLS', plain: 'nessuna' } as const;

@@ -1,4 +1,4 @@
-// Outlook POP/IMAP accounts in the MAPI profiles of the registry (windows-and-clients.md §6):
+// Outlook POP/IMAP accounts in the MAPI profiles of the registry (docs/facts/windows-and-clients.md §6):
 //  - Outlook 2013/2016+: HKCU\Software\Microsoft\Office\<15.0|16.0>\Outlook\Profiles\<profile>\
 //    9375CFF0413111d3B88A00104B2A6676\<8 hex digits>, default profile in
 //    HKCU\Software\Microsoft\Office\<ver>\Outlook value DefaultProfile;

@@ -1,5 +1,5 @@
 // Which PEC provider an address or a server belongs to: by e-mail domain, by server host, or
-// for a custom domain by its MX records (pec-providers.md §3 note 4: mx.cert.legalmail.it →
+// for a custom domain by its MX records (docs/facts/pec-providers.md §3 note 4: mx.cert.legalmail.it →
 // InfoCert, *.sicurezzapostale.it → Namirial, mail.telecompost.it → TI.TT, server.pec-email.com →
 // Register). DNS goes through an injectable resolver with a timeout; tests pass a fake one.
 import * as dns from 'dns';

@@ -1,6 +1,6 @@
 // Catalogue of Italian PEC providers: client server settings as the providers (or at least two
 // independent sources) publish them. Data only; every entry comes from the machine-readable
-// table "confirmed entries only" of /work/shared/reference/pec-providers.md §6 (sources listed per
+// table "confirmed entries only" of docs/facts/pec-providers.md §6 (sources listed per
 // entry, with the confidence labels of §3). Unconfirmed or historical hosts (§3 "Historical",
 // §5 "seen in third-party code") are deliberately absent.
 import type { Endpoint, Security } from '../probe/types';

@@ -1,5 +1,5 @@
 // Thunderbird's account model in prefs.js, followed from the account list to the servers.
-// Sources: windows-and-clients.md §7 (mail.accountmanager.*, mail.account.*, mail.server.*,
+// Sources: docs/facts/windows-and-clients.md §7 (mail.accountmanager.*, mail.account.*, mail.server.*,
 // mail.identity.*, mail.smtpserver.*, nsMsgSocketType 0 plain / 2 STARTTLS / 3 SSL), and
 // Thunderbird 153.7.0esr itself (omni.ja, read for the facts):
 //  - modules/OutgoingServerService.sys.mjs: outgoing servers are listed in `mail.smtpservers`

@@ -1,5 +1,5 @@
 // Where Thunderbird keeps its profiles, and which of them is the default.
-// Sources: windows-and-clients.md §7 (profiles.ini locations and format, support.mozilla.org
+// Sources: docs/facts/windows-and-clients.md §7 (profiles.ini locations and format, support.mozilla.org
 // "Profiles - Where Thunderbird stores your messages", "understanding-depth-profile-installation").
 // Checked on Debian 12 with thunderbird 1:153.7.0esr-1~deb12u1: profiles live in ~/.thunderbird
 // (the Debian wrapper /usr/bin/thunderbird also knows the legacy ~/.icedove), and the binary

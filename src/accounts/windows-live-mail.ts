@@ -3,7 +3,7 @@
 // UTF-16LE with a BOM. Elements such as <IMAP_Server type="SZ">, <IMAP_Port type="DWORD"> (8 hex
 // digits), <IMAP_Secure_Connection type="DWORD">, <SMTP_Server>, <SMTP_Port>,
 // <SMTP_Secure_Connection>, <SMTP_Email_Address>, <POP3_Server>... (issue #5;
-// windows-and-clients.md §6: SMTP Secure Connection 1 with port 465 = SSL for Outlook Express/WLM).
+// docs/facts/windows-and-clients.md §6: SMTP Secure Connection 1 with port 465 = SSL for Outlook Express/WLM).
 // WLM has one "requires a secure connection (SSL)" switch per server: we read it as implicit TLS
 // on 993/995/465 and STARTTLS on other ports (inference, documented in docs/accounts.md).
 // *_Password2 elements (and any element whose name says password, whatever it holds, CDATA

@@ -40,7 +40,7 @@ export function decodeProductState(state: number | null): { enabled: boolean | n
 }
 
 // Products whose mail shield intercepts IMAPS/POP3S/SMTPS, with the issuer they sign with.
-// Source: windows-and-clients.md §10 (vendor KBs and public notes).
+// Source: docs/facts/windows-and-clients.md §10 (vendor KBs and public notes).
 export const MAIL_INTERCEPTING_AV: { match: RegExp; shield: string }[] = [
   { match: /avast/i, shield: 'Avast Web/Mail Shield (CN=Avast Web/Mail Shield Root)' },
   { match: /\bAVG\b/i, shield: 'AVG Web/Mail Shield (CN=AVG Web/Mail Shield Root)' },

@@ -8,7 +8,7 @@ export const dotnetFrameworkKey = (framework: string) => `HKLM\\SOFTWARE\\Micros
 
 // Minimum Release value of each version. Source: dotnet/docs "How to determine which .NET
 // Framework versions are installed" (docs/framework/install/how-to-determine-which-versions-are-installed.md),
-// via windows-and-clients.md §8. Highest first.
+// via docs/facts/windows-and-clients.md §8. Highest first.
 export const DOTNET_RELEASES: { minRelease: number; version: string }[] = [
   { minRelease: 533320, version: '4.8.1' },
   { minRelease: 528040, version: '4.8' },

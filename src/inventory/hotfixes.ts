@@ -8,7 +8,7 @@ export function parseHotfixIds(output: string): string[] {
   return [...ids].sort();
 }
 
-/** Releases that need KB3140245 (the KB's "Applies to" and Microsoft's OneDrive article, windows-and-clients.md §2). */
+/** Releases that need KB3140245 (the KB's "Applies to" and Microsoft's OneDrive article, docs/facts/windows-and-clients.md §2). */
 export const KB3140245_RELEASES = ['Windows 7', 'Windows 8'];
 
 /**

@@ -98,7 +98,7 @@ export async function readInfoPlist(
   }
 }
 
-// App bundles we look for, in /Applications (and ~/Applications). Paths from windows-and-clients.md
+// App bundles we look for, in /Applications (and ~/Applications). Paths from docs/facts/windows-and-clients.md
 // §5 and §7 (Outlook, Outlook 2011, Thunderbird) and Apple's standard locations (Mail, Safari:
 // /Applications before 10.15, /System/Applications or /Applications after).
 export const MAC_APPS: { kind: 'client' | 'browser'; id: string; name: string; bundles: string[]; marketingName?: string }[] = [

@@ -1,5 +1,5 @@
 // Outlook for Windows: installed or not, version, marketing name, build, bitness, Click-to-Run
-// or MSI. Sources (windows-and-clients.md §5): HKCR\Outlook.Application\CurVer, App Paths
+// or MSI. Sources (docs/facts/windows-and-clients.md §5): HKCR\Outlook.Application\CurVer, App Paths
 // OUTLOOK.EXE, Office\ClickToRun\Configuration, Office\<NN>.0\Outlook\Bitness, and the file
 // version of OUTLOOK.EXE.
 import type { Evidence } from '../util/evidence';
@@ -10,7 +10,7 @@ import { regString, regValue, type RegKey } from '../platform/registry';
 import { powershellArgs, powershellExe, psLiteral } from './windows-commands';
 
 // Office major version → marketing name. Source: netinvent/windows_tools KNOWN_VERSIONS and
-// OpaqueMail OutlookVersions, via windows-and-clients.md §5. 16 is told apart below.
+// OpaqueMail OutlookVersions, via docs/facts/windows-and-clients.md §5. 16 is told apart below.
 export const OUTLOOK_MARKETING: Record<number, string> = {
   8: '97/98',
   9: '2000',

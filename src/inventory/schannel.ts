@@ -23,7 +23,7 @@ const NONE: ProtocolDefault = { supported: false, enabled: false };
 const UNDOCUMENTED: ProtocolDefault = { supported: null, enabled: null };
 
 // Per-OS client defaults. Source: Microsoft, "Protocols in TLS/SSL (Schannel SSP)" (MicrosoftDocs/
-// win32 desktop-src/SecAuthN/protocols-in-tls-ssl--schannel-ssp-.md), via windows-and-clients.md §3:
+// win32 desktop-src/SecAuthN/protocols-in-tls-ssl--schannel-ssp-.md), via docs/facts/windows-and-clients.md §3:
 // Vista: TLS 1.1/1.2 not supported; 7: TLS 1.1/1.2 disabled; 8, 8.1, 10 1507–1703: all enabled.
 // XP is older than Vista and has the same TLS 1.0-only SChannel (inference from the Vista row).
 // TLS 1.3 is not in that table: for Windows before 10 we infer "not supported" (their SChannel
@@ -94,7 +94,7 @@ export function parseSchannel(
   return out;
 }
 
-// WinHTTP DefaultSecureProtocols bits. Source: KB3140245 / winhttp.h via windows-and-clients.md §2.
+// WinHTTP DefaultSecureProtocols bits. Source: KB3140245 / winhttp.h via docs/facts/windows-and-clients.md §2.
 export const WINHTTP_PROTOCOL_BITS: { bit: number; name: string }[] = [
   { bit: 0x8, name: 'SSL 2.0' },
   { bit: 0x20, name: 'SSL 3.0' },

@@ -1,7 +1,7 @@
 // The servicing store's package list (HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component
 // Based Servicing\Packages), read for the language-pack trap: Microsoft's KB3140245 article and
 // the providers' guides say to reinstall KB3140245 after adding a language pack
-// (requirements.md), so the plan needs the install time of both.
+// (docs/facts/requirements.md), so the plan needs the install time of both.
 //
 // Facts, and how sure they are:
 // - Each installed package is a subkey named after the package identity, e.g.

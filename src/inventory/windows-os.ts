@@ -7,7 +7,7 @@ import type { Source, SiOsInfo } from './source';
 import { readRegKey, ErrorLog } from './probe';
 import { regNumber, regString, regValue, type RegKey } from '../platform/registry';
 
-// Build numbers → release. Source: /work/shared/reference/windows-and-clients.md §9 (scratch-space/
+// Build numbers → release. Source: docs/facts/windows-and-clients.md §9 (scratch-space/
 // WinVersion, systeminformation WINDOWS_RELEASES, public tables). First match from the top.
 export interface WindowsBuild {
   build: number;

@@ -1,6 +1,6 @@
 // Antivirus products that re-sign IMAPS/POP3S/SMTPS connections with a local root, recognised by
 // the issuer of the certificate this machine sees. Issuer names from
-// /work/shared/reference/windows-and-clients.md §10 (vendor KBs and public keytool/fixture output).
+// docs/facts/windows-and-clients.md §10 (vendor KBs and public keytool/fixture output).
 
 export interface AvIssuer {
   vendor: string;

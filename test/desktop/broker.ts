@@ -170,8 +170,15 @@ export class DesktopApp {
     const id = this.nextId++;
     // A page may still call while the test closes the app: its call fails, the test does not.
     if (!this.child.connected) return Promise.reject(new Error(`the app has ended (${op})`));
-    this.child.send({ kind: 'req', id, op, payload } satisfies Message);
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      // The app may be exiting (its window closed): the send fails, this call fails with it.
+      this.child.send({ kind: 'req', id, op, payload } satisfies Message, (err) => {
+        if (!err) return;
+        this.pending.delete(id);
+        reject(err);
+      });
+    });
   }
 
   state(): Promise<StandInState> {
@@ -211,7 +218,7 @@ export class DesktopApp {
       answer = { kind: 'res', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) };
     }
     // The app may have ended meanwhile (the test closed it).
-    if (this.child.connected) this.child.send(answer);
+    if (this.child.connected) this.child.send(answer, () => undefined);
   }
 
   private onNote<K extends keyof MainNotes>(op: K, p: MainNotes[K]): void {

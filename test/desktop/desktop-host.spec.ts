@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { ROOT } from './broker';
 import { startDovecot } from '../support/servers';
 import { windows7OfficeReport } from '../e2e/office-report';
 
@@ -161,6 +162,25 @@ test('one-button diagnosis on loopback IMAPS; PDF, HTML, JSON saved where chosen
     await expect(page.getByRole('heading', RESULTS)).toBeVisible();
     expect(fs.readdirSync(path.join(dir, 'pec-doctor', 'history')).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+
+    // Today's log, in the same data folder: the run's start and end, each file written, no password.
+    const logs = path.join(dir, 'pec-doctor', 'logs');
+    const [logName, ...others] = fs.readdirSync(logs);
+    expect(others).toEqual([]);
+    expect(logName).toMatch(/^pec-doctor-\d{4}-\d\d-\d\d\.log$/);
+    const lines = fs.readFileSync(path.join(logs, logName), 'utf8').trim().split('\n');
+    const logEvents = lines.map((l) => /^\S+ \S+ +(\S+)/.exec(l)?.[1]);
+    expect(logEvents.filter((e) => e === 'diagnosis.start')).toHaveLength(1);
+    expect(logEvents.filter((e) => e === 'diagnosis.end')).toHaveLength(1);
+    expect(lines.find((l) => l.includes('diagnosis.start'))).toContain(url);
+    for (const f of ['rapporto.pdf', 'rapporto.html', 'rapporto.json']) {
+      expect(lines.filter((l) => l.includes('file.written') && l.includes(JSON.stringify(path.join(dir, f))))).toHaveLength(1);
+    }
+    // The failed write (missing folder) is an error line, in words the technician can read.
+    const failed = lines.filter((l) => / ERROR ipc\.saveReport /.test(l));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toContain('la cartella non esiste');
+    expect(failed[0]).toContain('"internal":false');
   } finally {
     await dovecot.stop();
   }
@@ -248,17 +268,49 @@ test('links: an official page opens in the system browser as its canonical URL; 
   expect(app.openedExternally).toEqual([href, href]);
 });
 
-test('a crashed renderer is reloaded, and the app works again', async ({ desktop }) => {
+test('a crashed renderer is reloaded once and works again; crashing again right after, a plain message, no reload loop', async ({
+  desktop,
+}) => {
   const app = desktop.launch();
   const first = await app.page();
   await expect(first.getByTestId('version')).toHaveText(/^Versione/);
   await app.crash();
-  await expect.poll(() => app.output).toContain('renderer gone: crashed');
+  const logFile = path.join(desktop.home, 'pec-doctor', 'logs');
+  const logText = () =>
+    fs
+      .readdirSync(logFile)
+      .map((f) => fs.readFileSync(path.join(logFile, f), 'utf8'))
+      .join('');
+  await expect.poll(logText).toMatch(/ERROR renderer\.gone \{"reason":"crashed","exitCode":139,"action":"reload"\}/);
   const page = await app.page();
   expect(page).not.toBe(first);
   await expect(page.getByTestId('version')).toHaveText(/^Versione/);
   await expect(page.getByRole('heading', { level: 1, name: 'Controlliamo la tua PEC' })).toBeVisible();
   expect(app.window().documents.length).toBe(2);
+
+  // Again, at once (as a crash at load would): no second reload, a message in Italian instead.
+  await app.crash();
+  await expect.poll(logText).toContain('"action":"give-up"');
+  const message = await app.page();
+  await expect(message.getByRole('heading', { level: 1, name: 'PEC Doctor si è interrotto' })).toBeVisible();
+  await expect(message.getByText('Chiudi PEC Doctor e riaprilo.', { exact: false })).toBeVisible();
+  await expect(message.locator('code')).toHaveText(logFile);
+  fs.mkdirSync(path.join(ROOT, '.tmp', 'screens'), { recursive: true });
+  await message.screenshot({ path: path.join(ROOT, '.tmp', 'screens', 'desktop-crash-message-1100x780.png') });
+  // The app's page was loaded twice (start, one reload), never a third time; the message page has no script.
+  expect(app.window().documents.filter((d) => d.url.includes('index.html')).length).toBe(2);
+  expect(await message.locator('script').count()).toBe(0);
+  // The message page cannot call the API (it is not our app:// page).
+  const calls = await message.evaluate(async () => {
+    const api = (window as unknown as { pecDoctor?: { getAppInfo(): Promise<unknown> } }).pecDoctor;
+    return api
+      ? api.getAppInfo().then(
+          () => 'answered',
+          (e: Error) => e.message,
+        )
+      : 'no api';
+  });
+  expect(calls).not.toBe('answered');
 });
 
 test('navigation away and new windows are refused; only our own page may call the API; every permission is denied', async ({ desktop }) => {

@@ -119,7 +119,7 @@ test('electron-builder flipped our fuses in the packaged executable', async () =
 test('the app runs from the extracted asar, outside the work tree: packaged, no DevTools, its report and .reg saved', async ({
   desktop,
 }, testInfo) => {
-  // Outside /work/main: no parent node_modules can stand in for a dependency the package lacks.
+  // Outside the work tree: no parent node_modules can stand in for a dependency the package lacks.
   const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pec-asar-app-'));
   try {
     asar.extractAll(path.join(unpacked, 'resources', 'app.asar'), appDir);

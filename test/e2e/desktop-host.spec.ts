@@ -40,6 +40,9 @@ async function installDesktopHost(page: Page, report: Report, saveAnswers: unkno
           return { runId: 'x' };
         },
         cancelDiagnosis: async () => undefined,
+        // A normal start (not the re-check after a repair's restart), no repair made here.
+        getStartupIntent: async () => ({ kind: 'normal' }),
+        listRepairs: async () => [],
         evaluateReport: async (json: string) => JSON.parse(json),
         renderReport: async () => ({ fileName: 'r.json', mimeType: 'application/json', content: '{}' }),
         saveReport: async (_r: unknown, format: string, redact: boolean) => {

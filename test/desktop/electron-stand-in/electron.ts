@@ -102,6 +102,23 @@ class App extends EventEmitter {
   requestSingleInstanceLock(): boolean {
     return true;
   }
+  private readonly paths = new Map<string, string>();
+  setPath(name: string, value: string): void {
+    if (ready && name === 'userData') console.error('stand-in: userData set after ready (Electron has created its folder by then)');
+    this.paths.set(name, value);
+  }
+  getPath(name: string): string {
+    const p = this.paths.get(name);
+    if (!p) throw new Error(`stand-in: app.getPath('${name}') before the app set it (Electron would use its default folder)`);
+    return p;
+  }
+  pathsSet(): Record<string, string> {
+    return Object.fromEntries(this.paths);
+  }
+  aboutPanel: Electron.AboutPanelOptionsOptions | null = null;
+  setAboutPanelOptions(options: Electron.AboutPanelOptionsOptions): void {
+    this.aboutPanel = options;
+  }
   quit(): void {
     setImmediate(() => {
       for (const w of [...windows]) w.destroy();
@@ -111,8 +128,28 @@ class App extends EventEmitter {
   }
 }
 
-export const app: Pick<Electron.App, 'isPackaged' | 'whenReady' | 'isReady' | 'requestSingleInstanceLock' | 'quit'> & EventEmitter =
-  new App();
+const theApp = new App();
+export const app: Pick<
+  Electron.App,
+  'isPackaged' | 'whenReady' | 'isReady' | 'requestSingleInstanceLock' | 'quit' | 'setPath' | 'getPath' | 'setAboutPanelOptions'
+> &
+  EventEmitter = theApp;
+
+// ---------------------------------------------------------------------------------------------
+// screen: the displays' work areas come from the test (PEC_STANDIN_DISPLAYS, JSON), one
+// 1920×1040 work area otherwise.
+
+const workAreas = (): Electron.Rectangle[] =>
+  process.env.PEC_STANDIN_DISPLAYS
+    ? (JSON.parse(process.env.PEC_STANDIN_DISPLAYS) as Electron.Rectangle[])
+    : [{ x: 0, y: 0, width: 1920, height: 1040 }];
+
+export const screen: Pick<Electron.Screen, 'getAllDisplays'> = {
+  getAllDisplays() {
+    if (!ready) throw new Error("screen: cannot be used before the app's ready event (Electron)");
+    return workAreas().map((workArea, i) => ({ id: i + 1, workArea, bounds: workArea }) as unknown as Electron.Display);
+  },
+};
 
 // ---------------------------------------------------------------------------------------------
 // protocol: each registered scheme is served by a loopback server calling the app's handler.
@@ -331,7 +368,22 @@ class WebContents extends EventEmitter {
 // The members of Electron's BrowserWindow that we provide, with Electron's own signatures.
 type WindowSubset = Pick<
   Electron.BrowserWindow,
-  'id' | 'loadURL' | 'loadFile' | 'show' | 'focus' | 'isMinimized' | 'restore' | 'reload' | 'destroy' | 'close' | 'isDestroyed'
+  | 'id'
+  | 'loadURL'
+  | 'loadFile'
+  | 'show'
+  | 'focus'
+  | 'isMinimized'
+  | 'restore'
+  | 'reload'
+  | 'destroy'
+  | 'close'
+  | 'isDestroyed'
+  | 'getBounds'
+  | 'setBounds'
+  | 'getNormalBounds'
+  | 'isMaximized'
+  | 'maximize'
 >;
 
 export class BrowserWindow extends EventEmitter implements WindowSubset {
@@ -341,6 +393,9 @@ export class BrowserWindow extends EventEmitter implements WindowSubset {
   private shown = false;
   private destroyedFlag = false;
   private firstLoad = true;
+  /** Where the window is; Electron centres a window created without x/y on the primary display. */
+  private bounds: Electron.Rectangle;
+  private maximized = false;
 
   static getAllWindows(): BrowserWindow[] {
     return [...windows];
@@ -350,6 +405,15 @@ export class BrowserWindow extends EventEmitter implements WindowSubset {
     super();
     if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
     this.id = nextWindowId++;
+    const width = options.width ?? 800;
+    const height = options.height ?? 600;
+    const primary = workAreas()[0];
+    this.bounds = {
+      x: options.x ?? primary.x + Math.round((primary.width - width) / 2),
+      y: options.y ?? primary.y + Math.round((primary.height - height) / 2),
+      width,
+      height,
+    };
     this.webContents = new WebContents(this);
     windows.add(this);
     this.created = ask('window:create', { id: this.id, options: JSON.parse(JSON.stringify(options)) as Record<string, unknown> }).then(
@@ -395,8 +459,26 @@ export class BrowserWindow extends EventEmitter implements WindowSubset {
     this.emit('closed');
     if (windows.size === 0) app.emit('window-all-closed');
   }
+  /** As Electron: 'close' first (it may be prevented), then the window goes. */
   close(): void {
-    this.destroy();
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.destroy();
+  }
+  getBounds(): Electron.Rectangle {
+    return { ...this.bounds };
+  }
+  getNormalBounds(): Electron.Rectangle {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<Electron.Rectangle>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
   }
   isDestroyed(): boolean {
     return this.destroyedFlag;
@@ -434,22 +516,51 @@ async function showSaveDialog(a: unknown, b?: unknown): Promise<Electron.SaveDia
   return { canceled: answer.canceled, filePath: answer.filePath ?? '' };
 }
 
-export const dialog = { showSaveDialog } as Pick<Electron.Dialog, 'showSaveDialog'>;
+async function showMessageBox(a: unknown, b?: unknown): Promise<Electron.MessageBoxReturnValue> {
+  const options = (b ?? a) as Electron.MessageBoxOptions;
+  tell('dialog:message', { options: { ...options } });
+  return { response: 0, checkboxChecked: false };
+}
 
-export const shell: Pick<Electron.Shell, 'openExternal'> = {
+export const dialog = { showSaveDialog, showMessageBox } as Pick<Electron.Dialog, 'showSaveDialog' | 'showMessageBox'>;
+
+export const shell: Pick<Electron.Shell, 'openExternal' | 'openPath'> = {
   async openExternal(url) {
     await ask('shell:openExternal', { url });
+  },
+  async openPath(p) {
+    tell('shell:openPath', { path: p });
+    // Electron answers '' when the folder opened, an error text otherwise.
+    return fs.existsSync(p) ? '' : `stand-in: ${p} does not exist`;
   },
 };
 
 class StandInMenu {
   constructor(readonly template: unknown) {}
+  popup(): void {
+    tell('menu:popup', { template: JSON.parse(JSON.stringify(this.template)) as unknown });
+  }
+}
+let applicationMenu: StandInMenu | null = null;
+
+/** The item at a path of labels (['Aiuto', 'Apri la cartella dei log']) of the application menu. */
+function menuItem(labels: string[]): Electron.MenuItemConstructorOptions {
+  let items = (applicationMenu?.template ?? []) as Electron.MenuItemConstructorOptions[];
+  let found: Electron.MenuItemConstructorOptions | undefined;
+  for (const label of labels) {
+    found = items.find((i) => i.label === label);
+    if (!found) throw new Error(`stand-in: no menu item ${labels.join(' ▸ ')}`);
+    items = (found.submenu ?? []) as Electron.MenuItemConstructorOptions[];
+  }
+  if (!found) throw new Error('stand-in: empty menu path');
+  return found;
 }
 export const Menu = {
   buildFromTemplate(template: Electron.MenuItemConstructorOptions[]): Electron.Menu {
     return new StandInMenu(template) as unknown as Electron.Menu;
   },
   setApplicationMenu(menu: Electron.Menu | null): void {
+    applicationMenu = menu as unknown as StandInMenu | null;
     tell('menu:set', { template: menu ? JSON.parse(JSON.stringify((menu as unknown as StandInMenu).template)) : null });
   },
 };
@@ -524,6 +635,26 @@ const brokerHandlers: BrokerHandlers = {
       ),
     };
   },
+  async 'menu:click'({ labels }) {
+    const item = menuItem(labels);
+    if (!item.click) throw new Error(`stand-in: ${labels.join(' ▸ ')} has a role (${String(item.role)}), not a click handler`);
+    (item.click as () => void)();
+    return null;
+  },
+  async 'webContents:context-menu'({ id, params }) {
+    windowById(id).webContents.emit('context-menu', { preventDefault() {} }, params);
+    return null;
+  },
+  async 'window:user-close'({ id }) {
+    windowById(id).close();
+    return null;
+  },
+  async 'window:user-bounds'({ id, bounds, maximized }) {
+    const w = windowById(id);
+    w.setBounds(bounds);
+    if (maximized) w.maximize();
+    return w.getBounds();
+  },
   async 'standin:state'(): Promise<StandInState> {
     return {
       node: process.version,
@@ -532,6 +663,9 @@ const brokerHandlers: BrokerHandlers = {
       ipcChannels: [...invokeHandlers.keys()],
       isPackaged: app.isPackaged,
       headersListeners: headersListener ? 1 : 0,
+      paths: theApp.pathsSet(),
+      aboutPanel: theApp.aboutPanel as Record<string, unknown> | null,
+      windowBounds: [...windows].map((w) => ({ id: w.id, bounds: w.getBounds(), maximized: w.isMaximized() })),
     };
   },
 };

@@ -38,6 +38,10 @@ export interface MainNotes {
   'menu:set': { template: unknown };
   'protocol:privileged': { schemes: unknown };
   'app:quit': Record<string, never>;
+  /** A context menu popped up, with its template (click handlers dropped). */
+  'menu:popup': { template: unknown };
+  'dialog:message': { options: Record<string, unknown> };
+  'shell:openPath': { path: string };
 }
 
 /** What the broker asks the main process. */
@@ -52,8 +56,23 @@ export interface BrokerRequests {
   /** The session's permission handlers, asked as Chromium would ask them. */
   'session:permission-request': { id: number; permission: string; requestingUrl: string };
   'session:permission-check': { id: number; permission: string; requestingOrigin: string };
+  /** A click on an application menu item, found by its labels. */
+  'menu:click': { labels: string[] };
+  /** A right-click in window `id`, with the parameters Chromium gives Electron. */
+  'webContents:context-menu': { id: number; params: Record<string, unknown> };
+  /** The user closes the window (its close button): 'close', then 'closed'. */
+  'window:user-close': { id: number };
+  /** The user moves, resizes or maximises the window. */
+  'window:user-bounds': { id: number; bounds: Partial<Rect>; maximized?: boolean };
   /** The stand-in's own state, for assertions. */
   'standin:state': Record<string, never>;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface BrokerResults {
@@ -63,6 +82,10 @@ export interface BrokerResults {
   'webContents:render-process-gone': null;
   'session:permission-request': { granted: boolean };
   'session:permission-check': { granted: boolean };
+  'menu:click': null;
+  'webContents:context-menu': null;
+  'window:user-close': null;
+  'window:user-bounds': Rect;
   'standin:state': StandInState;
 }
 
@@ -74,6 +97,10 @@ export interface StandInState {
   ipcChannels: string[];
   isPackaged: boolean;
   headersListeners: number;
+  /** app.setPath calls (userData…). */
+  paths: Record<string, string>;
+  aboutPanel: Record<string, unknown> | null;
+  windowBounds: { id: number; bounds: Rect; maximized: boolean }[];
 }
 
 export type Message =

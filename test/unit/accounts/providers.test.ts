@@ -23,7 +23,7 @@ test('catalogue: only confirmed hosts, https webmails, probe endpoints derived f
   const hosts = PROVIDERS.flatMap((p) => [p.imap, p.pop3, p.smtp])
     .filter((s) => s)
     .map((s) => s!.host);
-  // Host names that pec-providers.md §5 lists as invented must not be in the catalogue.
+  // Host names that docs/facts/pec-providers.md §5 lists as invented must not be in the catalogue.
   for (const bad of [
     'smtp.pec.aruba.it',
     'mbox.legalmail.it',

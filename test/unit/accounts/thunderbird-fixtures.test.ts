@@ -280,7 +280,7 @@ test('Windows layout: %APPDATA%\\Thunderbird with CRLF files and an [Install] de
   assert.equal(tb[0].profile, 'default-release');
   assert.equal(tb[0].isDefaultProfile, true);
   assert.equal(tb[0].provider, 'aruba');
-  // smtp.pec.aruba.it is one of the invented hosts of pec-providers.md §5.
+  // smtp.pec.aruba.it is one of the invented hosts of docs/facts/pec-providers.md §5.
   assert.deepEqual(tb[0].findingDetails, [
     {
       id: 'account-wrong-host',

@@ -112,7 +112,7 @@ test('Thunderbird wrote prefs.js and profiles.ini itself', () => {
     assert.match(text, /^\/\/ Mozilla User Preferences/);
     const prefs = parsePrefs(text);
     assert.equal(prefs.error, null);
-    // Keys only Thunderbird adds (test-servers.md): the accounts were really loaded.
+    // Keys only Thunderbird adds (docs/facts/test-servers.md): the accounts were really loaded.
     assert.match(String(prefs.prefs.get('mail.server.server1.directory-rel')), /^\[ProfD\]ImapMail\//);
     assert.ok(prefs.prefs.has('mail.accountmanager.localfoldersserver'));
   }
