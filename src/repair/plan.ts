@@ -5,6 +5,7 @@
 import { FIX_KEYS, planRegistryFix, type FixInputs, type FixValue } from '../fix/registry-fix';
 import type { UpdateId, WindowsFamily } from '../diagnosis/windows-family';
 import type { Text } from '../util/text';
+import { formatDword } from '../util/dword';
 import { text } from '../util/text';
 
 export interface RepairChange extends FixValue {
@@ -181,9 +182,9 @@ function trapOnly(family: WindowsFamily, pack: string): RepairPlan {
   };
 }
 
-/** "0x00000800" / "assente" for a value, as the plan and the read-back show it. */
+/** "0x00000800 (2048)" / "assente" for a value, as the plan and the read-back show it (the one DWORD format). */
 export function showValue(v: number | null | undefined): string {
   if (v === undefined) return 'non letto';
   if (v === null) return 'assente';
-  return `0x${(v >>> 0).toString(16).padStart(8, '0')} (${v >>> 0})`;
+  return formatDword(v);
 }

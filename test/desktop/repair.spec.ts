@@ -77,7 +77,7 @@ test('repair: consent lists every change, a refused prompt changes nothing, acce
     await expect(changes.nth(0)).toContainText('Enabled: ora assente, diventerà 0x00000001 (1)');
     await expect(changes.nth(1)).toContainText('DisabledByDefault: ora assente, diventerà 0x00000000 (0)');
     await expect(changes.nth(2)).toContainText('DefaultSecureProtocols: ora assente, diventerà 0x00000800 (2048)');
-    await expect(changes.nth(3)).toContainText('DefaultSecureProtocols: ora 0x000000a0 (160), diventerà 0x000008a0 (2208)');
+    await expect(changes.nth(3)).toContainText('DefaultSecureProtocols: ora 0x000000A0 (160), diventerà 0x000008A0 (2208)');
     // the keys, for the technician, folded
     await consent.getByText('Dove, nel registro di Windows (per il tecnico)').click();
     await expect(consent.getByTestId('repair-keys').getByRole('listitem')).toHaveText([SCHANNEL, WINHTTP, WINHTTP32]);
@@ -296,7 +296,7 @@ test('history: "Annulla la riparazione" imports the undo file with one prompt (r
       /^Attiva TLS 1\.2 per i programmi di posta \(SChannel\)Enabled: tornerà assente$/,
       /DisabledByDefault: tornerà assente$/,
       /a 64 bit\)DefaultSecureProtocols: tornerà assente$/,
-      /a 32 bit, come Outlook a 32 bit\)DefaultSecureProtocols: tornerà 0x000000a0 \(160\)$/,
+      /a 32 bit, come Outlook a 32 bit\)DefaultSecureProtocols: tornerà 0x000000A0 \(160\)$/,
     ]);
     await consent.getByText('Dove, nel registro di Windows (per il tecnico)').click();
     await expect(consent.getByTestId('undo-keys').getByRole('listitem')).toHaveText([SCHANNEL, WINHTTP, WINHTTP32]);

@@ -114,7 +114,7 @@ test(
     );
     const dryText = await run(['repair', '--dry-run']);
     assert.match(dryText.stdout, /Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp/);
-    assert.match(dryText.stdout, /0x000000a0 \(160\) → 0x000008a0 \(2208\)/);
+    assert.match(dryText.stdout, /0x000000A0 \(160\) → 0x000008A0 \(2208\)/);
     assert.match(dryText.stdout, /Nulla è stato cambiato/);
     assert.deepEqual(await regState(prefix), prior);
 

@@ -5,7 +5,8 @@ export const it = {
   appSubtitle: 'Controllo della posta certificata',
   switchLanguage: 'English',
   skipToContent: 'Vai al contenuto',
-  footerPrivacy: 'Nessun dato lascia questo computer: vengono solo contattati i server PEC da controllare.',
+  footerPrivacy:
+    'Nessun dato personale lascia questo computer: PEC Doctor contatta solo i server PEC da controllare (e Microsoft, se accetti una riparazione che scarica un aggiornamento).',
   version: (v: string) => `Versione ${v}`,
   loading: 'Caricamento…',
   unknown: 'non indicato',
@@ -22,7 +23,8 @@ export const en: typeof it = {
   appSubtitle: 'Certified e-mail check-up',
   switchLanguage: 'Italiano',
   skipToContent: 'Skip to content',
-  footerPrivacy: 'No data leaves this computer: only the PEC servers being checked are contacted.',
+  footerPrivacy:
+    'No personal data leaves this computer: PEC Doctor contacts only the PEC servers being checked (and Microsoft, if you accept a repair that downloads an update).',
   version: (v: string) => `Version ${v}`,
   loading: 'Loading…',
   unknown: 'not set',

@@ -56,7 +56,7 @@ test('the view of a record: the undo file read strictly; a tampered or missing f
     v.values?.map((x) => [x.name, x.value]),
     [
       ['Enabled', 'assente'],
-      ['DefaultSecureProtocols', '0x000000a0 (160)'],
+      ['DefaultSecureProtocols', '0x000000A0 (160)'],
     ],
   );
   assert.match(v.values![1].path, /Wow6432Node/);

@@ -26,7 +26,7 @@ test('the offer lists each change in words and values, with a stable consent id'
   assert.equal(offer.status, 'ready');
   if (offer.status !== 'ready') return;
   assert.equal(offer.changes.length, 4);
-  assert.deepEqual([offer.changes[3].before, offer.changes[3].after], ['0x000000a0 (160)', '0x000008a0 (2208)']);
+  assert.deepEqual([offer.changes[3].before, offer.changes[3].after], ['0x000000A0 (160)', '0x000008A0 (2208)']);
   assert.equal(offer.update, false);
   assert.match(offer.consentId, /^[0-9a-f]{32}$/);
   const again = offerOf((await livePlan(m, null)).plan);
