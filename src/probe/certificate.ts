@@ -11,7 +11,7 @@ import type { CertificateInfo, PemInput, ProbeVerdict } from './types';
 import { interceptorOf } from './av-issuers';
 import { validatePath } from './chain';
 import type { CertificateCheck } from './client-trust';
-import { readExtensions } from './x509';
+import { oidText, readExtensions } from './x509';
 
 let storeCache: { key: string; roots: X509Certificate[] } | null = null;
 /**
@@ -89,17 +89,7 @@ export function signatureAlgorithm(der: Buffer): string | null {
     const algo = tbs.body + tbs.len; // AlgorithmIdentifier SEQUENCE
     const seq = hdr(algo);
     const oid = hdr(seq.body);
-    const bytes = der.subarray(oid.body, oid.body + oid.len);
-    const parts = [Math.floor(bytes[0] / 40), bytes[0] % 40];
-    let v = 0;
-    for (let i = 1; i < bytes.length; i++) {
-      v = v * 128 + (bytes[i] & 0x7f);
-      if (!(bytes[i] & 0x80)) {
-        parts.push(v);
-        v = 0;
-      }
-    }
-    const dotted = parts.join('.');
+    const dotted = oidText(der.subarray(oid.body, oid.body + oid.len));
     return SIG_OIDS[dotted] ?? dotted;
   } catch {
     return null;

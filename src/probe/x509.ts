@@ -36,7 +36,11 @@ function children(der: Buffer, parent: Tlv): Tlv[] {
 }
 
 function oid(der: Buffer, t: Tlv): string {
-  const bytes = der.subarray(t.body, t.body + t.len);
+  return oidText(der.subarray(t.body, t.body + t.len));
+}
+
+/** The dotted text of an OBJECT IDENTIFIER's content bytes ("1.2.840.113549.1.1.11"). */
+export function oidText(bytes: Buffer): string {
   if (bytes.length === 0) return '';
   const parts = [Math.floor(bytes[0] / 40), bytes[0] % 40];
   let v = 0;
