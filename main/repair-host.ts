@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { HostApi, RepairResult } from '../src/api';
+import { nothingChanged } from '../src/repair/contract';
 import { exec as realExec } from '../src/platform/exec';
 import { log } from '../src/log/index';
 import { text } from '../src/util/text';
@@ -37,19 +38,11 @@ const refused = (): RepairResult => ({
     'Administrator permission was not given: nothing was changed. You can try again at any time.',
   ),
 });
-const failed = (detail: string): RepairResult => ({
-  status: 'failed',
-  message: text(
-    `La riparazione non è partita (${detail}): nulla è stato cambiato.`,
-    `The repair did not start (${detail}): nothing was changed.`,
-  ),
-  undoFile: null,
-  restorePoint: null,
-  readBack: [],
-  update: null,
-  rolledBack: false,
-  restartNeeded: false,
-});
+const failed = (detail: string): RepairResult =>
+  nothingChanged(
+    'failed',
+    text(`La riparazione non è partita (${detail}): nulla è stato cambiato.`, `The repair did not start (${detail}): nothing was changed.`),
+  );
 
 export function createRepairHost(): RepairHost {
   return {

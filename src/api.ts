@@ -61,6 +61,7 @@ export { REDACTION_NOTE } from './report/redaction-note';
 export { checkedOf, compareReports } from './history/compare';
 /** The re-check after a repair's restart (issue #18): the same check again, and what it says. */
 export { recheckRequest, recheckOutcome } from './repair/recheck';
+export { nothingChanged } from './repair/contract';
 /** Invisible/bidi characters shown as <U+XXXX> (issue #20.7): for every screen that shows report or certificate text. */
 export { showInvisibles, showInvisiblesInline } from './util/invisible';
 

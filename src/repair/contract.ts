@@ -95,3 +95,8 @@ export type UndoResult =
   | { status: 'refused'; message: Text }
   /** `nothing`: every value already was as the undo file says. */
   | { status: 'done' | 'nothing' | 'failed'; message: Text; readBack: RepairReadBack[] };
+
+/** A repair that changed nothing (refused before any write, or stopped): the one shape every side reports. */
+export function nothingChanged(status: 'failed' | 'stopped', message: Text): RepairResult {
+  return { status, message, undoFile: null, restorePoint: null, readBack: [], update: null, rolledBack: false, restartNeeded: false };
+}

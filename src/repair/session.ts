@@ -15,6 +15,7 @@ import { repairPlan, showValue, type RepairPlan } from './plan';
 import { reinstallNotDone, runRepair, runUndo, type ReadyPlan } from './run';
 import { readUndoFile } from './records';
 import type { RepairOffer, RepairRecordView, RepairRequest, RepairResult, StartupIntent, UndoResult } from './contract';
+import { nothingChanged } from './contract';
 
 /** Where a repair reads and writes: this Windows (reg.exe), or a test machine. */
 export interface RepairMachine {
@@ -120,19 +121,13 @@ export async function runJob(job: RepairJob, machine: RepairMachine, log: Repair
   const { plan, family } = await livePlan(machine, null);
   if (plan.status !== 'ready' || consentIdOf(plan) !== job.consentId || !family) {
     log.warn('repair.consent-mismatch', { status: plan.status });
-    return {
-      status: 'stopped',
-      message: text(
+    return nothingChanged(
+      'stopped',
+      text(
         'Il computer non è più nello stato mostrato quando hai dato il consenso: nulla è stato cambiato. Ripeti il controllo.',
         'The computer is no longer in the state shown when you consented: nothing was changed. Run the check again.',
       ),
-      undoFile: null,
-      restorePoint: null,
-      readBack: [],
-      update: null,
-      rolledBack: false,
-      restartNeeded: false,
-    };
+    );
   }
   const out = await runRepair({
     plan,

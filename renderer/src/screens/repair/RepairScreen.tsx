@@ -3,6 +3,7 @@
 // prompt changes nothing and says so.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { BridgeApi, RepairOffer, RepairResult, RestartResult } from '../../../../src/api';
+import { nothingChanged } from '../../../../src/api';
 import { useI18n } from '../../i18n';
 import { useRepairMessages } from './messages';
 
@@ -40,17 +41,7 @@ export function RepairScreen({
       });
     } catch (err) {
       const message = { it: (err as Error).message, en: (err as Error).message };
-      const result: RepairResult = {
-        status: 'failed',
-        message,
-        undoFile: null,
-        restorePoint: null,
-        readBack: [],
-        update: null,
-        rolledBack: false,
-        restartNeeded: false,
-      };
-      setPhase({ kind: 'result', result });
+      setPhase({ kind: 'result', result: nothingChanged('failed', message) });
     }
   };
   if (phase.kind !== 'result')
