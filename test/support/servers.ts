@@ -159,6 +159,32 @@ export interface Certificates {
 const SAN_LOCAL = 'subjectAltName=DNS:localhost,IP:127.0.0.1';
 
 /**
+ * The database of a small `openssl ca` in `db` (created, first serial `serial`) and the head of
+ * its config: SHA-256, any subject, explicit dates allowed; extension sections follow it.
+ */
+function openSslCaConfig(db: string, serial: number): string[] {
+  mkdirSync(db, { recursive: true });
+  writeFileSync(path.join(db, 'index.txt'), '');
+  writeFileSync(path.join(db, 'serial'), `${serial}\n`);
+  return [
+    '[ca]',
+    'default_ca = local',
+    '[local]',
+    `dir = ${db}`,
+    'database = $dir/index.txt',
+    'serial = $dir/serial',
+    'new_certs_dir = $dir',
+    'default_md = sha256',
+    'policy = any',
+    'copy_extensions = none',
+    'unique_subject = no',
+    'default_days = 30',
+    '[any]',
+    'commonName = supplied',
+  ];
+}
+
+/**
  * Makes a local CA and server certificates in `dir` (created if missing): valid, expired,
  * not-yet-valid, wrong-host and self-signed, all for the same RSA key, plus an ECDSA one.
  */
@@ -203,27 +229,11 @@ export async function makeCertificates(dir: string): Promise<Certificates> {
   await run('openssl', ['req', '-new', '-key', c.key, '-out', csr, '-subj', '/CN=localhost']);
   // `openssl ca` is the one OpenSSL 3.0 tool that takes explicit start/end dates.
   const db = p('ca-db');
-  mkdirSync(db, { recursive: true });
-  writeFileSync(path.join(db, 'index.txt'), '');
-  writeFileSync(path.join(db, 'serial'), '1000\n');
   const cnf = p('ca.cnf');
   writeFileSync(
     cnf,
     [
-      '[ca]',
-      'default_ca = local',
-      '[local]',
-      `dir = ${db}`,
-      'database = $dir/index.txt',
-      'serial = $dir/serial',
-      'new_certs_dir = $dir',
-      'default_md = sha256',
-      'policy = any',
-      'copy_extensions = none',
-      'unique_subject = no',
-      'default_days = 30',
-      '[any]',
-      'commonName = supplied',
+      ...openSslCaConfig(db, 1000),
       '[local_ext]',
       'basicConstraints = CA:FALSE',
       // As every public CA issues them (Apple's clients require it since 2019).
@@ -622,26 +632,10 @@ export async function makeChainCases(c: Certificates, aiaUrl: string): Promise<C
   const p = (f: string) => path.join(c.dir, f);
   const cnf = p('chain.cnf');
   const db = p('chain-db');
-  mkdirSync(db, { recursive: true });
-  writeFileSync(path.join(db, 'index.txt'), '');
-  writeFileSync(path.join(db, 'serial'), '2000\n');
   writeFileSync(
     cnf,
     [
-      '[ca]',
-      'default_ca = local',
-      '[local]',
-      `dir = ${db}`,
-      'database = $dir/index.txt',
-      'serial = $dir/serial',
-      'new_certs_dir = $dir',
-      'default_md = sha256',
-      'policy = any',
-      'copy_extensions = none',
-      'unique_subject = no',
-      'default_days = 30',
-      '[any]',
-      'commonName = supplied',
+      ...openSslCaConfig(db, 2000),
       '[inter_ext]',
       'basicConstraints = critical,CA:TRUE',
       'keyUsage = critical,keyCertSign,cRLSign',

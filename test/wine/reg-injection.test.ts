@@ -8,13 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MACHINES } from './machines';
 import {
-  ROOT,
   WINE_DIR,
   copyPrefix,
   machinePrefix,
   pecDoctor,
   wine,
-  wineAvailable,
+  wineSuiteMissing,
+  failWithoutPrerequisites,
   winPath,
   wineserverKill,
   wineserverWait,
@@ -22,9 +22,8 @@ import {
 import { buildReport } from '../../src/diagnosis/run';
 import { NOW, OS, client, context, inventory, win7Tls } from '../unit/diagnosis/evidence';
 
-const missing =
-  wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) ? null : 'CLI not built (npm run build:core)');
-if (missing) test('Wine suite prerequisites', () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
+const missing = wineSuiteMissing('src/cli/main.js');
+failWithoutPrerequisites('Wine .reg injection suite', missing);
 
 const prefixes: string[] = [];
 after(() => prefixes.forEach(wineserverKill));

@@ -12,13 +12,21 @@ import * as https from 'node:https';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MACHINES } from './machines';
-import { NODE_EXE, ROOT, WINE_DIR, machinePrefix, wine, wineAvailable, winPath, wineserverKill } from './wine-env';
+import {
+  NODE_EXE,
+  ROOT,
+  WINE_DIR,
+  failWithoutPrerequisites,
+  machinePrefix,
+  wine,
+  wineSuiteMissing,
+  winPath,
+  wineserverKill,
+} from './wine-env';
 import { makeCertificates, type Certificates } from '../support/servers';
 
-const missing =
-  wineAvailable() ??
-  (fs.existsSync(path.join(ROOT, 'dist', 'src', 'repair', 'kb3140245.js')) ? null : 'core not built (npm run build:core)');
-if (missing) test('Wine KB suite prerequisites', () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
+const missing = wineSuiteMissing('src/repair/kb3140245.js');
+failWithoutPrerequisites('Wine KB suite', missing);
 
 const work = path.join(WINE_DIR, 'repair-kb');
 const body = crypto.randomBytes(200_000);

@@ -17,13 +17,13 @@ import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { MACHINES } from './machines';
 import {
-  ROOT,
   WINE_DIR,
   copyPrefix,
   machinePrefix,
   pecDoctor,
   wine,
-  wineAvailable,
+  wineSuiteMissing,
+  failWithoutPrerequisites,
   winPath,
   wineserverKill,
   wineserverWait,
@@ -32,9 +32,8 @@ import { makeCertificates } from '../support/servers';
 import { parseRegQuery, regValue } from '../../src/platform/registry';
 import { parseUndoFile } from '../../src/repair/reg-file';
 
-const missing =
-  wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', 'src', 'repair', 'run.js')) ? null : 'CLI not built (npm run build:core)');
-if (missing) test('Wine repair suite prerequisites', () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
+const missing = wineSuiteMissing('src/repair/run.js');
+failWithoutPrerequisites('Wine repair suite', missing);
 
 const SCHANNEL = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
 const WINHTTP = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';

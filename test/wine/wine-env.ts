@@ -2,9 +2,11 @@
 // fresh base prefix of scripts/wine-setup.sh), every call bounded by a timeout, output to files
 // (Node under Wine fails on a Linux pipe as stdout: uv_pipe_open EINVAL).
 import { spawn, spawnSync } from 'node:child_process';
+import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { test } from 'node:test';
 import type { WineMachine } from './machines';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -20,6 +22,19 @@ export function wineAvailable(): string | null {
   if (!fs.existsSync(NODE_EXE)) return `no Windows Node at ${NODE_EXE}`;
   if (!fs.existsSync(path.join(BASE_PREFIX, '.pec-ready'))) return `no base prefix at ${BASE_PREFIX}`;
   return null;
+}
+
+/**
+ * What a Wine suite lacks, or null: Wine, the Windows Node, the base prefix, and the built file
+ * `built` (relative to dist/) the suite runs. A suite that lacks one fails saying so, never skips.
+ */
+export function wineSuiteMissing(built: string): string | null {
+  return wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', built)) ? null : `${built} not built (npm run build:core)`);
+}
+
+/** The one test a suite registers when it cannot run: a failure naming what to do first. */
+export function failWithoutPrerequisites(name: string, missing: string | null): void {
+  if (missing) test(`${name} prerequisites`, () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
 }
 
 function wineEnv(prefix: string, lang: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

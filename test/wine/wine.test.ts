@@ -29,7 +29,8 @@ import {
   machinePrefix,
   pecDoctor,
   wine,
-  wineAvailable,
+  wineSuiteMissing,
+  failWithoutPrerequisites,
   winPath,
   wineserverKill,
   wineserverWait,
@@ -38,12 +39,9 @@ import { makeCertificates, type Certificates } from '../support/servers';
 import { parseRegQuery, regValue, type RegKey } from '../../src/platform/registry';
 import { decodeRecorded } from '../../src/platform/encoding';
 
-const missing =
-  wineAvailable() ?? (fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')) ? null : 'CLI not built (npm run build:core)');
-if (missing) {
-  // Not a skip dressed as a pass: the suite fails, saying what to run first.
-  test('Wine suite prerequisites', () => assert.fail(`${missing}: run sh scripts/wine-setup.sh and npm run build:core`));
-}
+// Not a skip dressed as a pass: without its prerequisites the suite fails, saying what to run first.
+const missing = wineSuiteMissing('src/cli/main.js');
+failWithoutPrerequisites('Wine suite', missing);
 
 const machine = (name: string) => MACHINES.find((m) => m.name === name)!;
 const times: Record<string, number> = {};
